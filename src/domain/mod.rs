@@ -1,0 +1,1 @@
+//! Types and rules of the mediation centre. Pure: no IO, no SQL, no terminal.

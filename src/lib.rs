@@ -1,0 +1,2 @@
+//! onedoor: front-desk terminal application for one-door mediation centres.
+pub mod domain;
