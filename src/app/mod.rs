@@ -1,0 +1,260 @@
+//! Application state and the `update(app, action)` step. Key events become actions; panes handle
+//! what they understand and the rest bubbles up to the shell. No drawing here.
+pub mod drafts;
+pub mod keys;
+pub mod login;
+pub mod panes;
+pub mod text_field;
+
+use crate::config::Config;
+use crate::domain::role::Role;
+use crate::i18n::Lang;
+use crate::store::{Actor, Store, UrgentCounts};
+use chrono::NaiveDateTime;
+use panes::{Ctx, Handled, PaneId, Panes};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::time::Duration;
+
+/// Everything that can happen to the app. The event loop and tests feed these to `update`.
+#[derive(Debug, Clone)]
+pub enum Action {
+    Key(KeyEvent),
+    Paste(String),
+    /// The clock moved (the loop sends one at least every second).
+    Tick(NaiveDateTime),
+}
+
+/// The logged-in member of staff.
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub actor: Actor,
+    pub code: String,
+    pub name: String,
+}
+
+impl Session {
+    pub fn role(&self) -> Role {
+        self.actor.role
+    }
+}
+
+/// A one-line message in the status bar, already translated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    ConfirmQuit,
+}
+
+/// How often the status-bar counts are re-read from the database.
+const COUNTS_EVERY: Duration = Duration::from_secs(15);
+
+pub struct App {
+    pub lang: Lang,
+    pub config: Config,
+    pub store: Store,
+    pub centre: String,
+    pub now: NaiveDateTime,
+    pub session: Option<Session>,
+    pub login: login::LoginForm,
+    pub pane: PaneId,
+    pub panes: Panes,
+    pub overlay: Overlay,
+    pub counts: UrgentCounts,
+    counts_read_at: Option<NaiveDateTime>,
+    pub flash: Option<Flash>,
+    pub drafts: drafts::DraftSink,
+    pub no_color: bool,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(store: Store, config: Config, lang: Lang, now: NaiveDateTime) -> App {
+        let centre = store
+            .setting("centre_name")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| config.centre.name.clone());
+        let drafts = drafts::DraftSink::for_store(&store);
+        App {
+            lang,
+            config,
+            store,
+            centre,
+            now,
+            session: None,
+            login: login::LoginForm::default(),
+            pane: PaneId::Triage,
+            panes: Panes::default(),
+            overlay: Overlay::None,
+            counts: UrgentCounts::default(),
+            counts_read_at: None,
+            flash: None,
+            drafts,
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            quit: false,
+        }
+    }
+
+    /// Logs in without a PIN (the demo's shift lead, and tests).
+    pub fn start_session(&mut self, s: Session) {
+        self.pane = if s.role() == Role::Mediator {
+            PaneId::Cases
+        } else {
+            PaneId::Triage
+        };
+        self.session = Some(s);
+        self.refresh_counts();
+        self.with_ctx(|panes, pane, ctx| panes.enter(pane, ctx));
+    }
+
+    pub fn refresh_counts(&mut self) {
+        match self.store.urgent_counts() {
+            Ok(c) => self.counts = c,
+            Err(e) => self.flash_error(e.i18n_key()),
+        }
+        self.counts_read_at = Some(self.now);
+    }
+
+    pub fn flash_error(&mut self, key: &str) {
+        let text = crate::i18n::tr(self.lang, key).to_string();
+        self.flash = Some(Flash { text, error: true });
+    }
+
+    pub fn flash_info(&mut self, text: String) {
+        self.flash = Some(Flash { text, error: false });
+    }
+
+    /// Runs `f` with the active pane's context; applies what it asked of the shell.
+    fn with_ctx<T>(&mut self, f: impl FnOnce(&mut Panes, PaneId, &mut Ctx) -> T) -> Option<T> {
+        let session = self.session.as_ref()?;
+        let mut requests = Vec::new();
+        let mut ctx = Ctx {
+            store: &mut self.store,
+            user: session,
+            lang: self.lang,
+            now: self.now,
+            config: &self.config,
+            flash: &mut self.flash,
+            drafts: &self.drafts,
+            requests: &mut requests,
+        };
+        let out = f(&mut self.panes, self.pane, &mut ctx);
+        for r in requests {
+            match r {
+                panes::Request::Goto(p) => self.goto(p),
+                panes::Request::RefreshCounts => self.refresh_counts(),
+            }
+        }
+        Some(out)
+    }
+
+    pub fn goto(&mut self, p: PaneId) {
+        if self.pane != p {
+            self.pane = p;
+            self.with_ctx(|panes, pane, ctx| panes.enter(pane, ctx));
+        }
+    }
+
+    pub fn has_unsaved(&self) -> bool {
+        self.panes.has_unsaved()
+    }
+}
+
+pub fn update(app: &mut App, action: Action) {
+    match action {
+        Action::Tick(now) => {
+            app.now = now;
+            let stale = app.counts_read_at.is_none_or(|t| {
+                now - t >= chrono::Duration::from_std(COUNTS_EVERY).unwrap_or_default()
+            });
+            if app.session.is_some() && stale {
+                app.refresh_counts();
+            }
+            app.with_ctx(|panes, pane, ctx| panes.tick(pane, ctx));
+        }
+        Action::Paste(text) => {
+            if app.session.is_none() {
+                app.login.paste(&text);
+            } else if app.overlay == Overlay::None {
+                app.with_ctx(|panes, pane, ctx| panes.paste(pane, &text, ctx));
+            }
+        }
+        Action::Key(key) => on_key(app, key),
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) {
+    // Windows terminals also report releases; act on presses (and auto-repeat) only.
+    if key.kind == KeyEventKind::Release {
+        return;
+    }
+    let cmd = keys::global(key);
+    if cmd == Some(keys::Global::ToggleLang) {
+        app.lang = app.lang.other();
+        return;
+    }
+    match app.overlay {
+        Overlay::Help => {
+            if matches!(
+                key.code,
+                KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?') | KeyCode::Enter
+            ) {
+                app.overlay = Overlay::None;
+            }
+            return;
+        }
+        Overlay::ConfirmQuit => {
+            match key.code {
+                KeyCode::Char('y' | 'Y') | KeyCode::Enter => app.quit = true,
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => app.overlay = Overlay::None,
+                _ => {}
+            }
+            return;
+        }
+        Overlay::None => {}
+    }
+    if cmd == Some(keys::Global::Quit) {
+        if app.has_unsaved() {
+            app.overlay = Overlay::ConfirmQuit;
+        } else {
+            app.quit = true;
+        }
+        return;
+    }
+    if app.session.is_none() {
+        login::on_key(app, key);
+        return;
+    }
+    if key.code != KeyCode::Esc {
+        app.flash = None;
+    }
+    match cmd {
+        Some(keys::Global::Help) if key.code == KeyCode::F(1) => {
+            app.overlay = Overlay::Help;
+            return;
+        }
+        Some(keys::Global::Pane(p)) => {
+            app.goto(p);
+            return;
+        }
+        _ => {}
+    }
+    let handled = app.with_ctx(|panes, pane, ctx| panes.key(pane, key, ctx));
+    if handled == Some(Handled::Consumed) {
+        return;
+    }
+    // Keys the pane did not want: the shell's plain-letter keys.
+    if key.code == KeyCode::Char('?') && !key.modifiers.contains(KeyModifiers::CONTROL) {
+        app.overlay = Overlay::Help;
+    }
+}
+
+#[cfg(test)]
+mod tests;

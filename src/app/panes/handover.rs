@@ -1,0 +1,7 @@
+//! Handover pane state. Not built yet: the pane shows that it is coming.
+use super::Pane;
+
+#[derive(Default)]
+pub struct HandoverState {}
+
+impl Pane for HandoverState {}

@@ -1,0 +1,117 @@
+//! State tests: key sequences applied to the app with no terminal.
+use super::*;
+use crate::store::NewStaff;
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 24)
+        .unwrap()
+        .and_hms_opt(9, 30, 0)
+        .unwrap()
+}
+
+fn app() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    let lead = NewStaff {
+        code: "L001".into(),
+        name: "王建国".into(),
+        role: Role::Lead,
+        languages: vec![],
+        specialties: vec![],
+        team: None,
+        pin: "1234".into(),
+    };
+    store.add_staff(None, &lead, now()).unwrap();
+    App::new(store, Config::default(), Lang::Zh, now())
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typ(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn login_with_code_and_pin_then_switch_panes() {
+    let mut a = app();
+    typ(&mut a, "L001");
+    key(&mut a, KeyCode::Enter);
+    typ(&mut a, "1234");
+    key(&mut a, KeyCode::Enter);
+    let s = a.session.as_ref().expect("logged in");
+    assert_eq!(s.name, "王建国");
+    assert_eq!(a.pane, PaneId::Triage);
+    for (f, p) in [
+        (3, PaneId::Cases),
+        (4, PaneId::Calendar),
+        (5, PaneId::Followups),
+        (6, PaneId::Handover),
+        (2, PaneId::Triage),
+    ] {
+        key(&mut a, KeyCode::F(f));
+        assert_eq!(a.pane, p);
+    }
+}
+
+#[test]
+fn wrong_pin_shows_attempts_left_and_clears_pin() {
+    let mut a = app();
+    typ(&mut a, "L001");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "9999");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.session.is_none());
+    assert_eq!(a.login.pin.value(), "");
+    assert_eq!(
+        a.login.code.value(),
+        "L001",
+        "the code stays so only the PIN is retyped"
+    );
+    let text = a.login.error_text(Lang::En).unwrap();
+    assert!(text.contains('2'), "{text}");
+}
+
+#[test]
+fn help_opens_and_closes_and_quit_asks_only_when_unsaved() {
+    let mut a = app();
+    typ(&mut a, "L001");
+    key(&mut a, KeyCode::Enter);
+    typ(&mut a, "1234");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::F(1));
+    assert_eq!(a.overlay, Overlay::Help);
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.overlay, Overlay::None);
+    key(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.overlay, Overlay::Help);
+    key(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.overlay, Overlay::None);
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+    );
+    assert!(a.quit, "nothing unsaved: quits at once");
+}
+
+#[test]
+fn f9_switches_language_everywhere() {
+    let mut a = app();
+    key(&mut a, KeyCode::F(9));
+    assert_eq!(a.lang, Lang::En);
+    key(&mut a, KeyCode::F(9));
+    assert_eq!(a.lang, Lang::Zh);
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let mut a = app();
+    let mut k = KeyEvent::new(KeyCode::Char('L'), KeyModifiers::NONE);
+    k.kind = KeyEventKind::Release;
+    update(&mut a, Action::Key(k));
+    assert_eq!(a.login.code.value(), "");
+}

@@ -1,0 +1,406 @@
+//! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
+use crate::app::{App, Session};
+use crate::config::Config;
+use crate::domain::role::Role;
+use crate::i18n::{Lang, tr, trf};
+use crate::store::{Actor, NewStaff, Store, StoreError};
+use clap::{Args, Parser, Subcommand};
+use std::io::{BufRead, IsTerminal};
+use std::path::{Path, PathBuf};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "onedoor",
+    version,
+    about = "Front desk of a one-door mediation centre (一门式矛盾纠纷调处化解中心)"
+)]
+pub struct Cli {
+    /// Database file (default: from the config, else the platform's data directory).
+    #[arg(long, global = true, env = "ONEDOOR_DB")]
+    pub db: Option<PathBuf>,
+    /// Configuration file (default: the platform's config directory).
+    #[arg(long, global = true, env = "ONEDOOR_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Interface language: zh-CN or en (default: from the config or the locale).
+    #[arg(long, global = true)]
+    pub lang: Option<String>,
+    /// Start on a fresh throwaway demo database, logged in as the demo shift lead.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Create a database and its first shift-lead account.
+    Init(InitArgs),
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+    /// Fill a new database with realistic sample data.
+    Demo(DemoArgs),
+    /// Run a full integrity check of the database.
+    Check,
+}
+
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// Staff code of the first shift lead.
+    #[arg(long, default_value = "L001")]
+    pub code: String,
+    /// Name of the first shift lead.
+    #[arg(long)]
+    pub name: String,
+    /// Name of the centre, shown in the status bar and on sheets.
+    #[arg(long)]
+    pub centre: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum StaffCommand {
+    /// Add a member of staff (a shift lead's command).
+    Add {
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// desk, mediator or lead
+        #[arg(long)]
+        role: String,
+        /// Languages spoken, comma-separated (e.g. zh,hmn).
+        #[arg(long, default_value = "zh")]
+        languages: String,
+        /// Dispute categories, comma-separated codes (e.g. family.divorce,neighbour).
+        #[arg(long, default_value = "")]
+        specialties: String,
+        #[arg(long)]
+        team: Option<String>,
+        /// The shift lead doing this (asked for their PIN).
+        #[arg(long = "as")]
+        as_code: String,
+    },
+    /// List staff.
+    List,
+    /// Disable an account (a shift lead's command).
+    Disable {
+        code: String,
+        #[arg(long = "as")]
+        as_code: String,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// Number of cases to generate.
+    #[arg(long, default_value_t = 2000)]
+    pub cases: u32,
+    /// Random seed: the same seed gives the same data.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+/// The PIN of every demo account.
+pub const DEMO_PIN: &str = "1234";
+
+pub fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let lang_guess = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .unwrap_or_else(Lang::from_env);
+    match run(cli) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "onedoor: {}: {}",
+                tr(lang_guess, "cli.error"),
+                e.message(lang_guess)
+            );
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// An error for the user: a translation key plus detail for whoever reads the log.
+#[derive(Debug)]
+pub struct CliError {
+    key: String,
+    detail: String,
+}
+
+impl CliError {
+    fn message(&self, lang: Lang) -> String {
+        if self.detail.is_empty() {
+            tr(lang, &self.key).to_string()
+        } else {
+            format!("{} ({})", tr(lang, &self.key), self.detail)
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        let detail = match &e {
+            StoreError::Missing(p) | StoreError::Exists(p) => p.display().to_string(),
+            StoreError::NewerVersion { found, supported } => format!("{found} > {supported}"),
+            StoreError::Corrupt(s) => s.clone(),
+            StoreError::Sql(e) => e.to_string(),
+            StoreError::Io(e) => e.to_string(),
+            _ => String::new(),
+        };
+        CliError {
+            key: e.i18n_key().to_string(),
+            detail,
+        }
+    }
+}
+
+impl From<crate::config::ConfigError> for CliError {
+    fn from(e: crate::config::ConfigError) -> Self {
+        CliError {
+            key: e.i18n_key().to_string(),
+            detail: e.to_string(),
+        }
+    }
+}
+
+fn other(key: &str, detail: impl ToString) -> CliError {
+    CliError {
+        key: key.to_string(),
+        detail: detail.to_string(),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    let config = Config::load(cli.config.as_deref())?;
+    let lang = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .or_else(|| config.language.as_deref().and_then(Lang::from_tag))
+        .unwrap_or_else(Lang::from_env);
+    let db = cli.db.clone().unwrap_or_else(|| config.database_path());
+    let now = crate::tui::now();
+    match cli.command {
+        None if cli.demo => run_demo_tui(config, lang),
+        None => {
+            let store = Store::open(&db)?;
+            let mut app = App::new(store, config, lang, now);
+            crate::tui::run(&mut app).map_err(|e| other("err.db.io", e))
+        }
+        Some(Command::Init(a)) => {
+            let pin = read_pin(&trf(lang, "cli.pin.new", &[("code", &a.code)]))?;
+            let mut store = Store::create(&db)?;
+            if let Some(c) = &a.centre {
+                store.set_setting("centre_name", c)?;
+            }
+            let lead = NewStaff {
+                code: a.code.clone(),
+                name: a.name,
+                role: Role::Lead,
+                languages: vec!["zh".into()],
+                specialties: vec![],
+                team: None,
+                pin,
+            };
+            store.add_staff(None, &lead, now)?;
+            println!(
+                "{}",
+                trf(
+                    lang,
+                    "cli.init.done",
+                    &[("path", &db.display()), ("code", &a.code)]
+                )
+            );
+            Ok(())
+        }
+        Some(Command::Staff(cmd)) => staff(cmd, &db, lang, now),
+        Some(Command::Demo(a)) => {
+            let started = std::time::Instant::now();
+            let mut store = Store::create(&db)?;
+            let report = crate::demo::generate(
+                &mut store,
+                &crate::demo::DemoOptions {
+                    cases: a.cases,
+                    seed: a.seed,
+                    today: now.date(),
+                },
+                DEMO_PIN,
+            )?;
+            drop(store);
+            let mb = std::fs::metadata(&db)
+                .map(|m| m.len() as f64 / 1e6)
+                .unwrap_or(0.0);
+            let secs = format!("{:.1}", started.elapsed().as_secs_f64());
+            println!(
+                "{}",
+                trf(
+                    lang,
+                    "cli.demo.done",
+                    &[
+                        ("cases", &report.cases),
+                        ("secs", &secs),
+                        ("mb", &format!("{mb:.0}")),
+                        ("path", &db.display())
+                    ]
+                )
+            );
+            println!("{}", trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]));
+            Ok(())
+        }
+        Some(Command::Check) => {
+            let store = Store::open(&db)?;
+            let problems = store.integrity_check()?;
+            if problems == ["ok"] {
+                println!(
+                    "ok: {} ({} cases, schema {})",
+                    db.display(),
+                    store.case_count()?,
+                    store.schema_version()?
+                );
+                Ok(())
+            } else {
+                Err(other("err.db.corrupt", problems.join("; ")))
+            }
+        }
+    }
+}
+
+/// `--demo`: a fresh database in a temporary directory, removed on exit.
+fn run_demo_tui(config: Config, lang: Lang) -> Result<(), CliError> {
+    let dir = tempfile_dir()?;
+    let path = dir.join("onedoor-demo.db");
+    let now = crate::tui::now();
+    let mut store = Store::create(&path)?;
+    crate::demo::generate(
+        &mut store,
+        &crate::demo::DemoOptions {
+            cases: 2000,
+            seed: 1,
+            today: now.date(),
+        },
+        DEMO_PIN,
+    )?;
+    let lead = store
+        .staff_by_code(crate::demo::DEMO_LEAD)?
+        .ok_or(StoreError::NotFound)?;
+    let mut app = App::new(store, config, lang, now);
+    app.start_session(Session {
+        actor: Actor {
+            staff_id: lead.id,
+            role: lead.role,
+        },
+        code: lead.code,
+        name: lead.name,
+    });
+    let result = crate::tui::run(&mut app).map_err(|e| other("err.db.io", e));
+    drop(app);
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+fn tempfile_dir() -> Result<PathBuf, CliError> {
+    let dir = std::env::temp_dir().join(format!("onedoor-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| other("err.db.io", e))?;
+    Ok(dir)
+}
+
+/// A PIN from ONEDOOR_PIN, a hidden prompt on a terminal, or a line of standard input.
+fn read_pin(prompt: &str) -> Result<String, CliError> {
+    if let Ok(pin) = std::env::var("ONEDOOR_PIN") {
+        return Ok(pin.trim().to_string());
+    }
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password(prompt)
+            .map(|p| p.trim().to_string())
+            .map_err(|e| other("err.pin.format", e));
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| other("err.pin.format", e))?;
+    Ok(line.trim().to_string())
+}
+
+/// Logs a lead in for a command-line change; wrong PINs count towards the lockout as in the TUI.
+fn login_as(
+    store: &mut Store,
+    code: &str,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<Actor, CliError> {
+    let pin = read_pin(&trf(lang, "cli.pin.prompt", &[("code", &code)]))?;
+    match store.login(code, &pin, now)? {
+        Ok(m) => Ok(Actor {
+            staff_id: m.id,
+            role: m.role,
+        }),
+        Err(e) => Err(other("cli.login.failed", e.to_string())),
+    }
+}
+
+fn staff(
+    cmd: StaffCommand,
+    db: &Path,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<(), CliError> {
+    let mut store = Store::open(db)?;
+    match cmd {
+        StaffCommand::List => {
+            for s in store.list_staff()? {
+                let state = if s.active { "" } else { " (disabled)" };
+                println!(
+                    "{}\t{}\t{}\t{}\t{}{state}",
+                    s.code,
+                    s.name,
+                    s.role.code(),
+                    s.languages.join(","),
+                    s.specialties.join(",")
+                );
+            }
+            Ok(())
+        }
+        StaffCommand::Add {
+            code,
+            name,
+            role,
+            languages,
+            specialties,
+            team,
+            as_code,
+        } => {
+            let role = Role::from_code(&role).ok_or_else(|| other("err.staff.fields", role))?;
+            let by = login_as(&mut store, &as_code, lang, now)?;
+            let pin = read_pin(&trf(lang, "cli.pin.new", &[("code", &code)]))?;
+            let split = |s: &str| {
+                s.split(',')
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .map(String::from)
+                    .collect()
+            };
+            let s = NewStaff {
+                code: code.clone(),
+                name,
+                role,
+                languages: split(&languages),
+                specialties: split(&specialties),
+                team,
+                pin,
+            };
+            store.add_staff(Some(by), &s, now)?;
+            println!("{}", trf(lang, "cli.staff.added", &[("code", &code)]));
+            Ok(())
+        }
+        StaffCommand::Disable { code, as_code } => {
+            let by = login_as(&mut store, &as_code, lang, now)?;
+            store.set_staff_active(by, &code, false, now)?;
+            println!("{}", trf(lang, "cli.staff.disabled", &[("code", &code)]));
+            Ok(())
+        }
+    }
+}

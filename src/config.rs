@@ -1,0 +1,213 @@
+//! Configuration: a TOML file in the platform's config directory; every key optional.
+use crate::domain::risk::ResponseHours;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub centre: Centre,
+    /// Database file; default: the platform's data directory.
+    pub database: Option<PathBuf>,
+    /// `zh-CN` or `en`; default: from the locale.
+    pub language: Option<String>,
+    pub response_hours: ResponseHours,
+    /// Days after an agreement when follow-up visits fall due.
+    pub followup_days: Vec<u32>,
+    /// Command that prints a file (the file's path is appended).
+    pub printer: String,
+    pub hours: WorkingHours,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct Centre {
+    pub name: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct WorkingHours {
+    /// "08:30"
+    pub start: String,
+    pub end: String,
+    /// ISO weekdays, 1 = Monday.
+    pub days: Vec<u8>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            centre: Centre::default(),
+            database: None,
+            language: None,
+            response_hours: ResponseHours::default(),
+            followup_days: vec![7, 30],
+            printer: "lp".into(),
+            hours: WorkingHours::default(),
+        }
+    }
+}
+
+impl Default for Centre {
+    fn default() -> Self {
+        Centre {
+            name: "矛盾纠纷调处化解中心".into(),
+            phone: String::new(),
+        }
+    }
+}
+
+impl Default for WorkingHours {
+    fn default() -> Self {
+        WorkingHours {
+            start: "08:30".into(),
+            end: "17:30".into(),
+            days: vec![1, 2, 3, 4, 5],
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Parse { path: PathBuf, message: String },
+}
+
+impl ConfigError {
+    pub fn i18n_key(&self) -> &'static str {
+        match self {
+            ConfigError::Read { .. } => "err.config.read",
+            ConfigError::Parse { .. } => "err.config.parse",
+        }
+    }
+}
+
+pub fn dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("cn", "onedoor", "onedoor")
+}
+
+pub fn default_config_path() -> Option<PathBuf> {
+    dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+pub fn default_database_path() -> PathBuf {
+    dirs()
+        .map(|d| d.data_dir().join("onedoor.db"))
+        .unwrap_or_else(|| PathBuf::from("onedoor.db"))
+}
+
+impl Config {
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let cfg: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: path.into(),
+            message: e.message().to_string(),
+        })?;
+        cfg.validate().map_err(|message| ConfigError::Parse {
+            path: path.into(),
+            message,
+        })?;
+        Ok(cfg)
+    }
+
+    /// An explicit path must exist; the default one may be absent (built-in defaults).
+    pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None => match default_config_path() {
+                Some(p) if p.exists() => p,
+                _ => return Ok(Config::default()),
+            },
+        };
+        let bytes = std::fs::read(&path).map_err(|source| ConfigError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| ConfigError::Parse {
+            path: path.clone(),
+            message: "not UTF-8 text".into(),
+        })?;
+        Config::parse(&text, &path)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        let h = &self.response_hours;
+        if [h.red, h.orange, h.yellow, h.blue].iter().any(|x| *x <= 0) {
+            return Err("response_hours must be positive".into());
+        }
+        let t = |s: &str| chrono::NaiveTime::parse_from_str(s, "%H:%M").is_ok();
+        if !t(&self.hours.start) || !t(&self.hours.end) {
+            return Err("hours.start and hours.end must look like 08:30".into());
+        }
+        if self.hours.days.iter().any(|d| !(1..=7).contains(d)) {
+            return Err("hours.days are 1 (Monday) to 7 (Sunday)".into());
+        }
+        if let Some(l) = &self.language
+            && crate::i18n::Lang::from_tag(l).is_none()
+        {
+            return Err(format!("language must be zh-CN or en, not {l}"));
+        }
+        Ok(())
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.database.clone().unwrap_or_else(default_database_path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        assert_eq!(
+            Config::parse("", Path::new("c.toml")).unwrap(),
+            Config::default()
+        );
+    }
+
+    #[test]
+    fn keys_override_defaults() {
+        let c = Config::parse(
+            "language = \"en\"\nfollowup_days = [3]\n[centre]\nname = \"城关镇综治中心\"\n[response_hours]\nred = 2\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.centre.name, "城关镇综治中心");
+        assert_eq!(c.response_hours.red, 2);
+        assert_eq!(c.response_hours.orange, 24);
+        assert_eq!(c.followup_days, [3]);
+    }
+
+    #[test]
+    fn bad_files_give_clear_errors() {
+        for bad in [
+            "colour = 1",                 // unknown key
+            "[response_hours]\nred = -1", // impossible value
+            "[hours]\nstart = \"8h\"",    // bad time
+            "language = \"fr\"",          // unknown language
+            "[centre\nname = 1",          // broken TOML
+        ] {
+            let e = Config::parse(bad, Path::new("c.toml")).unwrap_err();
+            assert!(matches!(e, ConfigError::Parse { .. }), "{bad}");
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("bad.toml");
+        std::fs::write(&p, [0xff, 0xfe, 0x00]).unwrap();
+        assert!(matches!(
+            Config::load(Some(&p)),
+            Err(ConfigError::Parse { .. })
+        ));
+        assert!(matches!(
+            Config::load(Some(&dir.path().join("no.toml"))),
+            Err(ConfigError::Read { .. })
+        ));
+    }
+}

@@ -1,0 +1,484 @@
+//! The case generator: cases spread over past days, their parties, sessions, follow-ups, audit.
+use super::people::People;
+use super::staff::STAFF;
+use super::texts;
+use super::{DemoOptions, DemoReport};
+use crate::domain::category;
+use crate::domain::channel::Channel;
+use crate::domain::risk::{Colour, ResponseHours, RiskFlag};
+use crate::domain::role::Role;
+use crate::domain::status::Status;
+use crate::store::bulk::{BulkWriter, CaseRow, FollowupRow, PartyRow, SessionRow};
+use crate::store::{Store, StoreError};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::collections::HashMap;
+
+/// Session start hours; one hour each.
+const SLOTS: [u32; 6] = [9, 10, 11, 14, 15, 16];
+
+/// Which (mediator, room) pairs are taken per day and slot, so demo sessions never collide.
+#[derive(Default)]
+struct Bookings {
+    taken: HashMap<(NaiveDate, usize), (u32, u32)>, // (mediator bits, room bits)
+}
+
+impl Bookings {
+    fn book(
+        &mut self,
+        day: NaiveDate,
+        slot: usize,
+        mediator_bit: u32,
+        rooms: usize,
+    ) -> Option<usize> {
+        let e = self.taken.entry((day, slot)).or_default();
+        if e.0 & mediator_bit != 0 {
+            return None;
+        }
+        let room = (0..rooms).find(|r| e.1 & (1 << r) == 0)?;
+        e.0 |= mediator_bit;
+        e.1 |= 1 << room;
+        Some(room)
+    }
+}
+
+struct Ctx<'a> {
+    rng: ChaCha8Rng,
+    people: People,
+    keys: HashMap<String, String>,
+    mediators: Vec<(i64, u32, &'static str, &'static str)>, // id, bit, specialties, languages
+    desks: Vec<i64>,
+    rooms: &'a [i64],
+    bookings: Bookings,
+    recent_parties: Vec<i64>,
+    report: DemoReport,
+    today: NaiveDate,
+}
+
+fn working_day(d: NaiveDate) -> bool {
+    d.weekday().number_from_monday() <= 5
+}
+
+fn at(day: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
+    day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default())
+}
+
+pub fn generate(
+    store: &mut Store,
+    opts: &DemoOptions,
+    staff_ids: &[i64],
+    rooms: &[i64],
+) -> Result<DemoReport, StoreError> {
+    let mut mediators = Vec::new();
+    let mut desks = Vec::new();
+    for (i, s) in STAFF.iter().enumerate() {
+        match s.role {
+            Role::Mediator => mediators.push((
+                staff_ids[i],
+                1u32 << mediators.len(),
+                s.specialties,
+                s.languages,
+            )),
+            _ => desks.push(staff_ids[i]),
+        }
+    }
+    let mut ctx = Ctx {
+        rng: ChaCha8Rng::seed_from_u64(opts.seed),
+        people: People::new(),
+        keys: HashMap::new(),
+        mediators,
+        desks,
+        rooms,
+        bookings: Bookings::default(),
+        recent_parties: Vec::new(),
+        report: DemoReport::default(),
+        today: opts.today,
+    };
+    let n = u64::from(opts.cases);
+    // About 25 intakes a day, at least two months, at most three years of history.
+    let days = (n / 25).clamp(60, 1100);
+    store.bulk_load(|w| {
+        let mut i = 0u64;
+        for d in 0..=days {
+            let day = opts.today - Duration::days((days - d) as i64);
+            let end = n * (d + 1) / (days + 1);
+            let count = end - i;
+            for k in 0..count {
+                // Spread the day's intakes over office hours; today's stop at noon.
+                let span = if day == opts.today { 210 } else { 540 };
+                let minute = 8 * 60 + 30 + (k * span / count.max(1)) as u32;
+                let received = at(day, minute / 60, minute % 60);
+                one_case(w, &mut ctx, received, k as i64 + 1)?;
+            }
+            if count > 0 {
+                w.counter(day, count as i64)?;
+            }
+            i = end;
+        }
+        Ok(())
+    })?;
+    Ok(ctx.report)
+}
+
+fn pick_colour(rng: &mut impl Rng) -> Colour {
+    match rng.random_range(0..100) {
+        0..2 => Colour::Red,
+        2..10 => Colour::Orange,
+        10..30 => Colour::Yellow,
+        30..80 => Colour::Blue,
+        _ => Colour::Green,
+    }
+}
+
+fn flags_for(colour: Colour, category: &str, rng: &mut impl Rng) -> Vec<RiskFlag> {
+    use RiskFlag::*;
+    let options: &[RiskFlag] = match colour {
+        Colour::Red if category == "family.violence" => &[Violence, ChildAtRisk],
+        Colour::Red => &[Violence, Weapon, SelfHarm],
+        Colour::Orange if category == "labour.wages" => &[WagesBeforeFestival, GroupDispute],
+        Colour::Orange => &[PetitionOrMedia, RepeatVisitor, RepeatedViolence],
+        Colour::Yellow => &[Agitated, LargeAmount, VulnerableParty],
+        _ => &[],
+    };
+    if options.is_empty() {
+        return Vec::new();
+    }
+    vec![options[rng.random_range(0..options.len())]]
+}
+
+fn status_for(age: i64, colour: Colour, rng: &mut impl Rng) -> Status {
+    use Status::*;
+    if colour == Colour::Green {
+        return if age > 3 { Closed } else { AnsweredAtDesk };
+    }
+    let r = rng.random_range(0..100);
+    match age {
+        0..=2 => {
+            if r < 40 {
+                Registered
+            } else {
+                Assigned
+            }
+        }
+        3..=30 => match r {
+            0..30 => Assigned,
+            30..85 => InMediation,
+            _ => Agreement,
+        },
+        31..=90 => match r {
+            0..15 => InMediation,
+            15..50 => FollowUp,
+            50..60 => NoAgreement,
+            60..70 => ReferredOut,
+            70..95 => Closed,
+            _ => Withdrawn,
+        },
+        _ => match r {
+            0..2 => InMediation,
+            2..7 => FollowUp,
+            7..12 => ReferredOut,
+            12..15 => NoAgreement,
+            _ => Closed,
+        },
+    }
+}
+
+fn one_case(
+    w: &mut BulkWriter,
+    c: &mut Ctx,
+    received: NaiveDateTime,
+    seq: i64,
+) -> Result<(), StoreError> {
+    let cats = category::all();
+    let cat = &cats[c.rng.random_range(0..cats.len())];
+    let colour = pick_colour(&mut c.rng);
+    let age = (c.today - received.date()).num_days();
+    let status = status_for(age, colour, &mut c.rng);
+    let channels = Channel::ALL;
+    let channel = if c.rng.random_bool(0.6) {
+        Channel::WalkIn
+    } else {
+        channels[c.rng.random_range(0..channels.len())]
+    };
+    let flags = flags_for(colour, &cat.code, &mut c.rng);
+    let flags_s = flags.iter().map(|f| f.code()).collect::<Vec<_>>().join(",");
+    let miao = c.rng.random_bool(0.06);
+
+    // Applicant: sometimes a repeat visitor from recent weeks.
+    let repeat = !c.recent_parties.is_empty() && c.rng.random_bool(0.05);
+    let applicant = if repeat {
+        c.recent_parties[c.rng.random_range(0..c.recent_parties.len())]
+    } else {
+        new_party(w, c, miao, cat.code == "family.elder")?
+    };
+    c.recent_parties.push(applicant);
+    if c.recent_parties.len() > 2000 {
+        c.recent_parties.drain(..1000);
+    }
+    let owner = if status == Status::Registered || colour == Colour::Green {
+        None
+    } else {
+        Some(mediator_for(c, &cat.code, miao))
+    };
+    let summary = texts::summary(&cat.code, &mut c.rng);
+    let desk = c.desks[c.rng.random_range(0..c.desks.len())];
+    let level_roll = c.rng.random_range(0..100);
+    let (level, attempts) = match (status, level_roll) {
+        (Status::Registered | Status::Assigned | Status::AnsweredAtDesk, _) => {
+            ("village", [0, 0, 0])
+        }
+        (_, 0..70) => ("village", [c.rng.random_range(1..=3), 0, 0]),
+        (_, 70..93) => ("township", [3, c.rng.random_range(1..=2), 0]),
+        _ => ("county", [3, 2, 1]),
+    };
+    let closed_at = (!status.is_active() && status != Status::AnsweredAtDesk)
+        .then(|| received + Duration::days(c.rng.random_range(1..30)))
+        .filter(|t| t.date() <= c.today);
+    let case_no = crate::store::format_case_no(received, seq);
+    let people = if flags.contains(&RiskFlag::GroupDispute) {
+        c.rng.random_range(5..40)
+    } else {
+        c.rng.random_range(1..4)
+    };
+    let case_id = w.case(&CaseRow {
+        case_no: &case_no,
+        received_at: received,
+        channel: channel.code(),
+        category: &cat.code,
+        colour: colour.rank(),
+        colour_flags: &flags_s,
+        status: status.code(),
+        active: status.is_active(),
+        summary: &summary,
+        amount_yuan: cat
+            .code
+            .starts_with("labour")
+            .then(|| c.rng.random_range(5..500) * 1000),
+        people,
+        team: cat.team().code(),
+        owner_id: owner.map(|o| o.0),
+        received_by: desk,
+        first_party_id: applicant,
+        level,
+        attempts,
+        visits: if repeat { 2 } else { 1 },
+        deadline_at: ResponseHours::default().deadline(colour, received),
+        closed_at,
+    })?;
+    c.report.cases += 1;
+    w.link(case_id, applicant, "applicant")?;
+    if colour != Colour::Green && c.rng.random_bool(0.7) {
+        let respondent = new_party(w, c, miao, false)?;
+        w.link(case_id, respondent, "respondent")?;
+    }
+    w.visit(case_id, received, desk, channel.code())?;
+    w.audit(
+        received,
+        Some(desk),
+        case_id,
+        "case.create",
+        "",
+        "",
+        &format!("{case_no} {}", colour.code()),
+    )?;
+    if let Some((owner_id, bit)) = owner {
+        w.audit(
+            received,
+            Some(desk),
+            case_id,
+            "case.assign",
+            "owner_id",
+            "",
+            &owner_id.to_string(),
+        )?;
+        sessions(w, c, case_id, owner_id, bit, received, status, level)?;
+    }
+    if matches!(status, Status::Agreement | Status::FollowUp)
+        || (status == Status::Closed && colour != Colour::Green && c.rng.random_bool(0.5))
+    {
+        followups(w, c, case_id, owner.map(|o| o.0), received, status)?;
+    }
+    if let Some(t) = closed_at.filter(|_| status != Status::Registered) {
+        w.audit(
+            t,
+            owner.map(|o| o.0).or(Some(desk)),
+            case_id,
+            "case.status",
+            "status",
+            "in_mediation",
+            status.code(),
+        )?;
+    }
+    Ok(())
+}
+
+fn new_party(
+    w: &mut BulkWriter,
+    c: &mut Ctx,
+    miao: bool,
+    elderly: bool,
+) -> Result<i64, StoreError> {
+    let name = c.people.name(&mut c.rng, miao);
+    let keys = c
+        .keys
+        .entry(name.clone())
+        .or_insert_with(|| crate::domain::names::name_keys(&name))
+        .clone();
+    let phone = c.rng.random_bool(0.8).then(|| c.people.mobile(&mut c.rng));
+    let (from, to) = if elderly { (1935, 1955) } else { (1950, 2005) };
+    let id = c
+        .rng
+        .random_bool(0.5)
+        .then(|| c.people.id_number(&mut c.rng, from, to));
+    let address = texts::address(&mut c.rng);
+    c.report.parties += 1;
+    w.party(&PartyRow {
+        name: &name,
+        name_keys: &keys,
+        phone: phone.as_deref(),
+        id_number: id.as_deref(),
+        address: &address,
+        language: if miao { "hmn" } else { "zh" },
+        vulnerability: if elderly { "elderly" } else { "" },
+    })
+}
+
+/// A mediator with the category as a specialty (and Miao when needed), else anyone.
+fn mediator_for(c: &mut Ctx, category: &str, miao: bool) -> (i64, u32) {
+    let fits: Vec<_> = c
+        .mediators
+        .iter()
+        .filter(|m| m.2.split(',').any(|s| s == category) && (!miao || m.3.contains("hmn")))
+        .map(|m| (m.0, m.1))
+        .collect();
+    if fits.is_empty() {
+        let m = c.mediators[c.rng.random_range(0..c.mediators.len())];
+        (m.0, m.1)
+    } else {
+        fits[c.rng.random_range(0..fits.len())]
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sessions(
+    w: &mut BulkWriter,
+    c: &mut Ctx,
+    case_id: i64,
+    mediator: i64,
+    bit: u32,
+    received: NaiveDateTime,
+    status: Status,
+    level: &str,
+) -> Result<(), StoreError> {
+    let held = match status {
+        Status::Assigned => 0,
+        _ => c.rng.random_range(1..=2),
+    };
+    let mut day = received.date() + Duration::days(2);
+    let mut booked = 0;
+    for _ in 0..20 {
+        if booked == held || day >= c.today {
+            break;
+        }
+        if working_day(day) {
+            let slot = c.rng.random_range(0..SLOTS.len());
+            if let Some(room) = c.bookings.book(day, slot, bit, c.rooms.len()) {
+                let start = at(day, SLOTS[slot], 0);
+                let result = if booked + 1 == held && status == Status::Agreement {
+                    "达成调解协议"
+                } else {
+                    "双方陈述意见，约定再次调解"
+                };
+                w.session(&SessionRow {
+                    case_id,
+                    mediator_id: mediator,
+                    room_id: c.rooms[room],
+                    starts_at: start,
+                    ends_at: start + Duration::hours(1),
+                    level,
+                    status: "held",
+                    result,
+                })?;
+                c.report.sessions += 1;
+                booked += 1;
+            }
+        }
+        day += Duration::days(c.rng.random_range(1..4));
+    }
+    // Active recent cases get their next session booked in the coming days.
+    let recent = (c.today - received.date()).num_days() <= 21;
+    if status.is_active() && recent {
+        let mut day = c.today;
+        for _ in 0..10 {
+            if working_day(day) {
+                let slot = c.rng.random_range(0..SLOTS.len());
+                if let Some(room) = c.bookings.book(day, slot, bit, c.rooms.len()) {
+                    let start = at(day, SLOTS[slot], 0);
+                    w.session(&SessionRow {
+                        case_id,
+                        mediator_id: mediator,
+                        room_id: c.rooms[room],
+                        starts_at: start,
+                        ends_at: start + Duration::hours(1),
+                        level,
+                        status: "booked",
+                        result: "",
+                    })?;
+                    c.report.sessions += 1;
+                    break;
+                }
+            }
+            day += Duration::days(1);
+        }
+    }
+    Ok(())
+}
+
+fn followups(
+    w: &mut BulkWriter,
+    c: &mut Ctx,
+    case_id: i64,
+    owner: Option<i64>,
+    received: NaiveDateTime,
+    status: Status,
+) -> Result<(), StoreError> {
+    let agreed = received.date() + Duration::days(c.rng.random_range(5..20));
+    for offset in [7, 30] {
+        let due = agreed + Duration::days(offset);
+        let overdue_left_open = status == Status::FollowUp && c.rng.random_bool(0.15);
+        let row = if due >= c.today || overdue_left_open {
+            FollowupRow {
+                case_id,
+                owner_id: owner,
+                due_on: due,
+                status: "due",
+                method: None,
+                performance: None,
+                satisfaction: None,
+                done_at: None,
+            }
+        } else {
+            let perf = match c.rng.random_range(0..100) {
+                0..80 => "fulfilled",
+                80..92 => "partly",
+                92..96 => "breached",
+                _ => "unreachable",
+            };
+            let method = ["phone", "visit", "message"][c.rng.random_range(0..3)];
+            FollowupRow {
+                case_id,
+                owner_id: owner,
+                due_on: due,
+                status: "done",
+                method: Some(method),
+                performance: Some(perf),
+                satisfaction: Some(c.rng.random_range(3..=5)),
+                done_at: Some(at(due, 10, 0)),
+            }
+        };
+        w.followup(&row)?;
+        c.report.followups += 1;
+    }
+    Ok(())
+}

@@ -1,0 +1,244 @@
+//! Bulk loading for demo data: one transaction, prepared statements, no per-row checks beyond
+//! the schema's. Only `demo` uses it; everything else goes through the checked methods.
+use super::time::{date_to_sql, to_sql};
+use super::{Result, Store};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Statement, Transaction, params};
+
+/// A case row exactly as stored (codes already chosen by the generator).
+pub struct CaseRow<'a> {
+    pub case_no: &'a str,
+    pub received_at: NaiveDateTime,
+    pub channel: &'a str,
+    pub category: &'a str,
+    pub colour: i64,
+    pub colour_flags: &'a str,
+    pub status: &'a str,
+    pub active: bool,
+    pub summary: &'a str,
+    pub amount_yuan: Option<i64>,
+    pub people: u32,
+    pub team: &'a str,
+    pub owner_id: Option<i64>,
+    pub received_by: i64,
+    pub first_party_id: i64,
+    pub level: &'a str,
+    pub attempts: [u32; 3],
+    pub visits: u32,
+    pub deadline_at: Option<NaiveDateTime>,
+    pub closed_at: Option<NaiveDateTime>,
+}
+
+pub struct PartyRow<'a> {
+    pub name: &'a str,
+    pub name_keys: &'a str,
+    pub phone: Option<&'a str>,
+    pub id_number: Option<&'a str>,
+    pub address: &'a str,
+    pub language: &'a str,
+    pub vulnerability: &'a str,
+}
+
+pub struct SessionRow<'a> {
+    pub case_id: i64,
+    pub mediator_id: i64,
+    pub room_id: i64,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub level: &'a str,
+    pub status: &'a str,
+    pub result: &'a str,
+}
+
+pub struct FollowupRow<'a> {
+    pub case_id: i64,
+    pub owner_id: Option<i64>,
+    pub due_on: NaiveDate,
+    pub status: &'a str,
+    pub method: Option<&'a str>,
+    pub performance: Option<&'a str>,
+    pub satisfaction: Option<i64>,
+    pub done_at: Option<NaiveDateTime>,
+}
+
+pub struct BulkWriter<'t> {
+    party: Statement<'t>,
+    case: Statement<'t>,
+    link: Statement<'t>,
+    visit: Statement<'t>,
+    session: Statement<'t>,
+    followup: Statement<'t>,
+    audit: Statement<'t>,
+    counter: Statement<'t>,
+}
+
+impl<'t> BulkWriter<'t> {
+    fn new(tx: &'t Transaction) -> Result<Self> {
+        Ok(BulkWriter {
+            party: tx.prepare(
+                "INSERT INTO parties (name, name_keys, phone, id_number, address, language, vulnerability)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            case: tx.prepare(
+                "INSERT INTO cases (case_no, received_at, channel, category, colour, colour_computed,
+                    colour_flags, status, active, summary, amount_yuan, people, team, owner_id,
+                    received_by, first_party_id, level, attempts_village, attempts_township,
+                    attempts_county, visits, deadline_at, closed_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                    ?17, ?18, ?19, ?20, ?21, ?22, ?2)",
+            )?,
+            link: tx.prepare("INSERT OR IGNORE INTO case_parties (case_id, party_id, role) VALUES (?1, ?2, ?3)")?,
+            visit: tx.prepare("INSERT INTO visits (case_id, at, staff_id, channel) VALUES (?1, ?2, ?3, ?4)")?,
+            session: tx.prepare(
+                "INSERT INTO sessions (case_id, mediator_id, room_id, starts_at, ends_at, level, status, result)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            followup: tx.prepare(
+                "INSERT INTO followups (case_id, owner_id, due_on, status, method, performance, satisfaction, done_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )?,
+            audit: tx.prepare(
+                "INSERT INTO audit (at, staff_id, case_id, action, field, old, new) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            counter: tx.prepare(
+                "INSERT INTO case_counters (day, last) VALUES (?1, ?2)
+                 ON CONFLICT (day) DO UPDATE SET last = max(last, excluded.last)",
+            )?,
+        })
+    }
+
+    pub fn party(&mut self, p: &PartyRow) -> Result<i64> {
+        Ok(self.party.insert(params![
+            p.name,
+            p.name_keys,
+            p.phone,
+            p.id_number,
+            p.address,
+            p.language,
+            p.vulnerability
+        ])?)
+    }
+
+    pub fn case(&mut self, c: &CaseRow) -> Result<i64> {
+        Ok(self.case.insert(params![
+            c.case_no,
+            to_sql(c.received_at),
+            c.channel,
+            c.category,
+            c.colour,
+            c.colour_flags,
+            c.status,
+            c.active,
+            c.summary,
+            c.amount_yuan,
+            c.people,
+            c.team,
+            c.owner_id,
+            c.received_by,
+            c.first_party_id,
+            c.level,
+            c.attempts[0],
+            c.attempts[1],
+            c.attempts[2],
+            c.visits,
+            c.deadline_at.map(to_sql),
+            c.closed_at.map(to_sql),
+        ])?)
+    }
+
+    pub fn link(&mut self, case_id: i64, party_id: i64, role: &str) -> Result<()> {
+        self.link.execute(params![case_id, party_id, role])?;
+        Ok(())
+    }
+
+    pub fn visit(
+        &mut self,
+        case_id: i64,
+        at: NaiveDateTime,
+        staff_id: i64,
+        channel: &str,
+    ) -> Result<()> {
+        self.visit
+            .execute(params![case_id, to_sql(at), staff_id, channel])?;
+        Ok(())
+    }
+
+    pub fn session(&mut self, s: &SessionRow) -> Result<i64> {
+        Ok(self.session.insert(params![
+            s.case_id,
+            s.mediator_id,
+            s.room_id,
+            to_sql(s.starts_at),
+            to_sql(s.ends_at),
+            s.level,
+            s.status,
+            s.result
+        ])?)
+    }
+
+    pub fn followup(&mut self, f: &FollowupRow) -> Result<()> {
+        self.followup.execute(params![
+            f.case_id,
+            f.owner_id,
+            date_to_sql(f.due_on),
+            f.status,
+            f.method,
+            f.performance,
+            f.satisfaction,
+            f.done_at.map(to_sql)
+        ])?;
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn audit(
+        &mut self,
+        at: NaiveDateTime,
+        staff_id: Option<i64>,
+        case_id: i64,
+        action: &str,
+        field: &str,
+        old: &str,
+        new: &str,
+    ) -> Result<()> {
+        self.audit.execute(params![
+            to_sql(at),
+            staff_id,
+            case_id,
+            action,
+            field,
+            old,
+            new
+        ])?;
+        Ok(())
+    }
+
+    /// Records the highest case number used on a day so later registrations continue after it.
+    pub fn counter(&mut self, day: NaiveDate, last: i64) -> Result<()> {
+        self.counter.execute(params![date_to_sql(day), last])?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Runs `f` with a bulk writer inside one IMMEDIATE transaction; all or nothing.
+    pub fn bulk_load<T>(&mut self, f: impl FnOnce(&mut BulkWriter) -> Result<T>) -> Result<T> {
+        self.write(|tx| {
+            let mut w = BulkWriter::new(tx)?;
+            f(&mut w)
+        })
+    }
+
+    pub fn add_room(&mut self, name: &str) -> Result<i64> {
+        self.write(|tx| {
+            tx.execute("INSERT INTO rooms (name) VALUES (?1)", [name])?;
+            Ok(tx.last_insert_rowid())
+        })
+    }
+
+    /// Updates planner statistics after a big load so queries pick the right indexes.
+    pub fn analyze(&mut self) -> Result<()> {
+        self.conn.execute_batch("ANALYZE")?;
+        Ok(())
+    }
+}

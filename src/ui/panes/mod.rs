@@ -1,0 +1,35 @@
+//! One draw module per pane.
+mod calendar;
+mod cases;
+mod followups;
+mod handover;
+mod triage;
+
+use super::View;
+use crate::app::App;
+use crate::app::panes::PaneId;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    match app.pane {
+        PaneId::Triage => triage::draw(frame, area, &app.panes.triage, view),
+        PaneId::Cases => cases::draw(frame, area, &app.panes.cases, view),
+        PaneId::Calendar => calendar::draw(frame, area, &app.panes.calendar, view),
+        PaneId::Followups => followups::draw(frame, area, &app.panes.followups, view),
+        PaneId::Handover => handover::draw(frame, area, &app.panes.handover, view),
+    }
+}
+
+/// The body of a pane that a later version fills.
+pub(crate) fn coming(frame: &mut Frame, area: Rect, title_key: &str, view: &View) {
+    use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", view.tr(title_key)));
+    let text = view.tr("ui.coming");
+    frame.render_widget(
+        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}

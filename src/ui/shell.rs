@@ -1,0 +1,98 @@
+//! The frame around the panes: tab bar, key hints / messages, status bar.
+use super::View;
+use super::widgets::truncate;
+use crate::app::App;
+use crate::app::panes::PaneId;
+use crate::domain::risk::Colour;
+use crate::i18n::tr;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+pub fn tabs(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let mut spans = vec![Span::styled(" onedoor ", view.theme.title())];
+    for (i, p) in PaneId::ALL.iter().enumerate() {
+        let label = format!(" F{} {} ", i + 2, view.tr(p.title_key()));
+        let style = if *p == app.pane {
+            view.theme.tab_active()
+        } else {
+            view.theme.dim()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn hints(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let width = usize::from(area.width);
+    let line = match &app.flash {
+        Some(f) => {
+            let style = if f.error {
+                view.theme.error()
+            } else {
+                view.theme.ok()
+            };
+            Line::from(Span::styled(truncate(&f.text, width), style))
+        }
+        None => {
+            let mut text = String::new();
+            let pane_keys = app.panes.get(app.pane).help();
+            for h in pane_keys
+                .iter()
+                .chain(crate::app::keys::GLOBAL_HELP.iter().take(1))
+            {
+                let item = format!("{} {}  ", h.keys, view.tr(h.what));
+                if text.width() + item.width() > width {
+                    break;
+                }
+                text.push_str(&item);
+            }
+            Line::from(Span::styled(text, view.theme.dim()))
+        }
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
+    let width = usize::from(area.width);
+    let user = view.user;
+    let who = format!(
+        "{}（{}）{}",
+        user.name,
+        user.code,
+        view.tr(user.role().i18n_key())
+    );
+    let weekday_key = format!("ui.weekday.{}", app.now.format("%u"));
+    let weekday = tr(view.lang, &weekday_key);
+    let clock = format!(
+        "{} {} {}",
+        app.now.format("%Y-%m-%d"),
+        weekday,
+        app.now.format("%H:%M")
+    );
+    let red = format!("{} {}", view.tr(Colour::Red.i18n_key()), app.counts.red);
+    let orange = format!(
+        "{} {}",
+        view.tr(Colour::Orange.i18n_key()),
+        app.counts.orange
+    );
+    let bar = view.theme.status_bar();
+    // Fixed parts first; the centre's name gets what is left.
+    let fixed = who.width() + red.width() + orange.width() + clock.width() + 12;
+    let centre = truncate(&app.centre, width.saturating_sub(fixed));
+    let used = centre.width() + fixed;
+    let spans = vec![
+        Span::styled(format!(" {centre} │ {who} │ "), bar),
+        Span::styled(red, view.theme.risk(Colour::Red).patch(bar)),
+        Span::styled(" ", bar),
+        Span::styled(orange, view.theme.risk(Colour::Orange).patch(bar)),
+        Span::styled(
+            format!(" │ {clock}{}", " ".repeat(width.saturating_sub(used) + 1)),
+            bar,
+        ),
+    ];
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(bar), area);
+}
