@@ -1,4 +1,6 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
+//! One file per subcommand family; this file parses and dispatches.
+mod staff;
 use crate::app::{App, Session};
 use crate::config::Config;
 use crate::domain::role::Role;
@@ -6,7 +8,7 @@ use crate::i18n::{Lang, tr, trf};
 use crate::store::{Actor, NewStaff, Store, StoreError};
 use clap::{Args, Parser, Subcommand};
 use std::io::{BufRead, IsTerminal};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -166,7 +168,7 @@ impl From<crate::config::ConfigError> for CliError {
     }
 }
 
-fn other(key: &str, detail: impl ToString) -> CliError {
+pub(crate) fn other(key: &str, detail: impl ToString) -> CliError {
     CliError {
         key: key.to_string(),
         detail: detail.to_string(),
@@ -216,7 +218,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
-        Some(Command::Staff(cmd)) => staff(cmd, &db, lang, now),
+        Some(Command::Staff(cmd)) => staff::run(cmd, &db, lang, now),
         Some(Command::Demo(a)) => {
             let started = std::time::Instant::now();
             let mut store = Store::create(&db)?;
@@ -308,7 +310,7 @@ fn tempfile_dir() -> Result<PathBuf, CliError> {
 }
 
 /// A PIN from ONEDOOR_PIN, a hidden prompt on a terminal, or a line of standard input.
-fn read_pin(prompt: &str) -> Result<String, CliError> {
+pub(crate) fn read_pin(prompt: &str) -> Result<String, CliError> {
     if let Ok(pin) = std::env::var("ONEDOOR_PIN") {
         return Ok(pin.trim().to_string());
     }
@@ -326,7 +328,7 @@ fn read_pin(prompt: &str) -> Result<String, CliError> {
 }
 
 /// Logs a lead in for a command-line change; wrong PINs count towards the lockout as in the TUI.
-fn login_as(
+pub(crate) fn login_as(
     store: &mut Store,
     code: &str,
     lang: Lang,
@@ -339,68 +341,5 @@ fn login_as(
             role: m.role,
         }),
         Err(e) => Err(other("cli.login.failed", e.to_string())),
-    }
-}
-
-fn staff(
-    cmd: StaffCommand,
-    db: &Path,
-    lang: Lang,
-    now: chrono::NaiveDateTime,
-) -> Result<(), CliError> {
-    let mut store = Store::open(db)?;
-    match cmd {
-        StaffCommand::List => {
-            for s in store.list_staff()? {
-                let state = if s.active { "" } else { " (disabled)" };
-                println!(
-                    "{}\t{}\t{}\t{}\t{}{state}",
-                    s.code,
-                    s.name,
-                    s.role.code(),
-                    s.languages.join(","),
-                    s.specialties.join(",")
-                );
-            }
-            Ok(())
-        }
-        StaffCommand::Add {
-            code,
-            name,
-            role,
-            languages,
-            specialties,
-            team,
-            as_code,
-        } => {
-            let role = Role::from_code(&role).ok_or_else(|| other("err.staff.fields", role))?;
-            let by = login_as(&mut store, &as_code, lang, now)?;
-            let pin = read_pin(&trf(lang, "cli.pin.new", &[("code", &code)]))?;
-            let split = |s: &str| {
-                s.split(',')
-                    .map(str::trim)
-                    .filter(|x| !x.is_empty())
-                    .map(String::from)
-                    .collect()
-            };
-            let s = NewStaff {
-                code: code.clone(),
-                name,
-                role,
-                languages: split(&languages),
-                specialties: split(&specialties),
-                team,
-                pin,
-            };
-            store.add_staff(Some(by), &s, now)?;
-            println!("{}", trf(lang, "cli.staff.added", &[("code", &code)]));
-            Ok(())
-        }
-        StaffCommand::Disable { code, as_code } => {
-            let by = login_as(&mut store, &as_code, lang, now)?;
-            store.set_staff_active(by, &code, false, now)?;
-            println!("{}", trf(lang, "cli.staff.disabled", &[("code", &code)]));
-            Ok(())
-        }
     }
 }
