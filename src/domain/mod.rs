@@ -11,6 +11,8 @@ pub mod phone;
 pub mod pin;
 pub mod risk;
 pub mod role;
+pub mod session;
+pub mod slots;
 pub mod status;
 pub mod team;
 pub mod text;

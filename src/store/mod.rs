@@ -2,6 +2,8 @@
 //! call them between frames; results are cached in UI state, never re-queried per frame.
 mod audit;
 pub mod bulk;
+mod calendar;
+mod calendar_write;
 mod cases;
 mod counts;
 mod drafts;
@@ -12,6 +14,8 @@ mod settings;
 mod staff;
 mod time;
 
+pub use calendar::{CaseBrief, Leave, Room, SessionView};
+pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
@@ -138,5 +142,7 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
         .map(|_| ())
 }
 
+#[cfg(test)]
+pub(crate) mod calendar_tests;
 #[cfg(test)]
 mod tests;
