@@ -50,6 +50,10 @@ impl Lang {
 
 /// The translation files of each language, in no particular order (keys must not repeat).
 const ZH_FILES: &[(&str, &str)] = &[
+    (
+        "calendar",
+        include_str!("../assets/i18n/zh-CN/calendar.toml"),
+    ),
     ("app", include_str!("../assets/i18n/zh-CN/app.toml")),
     ("domain", include_str!("../assets/i18n/zh-CN/domain.toml")),
     (
@@ -58,6 +62,7 @@ const ZH_FILES: &[(&str, &str)] = &[
     ),
 ];
 const EN_FILES: &[(&str, &str)] = &[
+    ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
     ("app", include_str!("../assets/i18n/en/app.toml")),
     ("domain", include_str!("../assets/i18n/en/domain.toml")),
     (

@@ -142,5 +142,45 @@ pub fn next_free(
     None
 }
 
+/// A date as typed: `2026-11-24`, `11-24` (this year), `+3` / `-2` (days from today), `0`.
+pub fn parse_day(s: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let s = crate::domain::text::to_halfwidth_ascii(s.trim());
+    if let Some(n) = s
+        .strip_prefix('+')
+        .or(if s == "0" { Some("0") } else { None })
+    {
+        return today.checked_add_signed(Duration::days(n.parse::<i64>().ok()?.min(3650)));
+    }
+    if let Some(n) = s
+        .strip_prefix('-')
+        .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
+    {
+        return today.checked_sub_signed(Duration::days(n.parse::<i64>().ok()?.min(3650)));
+    }
+    let s = s.replace(['/', '.'], "-");
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok().or_else(|| {
+        let full = format!("{}-{s}", today.year());
+        NaiveDate::parse_from_str(&full, "%Y-%m-%d").ok()
+    })
+}
+
+/// A time of day as typed: `9:00`, `09:30`, `930`, `14`.
+pub fn parse_time(s: &str) -> Option<NaiveTime> {
+    let s = crate::domain::text::to_halfwidth_ascii(s.trim()).replace(['：', '.'], ":");
+    if let Ok(t) = NaiveTime::parse_from_str(&s, "%H:%M") {
+        return Some(t);
+    }
+    if !s.chars().all(|c| c.is_ascii_digit()) || s.is_empty() || s.len() > 4 {
+        return None;
+    }
+    let n: u32 = s.parse().ok()?;
+    let (h, m) = if s.len() <= 2 {
+        (n, 0)
+    } else {
+        (n / 100, n % 100)
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
 #[cfg(test)]
 mod tests;

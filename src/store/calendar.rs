@@ -291,6 +291,8 @@ pub(super) fn leave_in(
 }
 
 type Hit = (NaiveDateTime, NaiveDateTime, i64, String);
+/// A hit plus the shared party's name.
+type PartyHit = (NaiveDateTime, NaiveDateTime, i64, String, String);
 
 fn hits(stmt: &mut rusqlite::CachedStatement, p: impl rusqlite::Params) -> Result<Vec<Hit>> {
     let rows = stmt.query_map(p, |r| {
@@ -372,7 +374,7 @@ pub(super) fn clashes_party(
     from: NaiveDateTime,
     to: NaiveDateTime,
     except: Option<i64>,
-) -> Result<Vec<(NaiveDateTime, NaiveDateTime, i64, String, String)>> {
+) -> Result<Vec<PartyHit>> {
     let sql = format!(
         "SELECT DISTINCT s.starts_at, s.ends_at, s.id, c.case_no, p.name FROM case_parties me
            JOIN case_parties other ON other.party_id = me.party_id

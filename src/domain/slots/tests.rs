@@ -148,3 +148,38 @@ fn working_time_contains_only_whole_sessions_on_working_days() {
         "across midnight"
     );
 }
+
+#[test]
+fn typed_dates_and_times() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+    assert_eq!(parse_day("2026-11-24", today), d(2026, 11, 24));
+    assert_eq!(parse_day("11-25", today), d(2026, 11, 25));
+    assert_eq!(
+        parse_day("１２-０１", today),
+        d(2026, 12, 1),
+        "full-width digits"
+    );
+    assert_eq!(parse_day("+3", today), d(2026, 11, 27));
+    assert_eq!(parse_day("-1", today), d(2026, 11, 23));
+    assert_eq!(parse_day("0", today), d(2026, 11, 24));
+    assert_eq!(parse_day("2026/12/31", today), d(2026, 12, 31));
+    for bad in [
+        "",
+        "13-01",
+        "+x",
+        "tomorrow",
+        "2026-02-30",
+        "+99999999999999999999",
+    ] {
+        assert_eq!(parse_day(bad, today), None, "{bad}");
+    }
+    let tm = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+    assert_eq!(parse_time("9:00"), tm(9, 0));
+    assert_eq!(parse_time("14"), tm(14, 0));
+    assert_eq!(parse_time("930"), tm(9, 30));
+    assert_eq!(parse_time("1415"), tm(14, 15));
+    for bad in ["", "25:00", "9:75", "abc", "12345"] {
+        assert_eq!(parse_time(bad), None, "{bad}");
+    }
+}
