@@ -7,7 +7,7 @@ use crate::domain::slots::Span;
 use crate::store::SessionView;
 use crate::ui::View;
 use crate::ui::widgets::{pad, truncate};
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -92,9 +92,20 @@ fn title(state: &CalendarState, view: &View) -> String {
     let what = if state.agenda {
         view.tr("ui.calendar.agenda").to_string()
     } else {
-        let axis = match state.axis {
-            Axis::Mediators => view.tr("ui.calendar.by_mediator"),
-            Axis::Rooms => view.tr("ui.calendar.by_room"),
+        // The week view names whose week it is; the day view says what the columns are.
+        let axis = match (state.view, state.axis) {
+            (ViewKind::Week, Axis::Mediators) => state
+                .columns_mediators()
+                .get(state.column)
+                .map(|m| m.name.clone())
+                .unwrap_or_default(),
+            (ViewKind::Week, Axis::Rooms) => state
+                .rooms
+                .get(state.column)
+                .map(|r| r.name.clone())
+                .unwrap_or_default(),
+            (ViewKind::Day, Axis::Mediators) => view.tr("ui.calendar.by_mediator").to_string(),
+            (ViewKind::Day, Axis::Rooms) => view.tr("ui.calendar.by_room").to_string(),
         };
         let kind = match state.view {
             ViewKind::Day => view.tr("ui.calendar.day"),
@@ -122,7 +133,7 @@ pub fn detail_line(s: &SessionView, state: &CalendarState, view: &View) -> Strin
         status = format!("{status} · {}", view.tr("ui.calendar.late"));
     }
     let mut line = format!(
-        "▸ {} {} │ {} │ {} {}–{} │ {} │ {} │ {}",
+        "▸ {} {} · {} · {} {}–{} · {} · {} · {}",
         s.case_no,
         view.tr(s.colour.i18n_key()),
         party_label(s, view),
@@ -134,7 +145,7 @@ pub fn detail_line(s: &SessionView, state: &CalendarState, view: &View) -> Strin
         status,
     );
     if !s.result.is_empty() {
-        line = format!("{line} │ {}", s.result);
+        line = format!("{line} · {}", s.result);
     }
     line
 }
@@ -158,11 +169,14 @@ fn rows(state: &CalendarState, days: &[NaiveDate], height: usize) -> (NaiveTime,
             }
         }
     }
-    let minutes = (hi - lo).num_minutes().max(1);
     for step in [15, 30, 60, 90, 120, 180, 240] {
-        let n = usize::try_from((minutes + step - 1) / step).unwrap_or(1);
+        // Rows start on a multiple of the step, so on-the-hour sessions fill whole rows.
+        let lo_min = i64::from(lo.num_seconds_from_midnight()) / 60 / step * step;
+        let hi_min = i64::from(hi.num_seconds_from_midnight()) / 60;
+        let n = usize::try_from(((hi_min - lo_min).max(1) + step - 1) / step).unwrap_or(1);
         if n <= height {
-            return (lo, step, n);
+            let start = NaiveTime::MIN + Duration::minutes(lo_min);
+            return (start, step, n);
         }
     }
     (lo, 240, height)
@@ -176,7 +190,8 @@ struct Column {
     filter: Box<dyn Fn(&SessionView) -> bool>,
 }
 
-fn columns(state: &CalendarState, view: &View, width: usize) -> (Vec<Column>, usize) {
+/// The columns that fit, their width, and which of how many are shown ("1-5/12") when not all.
+fn columns(state: &CalendarState, view: &View, width: usize) -> (Vec<Column>, usize, String) {
     let mut out: Vec<Column> = Vec::new();
     let dim = view.theme.dim();
     let normal = Style::new().add_modifier(Modifier::BOLD);
@@ -222,7 +237,13 @@ fn columns(state: &CalendarState, view: &View, width: usize) -> (Vec<Column>, us
             };
             for i in 0..7 {
                 let d = m + Duration::days(i);
-                let mut head = format!("{} {}", d.format("%m-%d"), weekday(d, view));
+                // Narrow columns drop the month so the weekday is never cut.
+                let date = if width < 100 {
+                    d.format("%d")
+                } else {
+                    d.format("%m-%d")
+                };
+                let mut head = format!("{date} {}", weekday(d, view));
                 let mut style = normal;
                 if state.holiday(d).is_some() || !state.work.is_working_day(d) {
                     head = format!("{head} {}", view.tr("ui.calendar.off_day"));
@@ -258,8 +279,18 @@ fn columns(state: &CalendarState, view: &View, width: usize) -> (Vec<Column>, us
     } else {
         0
     };
+    let shown = if fit < n {
+        let full = format!("{}-{}/{n}", first + 1, first + fit);
+        if full.len() <= TIME_W {
+            full
+        } else {
+            format!("{}-{}", first + 1, first + fit)
+        }
+    } else {
+        String::new()
+    };
     let out = out.into_iter().skip(first).take(fit).collect();
-    (out, cw)
+    (out, cw, shown)
 }
 
 fn cell_lines(s: &SessionView, state: &CalendarState, view: &View) -> Vec<String> {
@@ -287,14 +318,14 @@ fn cell_lines(s: &SessionView, state: &CalendarState, view: &View) -> Vec<String
 fn grid(frame: &mut Frame, area: Rect, state: &CalendarState, view: &View) {
     let width = usize::from(area.width);
     let height = usize::from(area.height);
-    let (cols, cw) = columns(state, view, width);
+    let (cols, cw, shown) = columns(state, view, width);
     let days: Vec<NaiveDate> = cols.iter().map(|c| c.day).collect();
     let (lo, step, nrows) = rows(state, &days, height.saturating_sub(1));
     let visible = state.visible();
     let selected = state.selected_session().map(|s| s.id);
     let sep = Style::new().add_modifier(Modifier::DIM);
     let mut lines: Vec<Line> = Vec::with_capacity(nrows + 1);
-    let mut head = vec![TSpan::raw(pad("", TIME_W))];
+    let mut head = vec![TSpan::styled(pad(&shown, TIME_W), view.theme.dim())];
     for c in &cols {
         head.push(TSpan::styled("│", sep));
         head.push(TSpan::styled(pad(&c.head, cw), c.head_style));
@@ -326,12 +357,12 @@ fn grid(frame: &mut Frame, area: Rect, state: &CalendarState, view: &View) {
                 None => (pad("", cw), Style::new()),
                 Some(s) => {
                     let lines = cell_lines(s, state, view);
-                    let first_row = s.start.max(c.day.and_time(lo));
-                    let k =
-                        usize::try_from((a - first_row).num_minutes().max(0) / step).unwrap_or(0);
-                    let total =
-                        usize::try_from(((s.end - first_row).num_minutes() + step - 1) / step)
-                            .unwrap_or(1);
+                    let base = c.day.and_time(lo);
+                    let row_of = |t: NaiveDateTime| (t - base).num_minutes().max(0) / step;
+                    let rs = row_of(s.start.max(base));
+                    let re = row_of(s.end - Duration::minutes(1));
+                    let k = usize::try_from(i64::try_from(r).unwrap_or(0) - rs).unwrap_or(0);
+                    let total = usize::try_from(re - rs + 1).unwrap_or(1);
                     let text = if total <= 1 {
                         lines[..3].join(" ")
                     } else if k + 1 == total && total < lines.len() {
