@@ -22,11 +22,7 @@ pub fn party_label(s: &SessionView, view: &View) -> String {
     if view.user.role().may_see_numbers(me, s.case_owner) || s.mediators.contains(&me) {
         return s.party.clone();
     }
-    let mut chars = s.party.chars();
-    match chars.next() {
-        Some(first) => format!("{first}{}", "*".repeat(chars.count().max(1))),
-        None => String::new(),
-    }
+    crate::report::agenda::mask_name(&s.party)
 }
 
 /// `2026-1124-007` → `1124-007`: the year is the same across a calendar screen.
