@@ -7,6 +7,7 @@ mod counts;
 mod drafts;
 pub use drafts::Draft;
 mod error;
+mod maintenance;
 mod migrations;
 mod settings;
 mod staff;
@@ -15,6 +16,7 @@ mod time;
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
+pub use maintenance::{ANONYMISED, PurgeCount};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};
 
@@ -119,7 +121,7 @@ impl Store {
 }
 
 #[cfg(unix)]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new()
         .write(true)
@@ -130,7 +132,7 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
