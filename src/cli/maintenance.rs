@@ -12,7 +12,14 @@ pub(crate) fn backup(db: &Path, file: &Path, lang: Lang) -> Result<(), CliError>
     if check != ["ok"] {
         return Err(other("err.db.corrupt", check.join("; ")));
     }
-    println!("{}", trf(lang, "cli.backup.done", &[("path", &file.display()), ("cases", &copy.case_count()?)]));
+    println!(
+        "{}",
+        trf(
+            lang,
+            "cli.backup.done",
+            &[("path", &file.display()), ("cases", &copy.case_count()?)]
+        )
+    );
     Ok(())
 }
 
@@ -24,11 +31,27 @@ pub(crate) fn purge(
     lang: Lang,
     now: chrono::NaiveDateTime,
 ) -> Result<(), CliError> {
-    let date = chrono::NaiveDate::parse_from_str(before, "%Y-%m-%d").map_err(|_| other("err.date.format", before))?;
+    let date = chrono::NaiveDate::parse_from_str(before, "%Y-%m-%d")
+        .map_err(|_| other("err.date.format", before))?;
     let mut store = Store::open(db)?;
     let by = login_as(&mut store, as_code, lang, now)?;
     let n = store.purge_closed_before(by, date, dry_run, now)?;
-    let key = if dry_run { "cli.purge.would" } else { "cli.purge.done" };
-    println!("{}", trf(lang, key, &[("cases", &n.cases), ("parties", &n.parties), ("date", &before)]));
+    let key = if dry_run {
+        "cli.purge.would"
+    } else {
+        "cli.purge.done"
+    };
+    println!(
+        "{}",
+        trf(
+            lang,
+            key,
+            &[
+                ("cases", &n.cases),
+                ("parties", &n.parties),
+                ("date", &before)
+            ]
+        )
+    );
     Ok(())
 }

@@ -270,9 +270,11 @@ fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Some(Command::Backup { file }) => maintenance::backup(&db, &file, lang),
-        Some(Command::Purge { closed_before, dry_run, as_code }) => {
-            maintenance::purge(&db, &closed_before, dry_run, &as_code, lang, now)
-        }
+        Some(Command::Purge {
+            closed_before,
+            dry_run,
+            as_code,
+        }) => maintenance::purge(&db, &closed_before, dry_run, &as_code, lang, now),
         Some(Command::Check) => {
             let store = Store::open(&db)?;
             let problems = store.integrity_check()?;

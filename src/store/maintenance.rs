@@ -90,7 +90,10 @@ mod tests {
     use crate::store::{NewCase, NewParty, NewStaff};
 
     fn t(d: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 11, d).unwrap().and_hms_opt(9, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(2026, 11, d)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
     }
 
     fn case(store: &mut Store, by: Actor, name: &str, existing: Option<i64>) -> i64 {
@@ -109,30 +112,77 @@ mod tests {
             earlier_visits: 0,
             team: None,
             owner_id: None,
-            parties: vec![(PartyRole::Applicant, NewParty { existing_id: existing, name: name.into(), phone: Some("13912345678".into()), ..Default::default() })],
+            parties: vec![(
+                PartyRole::Applicant,
+                NewParty {
+                    existing_id: existing,
+                    name: name.into(),
+                    phone: Some("13912345678".into()),
+                    ..Default::default()
+                },
+            )],
         };
-        store.create_case(by, &c, &ResponseHours::default()).unwrap().id
+        store
+            .create_case(by, &c, &ResponseHours::default())
+            .unwrap()
+            .id
     }
 
     #[test]
     fn purge_anonymises_only_parties_whose_cases_all_closed_before_the_date() {
         let mut s = Store::open_in_memory().unwrap();
-        let lead_new = NewStaff { code: "L1".into(), name: "王".into(), role: Role::Lead, languages: vec![], specialties: vec![], team: None, pin: "1234".into() };
-        let lead = Actor { staff_id: s.add_staff(None, &lead_new, t(1)).unwrap(), role: Role::Lead };
+        let lead_new = NewStaff {
+            code: "L1".into(),
+            name: "王".into(),
+            role: Role::Lead,
+            languages: vec![],
+            specialties: vec![],
+            team: None,
+            pin: "1234".into(),
+        };
+        let lead = Actor {
+            staff_id: s.add_staff(None, &lead_new, t(1)).unwrap(),
+            role: Role::Lead,
+        };
         let old = case(&mut s, lead, "张三", None);
         let shared = case(&mut s, lead, "李四", None);
-        let p_shared: i64 = s.conn.query_row("SELECT first_party_id FROM cases WHERE id = ?1", [shared], |r| r.get(0)).unwrap();
+        let p_shared: i64 = s
+            .conn
+            .query_row(
+                "SELECT first_party_id FROM cases WHERE id = ?1",
+                [shared],
+                |r| r.get(0),
+            )
+            .unwrap();
         let open = case(&mut s, lead, "李四", Some(p_shared)); // 李四 also has an open case
         s.conn.execute("UPDATE cases SET status = 'closed', active = 0, closed_at = '2026-11-03 10:00:00' WHERE id IN (?1, ?2)", [old, shared]).unwrap();
 
-        let desk = Actor { staff_id: lead.staff_id, role: Role::Desk };
-        assert!(matches!(s.purge_closed_before(desk, t(10).date(), true, t(10)), Err(StoreError::Forbidden)));
-        let dry = s.purge_closed_before(lead, t(10).date(), true, t(10)).unwrap();
-        assert_eq!(dry, PurgeCount { cases: 2, parties: 1 });
+        let desk = Actor {
+            staff_id: lead.staff_id,
+            role: Role::Desk,
+        };
+        assert!(matches!(
+            s.purge_closed_before(desk, t(10).date(), true, t(10)),
+            Err(StoreError::Forbidden)
+        ));
+        let dry = s
+            .purge_closed_before(lead, t(10).date(), true, t(10))
+            .unwrap();
+        assert_eq!(
+            dry,
+            PurgeCount {
+                cases: 2,
+                parties: 1
+            }
+        );
         let name: String = s.conn.query_row("SELECT name FROM parties WHERE id = (SELECT first_party_id FROM cases WHERE id = ?1)", [old], |r| r.get(0)).unwrap();
         assert_eq!(name, "张三", "a dry run changes nothing");
 
-        assert_eq!(s.purge_closed_before(lead, t(10).date(), false, t(10)).unwrap(), dry);
+        assert_eq!(
+            s.purge_closed_before(lead, t(10).date(), false, t(10))
+                .unwrap(),
+            dry
+        );
         let (name, phone, summary, case_no): (String, Option<String>, String, String) = s
             .conn
             .query_row(
@@ -141,24 +191,59 @@ mod tests {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .unwrap();
-        assert_eq!((name.as_str(), phone, summary.as_str()), (ANONYMISED, None, ANONYMISED));
+        assert_eq!(
+            (name.as_str(), phone, summary.as_str()),
+            (ANONYMISED, None, ANONYMISED)
+        );
         assert!(case_no.starts_with("2026-1102-"), "case numbers stay");
-        let kept: String = s.conn.query_row("SELECT name FROM parties WHERE id = ?1", [p_shared], |r| r.get(0)).unwrap();
+        let kept: String = s
+            .conn
+            .query_row("SELECT name FROM parties WHERE id = ?1", [p_shared], |r| {
+                r.get(0)
+            })
+            .unwrap();
         assert_eq!(kept, "李四", "a party with an open case keeps its data");
-        let open_summary: String = s.conn.query_row("SELECT summary FROM cases WHERE id = ?1", [open], |r| r.get(0)).unwrap();
+        let open_summary: String = s
+            .conn
+            .query_row("SELECT summary FROM cases WHERE id = ?1", [open], |r| {
+                r.get(0)
+            })
+            .unwrap();
         assert!(open_summary.contains("漏水"));
-        let audited: i64 = s.conn.query_row("SELECT COUNT(*) FROM audit WHERE action = 'purge'", [], |r| r.get(0)).unwrap();
+        let audited: i64 = s
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM audit WHERE action = 'purge'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
         assert_eq!(audited, 1);
         // Purging again finds nothing new.
-        assert_eq!(s.purge_closed_before(lead, t(10).date(), true, t(10)).unwrap(), PurgeCount::default());
+        assert_eq!(
+            s.purge_closed_before(lead, t(10).date(), true, t(10))
+                .unwrap(),
+            PurgeCount::default()
+        );
     }
 
     #[test]
     fn backup_is_a_private_consistent_copy() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = Store::create(&dir.path().join("a.db")).unwrap();
-        let lead_new = NewStaff { code: "L1".into(), name: "王".into(), role: Role::Lead, languages: vec![], specialties: vec![], team: None, pin: "1234".into() };
-        let lead = Actor { staff_id: s.add_staff(None, &lead_new, t(1)).unwrap(), role: Role::Lead };
+        let lead_new = NewStaff {
+            code: "L1".into(),
+            name: "王".into(),
+            role: Role::Lead,
+            languages: vec![],
+            specialties: vec![],
+            team: None,
+            pin: "1234".into(),
+        };
+        let lead = Actor {
+            staff_id: s.add_staff(None, &lead_new, t(1)).unwrap(),
+            role: Role::Lead,
+        };
         case(&mut s, lead, "张三", None);
         let dest = dir.path().join("b.db");
         s.backup_to(&dest).unwrap();
@@ -169,7 +254,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777, 0o600);
+            assert_eq!(
+                std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
         }
     }
 }
