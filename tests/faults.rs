@@ -228,7 +228,7 @@ fn four_desks_saving_at_once_lose_nothing_and_never_see_locked() {
     let backup = dir.path().join("during.db");
     s.backup_to(&backup).unwrap();
     drop(s);
-    for mut c in children {
+    for c in children {
         let out = c.wait_with_output().unwrap();
         assert!(
             out.status.success(),
