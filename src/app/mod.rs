@@ -3,6 +3,7 @@
 pub mod drafts;
 pub mod keys;
 pub mod login;
+pub mod names;
 pub mod panes;
 pub mod text_field;
 
@@ -70,6 +71,8 @@ pub struct App {
     counts_read_at: Option<NaiveDateTime>,
     pub flash: Option<Flash>,
     pub drafts: drafts::DraftSink,
+    /// Party names for fuzzy look-ups, loaded in the background.
+    pub names: names::Names,
     pub no_color: bool,
     pub quit: bool,
 }
@@ -82,6 +85,7 @@ impl App {
             .flatten()
             .unwrap_or_else(|| config.centre.name.clone());
         let drafts = drafts::DraftSink::for_store(&store);
+        let names = names::Names::start(&store);
         App {
             lang,
             config,
@@ -97,6 +101,7 @@ impl App {
             counts_read_at: None,
             flash: None,
             drafts,
+            names,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             quit: false,
         }
@@ -143,6 +148,7 @@ impl App {
             config: &self.config,
             flash: &mut self.flash,
             drafts: &self.drafts,
+            names: &mut self.names,
             requests: &mut requests,
         };
         let out = f(&mut self.panes, self.pane, &mut ctx);
@@ -171,6 +177,13 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Tick(now) => {
             app.now = now;
+            app.names.poll();
+            if let Some(e) = app.drafts.take_error() {
+                app.flash = Some(Flash {
+                    text: format!("{}: {e}", crate::i18n::tr(app.lang, "err.draft.save")),
+                    error: true,
+                });
+            }
             let stale = app.counts_read_at.is_none_or(|t| {
                 now - t >= chrono::Duration::from_std(COUNTS_EVERY).unwrap_or_default()
             });

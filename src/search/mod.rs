@@ -5,8 +5,8 @@
 //! buffers, prefilters with 64-bit occurrence masks ([`mask`]) and scores
 //! survivors with a tiered scorer (exact > prefix > substring > fuzzy).
 
-pub mod mask;
 mod ids;
+pub mod mask;
 mod name_index;
 mod score;
 

@@ -42,7 +42,11 @@ pub fn score_seq<T: PartialEq + Copy>(q: &[T], cand: &[T]) -> Option<i64> {
         return None;
     }
     if cand.starts_with(q) {
-        return Some(if q.len() == cand.len() { 3 * TIER } else { 2 * TIER });
+        return Some(if q.len() == cand.len() {
+            3 * TIER
+        } else {
+            2 * TIER
+        });
     }
     if let Some(pos) = find(cand, q) {
         return Some(2 * TIER - 1 - (pos as i64).min(TIER - 1));

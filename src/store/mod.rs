@@ -9,6 +9,7 @@ pub use drafts::Draft;
 mod error;
 mod maintenance;
 mod migrations;
+mod names;
 mod settings;
 mod staff;
 mod time;
