@@ -14,7 +14,7 @@ pub struct Names {
 
 enum State {
     Loading(Receiver<Result<NameIndex, String>>),
-    Ready(NameIndex),
+    Ready(Box<NameIndex>),
     Failed(String),
 }
 
@@ -41,7 +41,7 @@ impl Names {
                 }
             }
             None => match load(store) {
-                Ok(idx) => State::Ready(idx),
+                Ok(idx) => State::Ready(Box::new(idx)),
                 Err(e) => State::Failed(e.to_string()),
             },
         };
@@ -59,7 +59,7 @@ impl Names {
                     for (id, name, keys) in self.pending.drain(..) {
                         idx.insert(id, &name, &keys);
                     }
-                    State::Ready(idx)
+                    State::Ready(Box::new(idx))
                 }
                 Ok(Err(e)) => State::Failed(e),
                 Err(TryRecvError::Empty) => return,

@@ -123,10 +123,10 @@ impl NameIndex {
     fn push_name(&mut self, name: &str, keys: &str) -> NameId {
         let id = self.name_mask.len() as NameId;
         let h = hash_name(name);
-        if self.by_hash.contains_key(&h) {
-            self.collided.insert(name.into(), id);
+        if let std::collections::hash_map::Entry::Vacant(e) = self.by_hash.entry(h) {
+            e.insert(id);
         } else {
-            self.by_hash.insert(h, id);
+            self.collided.insert(name.into(), id);
         }
         self.names.push_str(name);
         self.name_off.push(self.names.len() as u32);

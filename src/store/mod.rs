@@ -25,8 +25,16 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How long a write waits for another desk's transaction before giving up with `Locked`.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How many times a connection waits for another desk's transaction before giving up with
+/// `Locked`: about 30 seconds in all.
+const BUSY_RETRIES: i32 = 12_000;
+
+/// SQLite's own busy timeout backs off to 100 ms sleeps, so under steady writes from other
+/// desks a waiting desk can starve for seconds. Short, varied sleeps let desks take turns.
+fn busy_wait(attempt: i32) -> bool {
+    std::thread::sleep(Duration::from_micros(1_000 + (attempt % 4) as u64 * 1_000));
+    attempt < BUSY_RETRIES
+}
 
 /// Who is acting: every write checks the role and records the id in the audit log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +80,7 @@ impl Store {
     }
 
     fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(busy_wait))?;
         // Read before any write: a database from a newer onedoor must stay untouched.
         migrations::check_not_newer(&conn)?;
         let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
@@ -99,7 +107,7 @@ impl Store {
     }
 
     /// Every write goes through here: IMMEDIATE takes the write lock up front, so a busy
-    /// database waits in `busy_timeout` instead of failing a read-then-write half way.
+    /// database waits in the busy handler instead of failing a read-then-write half way.
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
