@@ -273,3 +273,46 @@ fn two_processes_migrating_one_empty_file_apply_the_schema_once() {
         .unwrap();
     assert_eq!(tables, 1);
 }
+
+#[test]
+fn wal_stays_bounded_after_a_long_reader_lets_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let wal = db.with_extension("db-wal");
+    let mut writer = Store::open(&db).unwrap();
+    let lead = writer.staff_by_code("L001").unwrap().unwrap();
+    let actor = Actor {
+        staff_id: lead.id,
+        role: lead.role,
+    };
+    // A reader holds a snapshot open (a long report), so checkpoints cannot pass it.
+    let reader = rusqlite::Connection::open(&db).unwrap();
+    reader
+        .execute_batch("BEGIN; SELECT COUNT(*) FROM cases;")
+        .unwrap();
+    let n = if long() { 3000 } else { 300 };
+    for i in 0..n {
+        writer
+            .create_case(actor, &intake("L001", i), &ResponseHours::default())
+            .unwrap();
+    }
+    let grown = std::fs::metadata(&wal).unwrap().len();
+    reader.execute_batch("COMMIT").unwrap();
+    // Once the reader is gone, an idle checkpoint copies everything back …
+    let (frames, done) = writer.checkpoint().unwrap();
+    assert_eq!(
+        frames, done,
+        "every frame checkpointed once the reader let go"
+    );
+    // … and the next write restarts the WAL from its beginning instead of growing it.
+    writer
+        .create_case(actor, &intake("L001", n), &ResponseHours::default())
+        .unwrap();
+    writer.checkpoint().unwrap();
+    let after = std::fs::metadata(&wal).unwrap().len();
+    assert!(after <= grown, "WAL grew: {grown} -> {after}");
+    assert!(
+        after <= 64 * 1024 * 1024,
+        "WAL above journal_size_limit: {after}"
+    );
+}

@@ -55,6 +55,8 @@ pub enum Overlay {
 
 /// How often the status-bar counts are re-read from the database.
 const COUNTS_EVERY: Duration = Duration::from_secs(15);
+/// After this long without a key, the desk checkpoints the WAL (never blocking).
+const IDLE_CHECKPOINT: Duration = Duration::from_secs(60);
 
 pub struct App {
     pub lang: Lang,
@@ -69,6 +71,8 @@ pub struct App {
     pub overlay: Overlay,
     pub counts: UrgentCounts,
     counts_read_at: Option<NaiveDateTime>,
+    last_key_at: NaiveDateTime,
+    checkpointed: bool,
     pub flash: Option<Flash>,
     pub drafts: drafts::DraftSink,
     /// Party names for fuzzy look-ups, loaded in the background.
@@ -99,6 +103,8 @@ impl App {
             overlay: Overlay::None,
             counts: UrgentCounts::default(),
             counts_read_at: None,
+            last_key_at: now,
+            checkpointed: false,
             flash: None,
             drafts,
             names,
@@ -191,6 +197,11 @@ pub fn update(app: &mut App, action: Action) {
                 app.refresh_counts();
             }
             app.with_ctx(|panes, pane, ctx| panes.tick(pane, ctx));
+            let idle = chrono::Duration::from_std(IDLE_CHECKPOINT).unwrap_or_default();
+            if !app.checkpointed && now - app.last_key_at >= idle {
+                let _ = app.store.checkpoint();
+                app.checkpointed = true;
+            }
         }
         Action::Paste(text) => {
             if app.session.is_none() {
@@ -208,6 +219,8 @@ fn on_key(app: &mut App, key: KeyEvent) {
     if key.kind == KeyEventKind::Release {
         return;
     }
+    app.last_key_at = app.now;
+    app.checkpointed = false;
     let cmd = keys::global(key);
     if cmd == Some(keys::Global::ToggleLang) {
         app.lang = app.lang.other();
