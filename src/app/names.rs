@@ -16,7 +16,7 @@ pub struct Names {
 /// What the loader thread sends: the index as soon as it is built, then (big files only) the
 /// outcome of the late integrity check, so search never waits for the check.
 enum Msg {
-    Index(Result<NameIndex, String>),
+    Index(Result<Box<NameIndex>, String>),
     CheckFailed(String),
 }
 
@@ -42,7 +42,7 @@ impl Names {
                                 Ok(s) => s,
                                 Err(e) => return drop(tx.send(Msg::Index(Err(e.to_string())))),
                             };
-                            let _ = tx.send(Msg::Index(load(&store).map_err(|e| e.to_string())));
+                            let _ = tx.send(Msg::Index(load(&store).map(Box::new).map_err(|e| e.to_string())));
                             // Big files skipped the integrity check while opening; run it here, late.
                             if big && let Err(e) = store.quick_check() {
                                 let _ = tx.send(Msg::CheckFailed(e.to_string()));
@@ -74,7 +74,7 @@ impl Names {
                     for (id, name, keys) in self.pending.drain(..) {
                         idx.insert(id, &name, &keys);
                     }
-                    (State::Ready(Box::new(idx), rx), None)
+                    (State::Ready(idx, rx), None)
                 }
                 Ok(Msg::Index(Err(e))) => (State::Failed(e.clone()), Some(e)),
                 Ok(Msg::CheckFailed(e)) => (State::Loading(rx), Some(e)),
