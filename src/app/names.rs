@@ -42,7 +42,9 @@ impl Names {
                                 Ok(s) => s,
                                 Err(e) => return drop(tx.send(Msg::Index(Err(e.to_string())))),
                             };
-                            let _ = tx.send(Msg::Index(load(&store).map(Box::new).map_err(|e| e.to_string())));
+                            let _ = tx.send(Msg::Index(
+                                load(&store).map(Box::new).map_err(|e| e.to_string()),
+                            ));
                             // Big files skipped the integrity check while opening; run it here, late.
                             if big && let Err(e) = store.quick_check() {
                                 let _ = tx.send(Msg::CheckFailed(e.to_string()));
