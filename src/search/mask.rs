@@ -93,8 +93,8 @@ mod tests {
         for _ in 0..200_000 {
             let s = random_string(&mut rng, 8);
             // Half the queries are built as subsequences of `s`, half random.
-            let q: String = if rng.next() % 2 == 0 {
-                s.chars().filter(|_| rng.next() % 2 == 0).collect()
+            let q: String = if rng.next().is_multiple_of(2) {
+                s.chars().filter(|_| rng.next().is_multiple_of(2)).collect()
             } else {
                 random_string(&mut rng, 3)
             };

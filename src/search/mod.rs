@@ -5,12 +5,12 @@
 //! buffers, prefilters with 64-bit occurrence masks ([`mask`]) and scores
 //! survivors with a tiered scorer (exact > prefix > substring > fuzzy).
 
-pub mod mask;
 mod ids;
+pub mod mask;
 mod name_index;
 mod score;
 
-pub use name_index::{NameHit, NameId, NameIndex};
+pub use name_index::{MAX_SCORED, NameHit, NameId, NameIndex, SearchStats};
 pub use score::{MatchKind, TIER};
 
 #[cfg(test)]
