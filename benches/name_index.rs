@@ -165,14 +165,14 @@ fn main() {
     const LIMIT: usize = 50;
     const RUNS: usize = 200;
     println!(
-        "{:<8} {:>4} {:>7} {:>7} {:>9} {:>7} {:>7}  top hits",
-        "query", "hits", "surviv", "scored", "median ms", "p99 ms", "max ms"
+        "{:<8} {:>4} {:>6} {:>7} {:>7} {:>9} {:>7} {:>7}  top hits",
+        "query", "hits", "keys", "surviv", "scored", "median ms", "p99 ms", "max ms"
     );
     // The brief's queries, then extra worst cases: letters inside many keys
     // but starting few, a common given-name char, a miss.
     for q in [
         "z", "zw", "zhangw", "zhangwei", "张", "张伟", "王小", "i", "a", "n", "e", "u", "ng", "an",
-        "hn", "伟", "xiaoqq",
+        "zh", "hn", "伟", "xiaoqq",
     ] {
         let mut times = Vec::with_capacity(RUNS);
         let mut hits = Vec::new();
@@ -189,9 +189,10 @@ fn main() {
             .map(|h| format!("{}({})", h.name, h.party_ids.len()))
             .collect();
         println!(
-            "{:<8} {:>4} {:>7} {:>7}{} {:>9.3} {:>7.3} {:>7.3}  {}",
+            "{:<8} {:>4} {:>6} {:>7} {:>7}{} {:>9.3} {:>7.3} {:>7.3}  {}",
             q,
             hits.len(),
+            stats.key_hits,
             stats.survivors,
             stats.scored,
             if stats.capped { "!" } else { " " },

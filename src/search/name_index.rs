@@ -2,18 +2,17 @@
 //!
 //! Layout, chosen for scan speed (see PERFORMANCE.md): distinct names only,
 //! all name text in one `String`, all key text in another, `u32` offsets, one
-//! `u64` occurrence mask per name for each side. A search walks the mask
-//! array linearly (~250 k words), scores only survivors, keeps the best
-//! `limit` in a small heap and expands just those to party ids.
+//! `u64` occurrence mask per name for each side, and the keys in byte order
+//! (`key_order`). The search itself is in `query.rs`.
 
-use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::collections::{BinaryHeap, HashMap};
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 
 use super::ids::PartyIds;
-use super::mask::{char_bit, mask_of, may_match};
-use super::score::{MatchKind, TIER, score_keys, score_name};
+use super::key_order::KeyOrder;
+use super::mask::{char_bit, mask_of};
+use super::score::MatchKind;
 
 /// Dense id of a distinct name inside one [`NameIndex`].
 pub type NameId = u32;
@@ -28,22 +27,6 @@ pub struct NameHit {
     pub kind: MatchKind,
     /// Every party with this name, largest (newest) id first.
     pub party_ids: Vec<i64>,
-}
-
-/// Most survivors one search scores (read and match) before it stops. Each
-/// costs ~10-40 ns, so with the ~0.2 ms mask pass a search stays under ~2 ms
-/// on a 2.3 GHz core whatever the query. Pruned survivors do not count.
-pub const MAX_SCORED: usize = 40_000;
-
-/// Work done by one search.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct SearchStats {
-    /// Names whose occurrence mask admitted the query.
-    pub survivors: usize,
-    /// Survivors actually scored (the rest could not enter the top `limit`).
-    pub scored: usize,
-    /// The scan stopped at [`MAX_SCORED`]: older names were not examined.
-    pub capped: bool,
 }
 
 /// Hasher for keys that are already 64-bit hashes.
@@ -70,29 +53,24 @@ fn hash_name(name: &str) -> u64 {
 /// The index. Cheap to insert into after a bulk load; see [`NameIndex::compact`].
 #[derive(Default)]
 pub struct NameIndex {
-    names: String,
-    name_off: Vec<u32>,
-    keys: String,
-    key_off: Vec<u32>,
-    name_mask: Vec<u64>,
-    key_mask: Vec<u64>,
+    pub(super) names: String,
+    pub(super) name_off: Vec<u32>,
+    pub(super) keys: String,
+    pub(super) key_off: Vec<u32>,
+    pub(super) name_mask: Vec<u64>,
+    pub(super) key_mask: Vec<u64>,
     /// Per name, `char_bit` of each key's first char when it is ASCII
     /// alphanumeric (low 32 bits), and the same bit shifted up 32 for keys of
     /// exactly that one char. Lets a search bound a candidate's tier unread.
-    key_first: Vec<u64>,
+    pub(super) key_first: Vec<u64>,
     /// Name length in chars, for the "shorter first" tie-break.
-    name_len: Vec<u16>,
+    pub(super) name_len: Vec<u16>,
     /// Name hash -> id; true hash collisions fall back to `collided`.
     by_hash: HashMap<u64, NameId, BuildHasherDefault<IdentityHasher>>,
     collided: HashMap<Box<str>, NameId>,
-    ids: PartyIds,
-}
-
-/// A normalised query: which side it searches and its units.
-enum Query {
-    Ascii(Vec<u8>),
-    /// Lowercased text and its chars.
-    Chars(String, Vec<char>),
+    pub(super) ids: PartyIds,
+    /// Keys of names `0..order.covered()` in byte order, rebuilt by `compact`.
+    pub(super) order: KeyOrder,
 }
 
 impl NameIndex {
@@ -180,9 +158,12 @@ impl NameIndex {
     }
 
     /// Fold party ids inserted since the last compaction into the contiguous
-    /// block (O(parties)); searches are correct either way, just tidier after.
+    /// block and re-sort the key order (O(parties + keys log keys), ~0.5 s at
+    /// 2 M parties). Searches are correct either way; names inserted since the
+    /// last compaction are just matched by the scan instead of the key order.
     pub fn compact(&mut self) {
         self.ids.compact();
+        self.order = KeyOrder::build(self.keys.as_bytes(), &self.key_off);
         self.names.shrink_to_fit();
         self.keys.shrink_to_fit();
     }
@@ -222,6 +203,7 @@ impl NameIndex {
             + self.name_len.capacity() * 2
             + table
             + self.ids.heap_bytes()
+            + self.order.heap_bytes()
     }
 
     /// Best `limit` names for `query`, best first, with their party ids.
@@ -237,141 +219,6 @@ impl NameIndex {
             })
             .collect()
     }
-
-    /// Like [`search`](Self::search) but returns only `(name id, score)`.
-    ///
-    /// Whitespace in the query is ignored. An all-ASCII query matches the
-    /// keys case-insensitively (best key counts); any other query matches the
-    /// name as written (ASCII case folded). Order: score, then shorter name,
-    /// then name with the newest party, then name id.
-    ///
-    /// Cost: one pass over the mask array, newest names first; survivors
-    /// that cannot beat the current `limit`-th hit are skipped unread; at
-    /// most [`MAX_SCORED`] are scored (see [`SearchStats::capped`]).
-    pub fn search_names(&self, query: &str, limit: usize) -> Vec<(NameId, i64)> {
-        self.search_names_with_stats(query, limit).0
-    }
-
-    /// [`search_names`](Self::search_names) plus how much work it did.
-    pub fn search_names_with_stats(
-        &self,
-        query: &str,
-        limit: usize,
-    ) -> (Vec<(NameId, i64)>, SearchStats) {
-        let mut stats = SearchStats::default();
-        let squeezed: String = query.chars().filter(|c| !c.is_whitespace()).collect();
-        if squeezed.is_empty() || limit == 0 {
-            return (Vec::new(), stats);
-        }
-        let qmask = mask_of(&squeezed);
-        let q = if squeezed.is_ascii() {
-            Query::Ascii(squeezed.to_ascii_lowercase().into_bytes())
-        } else {
-            let lower = squeezed.to_ascii_lowercase();
-            let chars = lower.chars().collect();
-            Query::Chars(lower, chars)
-        };
-        // Min-heap on rank: the top is the worst kept hit.
-        let mut heap: BinaryHeap<Reverse<Rank>> = BinaryHeap::with_capacity(limit + 1);
-        let mut buf: Vec<char> = Vec::new();
-        let masks = match q {
-            Query::Ascii(_) => &self.key_mask,
-            Query::Chars(..) => &self.name_mask,
-        };
-        // Newest names first, so if the cap stops the scan early the
-        // recently seen names are the ones kept.
-        for (i, &m) in masks.iter().enumerate().rev() {
-            if !may_match(qmask, m) {
-                continue;
-            }
-            stats.survivors += 1;
-            let id = i as NameId;
-            let starts = self.starts_with_first(&q, id);
-            let mut rank = Rank {
-                // Upper bound until scored: only a candidate starting with
-                // the query's first char can be a prefix or exact hit.
-                score: match starts {
-                    // Not starting there: at best a substring at position 1.
-                    Starts::No => 2 * TIER - 2,
-                    Starts::Maybe => 3 * TIER,
-                    Starts::Known(s) => s,
-                },
-                len: Reverse(self.name_len[i]),
-                latest: self.ids.latest(id),
-                id: Reverse(id),
-            };
-            let full = heap.len() >= limit;
-            if full && heap.peek().is_some_and(|w| rank <= w.0) {
-                continue;
-            }
-            if stats.scored == MAX_SCORED {
-                stats.capped = true;
-                break;
-            }
-            stats.scored += 1;
-            let score = match (starts, &q) {
-                (Starts::Known(s), _) => Some(s),
-                (_, Query::Ascii(q)) => score_keys(q, self.keys(id).as_bytes()),
-                (_, Query::Chars(q, qc)) => score_name(q.as_bytes(), self.name(id), qc, &mut buf),
-            };
-            let Some(score) = score else { continue };
-            rank.score = score;
-            if !full {
-                heap.push(Reverse(rank));
-            } else if heap.peek().is_some_and(|w| rank > w.0) {
-                heap.pop();
-                heap.push(Reverse(rank));
-            }
-        }
-        let mut out: Vec<Rank> = heap.into_iter().map(|r| r.0).collect();
-        out.sort_unstable_by(|a, b| b.cmp(a));
-        let hits = out.into_iter().map(|r| (r.id.0, r.score)).collect();
-        (hits, stats)
-    }
-}
-
-impl NameIndex {
-    /// Whether candidate `id` can start with the query's first char (a key
-    /// of it, for ASCII queries; the name, otherwise). For a one-letter query
-    /// the answer also fixes the score: exact or prefix.
-    #[inline]
-    fn starts_with_first(&self, q: &Query, id: NameId) -> Starts {
-        match q {
-            Query::Ascii(q) => {
-                let c = q[0] as char;
-                if !c.is_ascii_alphanumeric() {
-                    return Starts::Maybe;
-                }
-                // Digits share mask bits, so their bit only says "maybe".
-                let one_letter = q.len() == 1 && c.is_ascii_lowercase();
-                let first = self.key_first[id as usize];
-                let bit = char_bit(c);
-                match (first & bit != 0, one_letter) {
-                    (false, _) => Starts::No,
-                    (true, false) => Starts::Maybe,
-                    (true, true) if first & (bit << 32) != 0 => Starts::Known(3 * TIER),
-                    (true, true) => Starts::Known(2 * TIER),
-                }
-            }
-            Query::Chars(_, q) => {
-                let first = self.name(id).chars().next().map(|c| c.to_ascii_lowercase());
-                match (first == Some(q[0]), q.len() == 1) {
-                    (false, _) => Starts::No,
-                    (true, false) => Starts::Maybe,
-                    (true, true) if self.name_len[id as usize] == 1 => Starts::Known(3 * TIER),
-                    (true, true) => Starts::Known(2 * TIER),
-                }
-            }
-        }
-    }
-}
-
-/// Result of the first-char test in `starts_with_first`.
-#[derive(Clone, Copy)]
-enum Starts {
-    No,
-    Maybe,
-    Known(i64),
 }
 
 /// Bits of the first char of every key (see `NameIndex::key_first`).
@@ -383,13 +230,4 @@ fn first_bits(keys: &str) -> u64 {
             Some(if k.len() == 1 { b | b << 32 } else { b })
         })
         .fold(0, |acc, b| acc | b)
-}
-
-/// Ordering key of a hit; larger is better. Field order is the ranking order.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Rank {
-    score: i64,
-    len: Reverse<u16>,
-    latest: i64,
-    id: Reverse<NameId>,
 }
