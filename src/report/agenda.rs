@@ -139,17 +139,16 @@ fn local(t: NaiveDateTime) -> String {
     t.format("%Y%m%dT%H%M%S").to_string()
 }
 
-/// The calendar for phones. Times are China Standard Time (UTC+8, no daylight saving),
-/// declared with a VTIMEZONE so every app places them right.
+/// The calendar for phones. Session times are the centre's local time, China Standard Time
+/// (UTC+8, no daylight saving), declared with a VTIMEZONE so every app places them right.
+/// `stamp_utc` is when the file is made, in UTC (DTSTAMP).
 pub fn ics(
     calendar_name: &str,
     uid_domain: &str,
-    now_local: NaiveDateTime,
+    stamp_utc: NaiveDateTime,
     items: &[Item],
 ) -> String {
-    let stamp = (now_local - Duration::hours(8))
-        .format("%Y%m%dT%H%M%SZ")
-        .to_string();
+    let stamp = stamp_utc.format("%Y%m%dT%H%M%SZ").to_string();
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),

@@ -86,7 +86,7 @@ fn ics_is_crlf_folded_escaped_and_has_uids() {
     }
     assert_eq!(s.matches("BEGIN:VEVENT").count(), 2);
     assert!(s.contains("UID:session-1@abc.onedoor\r\n"));
-    assert!(s.contains("DTSTAMP:20261124T022000Z\r\n"), "UTC");
+    assert!(s.contains("DTSTAMP:20261124T022000Z\r\n"), "UTC: {s}");
     assert!(s.contains("DTSTART;TZID=Asia/Shanghai:20261124T090000\r\n"));
     assert!(s.contains("LOCATION:圆桌室\\; 2楼\\, 东侧\\\\西\r\n"));
     assert!(s.contains("DESCRIPTION:赵德明\\n"));
