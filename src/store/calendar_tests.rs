@@ -338,7 +338,9 @@ fn the_ladder_refuses_a_fourth_village_attempt() {
     let m1 = f.m1;
     let (c1, _) = case(&mut f, Some(m1.staff_id), None);
     let (desk, [r1, _]) = (f.desk, f.rooms);
-    for h in [9, 10, 11, 14] {
+    let held = SessionStatus::Held;
+    // Two held, then two booked ahead while one attempt is left.
+    for h in [9, 10] {
         let id = book(
             &mut f,
             desk,
@@ -349,17 +351,52 @@ fn the_ladder_refuses_a_fourth_village_attempt() {
             t(24, h + 1, 0),
         )
         .unwrap();
-        let r =
-            f.s.record_session(m1, id, SessionStatus::Held, "", t(24, 17, 0));
-        if h == 14 {
-            assert!(matches!(
-                r,
-                Err(StoreError::Rule("err.ladder.attempts_used"))
-            ));
-        } else {
-            r.unwrap();
-        }
+        f.s.record_session(m1, id, held, "", t(24, 17, 0)).unwrap();
     }
+    let c = book(
+        &mut f,
+        desk,
+        c1,
+        m1.staff_id,
+        r1,
+        t(24, 11, 0),
+        t(24, 12, 0),
+    )
+    .unwrap();
+    let d = book(
+        &mut f,
+        desk,
+        c1,
+        m1.staff_id,
+        r1,
+        t(24, 14, 0),
+        t(24, 15, 0),
+    )
+    .unwrap();
+    f.s.record_session(m1, c, held, "", t(24, 17, 0)).unwrap();
+    // The last one cannot count a fourth attempt; it can still be recorded otherwise.
+    let r = f.s.record_session(m1, d, held, "", t(24, 17, 0));
+    assert!(matches!(
+        r,
+        Err(StoreError::Rule("err.ladder.attempts_used"))
+    ));
+    f.s.record_session(m1, d, SessionStatus::NoShow, "", t(24, 17, 0))
+        .unwrap();
+    // No new session at the village level: escalate first.
+    let e = book(&mut f, desk, c1, m1.staff_id, r1, t(25, 9, 0), t(25, 10, 0)).unwrap_err();
+    assert!(matches!(
+        e,
+        BookError::Store(StoreError::Rule("err.ladder.attempts_used"))
+    ));
+    let v: i64 =
+        f.s.conn
+            .query_row(
+                "SELECT attempts_village FROM cases WHERE id = ?1",
+                [c1],
+                |r| r.get(0),
+            )
+            .unwrap();
+    assert_eq!(v, 3);
 }
 
 /// Two desks, two connections, the same room at the same moment: exactly one wins.

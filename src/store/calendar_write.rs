@@ -172,14 +172,27 @@ impl Store {
         }
         let span = Span::new(s.start, s.end);
         let out = self.write(|tx| {
-            let (level, active): (String, bool) = tx
-                .query_row("SELECT level, active FROM cases WHERE id = ?1", [s.case_id], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })
+            let (level, active, attempts): (String, bool, [u32; 3]) = tx
+                .query_row(
+                    "SELECT level, active, attempts_village, attempts_township, attempts_county
+                     FROM cases WHERE id = ?1",
+                    [s.case_id],
+                    |r| Ok((r.get(0)?, r.get(1)?, [r.get(2)?, r.get(3)?, r.get(4)?])),
+                )
                 .optional()?
                 .ok_or(StoreError::Rule("err.calendar.case"))?;
             if !active {
                 return Err(StoreError::Rule("err.calendar.case_closed"));
+            }
+            // A level whose attempts are used up takes no more sessions: escalate first.
+            let ladder = Ladder {
+                level: Level::from_code(&level).unwrap_or(Level::Village),
+                attempts,
+            };
+            if ladder.remaining() == 0 {
+                return Err(StoreError::Rule(
+                    crate::domain::ladder::LadderError::AttemptsUsed.i18n_key(),
+                ));
             }
             if let Some(c) =
                 check_slot(tx, by, s.case_id, &mediators, s.room_id, span, work, None)?
