@@ -203,3 +203,57 @@ fn help_lists_the_keys_the_pane_answers() {
         }
     }
 }
+
+#[test]
+fn a_lead_enters_a_holiday_and_leave_and_the_views_block_them_out() {
+    let (mut a, ..) = app();
+    key(&mut a, KeyCode::Char('o'));
+    key(&mut a, KeyCode::Tab); // to "to"
+    key(&mut a, KeyCode::Tab); // staff (unused for a holiday)
+    key(&mut a, KeyCode::Tab); // note
+    typ(&mut a, "调休");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(flash(&a), "Saved");
+    assert_eq!(
+        a.panes.calendar.holiday(a.panes.calendar.date),
+        Some("调休")
+    );
+    // Leave for M2 tomorrow.
+    key(&mut a, KeyCode::Char('o'));
+    key(&mut a, KeyCode::BackTab); // kind
+    key(&mut a, KeyCode::Right); // leave
+    key(&mut a, KeyCode::Tab);
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typ(&mut a, "+1");
+    key(&mut a, KeyCode::Tab);
+    for _ in 0..10 {
+        key(&mut a, KeyCode::Backspace);
+    }
+    typ(&mut a, "+1");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "m2");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(flash(&a), "Saved");
+    key(&mut a, KeyCode::Right);
+    let m2 = a.store.staff_by_code("M2").unwrap().unwrap().id;
+    assert!(a.panes.calendar.on_leave(m2, t(25, 0, 0).date()));
+}
+
+#[test]
+fn a_desk_clerk_may_not_enter_holidays() {
+    let (mut a, ..) = app();
+    let desk = a.store.staff_by_code("D1").unwrap().unwrap();
+    a.session = Some(Session {
+        actor: crate::store::Actor {
+            staff_id: desk.id,
+            role: desk.role,
+        },
+        code: desk.code,
+        name: desk.name,
+    });
+    key(&mut a, KeyCode::Char('o'));
+    assert!(a.panes.calendar.popup.is_none());
+    assert!(a.flash.as_ref().unwrap().error);
+}
