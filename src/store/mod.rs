@@ -3,6 +3,7 @@
 mod audit;
 pub mod bulk;
 mod calendar;
+mod calendar_off;
 mod calendar_write;
 mod cases;
 mod counts;
