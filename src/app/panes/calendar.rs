@@ -258,6 +258,20 @@ impl CalendarState {
         self.popup = Some(Popup::Book(Box::new(f)));
     }
 
+    /// A booking form left open by a crash or a power cut comes back as it was typed.
+    fn restore_draft(&mut self, ctx: &mut Ctx) {
+        if self.popup.is_some() {
+            return;
+        }
+        let kind = super::calendar_form::DRAFT;
+        if let Ok(Some(d)) = ctx.store.load_draft(ctx.user.actor.staff_id, kind)
+            && let Some(f) = BookForm::from_draft(&d.body)
+        {
+            self.popup = Some(Popup::Book(Box::new(f)));
+            ctx.info(ctx.tr("ui.calendar.draft_restored").to_string());
+        }
+    }
+
     fn main_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         let n = self.visible().len();
         match key.code {
@@ -370,6 +384,7 @@ impl Pane for CalendarState {
         }
         self.reload(ctx);
         self.open_pending(ctx);
+        self.restore_draft(ctx);
     }
 
     fn tick(&mut self, ctx: &mut Ctx) {
@@ -393,10 +408,11 @@ impl Pane for CalendarState {
         }
     }
 
-    fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Handled {
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Handled {
         match &mut self.popup {
             Some(Popup::Book(f)) => {
                 f.focused_mut().paste(text);
+                ctx.save_draft(super::calendar_form::DRAFT, f.to_draft());
             }
             Some(p) => p.paste(text),
             None => return Handled::NotConsumed,

@@ -10,17 +10,24 @@ impl CalendarState {
     pub(super) fn form_key(&mut self, mut f: Box<BookForm>, key: KeyEvent, ctx: &mut Ctx) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
-            KeyCode::Esc => return,
+            KeyCode::Esc => {
+                ctx.delete_draft(form::DRAFT);
+                return;
+            }
             KeyCode::Tab | KeyCode::Down => f.step(true),
             KeyCode::BackTab | KeyCode::Up => f.step(false),
             KeyCode::Char('n') if ctrl => self.fill_next_free(&mut f, ctx),
             KeyCode::Enter => {
                 if self.save_form(&f, ctx) {
+                    ctx.delete_draft(form::DRAFT);
                     return;
                 }
             }
             _ => {
-                f.focused_mut().key(key);
+                use crate::app::text_field::Edit;
+                if matches!(f.focused_mut().key(key), Edit::Changed | Edit::Truncated) {
+                    ctx.save_draft(form::DRAFT, f.to_draft());
+                }
             }
         }
         self.popup = Some(Popup::Book(f));

@@ -267,7 +267,41 @@ pub fn next_free(
     Ok(best)
 }
 
+/// Drafts key: the booking form is saved as it is typed and reopened after a crash.
+pub const DRAFT: &str = "calendar.book";
+
 impl BookForm {
+    /// One field per line (fields are single-line, sanitised), the moved session first.
+    pub fn to_draft(&self) -> String {
+        let moving = self.moving.map(|m| m.to_string()).unwrap_or_default();
+        [
+            moving.as_str(),
+            self.case_no.value(),
+            self.mediators.value(),
+            self.room.value(),
+            self.date.value(),
+            self.start.value(),
+            self.length.value(),
+            self.reason.value(),
+        ]
+        .join("\n")
+    }
+
+    pub fn from_draft(body: &str) -> Option<BookForm> {
+        let v: Vec<&str> = body.split('\n').collect();
+        if v.len() != 8 {
+            return None;
+        }
+        let mut f = BookForm::new(v[1], v[2], v[4]);
+        f.moving = v[0].parse().ok();
+        f.room.set_value(v[3]);
+        f.start.set_value(v[5]);
+        f.length.set_value(v[6]);
+        f.reason.set_value(v[7]);
+        f.focus = f.fields()[0];
+        Some(f)
+    }
+
     pub fn to_new_session(p: &Parsed) -> Option<NewSession> {
         let start = p.start?;
         Some(NewSession {

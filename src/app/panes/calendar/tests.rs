@@ -257,3 +257,31 @@ fn a_desk_clerk_may_not_enter_holidays() {
     assert!(a.panes.calendar.popup.is_none());
     assert!(a.flash.as_ref().unwrap().error);
 }
+
+#[test]
+fn a_half_typed_booking_survives_a_restart() {
+    let (mut a, c1, ..) = app();
+    let no1 = a.store.case_brief(c1).unwrap().case_no;
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, &no1);
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "M2");
+    // The app dies here; a new one starts on the same store.
+    let store = std::mem::replace(&mut a.store, crate::store::Store::open_in_memory().unwrap());
+    let lead = a.session.clone().unwrap();
+    let mut b = App::new(store, Config::default(), Lang::En, t(24, 8, 5));
+    b.start_session(lead);
+    b.goto(PaneId::Calendar);
+    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &b.panes.calendar.popup else {
+        panic!("draft not restored");
+    };
+    assert_eq!(
+        (f.case_no.value(), f.mediators.value()),
+        (no1.as_str(), "M2")
+    );
+    assert_eq!(flash(&b), "The unsaved booking form was restored");
+    key(&mut b, KeyCode::Esc);
+    b.goto(PaneId::Cases);
+    b.goto(PaneId::Calendar);
+    assert!(b.panes.calendar.popup.is_none(), "Esc discards the draft");
+}
