@@ -3,7 +3,7 @@
 //! session slot; this ranks them and says why.
 use super::risk::Colour;
 use super::team::Team;
-use chrono::NaiveDateTime;
+use chrono::{Datelike, Duration, NaiveDateTime, NaiveTime};
 use std::cmp::Ordering;
 
 /// The language everybody at the centre speaks; any other need must be matched by the mediator.
@@ -123,6 +123,44 @@ pub fn reasons(c: &Candidate, need: &Need) -> Vec<Reason> {
         None => Reason::NoFreeSlot,
     });
     out
+}
+
+/// Working hours for booking: first and last hour of the day, ISO weekdays (1 = Monday).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hours {
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+    pub days: Vec<u8>,
+}
+
+/// Length of a mediation session slot.
+pub const SLOT_MINUTES: i64 = 60;
+/// How far ahead a free slot is looked for.
+pub const HORIZON_DAYS: i64 = 14;
+
+/// The first whole-hour slot from `now` within working hours that overlaps no busy interval.
+/// `busy` holds (start, end) of booked sessions, in any order.
+pub fn next_free_slot(
+    now: NaiveDateTime,
+    busy: &[(NaiveDateTime, NaiveDateTime)],
+    hours: &Hours,
+) -> Option<NaiveDateTime> {
+    let slot = Duration::minutes(SLOT_MINUTES);
+    let mut t = now.date().and_time(hours.start);
+    let last = now + Duration::days(HORIZON_DAYS);
+    while t < last {
+        let day_ok = hours.days.contains(&(t.weekday().number_from_monday() as u8));
+        let fits = (t + slot).date() == t.date() && (t + slot).time() <= hours.end;
+        if !day_ok || !fits {
+            t = (t.date() + Duration::days(1)).and_time(hours.start);
+            continue;
+        }
+        if t >= now && !busy.iter().any(|(s, e)| *s < t + slot && t < *e) {
+            return Some(t);
+        }
+        t += slot;
+    }
+    None
 }
 
 /// Proposes the category's team and ranks the mediators for it.
@@ -283,5 +321,28 @@ mod tests {
             ["hmn", "en"]
         );
         assert!(needed_languages(["zh", "zh"]).is_empty());
+    }
+
+    #[test]
+    fn next_free_slot_skips_busy_hours_evenings_and_weekends() {
+        let hours = Hours {
+            start: NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(17, 30, 0).unwrap(),
+            days: vec![1, 2, 3, 4, 5],
+        };
+        // 2026-11-24 is a Tuesday; 9:30 now: the 9:30 slot is free.
+        let now = t(9) + Duration::minutes(30);
+        assert_eq!(next_free_slot(now, &[], &hours), Some(now));
+        // A little after: the next whole slot from the day's start.
+        let now2 = t(9) + Duration::minutes(31);
+        assert_eq!(next_free_slot(now2, &[], &hours), Some(t(10) + Duration::minutes(30)));
+        let busy = [(t(10) + Duration::minutes(30), t(12) + Duration::minutes(30))];
+        assert_eq!(next_free_slot(now2, &busy, &hours), Some(t(12) + Duration::minutes(30)));
+        // After the last slot of Friday: Monday morning.
+        let fri = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(17, 0, 0).unwrap();
+        let mon = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(8, 30, 0).unwrap();
+        assert_eq!(next_free_slot(fri, &[], &hours), Some(mon));
+        let none = Hours { days: vec![], ..hours };
+        assert_eq!(next_free_slot(now, &[], &none), None);
     }
 }

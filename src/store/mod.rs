@@ -11,6 +11,8 @@ mod migrations;
 mod settings;
 mod staff;
 mod time;
+mod triage;
+pub use triage::{EarlierCase, SlipData};
 
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
