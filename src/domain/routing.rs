@@ -149,7 +149,9 @@ pub fn next_free_slot(
     let mut t = now.date().and_time(hours.start);
     let last = now + Duration::days(HORIZON_DAYS);
     while t < last {
-        let day_ok = hours.days.contains(&(t.weekday().number_from_monday() as u8));
+        let day_ok = hours
+            .days
+            .contains(&(t.weekday().number_from_monday() as u8));
         let fits = (t + slot).date() == t.date() && (t + slot).time() <= hours.end;
         if !day_ok || !fits {
             t = (t.date() + Duration::days(1)).and_time(hours.start);
@@ -335,14 +337,29 @@ mod tests {
         assert_eq!(next_free_slot(now, &[], &hours), Some(now));
         // A little after: the next whole slot from the day's start.
         let now2 = t(9) + Duration::minutes(31);
-        assert_eq!(next_free_slot(now2, &[], &hours), Some(t(10) + Duration::minutes(30)));
+        assert_eq!(
+            next_free_slot(now2, &[], &hours),
+            Some(t(10) + Duration::minutes(30))
+        );
         let busy = [(t(10) + Duration::minutes(30), t(12) + Duration::minutes(30))];
-        assert_eq!(next_free_slot(now2, &busy, &hours), Some(t(12) + Duration::minutes(30)));
+        assert_eq!(
+            next_free_slot(now2, &busy, &hours),
+            Some(t(12) + Duration::minutes(30))
+        );
         // After the last slot of Friday: Monday morning.
-        let fri = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap().and_hms_opt(17, 0, 0).unwrap();
-        let mon = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap().and_hms_opt(8, 30, 0).unwrap();
+        let fri = NaiveDate::from_ymd_opt(2026, 11, 27)
+            .unwrap()
+            .and_hms_opt(17, 0, 0)
+            .unwrap();
+        let mon = NaiveDate::from_ymd_opt(2026, 11, 30)
+            .unwrap()
+            .and_hms_opt(8, 30, 0)
+            .unwrap();
         assert_eq!(next_free_slot(fri, &[], &hours), Some(mon));
-        let none = Hours { days: vec![], ..hours };
+        let none = Hours {
+            days: vec![],
+            ..hours
+        };
         assert_eq!(next_free_slot(now, &[], &none), None);
     }
 }

@@ -231,6 +231,16 @@ impl Store {
         Ok(out)
     }
 
+    /// (party id, name, pinyin keys) of a case's parties, to add a new case to the name index.
+    pub fn case_party_names(&self, case_id: i64) -> Result<Vec<(i64, String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.id, p.name, p.name_keys FROM case_parties cp JOIN parties p ON p.id = cp.party_id
+             WHERE cp.case_id = ?1",
+        )?;
+        let rows = stmt.query_map([case_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// The facts printed on a visitor's intake slip.
     pub fn slip(&self, case_no: &str) -> Result<SlipData> {
         self.conn

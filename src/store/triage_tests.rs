@@ -71,8 +71,12 @@ fn finds_earlier_cases_by_phone_id_and_name_newest_first() {
     let (mut s, _, desk) = setup();
     let h = ResponseHours::default();
     let id = "11010519491231002X";
-    s.create_case(desk, &case("张伟", Some("138 1234 5678"), None, at(1, 9)), &h)
-        .unwrap();
+    s.create_case(
+        desk,
+        &case("张伟", Some("138 1234 5678"), None, at(1, 9)),
+        &h,
+    )
+    .unwrap();
     s.create_case(desk, &case("张伟明", None, Some(id), at(2, 9)), &h)
         .unwrap();
     s.create_case(desk, &case("李娜", Some("13900000000"), None, at(3, 9)), &h)
@@ -91,14 +95,22 @@ fn finds_earlier_cases_by_phone_id_and_name_newest_first() {
     assert!(cases[0].is_open());
     assert_eq!(s.parties_by_name_prefix("zhangw", 10).unwrap().len(), 2);
     assert_eq!(s.parties_by_name_prefix("  ", 10).unwrap().len(), 0);
-    assert_eq!(s.parties_by_name_prefix("张", 1).unwrap().len(), 1, "limited");
+    assert_eq!(
+        s.parties_by_name_prefix("张", 1).unwrap().len(),
+        1,
+        "limited"
+    );
 }
 
 #[test]
 fn attaching_a_visit_counts_it_and_is_audited() {
     let (mut s, _, desk) = setup();
     let c = s
-        .create_case(desk, &case("张伟", None, None, at(1, 9)), &ResponseHours::default())
+        .create_case(
+            desk,
+            &case("张伟", None, None, at(1, 9)),
+            &ResponseHours::default(),
+        )
         .unwrap();
     let n = s
         .attach_visit(desk, c.id, Channel::Phone, at(5, 10), "又来问进度")
@@ -162,7 +174,11 @@ fn routing_candidates_carry_load_languages_and_free_slot() {
 fn slip_reads_case_owner_and_applicant() {
     let (mut s, _, desk) = setup();
     let c = s
-        .create_case(desk, &case("张伟", None, None, at(24, 9)), &ResponseHours::default())
+        .create_case(
+            desk,
+            &case("张伟", None, None, at(24, 9)),
+            &ResponseHours::default(),
+        )
         .unwrap();
     let slip = s.slip(&c.case_no).unwrap();
     assert_eq!(slip.applicant.as_deref(), Some("张伟"));

@@ -124,9 +124,7 @@ impl PartyForm {
         if s.is_empty() {
             return None;
         }
-        idnum::parse_id_number(s, today)
-            .err()
-            .map(|e| e.i18n_key())
+        idnum::parse_id_number(s, today).err().map(|e| e.i18n_key())
     }
 
     pub fn is_blank(&self) -> bool {
@@ -343,7 +341,11 @@ impl Form {
             pf.address.set_value(&p.address);
             pf.language = LANGUAGES.iter().position(|l| *l == p.language).unwrap_or(0);
             pf.interpreter = p.interpreter;
-            pf.vulnerability = p.vulnerability.iter().filter_map(|v| Vulnerability::from_code(v)).collect();
+            pf.vulnerability = p
+                .vulnerability
+                .iter()
+                .filter_map(|v| Vulnerability::from_code(v))
+                .collect();
             f.parties.push(pf);
         }
         if f.parties.is_empty() {
@@ -355,7 +357,11 @@ impl Form {
         f.description.set_value(&d.description);
         f.amount.set_value(&d.amount);
         f.people.set_value(&d.people);
-        f.flags = d.flags.iter().filter_map(|c| RiskFlag::from_code(c)).collect();
+        f.flags = d
+            .flags
+            .iter()
+            .filter_map(|c| RiskFlag::from_code(c))
+            .collect();
         f.colour = d.colour.as_deref().and_then(Colour::from_code);
         f.colour_reason = d.colour_reason;
         f.owner = d.owner;
@@ -369,8 +375,10 @@ mod tests {
 
     #[test]
     fn draft_round_trips_every_field() {
-        let mut f = Form::default();
-        f.channel = Channel::Grid;
+        let mut f = Form {
+            channel: Channel::Grid,
+            ..Form::default()
+        };
         f.parties[0].name.set_value("单 \"伟\"\n");
         f.parties[0].phone.set_value("138");
         f.parties[0].language = 1;

@@ -289,7 +289,11 @@ fn routing_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
             let (id, name) = (r.candidate.staff_id, r.candidate.name.clone());
             s.form.owner = Some(id);
             s.changed(ctx);
-            ctx.info(trf(ctx.lang, "ui.triage.route.accepted", &[("name", &name)]));
+            ctx.info(trf(
+                ctx.lang,
+                "ui.triage.route.accepted",
+                &[("name", &name)],
+            ));
         }
         _ => return Handled::NotConsumed,
     }
@@ -354,7 +358,10 @@ pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
     }
     let may_route = ctx.user.role().may(Permission::Route);
     let case = save::new_case(&s.form, ctx.now, s.earlier_visits(), may_route);
-    match ctx.store.create_case(ctx.user.actor, &case, &ctx.config.response_hours) {
+    match ctx
+        .store
+        .create_case(ctx.user.actor, &case, &ctx.config.response_hours)
+    {
         Ok(created) => {
             let owner_name = s.form.owner.and_then(|id| {
                 s.candidates
@@ -367,8 +374,16 @@ pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
                 Ok(d) => save::slip_text(ctx.lang, &d, ctx.config, &ctx.config.centre.name),
                 Err(_) => String::new(),
             };
+            // Found at once by the next visitor's look-up, without reloading the index.
+            for (id, name, keys) in ctx.store.case_party_names(created.id).unwrap_or_default() {
+                ctx.names.insert(id, &name, &keys);
+            }
             ctx.delete_draft(super::DRAFT_KIND);
-            ctx.info(trf(ctx.lang, "ui.triage.saved", &[("case", &created.case_no)]));
+            ctx.info(trf(
+                ctx.lang,
+                "ui.triage.saved",
+                &[("case", &created.case_no)],
+            ));
             ctx.requests.push(Request::RefreshCounts);
             s.reset(ctx);
             s.saved = Some(Saved {
@@ -439,7 +454,10 @@ fn popup_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) {
                 s.popup = Some(Popup::LowerReason { to, reason });
             }
         },
-        Popup::RedChecklist { mut ticks, save_after } => match key.code {
+        Popup::RedChecklist {
+            mut ticks,
+            save_after,
+        } => match key.code {
             KeyCode::Char(c @ '1'..='3') => {
                 let i = (c as usize) - ('1' as usize);
                 ticks[i] = !ticks[i];

@@ -3,10 +3,13 @@
 //! can run on every keystroke.
 use super::form::PartyForm;
 use crate::domain::{idnum, phone};
+use crate::search::NameIndex;
 use crate::store::{EarlierCase, Store};
 use chrono::NaiveDate;
 use std::time::{Duration, Instant};
 
+/// Distinct names taken from the index per keystroke.
+pub const NAME_LIMIT: usize = 20;
 /// Parties looked at per name query, and earlier cases listed.
 pub const PARTY_LIMIT: u32 = 60;
 pub const CASE_LIMIT: u32 = 12;
@@ -27,26 +30,52 @@ pub struct Lookup {
 
 impl Lookup {
     /// Re-reads the earlier cases for party `i` of the form.
-    pub fn refresh(&mut self, store: &Store, i: usize, p: &PartyForm, today: NaiveDate) {
+    /// With the name index loaded, names match fuzzily in characters and every pinyin reading
+    /// (张伟 by "张伟", "zhangwei", "zw"); until then by indexed prefix in SQL.
+    pub fn refresh(
+        &mut self,
+        store: &Store,
+        names: Option<&NameIndex>,
+        i: usize,
+        p: &PartyForm,
+        today: NaiveDate,
+    ) {
         let started = Instant::now();
         let name = p.name.value().trim().to_string();
         let mut exact_parties = Vec::new();
         if let Ok(ph) = phone::parse_phone(p.phone.value().trim()) {
-            exact_parties.extend(store.parties_by_phone(ph.as_str(), PARTY_LIMIT).unwrap_or_default());
+            exact_parties.extend(
+                store
+                    .parties_by_phone(ph.as_str(), PARTY_LIMIT)
+                    .unwrap_or_default(),
+            );
         }
         if let Ok(id) = idnum::parse_id_number(p.id_number.value().trim(), today) {
-            exact_parties.extend(store.parties_by_id_number(id.as_str(), PARTY_LIMIT).unwrap_or_default());
+            exact_parties.extend(
+                store
+                    .parties_by_id_number(id.as_str(), PARTY_LIMIT)
+                    .unwrap_or_default(),
+            );
         }
         let mut parties = exact_parties.clone();
         if !name.is_empty() {
-            parties.extend(store.parties_by_name_prefix(&name, PARTY_LIMIT).unwrap_or_default());
+            match names {
+                Some(idx) => parties.extend(name_parties(idx, &name)),
+                None => parties.extend(
+                    store
+                        .parties_by_name_prefix(&name, PARTY_LIMIT)
+                        .unwrap_or_default(),
+                ),
+            }
         }
         parties.sort_unstable();
         parties.dedup();
         let keep = self.cases.get(self.selected).map(|c| c.case_id);
         self.party = i;
         self.query = name;
-        self.cases = store.cases_of_parties(&parties, CASE_LIMIT).unwrap_or_default();
+        self.cases = store
+            .cases_of_parties(&parties, CASE_LIMIT)
+            .unwrap_or_default();
         self.exact = self
             .cases
             .iter()
@@ -76,4 +105,18 @@ impl Lookup {
     pub fn is_exact(&self, c: &EarlierCase) -> bool {
         self.exact.contains(&c.case_id)
     }
+}
+
+/// Party ids of the best names, newest parties first, at most `PARTY_LIMIT` in all (a common
+/// name such as 王伟 has over a thousand parties at 1 M cases; the newest are the likeliest).
+fn name_parties(idx: &NameIndex, query: &str) -> Vec<i64> {
+    let mut out = Vec::new();
+    for hit in idx.search(query, NAME_LIMIT) {
+        let room = (PARTY_LIMIT as usize).saturating_sub(out.len());
+        if room == 0 {
+            break;
+        }
+        out.extend(hit.party_ids.into_iter().take(room));
+    }
+    out
 }

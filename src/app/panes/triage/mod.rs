@@ -57,6 +57,8 @@ pub struct TriageState {
     pub proposal: Option<Proposal>,
     pub route_row: usize,
     pub saved: Option<Saved>,
+    /// The configured response deadlines (copied at enter, for drawing).
+    pub response_hours: risk::ResponseHours,
     /// The draft offer was made (once per login), so re-entering the pane does not repeat it.
     draft_checked: bool,
     /// Something was typed since the last save/discard.
@@ -80,7 +82,11 @@ impl TriageState {
         ComputedFacts {
             people: self.form.people_count(),
             earlier_visits: self.earlier_visits(),
-            vulnerable_party: self.form.parties.iter().any(|p| !p.vulnerability.is_empty()),
+            vulnerable_party: self
+                .form
+                .parties
+                .iter()
+                .any(|p| !p.vulnerability.is_empty()),
             amount_yuan: self.form.amount_yuan(),
         }
     }
@@ -100,6 +106,15 @@ impl TriageState {
 
     pub fn deadline(&self, config: &Config, now: NaiveDateTime) -> Option<NaiveDateTime> {
         config.response_hours.deadline(self.colour(), now)
+    }
+
+    /// The keys that work now (the help overlay and hint line read the same table).
+    pub fn help_keys(&self) -> &'static [KeyHelp] {
+        if self.saved.is_some() {
+            SAVED_HELP
+        } else {
+            FORM_HELP
+        }
     }
 
     pub fn is_saved(&self) -> bool {
@@ -125,7 +140,11 @@ impl TriageState {
         };
         let p = routing::propose(&need, cands);
         self.route_row = match self.form.owner {
-            Some(id) => p.ranked.iter().position(|r| r.candidate.staff_id == id).unwrap_or(0),
+            Some(id) => p
+                .ranked
+                .iter()
+                .position(|r| r.candidate.staff_id == id)
+                .unwrap_or(0),
             None => 0,
         };
         self.proposal = Some(p);
@@ -144,17 +163,16 @@ impl TriageState {
     /// Something in the form changed: keep the draft, the proposal and the lookup current.
     fn changed(&mut self, ctx: &mut Ctx) {
         self.dirty = true;
-        let was_red = self.colour() == Colour::Red;
         self.repropose();
         ctx.save_draft(DRAFT_KIND, self.form.to_draft());
-        let _ = was_red;
     }
 
     fn refresh_lookup(&mut self, i: usize, ctx: &mut Ctx) {
         let Some(p) = self.form.parties.get(i) else {
             return;
         };
-        self.lookup.refresh(ctx.store, i, p, ctx.now.date());
+        self.lookup
+            .refresh(ctx.store, ctx.names.get(), i, p, ctx.now.date());
         if self.earlier.len() < self.form.parties.len() {
             self.earlier.resize(self.form.parties.len(), 0);
         }
@@ -184,6 +202,7 @@ impl TriageState {
 
 impl Pane for TriageState {
     fn enter(&mut self, ctx: &mut Ctx) {
+        self.response_hours = ctx.config.response_hours;
         if !self.draft_checked {
             self.draft_checked = true;
             if let Ok(Some(d)) = ctx.store.load_draft(ctx.user.actor.staff_id, DRAFT_KIND)
@@ -205,10 +224,7 @@ impl Pane for TriageState {
     }
 
     fn help(&self) -> Vec<KeyHelp> {
-        if self.saved.is_some() {
-            return SAVED_HELP.to_vec();
-        }
-        FORM_HELP.to_vec()
+        self.help_keys().to_vec()
     }
 
     fn has_unsaved(&self) -> bool {

@@ -35,9 +35,21 @@ pub fn check(form: &Form, now: NaiveDateTime) -> Option<Problem> {
         p.role == crate::domain::party::PartyRole::Applicant && !p.name.value().trim().is_empty()
     });
     let problems = [
-        (applicant.is_none(), Focus::Party(0, PField::Name), "err.case.applicant"),
-        (form.category.is_none(), Focus::Category, "err.case.category"),
-        (form.summary.value().trim().is_empty(), Focus::Summary, "err.case.summary"),
+        (
+            applicant.is_none(),
+            Focus::Party(0, PField::Name),
+            "err.case.applicant",
+        ),
+        (
+            form.category.is_none(),
+            Focus::Category,
+            "err.case.category",
+        ),
+        (
+            form.summary.value().trim().is_empty(),
+            Focus::Summary,
+            "err.case.summary",
+        ),
         (form.amount_error(), Focus::Amount, "err.triage.amount"),
         (form.people_error(), Focus::People, "err.triage.people"),
     ];
@@ -47,12 +59,7 @@ pub fn check(form: &Form, now: NaiveDateTime) -> Option<Problem> {
         .map(|(_, focus, key)| Problem { focus, key })
 }
 
-pub fn new_case(
-    form: &Form,
-    now: NaiveDateTime,
-    earlier_visits: u32,
-    may_route: bool,
-) -> NewCase {
+pub fn new_case(form: &Form, now: NaiveDateTime, earlier_visits: u32, may_route: bool) -> NewCase {
     let blank = |s: &str| {
         let t = s.trim();
         (!t.is_empty()).then(|| t.to_string())
