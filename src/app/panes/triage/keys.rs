@@ -25,6 +25,19 @@ pub fn on_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         return saved_key(s, key, ctx);
     }
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let before = s.form.focus;
+    let out = form_key(s, key, ctrl, ctx);
+    // The earlier-cases panel follows the party being typed.
+    if let Focus::Party(i, _) = s.form.focus
+        && s.form.focus != before
+        && (s.lookup.party != i || s.lookup.query.is_empty())
+    {
+        s.refresh_lookup(i, ctx);
+    }
+    out
+}
+
+fn form_key(s: &mut TriageState, key: KeyEvent, ctrl: bool, ctx: &mut Ctx) -> Handled {
     match key.code {
         KeyCode::Char('s') if ctrl => try_save(s, ctx),
         KeyCode::Char('n') if ctrl => add_party(s, PartyRole::Applicant, ctx),
@@ -371,7 +384,12 @@ pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
                     .map(|c| c.name.clone())
             });
             let slip = match ctx.store.slip(&created.case_no) {
-                Ok(d) => save::slip_text(ctx.lang, &d, ctx.config, &ctx.config.centre.name),
+                Ok(d) => save::slip_text(
+                    ctx.lang,
+                    &d,
+                    ctx.config,
+                    &save::centre_name(ctx.store, ctx.config),
+                ),
                 Err(_) => String::new(),
             };
             // Found at once by the next visitor's look-up, without reloading the index.

@@ -24,6 +24,8 @@ pub struct Lookup {
     pub exact: Vec<i64>,
     /// Highlighted row (F7 moves it), for attaching the visit.
     pub selected: usize,
+    /// The name part was answered by the fuzzy index (false: SQL prefix while it loads).
+    pub used_index: bool,
     /// How long the last lookup took (shown in the benchmark, not on screen).
     pub took: Duration,
 }
@@ -72,6 +74,7 @@ impl Lookup {
         parties.dedup();
         let keep = self.cases.get(self.selected).map(|c| c.case_id);
         self.party = i;
+        self.used_index = names.is_some();
         self.query = name;
         self.cases = store
             .cases_of_parties(&parties, CASE_LIMIT)

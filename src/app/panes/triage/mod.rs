@@ -215,6 +215,14 @@ impl Pane for TriageState {
         self.load_candidates(ctx);
     }
 
+    /// When the name index finishes loading, answer the current name again fuzzily.
+    fn tick(&mut self, ctx: &mut Ctx) {
+        if !self.lookup.used_index && !self.lookup.query.is_empty() && ctx.names.get().is_some() {
+            let i = self.lookup.party;
+            self.refresh_lookup(i, ctx);
+        }
+    }
+
     fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         keys::on_key(self, key, ctx)
     }

@@ -106,6 +106,15 @@ pub fn new_case(form: &Form, now: NaiveDateTime, earlier_visits: u32, may_route:
     }
 }
 
+/// The centre's name as set in the database (`onedoor init --centre`), else the config's.
+pub fn centre_name(store: &crate::store::Store, config: &Config) -> String {
+    store
+        .setting("centre_name")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| config.centre.name.clone())
+}
+
 /// The intake slip handed to the visitor: plain text, one fact per line, no personal numbers.
 pub fn slip_text(lang: Lang, slip: &SlipData, config: &Config, centre: &str) -> String {
     let t = |k| tr(lang, k);

@@ -195,7 +195,7 @@ fn build<'a>(s: &'a TriageState, view: &View, width: usize) -> Rows<'a> {
                         label: label(view, pf.label_key(), focused),
                         field,
                         focused,
-                        width: Some(20),
+                        width: Some(if pf == PField::Phone { 14 } else { 19 }),
                         after,
                     }
                 }
