@@ -183,7 +183,10 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Tick(now) => {
             app.now = now;
-            app.names.poll();
+            if let Some(e) = app.names.poll() {
+                let text = format!("{}: {e}", crate::i18n::tr(app.lang, "err.db.background"));
+                app.flash = Some(Flash { text, error: true });
+            }
             if let Some(e) = app.drafts.take_error() {
                 app.flash = Some(Flash {
                     text: format!("{}: {e}", crate::i18n::tr(app.lang, "err.draft.save")),

@@ -1,7 +1,8 @@
 //! The shared in-memory name index behind repeat-visitor detection and case search.
 //! Built on a background thread with its own connection, so the first frame never waits
 //! (1 M cases ≈ 2 M parties take about a second to load); panes see `None` until it is ready
-//! and fall back to exact SQL look-ups meanwhile.
+//! and fall back to exact SQL look-ups meanwhile. The same thread runs the integrity check that
+//! big files skip while opening; a failure shows in the status bar.
 use crate::search::NameIndex;
 use crate::store::Store;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -12,9 +13,16 @@ pub struct Names {
     pending: Vec<(i64, String, String)>,
 }
 
+/// What the loader thread sends: the index as soon as it is built, then (big files only) the
+/// outcome of the late integrity check, so search never waits for the check.
+enum Msg {
+    Index(Result<Box<NameIndex>, String>),
+    CheckFailed(String),
+}
+
 enum State {
-    Loading(Receiver<Result<NameIndex, String>>),
-    Ready(Box<NameIndex>),
+    Loading(Receiver<Msg>),
+    Ready(Box<NameIndex>, Receiver<Msg>),
     Failed(String),
 }
 
@@ -25,15 +33,22 @@ impl Names {
             Some(path) => {
                 let (tx, rx) = channel();
                 let path = path.to_path_buf();
+                let big = store.file_size() > crate::store::INLINE_CHECK_BYTES;
                 let spawned =
                     std::thread::Builder::new()
                         .name("name-index".into())
                         .spawn(move || {
-                            let _ = tx.send(
-                                Store::open(&path)
-                                    .and_then(|s| load(&s))
-                                    .map_err(|e| e.to_string()),
-                            );
+                            let store = match Store::open(&path) {
+                                Ok(s) => s,
+                                Err(e) => return drop(tx.send(Msg::Index(Err(e.to_string())))),
+                            };
+                            let _ = tx.send(Msg::Index(
+                                load(&store).map(Box::new).map_err(|e| e.to_string()),
+                            ));
+                            // Big files skipped the integrity check while opening; run it here, late.
+                            if big && let Err(e) = store.quick_check() {
+                                let _ = tx.send(Msg::CheckFailed(e.to_string()));
+                            }
                         });
                 match spawned {
                     Ok(_) => State::Loading(rx),
@@ -41,7 +56,7 @@ impl Names {
                 }
             }
             None => match load(store) {
-                Ok(idx) => State::Ready(Box::new(idx)),
+                Ok(idx) => State::Ready(Box::new(idx), channel().1),
                 Err(e) => State::Failed(e.to_string()),
             },
         };
@@ -51,26 +66,36 @@ impl Names {
         }
     }
 
-    /// Takes the finished index if the loader is done; cheap, call it every tick.
-    pub fn poll(&mut self) {
-        if let State::Loading(rx) = &self.state {
-            self.state = match rx.try_recv() {
-                Ok(Ok(mut idx)) => {
+    /// Takes what the loader sent; cheap, call it every tick. Returns a failure of the late
+    /// integrity check once, for the status bar.
+    pub fn poll(&mut self) -> Option<String> {
+        let state = std::mem::replace(&mut self.state, State::Failed(String::new()));
+        let (state, problem) = match state {
+            State::Loading(rx) => match rx.try_recv() {
+                Ok(Msg::Index(Ok(mut idx))) => {
                     for (id, name, keys) in self.pending.drain(..) {
                         idx.insert(id, &name, &keys);
                     }
-                    State::Ready(Box::new(idx))
+                    (State::Ready(idx, rx), None)
                 }
-                Ok(Err(e)) => State::Failed(e),
-                Err(TryRecvError::Empty) => return,
-                Err(TryRecvError::Disconnected) => State::Failed("loader stopped".into()),
-            };
-        }
+                Ok(Msg::Index(Err(e))) => (State::Failed(e.clone()), Some(e)),
+                Ok(Msg::CheckFailed(e)) => (State::Loading(rx), Some(e)),
+                Err(TryRecvError::Empty) => (State::Loading(rx), None),
+                Err(TryRecvError::Disconnected) => (State::Failed("loader stopped".into()), None),
+            },
+            State::Ready(idx, rx) => match rx.try_recv() {
+                Ok(Msg::CheckFailed(e)) => (State::Ready(idx, rx), Some(e)),
+                _ => (State::Ready(idx, rx), None),
+            },
+            failed => (failed, None),
+        };
+        self.state = state;
+        problem
     }
 
     pub fn get(&self) -> Option<&NameIndex> {
         match &self.state {
-            State::Ready(idx) => Some(idx),
+            State::Ready(idx, _) => Some(idx),
             _ => None,
         }
     }
@@ -90,7 +115,7 @@ impl Names {
     /// Adds a party saved by this desk so it is found at once.
     pub fn insert(&mut self, party_id: i64, name: &str, keys: &str) {
         match &mut self.state {
-            State::Ready(idx) => {
+            State::Ready(idx, _) => {
                 idx.insert(party_id, name, keys);
             }
             State::Loading(_) => self.pending.push((party_id, name.into(), keys.into())),
@@ -128,7 +153,7 @@ mod tests {
         while names.get().is_none() {
             assert!(names.error().is_none(), "{:?}", names.error());
             assert!(start.elapsed().as_secs() < 20);
-            names.poll();
+            assert_eq!(names.poll(), None);
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
         let idx = names.get().unwrap();
