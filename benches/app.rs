@@ -164,18 +164,26 @@ fn search_vs_fzf(path: &Path, idx: &onedoor::search::NameIndex) {
     let lines = path.with_extension("names.txt");
     if !lines.exists() {
         let mut out = String::new();
-        Store::open(path).unwrap().for_each_party_name(|_, n, k| {
-            out.push_str(n);
-            out.push(' ');
-            out.push_str(k);
-            out.push('\n');
-        }).unwrap();
+        Store::open(path)
+            .unwrap()
+            .for_each_party_name(|_, n, k| {
+                out.push_str(n);
+                out.push(' ');
+                out.push_str(k);
+                out.push('\n');
+            })
+            .unwrap();
         std::fs::write(&lines, out).unwrap();
     }
-    let fzf = std::process::Command::new("fzf").arg("--version").output().is_ok();
+    let fzf = std::process::Command::new("fzf")
+        .arg("--version")
+        .output()
+        .is_ok();
     println!("\n| query | index p50 / p99 | fzf --filter | ratio |");
     println!("|---|---|---|---|");
-    for q in ["z", "zw", "zhangw", "zhangwei", "张", "张伟", "王小", "shanw"] {
+    for q in [
+        "z", "zw", "zhangw", "zhangwei", "张", "张伟", "王小", "shanw",
+    ] {
         let mut t = Vec::new();
         for _ in 0..200 {
             let s = Instant::now();
@@ -186,11 +194,19 @@ fn search_vs_fzf(path: &Path, idx: &onedoor::search::NameIndex) {
         let fzf_ms = fzf.then(|| {
             let s = Instant::now();
             let input = std::fs::File::open(&lines).unwrap();
-            std::process::Command::new("fzf").args(["--filter", q]).stdin(input).stdout(std::process::Stdio::null()).status().unwrap();
+            std::process::Command::new("fzf")
+                .args(["--filter", q])
+                .stdin(input)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .unwrap();
             ms(s.elapsed())
         });
         match fzf_ms {
-            Some(f) => println!("| {q} | {p50:.2} / {p99:.2} ms | {f:.0} ms | {:.0}× |", f / p50.max(0.001)),
+            Some(f) => println!(
+                "| {q} | {p50:.2} / {p99:.2} ms | {f:.0} ms | {:.0}× |",
+                f / p50.max(0.001)
+            ),
             None => println!("| {q} | {p50:.2} / {p99:.2} ms | (fzf not installed) | |"),
         }
     }
