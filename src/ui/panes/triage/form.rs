@@ -60,15 +60,19 @@ fn label(view: &View, key: &str, focused: bool) -> String {
     format!("{}{} ", marker(focused), pad(view.tr(key), LABEL_W))
 }
 
-fn choice_line(view: &View, key: &str, focused: bool, value: Vec<Span<'static>>) -> Line<'static> {
+/// A row with a label and a chosen value, cut to the row's width (never half a character).
+fn choice_line(view: &View, key: &str, focused: bool, value: &str, width: usize) -> Line<'static> {
     let style = if focused {
         view.theme.focus()
     } else {
         Style::new()
     };
-    let mut spans = vec![Span::styled(label(view, key, focused), style)];
-    spans.extend(value);
-    Line::from(spans)
+    let label = label(view, key, focused);
+    let room = width.saturating_sub(label.width());
+    Line::from(vec![
+        Span::styled(label, style),
+        Span::raw(truncate(value, room)),
+    ])
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &TriageState, view: &View) {
@@ -154,7 +158,8 @@ fn build<'a>(s: &'a TriageState, view: &View, width: usize) -> Rows<'a> {
             view,
             "ui.triage.channel",
             focused,
-            vec![Span::raw(format!("◀ {} ▶", view.tr(f.channel.i18n_key())))],
+            &format!("◀ {} ▶", view.tr(f.channel.i18n_key())),
+            width,
         )),
         focused,
     );
@@ -186,54 +191,67 @@ fn build<'a>(s: &'a TriageState, view: &View, width: usize) -> Rows<'a> {
                     } else {
                         (&p.id_number, p.id_error(today))
                     };
-                    let after = match e {
-                        Some(k) => err(k),
-                        None if !field.value().trim().is_empty() => ok(),
-                        None => None,
+                    let fw: u16 = if pf == PField::Phone { 14 } else { 19 };
+                    let room = width.saturating_sub(LABEL_W + 2 + usize::from(fw) + 1);
+                    // The message goes beside the field when it fits, else on the row below.
+                    let (after, below) = match e.and_then(err) {
+                        Some(msg) if msg.content.width() > room => (
+                            err_mark(view),
+                            Some(Span::styled(
+                                format!("{}{}", " ".repeat(3), msg.content),
+                                msg.style,
+                            )),
+                        ),
+                        Some(msg) => (Some(msg), None),
+                        None if !field.value().trim().is_empty() => (ok(), None),
+                        None => (None, None),
                     };
-                    Row::Field {
-                        label: label(view, pf.label_key(), focused),
-                        field,
+                    rows.push(
+                        Row::Field {
+                            label: label(view, pf.label_key(), focused),
+                            field,
+                            focused,
+                            width: Some(fw),
+                            after,
+                        },
                         focused,
-                        width: Some(if pf == PField::Phone { 14 } else { 19 }),
-                        after,
+                    );
+                    if let Some(b) = below {
+                        let text = truncate(&b.content, width);
+                        rows.push(Row::Line(Line::from(Span::styled(text, b.style))), focused);
                     }
+                    continue;
                 }
                 PField::Language => Row::Line(choice_line(
                     view,
                     pf.label_key(),
                     focused,
-                    vec![Span::raw(format!(
-                        "◀ {} ▶",
-                        lang_label(view.lang, p.language())
-                    ))],
+                    &format!("◀ {} ▶", lang_label(view.lang, p.language())),
+                    width,
                 )),
                 PField::Interpreter => Row::Line(choice_line(
                     view,
                     pf.label_key(),
                     focused,
-                    vec![Span::raw(check(p.interpreter).to_string())],
+                    check(p.interpreter),
+                    width,
                 )),
                 PField::Vulnerability => {
+                    // Compact so all four fit at 80 columns: "✓1老人 2未成年人 …".
                     let items = crate::domain::party::Vulnerability::ALL
                         .iter()
                         .enumerate()
                         .map(|(n, v)| {
-                            format!(
-                                "{}{} {}",
-                                check(p.vulnerability.contains(v)),
-                                n + 1,
-                                view.tr(v.i18n_key())
-                            )
+                            let mark = if p.vulnerability.contains(v) {
+                                "✓"
+                            } else {
+                                ""
+                            };
+                            format!("{mark}{}{}", n + 1, view.tr(v.i18n_key()))
                         })
                         .collect::<Vec<_>>()
                         .join(" ");
-                    Row::Line(choice_line(
-                        view,
-                        pf.label_key(),
-                        focused,
-                        vec![Span::raw(items)],
-                    ))
+                    Row::Line(choice_line(view, pf.label_key(), focused, &items, width))
                 }
             };
             rows.push(row, focused);
@@ -271,6 +289,10 @@ fn build<'a>(s: &'a TriageState, view: &View, width: usize) -> Rows<'a> {
     risk_rows(&mut rows, s, view, width);
     routing_rows(&mut rows, s, view, width);
     rows
+}
+
+fn err_mark(view: &View) -> Option<Span<'static>> {
+    Some(Span::styled("✗".to_string(), view.theme.error()))
 }
 
 fn check(on: bool) -> &'static str {
@@ -462,7 +484,11 @@ fn routing_rows(rows: &mut Rows, s: &TriageState, view: &View, width: usize) {
                 format!(
                     "{}  {}",
                     marker(focused),
-                    view.tr("ui.triage.route.need_category")
+                    view.tr(if s.candidates_loading() && s.form.category.is_some() {
+                        "ui.triage.route.loading"
+                    } else {
+                        "ui.triage.route.need_category"
+                    })
                 ),
                 view.theme.dim(),
             ))),

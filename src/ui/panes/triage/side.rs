@@ -45,15 +45,14 @@ fn draw_risk(frame: &mut Frame, area: Rect, s: &TriageState, view: &View) {
         .and_then(|id| s.candidates.as_ref()?.iter().find(|c| c.staff_id == id))
         .map(|c| c.name.clone())
         .unwrap_or_else(|| view.tr("ui.triage.unassigned").to_string());
+    let head = format!("■ {}", view.tr(colour.i18n_key()));
+    let rest = w.saturating_sub(unicode_width::UnicodeWidthStr::width(head.as_str()));
     let lines = vec![
         Line::from(vec![
-            Span::styled(
-                format!("■ {}", view.tr(colour.i18n_key())),
-                view.theme.risk(colour),
-            ),
+            Span::styled(head, view.theme.risk(colour)),
             Span::raw(truncate(
                 &format!("  {}: {deadline}", view.tr("ui.triage.deadline")),
-                w.saturating_sub(6),
+                rest,
             )),
         ]),
         Line::from(truncate(
