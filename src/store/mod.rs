@@ -13,6 +13,8 @@ mod names;
 mod settings;
 mod staff;
 mod time;
+mod triage;
+pub use triage::{EarlierCase, SlipData};
 
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
