@@ -60,6 +60,7 @@ const ZH_FILES: &[(&str, &str)] = &[
         "validation",
         include_str!("../assets/i18n/zh-CN/validation.toml"),
     ),
+    ("triage", include_str!("../assets/i18n/zh-CN/triage.toml")),
 ];
 const EN_FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
@@ -69,6 +70,7 @@ const EN_FILES: &[(&str, &str)] = &[
         "validation",
         include_str!("../assets/i18n/en/validation.toml"),
     ),
+    ("triage", include_str!("../assets/i18n/en/triage.toml")),
 ];
 
 type Table = HashMap<String, String>;

@@ -2,6 +2,7 @@
 //! One file per subcommand family; this file parses and dispatches.
 mod agenda;
 mod maintenance;
+mod slip;
 mod staff;
 use crate::app::{App, Session};
 use crate::config::Config;
@@ -46,6 +47,11 @@ pub enum Command {
     Demo(DemoArgs),
     /// Run a full integrity check of the database.
     Check,
+    /// Print a case's intake slip for the visitor (case number, date, contact, deadline).
+    Slip {
+        /// The case number, e.g. 2026-1124-007.
+        case_no: String,
+    },
     /// Make a consistent copy of the database while desks keep working.
     Backup {
         /// The new backup file (must not exist).
@@ -291,6 +297,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             println!("{}", trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]));
             Ok(())
         }
+        Some(Command::Slip { case_no }) => slip::run(&db, &case_no, &config, lang),
         Some(Command::Backup { file }) => maintenance::backup(&db, &file, lang),
         Some(Command::Purge {
             closed_before,

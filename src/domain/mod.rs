@@ -11,6 +11,7 @@ pub mod phone;
 pub mod pin;
 pub mod risk;
 pub mod role;
+pub mod routing;
 pub mod session;
 pub mod slots;
 pub mod status;

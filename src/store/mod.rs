@@ -16,6 +16,8 @@ mod names;
 mod settings;
 mod staff;
 mod time;
+mod triage;
+pub use triage::{EarlierCase, SlipData};
 
 pub use calendar::{CaseBrief, Leave, Room, SessionView};
 pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
