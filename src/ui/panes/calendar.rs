@@ -242,7 +242,10 @@ fn columns(state: &CalendarState, view: &View, width: usize) -> (Vec<Column>, us
                 let mut head = format!("{date} {}", weekday(d, view));
                 let mut style = normal;
                 if state.holiday(d).is_some() || !state.work.is_working_day(d) {
-                    head = format!("{head} {}", view.tr("ui.calendar.off_day"));
+                    // Narrow: the dotted cells and the dim header say it; no word to cut.
+                    if width >= 100 {
+                        head = format!("{head} {}", view.tr("ui.calendar.off_day"));
+                    }
                     style = dim;
                 }
                 if who.is_some_and(|id| state.on_leave(id, d)) {
@@ -289,7 +292,7 @@ fn columns(state: &CalendarState, view: &View, width: usize) -> (Vec<Column>, us
     (out, cw, shown)
 }
 
-fn cell_lines(s: &SessionView, state: &CalendarState, view: &View) -> Vec<String> {
+fn cell_lines(s: &SessionView, state: &CalendarState, view: &View, cw: usize) -> Vec<String> {
     let place = match state.axis {
         Axis::Rooms if state.view == ViewKind::Day => s
             .mediators
@@ -300,7 +303,8 @@ fn cell_lines(s: &SessionView, state: &CalendarState, view: &View) -> Vec<String
         _ => s.room.clone(),
     };
     let mut first = short_no(&s.case_no).to_string();
-    if CalendarState::is_late(s, view.now) {
+    // "!" marks a late session where it fits; the detail line always says it.
+    if CalendarState::is_late(s, view.now) && first.len() < cw {
         first = format!("!{first}");
     }
     vec![
@@ -352,7 +356,7 @@ fn grid(frame: &mut Frame, area: Rect, state: &CalendarState, view: &View) {
                 None if off => (pad("·", cw), view.theme.dim()),
                 None => (pad("", cw), Style::new()),
                 Some(s) => {
-                    let lines = cell_lines(s, state, view);
+                    let lines = cell_lines(s, state, view, cw);
                     let base = c.day.and_time(lo);
                     let row_of = |t: NaiveDateTime| (t - base).num_minutes().max(0) / step;
                     let rs = row_of(s.start.max(base));
