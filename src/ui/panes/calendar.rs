@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span as TSpan};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 const TIME_W: usize = 6;
 
@@ -363,7 +364,15 @@ fn grid(frame: &mut Frame, area: Rect, state: &CalendarState, view: &View) {
                     let re = row_of(s.end - Duration::minutes(1));
                     let k = usize::try_from(i64::try_from(r).unwrap_or(0) - rs).unwrap_or(0);
                     let total = usize::try_from(re - rs + 1).unwrap_or(1);
-                    let text = if total <= 1 {
+                    let no = &lines[0];
+                    let text = if total <= 1 && cw < no.width() + 3 {
+                        // Room for the case number only: keep it whole, "!" if it fits.
+                        if no.width() <= cw {
+                            no.clone()
+                        } else {
+                            no.trim_start_matches('!').to_string()
+                        }
+                    } else if total <= 1 {
                         lines[..3].join(" ")
                     } else if k + 1 == total && total < lines.len() {
                         lines[k..].join(" ")
