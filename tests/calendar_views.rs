@@ -120,6 +120,21 @@ fn day_by_room_and_the_booking_form() {
     insta::assert_snapshot!("day_rooms_zh-CN_120x40", rooms);
     key(&mut a, 'n');
     insta::assert_snapshot!("book_form_zh-CN_80x24", render(&a, 80, 24));
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+    );
+    key(&mut a, 'r');
+    for c in "双方同意再谈".chars() {
+        key(&mut a, c);
+    }
+    insta::assert_snapshot!("record_zh-CN_80x24", render(&a, 80, 24));
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+    );
+    key(&mut a, 'o');
+    insta::assert_snapshot!("off_zh-CN_80x24", render(&a, 80, 24));
 }
 
 #[test]
