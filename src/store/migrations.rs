@@ -7,7 +7,10 @@ use super::error::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
 /// Each entry upgrades from version `index` to `index + 1`. Append only; never edit a released one.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_cases.sql"),
+];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -28,6 +31,8 @@ pub fn check_not_newer(conn: &Connection) -> Result<i64> {
 }
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    // Search-index triggers call od_grams(): every connection that may write needs it.
+    super::grams::register(conn)?;
     if check_not_newer(conn)? == LATEST {
         return Ok(());
     }
