@@ -140,7 +140,9 @@ impl Store {
         if compact.chars().any(char::is_alphabetic) {
             self.search_names(q, &compact, &mut c)?;
         }
-        if let Some(fts) = gram_query(q) {
+        // Digits alone are numbers (case, phone, ID); amounts in summaries are not worth the
+        // cost of AND-ing digit bigrams, which every summary has.
+        if let Some(fts) = gram_query(q).filter(|_| !numeric) {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT rowid FROM case_grams WHERE case_grams MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
             )?;
@@ -251,29 +253,35 @@ impl Store {
 
     /// Names: Chinese by the name bigrams, pinyin and initials by key prefix.
     fn search_names(&self, q: &str, compact: &str, c: &mut Candidates) -> Result<()> {
-        let fts = if compact.is_ascii() {
+        let sql = if compact.is_ascii() {
+            "SELECT p.name, p.name_keys, cp.case_id
+             FROM (SELECT party_id AS pid FROM party_keys WHERE key >= ?1 AND key < ?1 || '{'
+                   ORDER BY key, party_id DESC LIMIT ?2) m
+             JOIN parties p ON p.id = m.pid JOIN case_parties cp ON cp.party_id = p.id"
+        } else {
+            "SELECT p.name, p.name_keys, cp.case_id
+             FROM (SELECT rowid AS pid FROM party_grams WHERE party_grams MATCH ?1
+                   ORDER BY rowid DESC LIMIT ?2) m
+             JOIN parties p ON p.id = m.pid JOIN case_parties cp ON cp.party_id = p.id"
+        };
+        let arg = if compact.is_ascii() {
             let letters: String = compact
                 .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .flat_map(|ch| ch.to_lowercase())
+                .filter(char::is_ascii_alphabetic)
+                .map(|ch| ch.to_ascii_lowercase())
                 .collect();
             if letters.is_empty() {
                 return Ok(());
             }
-            format!("\"{letters}\"*")
+            letters
         } else {
             match gram_query(compact) {
                 Some(f) => f,
                 None => return Ok(()),
             }
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.name, p.name_keys, cp.case_id
-             FROM (SELECT rowid AS pid FROM party_grams WHERE party_grams MATCH ?1
-                   ORDER BY rowid DESC LIMIT ?2) m
-             JOIN parties p ON p.id = m.pid JOIN case_parties cp ON cp.party_id = p.id",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![fts, NAME_PARTIES], |r| {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(rusqlite::params![arg, NAME_PARTIES], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,

@@ -1,0 +1,1 @@
+//! State tests: keys fed to the pane through `app::update` on a demo database.
