@@ -1,5 +1,6 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
+mod find;
 mod staff;
 use crate::app::{App, Session};
 use crate::config::Config;
@@ -44,6 +45,16 @@ pub enum Command {
     Demo(DemoArgs),
     /// Run a full integrity check of the database.
     Check,
+    /// Find cases: case no. (or its tail), name or pinyin, phone/ID tail, summary words.
+    Find {
+        query: String,
+        /// At most this many matches.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -251,6 +262,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
             );
             println!("{}", trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]));
             Ok(())
+        }
+        Some(Command::Find { query, limit, json }) => {
+            find::run(&query, limit, json, &db, lang, now)
         }
         Some(Command::Check) => {
             let store = Store::open(&db)?;

@@ -195,6 +195,7 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        self.name_owners(&mut d.timeline)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT at, kind, terms, judicial, referred_to, reply_due FROM case_outcomes
              WHERE case_id = ?1 ORDER BY id DESC LIMIT 1",
@@ -213,6 +214,31 @@ impl Store {
             .next()
             .transpose()?;
         Ok(d)
+    }
+
+    /// Assignments are logged by staff id ("6", "7 (reason)"); people read names.
+    fn name_owners(&self, timeline: &mut [AuditLine]) -> Result<()> {
+        if !timeline.iter().any(|a| a.action == "case.assign") {
+            return Ok(());
+        }
+        let names: std::collections::HashMap<String, String> = self
+            .list_staff()?
+            .into_iter()
+            .map(|s| (s.id.to_string(), s.name))
+            .collect();
+        let name = |v: &str| match v.split_once(' ') {
+            Some((id, rest)) => names.get(id).map(|n| format!("{n} {rest}")),
+            None => names.get(v).cloned(),
+        };
+        for a in timeline.iter_mut().filter(|a| a.action == "case.assign") {
+            if let Some(n) = name(&a.old) {
+                a.old = n;
+            }
+            if let Some(n) = name(&a.new) {
+                a.new = n;
+            }
+        }
+        Ok(())
     }
 
     /// Full phone and ID numbers of a case's parties, for a role that may see them; every

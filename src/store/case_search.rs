@@ -37,7 +37,7 @@ pub struct SearchHit {
 }
 
 /// How many party records a name query may expand to (newest first).
-const NAME_PARTIES: i64 = 200;
+const NAME_PARTIES: i64 = 100;
 
 /// Scores of the match kinds: the stronger the evidence, the higher.
 mod score {

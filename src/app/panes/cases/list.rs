@@ -36,6 +36,7 @@ impl ListState {
     pub fn reload(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
         self.counting = Some(store.spawn_count(&self.filter, now));
         self.count = None;
+        self.poll_count();
         self.first(store, now)
     }
 
@@ -52,6 +53,7 @@ impl ListState {
         self.rows.extend(rows);
         self.sel = self.sel.min(self.rows.len().saturating_sub(1));
         self.counting = Some(store.spawn_count(&self.filter, now));
+        self.poll_count();
         Ok(())
     }
 

@@ -38,12 +38,63 @@ fn event_key(action: &str) -> &'static str {
     }
 }
 
+/// A stored code shown in the user's language (codes stay in the log; people read labels).
+fn label(view: &View, field: &str, code: &str) -> String {
+    use crate::domain::{ladder::Level, risk::Colour, status::Status};
+    let key = match field {
+        "status" => Status::from_code(code).map(Status::i18n_key),
+        "colour" => Colour::from_code(code).map(Colour::i18n_key),
+        "level" => Level::from_code(code).map(Level::i18n_key),
+        _ => None,
+    };
+    key.map(|k| view.tr(k).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// "yellow (reason)" → "黄 (reason)".
+fn labelled(view: &View, field: &str, value: &str) -> String {
+    match value.split_once(' ') {
+        Some((code, rest)) => format!("{} {rest}", label(view, field, code)),
+        None => label(view, field, value),
+    }
+}
+
+fn session_state(view: &View, code: &str) -> String {
+    let key = match code {
+        "booked" => "ui.cases.session.booked",
+        "held" => "ui.cases.session.held",
+        "no_show" => "ui.cases.session.no_show",
+        "postponed" => "ui.cases.session.postponed",
+        "cancelled" => "ui.cases.session.cancelled",
+        "due" => "ui.cases.followup.due",
+        "done" => "ui.cases.followup.done",
+        "fulfilled" => "ui.cases.followup.fulfilled",
+        "partly" => "ui.cases.followup.partly",
+        "breached" => "ui.cases.followup.breached",
+        "unreachable" => "ui.cases.followup.unreachable",
+        other => return other.to_string(),
+    };
+    view.tr(key).to_string()
+}
+
 fn event<'a>(a: &AuditLine, view: &View) -> Line<'a> {
     let what = view.tr(event_key(&a.action));
-    let change = match (a.old.is_empty(), a.new.is_empty()) {
+    let (old, new) = match a.action.as_str() {
+        "case.attempt" => (
+            format!("{} {}", label(view, "level", &a.field), a.old),
+            a.new.clone(),
+        ),
+        _ => (
+            labelled(view, &a.field, &a.old),
+            labelled(view, &a.field, &a.new),
+        ),
+    };
+    let change = match (old.is_empty(), new.is_empty()) {
         (true, true) => String::new(),
-        (true, false) => a.new.clone(),
-        (false, _) => format!("{} → {}", a.old, a.new),
+        (true, false) => new,
+        (false, true) => old,
+        (false, false) if a.action == "case.attempt" => format!("{old}: {new}"),
+        (false, false) => format!("{old} → {new}"),
     };
     Line::from(vec![
         Span::styled(
@@ -180,8 +231,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
                 "{} {} {} {} {}",
                 s.starts_at.get(..16).unwrap_or(&s.starts_at),
                 pad(&s.mediator, 8),
-                s.level,
-                s.status,
+                label(view, "level", &s.level),
+                session_state(view, &s.status),
                 s.result
             )));
         }
@@ -191,13 +242,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
         for f in &d.followups {
             lines.push(Line::raw(format!(
                 "{} {} {}",
-                f.due_on, f.status, f.performance
+                f.due_on,
+                session_state(view, &f.status),
+                session_state(view, &f.performance)
             )));
         }
     }
     if let Some(o) = &d.outcome {
         lines.push(section(view, "ui.cases.sec.outcome"));
-        let mut text = format!("{} {}", o.at.get(..16).unwrap_or(&o.at), o.kind);
+        let mut text = format!(
+            "{} {}",
+            o.at.get(..16).unwrap_or(&o.at),
+            label(view, "status", &o.kind)
+        );
         for part in [&o.terms, &o.referred_to] {
             if !part.is_empty() {
                 text.push_str(&format!(" · {part}"));

@@ -39,7 +39,7 @@ const COLS: &[(Col, usize, u8, &str)] = &[
     (Col::Phone, 11, 7, "ui.cases.col.phone"),
     (Col::Status, 10, 1, "ui.cases.col.status"),
     (Col::Owner, 8, 2, "ui.cases.col.owner"),
-    (Col::Level, 8, 5, "ui.cases.col.level"),
+    (Col::Level, 12, 5, "ui.cases.col.level"),
     (Col::Deadline, 12, 3, "ui.cases.col.deadline"),
     (Col::Days, 4, 5, "ui.cases.col.days"),
 ];
@@ -120,7 +120,7 @@ fn title(state: &CasesState, view: &View) -> String {
     )
 }
 
-fn chip_label(chip: &Chip, view: &View) -> String {
+fn chip_label(chip: &Chip, rows: &[CaseRow], view: &View) -> String {
     match chip {
         Chip::Open => view.tr("ui.cases.chip.open").to_string(),
         Chip::Status(s) => view.tr(s.i18n_key()).to_string(),
@@ -130,7 +130,12 @@ fn chip_label(chip: &Chip, view: &View) -> String {
             .unwrap_or_else(|| code.clone()),
         Chip::Channel(c) => view.tr(c.i18n_key()).to_string(),
         Chip::Owner(OwnerFilter::Unassigned) => view.tr("ui.cases.unassigned").to_string(),
-        Chip::Owner(OwnerFilter::Staff(id)) => trf(view.lang, "ui.cases.chip.owner", &[("id", id)]),
+        // The rows carry owner names; a chip with no row to name it shows the number.
+        Chip::Owner(OwnerFilter::Staff(id)) => rows
+            .iter()
+            .find(|r| r.owner_id == Some(*id))
+            .and_then(|r| r.owner.clone())
+            .unwrap_or_else(|| trf(view.lang, "ui.cases.chip.owner", &[("id", id)])),
         Chip::Level(l) => view.tr(l.i18n_key()).to_string(),
         Chip::Received { from, to } => format!("{from}…{to}"),
         Chip::Overdue => view.tr("ui.cases.chip.overdue").to_string(),
@@ -175,7 +180,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
         let mut spans = Vec::new();
         for chip in &state.list.filter.chips {
             spans.push(Span::styled(
-                format!("[{}]", chip_label(chip, view)),
+                format!("[{}]", chip_label(chip, &state.list.rows, view)),
                 view.theme.focus(),
             ));
             spans.push(Span::raw(" "));
