@@ -84,6 +84,14 @@ fn event<'a>(a: &AuditLine, view: &View) -> Line<'a> {
             format!("{} {}", label(view, "level", &a.field), a.old),
             a.new.clone(),
         ),
+        // "agreement: terms" → "达成协议: terms".
+        "case.outcome" => match a.new.split_once(": ") {
+            Some((code, rest)) => (
+                String::new(),
+                format!("{}: {rest}", label(view, "status", code)),
+            ),
+            None => (String::new(), a.new.clone()),
+        },
         _ => (
             labelled(view, &a.field, &a.old),
             labelled(view, &a.field, &a.new),
