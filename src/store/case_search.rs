@@ -5,6 +5,7 @@
 use super::case_list::CaseRow;
 use super::grams::gram_query;
 use super::{Result, Store};
+use crate::search::NameIndex;
 use chrono::{Datelike, Duration, NaiveDateTime};
 use std::collections::HashMap;
 
@@ -51,6 +52,7 @@ mod score {
     pub const NAME_PREFIX: i64 = 70;
     pub const KEY_PREFIX: i64 = 65;
     pub const NAME_PART: i64 = 60;
+    pub const NAME_FUZZY: i64 = 50;
     pub const SUMMARY: i64 = 40;
 }
 
@@ -105,12 +107,25 @@ pub(super) fn name_score(name: &str, keys: &str, q: &str) -> i64 {
 }
 
 impl Store {
-    /// Ranked matches for a search box query, at most `limit`.
+    /// Ranked matches for a search box query, at most `limit`; names by SQL (prefix of a
+    /// pinyin key, or the Chinese name's bigrams).
     pub fn search_cases(
         &self,
         q: &str,
         limit: usize,
         now: NaiveDateTime,
+    ) -> Result<Vec<SearchHit>> {
+        self.search_cases_with(q, limit, now, None)
+    }
+
+    /// The same, with names from the shared in-memory index when it is loaded (fuzzy and
+    /// substring matches too: "wei" finds 张伟).
+    pub fn search_cases_with(
+        &self,
+        q: &str,
+        limit: usize,
+        now: NaiveDateTime,
+        names: Option<&NameIndex>,
     ) -> Result<Vec<SearchHit>> {
         let q = q.trim();
         if q.is_empty() || limit == 0 {
@@ -138,7 +153,10 @@ impl Store {
             self.search_full_number(&upper, limit, &mut c)?;
         }
         if compact.chars().any(char::is_alphabetic) {
-            self.search_names(q, &compact, &mut c)?;
+            match names {
+                Some(ix) => self.search_names_indexed(ix, q, &mut c)?,
+                None => self.search_names(q, &compact, &mut c)?,
+            }
         }
         // Digits alone are numbers (case, phone, ID); amounts in summaries are not worth the
         // cost of AND-ing digit bigrams, which every summary has.
@@ -247,6 +265,52 @@ impl Store {
                 MatchKind::IdNumber
             };
             c.add(id, score::NUMBER_FULL, kind);
+        }
+        Ok(())
+    }
+
+    /// Names from the in-memory index: best names first, newest parties of each, then the
+    /// cases of those parties by the case_parties index.
+    fn search_names_indexed(&self, ix: &NameIndex, q: &str, c: &mut Candidates) -> Result<()> {
+        use crate::search::MatchKind as M;
+        let mut scores: HashMap<i64, i64> = HashMap::new();
+        let budget = NAME_PARTIES as usize;
+        'names: for hit in ix.search(q, 30) {
+            let s = match hit.kind {
+                M::Exact => score::NAME_EXACT,
+                M::Prefix => score::NAME_PREFIX,
+                M::Substring => score::NAME_PART,
+                M::Fuzzy => score::NAME_FUZZY,
+            };
+            for pid in hit.party_ids {
+                if scores.len() >= budget {
+                    break 'names;
+                }
+                scores.entry(pid).or_insert(s);
+            }
+        }
+        if scores.is_empty() {
+            return Ok(());
+        }
+        let json = format!(
+            "[{}]",
+            scores
+                .keys()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT case_id, party_id FROM case_parties WHERE party_id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([json], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        for r in rows {
+            let (case_id, pid) = r?;
+            c.add(
+                case_id,
+                scores.get(&pid).copied().unwrap_or(score::NAME_FUZZY),
+                MatchKind::Name,
+            );
         }
         Ok(())
     }

@@ -151,3 +151,30 @@ fn ranking_prefers_stronger_evidence_then_open_then_urgent() {
     );
     assert_eq!(name_score("张伟", "zhangwei zw", "张伟"), score::NAME_EXACT);
 }
+
+#[test]
+fn the_shared_name_index_adds_substring_matches_and_keeps_ranking() {
+    let (s, c) = setup();
+    let mut parties = Vec::new();
+    s.for_each_party_name(|id, name, keys| parties.push((id, name.to_string(), keys.to_string())))
+        .unwrap();
+    let ix = crate::search::NameIndex::from_parties(
+        parties
+            .iter()
+            .map(|(id, n, k)| (*id, n.as_str(), k.as_str())),
+    );
+    let with = |q: &str| -> Vec<i64> {
+        s.search_cases_with(q, 20, at(24), Some(&ix))
+            .unwrap()
+            .into_iter()
+            .map(|h| h.row.id)
+            .collect()
+    };
+    // "weiming" is inside zhangweiming: only the index finds it.
+    assert!(ids(&s, "weiming").is_empty());
+    assert_eq!(with("weiming"), vec![c[1].0]);
+    // Exact name first, then the longer name it begins.
+    assert_eq!(with("张伟"), vec![c[0].0, c[1].0]);
+    // Summary words still come from the bigram index.
+    assert_eq!(with("欠薪"), vec![c[3].0]);
+}

@@ -169,9 +169,10 @@ impl CasesState {
 
     /// Every keystroke: the index answers in about a millisecond (see benches/cases.rs).
     fn run_search(&mut self, ctx: &mut Ctx) {
+        let names = ctx.names.get();
         match ctx
             .store
-            .search_cases(self.search.field.value(), SEARCH_LIMIT, ctx.now)
+            .search_cases_with(self.search.field.value(), SEARCH_LIMIT, ctx.now, names)
         {
             Ok(h) => self.search.hits = h,
             Err(e) => ctx.store_error(&e),
