@@ -55,6 +55,7 @@ const ZH_FILES: &[(&str, &str)] = &[
         include_str!("../assets/i18n/zh-CN/calendar.toml"),
     ),
     ("app", include_str!("../assets/i18n/zh-CN/app.toml")),
+    ("cases", include_str!("../assets/i18n/zh-CN/cases.toml")),
     ("domain", include_str!("../assets/i18n/zh-CN/domain.toml")),
     (
         "validation",
@@ -65,6 +66,7 @@ const ZH_FILES: &[(&str, &str)] = &[
 const EN_FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
     ("app", include_str!("../assets/i18n/en/app.toml")),
+    ("cases", include_str!("../assets/i18n/en/cases.toml")),
     ("domain", include_str!("../assets/i18n/en/domain.toml")),
     (
         "validation",

@@ -10,6 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 const MIGRATIONS: &[&str] = &[
     include_str!("schema_v1.sql"),
     include_str!("schema_triage.sql"),
+    include_str!("schema_cases.sql"),
     include_str!("schema_calendar.sql"),
 ];
 
@@ -37,6 +38,8 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 
 /// Applies migrations up to `target` (tests build old databases with it).
 pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    // Search-index triggers call od_grams(): every connection that may write needs it.
+    super::grams::register(conn)?;
     if check_not_newer(conn)? >= target {
         return Ok(());
     }

@@ -5,9 +5,14 @@ pub mod bulk;
 mod calendar;
 mod calendar_off;
 mod calendar_write;
+mod case_actions;
+mod case_detail;
+mod case_list;
+mod case_search;
 mod cases;
 mod counts;
 mod drafts;
+pub mod grams;
 pub use drafts::Draft;
 mod error;
 mod maintenance;
@@ -21,6 +26,12 @@ pub use triage::{EarlierCase, SlipData};
 
 pub use calendar::{CaseBrief, Leave, Room, SessionView};
 pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
+pub use case_actions::{AttemptRecorded, Outcome};
+pub use case_detail::{
+    AuditLine, CaseDetail, FollowupLine, OutcomeRecord, PartyLine, Revealed, SessionLine,
+};
+pub use case_list::{CaseRow, CountJob, Cursor};
+pub use case_search::{MatchKind, SearchHit};
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
