@@ -1,9 +1,11 @@
 //! Calendar pane state: day and week views of sessions, booking, moving, cancelling, recording,
 //! today's agenda, holidays and leave.
 //!
-//! Other panes book a session for a case with [`CalendarState::book_for`] followed by
-//! `ctx.requests.push(Request::Goto(PaneId::Calendar))`: the booking form opens with the case
-//! and mediator filled in when the calendar is entered.
+//! Booking from another pane (triage, case detail): push
+//! `ctx.requests.push(Request::BookSession { case_id, mediator_id })`. The shell then calls
+//! [`CalendarState::book_for`] and shows the calendar, whose booking form opens with the case
+//! number and the mediator filled in (code with `app.panes.calendar` in hand may call
+//! `book_for` itself and then `Request::Goto(PaneId::Calendar)`).
 use super::calendar_form::{BookForm, Field};
 use super::calendar_popups::{OffForm, Popup};
 use super::{Ctx, Handled, Pane};

@@ -59,6 +59,11 @@ pub enum Handled {
 pub enum Request {
     Goto(PaneId),
     RefreshCounts,
+    /// Open the calendar's booking form for a case (and mediator): see `CalendarState::book_for`.
+    BookSession {
+        case_id: i64,
+        mediator_id: Option<i64>,
+    },
 }
 
 /// What a pane may use while handling an action.

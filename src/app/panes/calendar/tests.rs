@@ -285,3 +285,22 @@ fn a_half_typed_booking_survives_a_restart() {
     b.goto(PaneId::Calendar);
     assert!(b.panes.calendar.popup.is_none(), "Esc discards the draft");
 }
+
+#[test]
+fn another_pane_asks_for_a_booking_through_a_request() {
+    let (mut a, c1, ..) = app();
+    a.goto(PaneId::Cases);
+    let m1 = a.store.staff_by_code("M1").unwrap().unwrap().id;
+    // What a pane does with only its Ctx in hand.
+    a.with_ctx(|_, _, ctx| {
+        ctx.requests.push(crate::app::panes::Request::BookSession {
+            case_id: c1,
+            mediator_id: Some(m1),
+        })
+    });
+    assert_eq!(a.pane, PaneId::Calendar);
+    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &a.panes.calendar.popup else {
+        panic!("form not open");
+    };
+    assert_eq!(f.mediators.value(), "M1");
+}
