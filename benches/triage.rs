@@ -200,8 +200,8 @@ fn bench(path: &Path) {
             sql.push(ms(t.elapsed()));
         }
     }
-    report("  part: NameIndex::search(q, 20) alone", &mut search);
-    report("  part: cases_of_parties(60 ids, 12) alone", &mut sql);
+    report("  part: NameIndex::search_names(q, 20) alone", &mut search);
+    report("  part: cases_of_parties(40 ids, 12) alone", &mut sql);
     let mut v = Vec::new();
     for (name, _, _, _) in &people {
         party.name.set_value(name);

@@ -116,12 +116,13 @@ impl Lookup {
 /// name such as 王伟 has over a thousand parties at 1 M cases; the newest are the likeliest).
 fn name_parties(idx: &NameIndex, query: &str) -> Vec<i64> {
     let mut out = Vec::new();
-    for hit in idx.search(query, NAME_LIMIT) {
+    // Ids are expanded only for the names needed: a common name holds a thousand parties.
+    for (id, _) in idx.search_names(query, NAME_LIMIT) {
         let room = (PARTY_LIMIT as usize).saturating_sub(out.len());
         if room == 0 {
             break;
         }
-        out.extend(hit.party_ids.into_iter().take(room));
+        out.extend(idx.party_ids(id).into_iter().take(room));
     }
     out
 }
