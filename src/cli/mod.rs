@@ -1,5 +1,6 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
+mod find;
 mod maintenance;
 mod slip;
 mod staff;
@@ -50,6 +51,16 @@ pub enum Command {
     Slip {
         /// The case number, e.g. 2026-1124-007.
         case_no: String,
+    },
+    /// Find cases: case no. (or its tail), name or pinyin, phone/ID tail, summary words.
+    Find {
+        query: String,
+        /// At most this many matches.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// Make a consistent copy of the database while desks keep working.
     Backup {
@@ -276,6 +287,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Some(Command::Slip { case_no }) => slip::run(&db, &case_no, &config, lang),
+        Some(Command::Find { query, limit, json }) => {
+            find::run(&query, limit, json, &db, lang, now)
+        }
         Some(Command::Backup { file }) => maintenance::backup(&db, &file, lang),
         Some(Command::Purge {
             closed_before,

@@ -1,4 +1,5 @@
 //! Types and rules of the mediation centre. Pure: no IO, no SQL, no terminal.
+pub mod case_filter;
 pub mod category;
 pub mod channel;
 mod codes;
