@@ -181,6 +181,27 @@ fn bench(path: &Path) {
     }
     report("name and phone together", &mut v);
     party.phone.set_value("");
+    // The parts: the index search alone, and the SQL from party ids to cases alone.
+    let mut search = Vec::new();
+    let mut sql = Vec::new();
+    for (name, keys, _, _) in &people {
+        let initials = keys.split(' ').nth(1).unwrap_or("");
+        for q in [name.as_str(), initials, &initials[..1.min(initials.len())]] {
+            let t = Instant::now();
+            let hits = idx.search(q, 20);
+            search.push(ms(t.elapsed()));
+            let ids: Vec<i64> = hits
+                .into_iter()
+                .flat_map(|h| h.party_ids)
+                .take(60)
+                .collect();
+            let t = Instant::now();
+            let _ = store.cases_of_parties(&ids, 12).unwrap();
+            sql.push(ms(t.elapsed()));
+        }
+    }
+    report("  part: NameIndex::search_names(q, 20) alone", &mut search);
+    report("  part: cases_of_parties(40 ids, 12) alone", &mut sql);
     let mut v = Vec::new();
     for (name, _, _, _) in &people {
         party.name.set_value(name);

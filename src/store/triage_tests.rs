@@ -186,3 +186,40 @@ fn slip_reads_case_owner_and_applicant() {
     assert_eq!(slip.owner_name, None);
     assert!(matches!(s.slip("2000-0101-001"), Err(StoreError::NotFound)));
 }
+
+/// The per-keystroke queries must be answered from indexes (a scan misses the budget 50×).
+#[test]
+fn lookup_queries_use_indexes() {
+    let (s, _, _) = setup();
+    let plan = |sql: &str| -> String {
+        let mut stmt = s
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| r.get::<_, String>(3))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap();
+        rows.join(" | ")
+    };
+    let p = plan("SELECT id FROM parties WHERE name >= '张' AND name < '张\u{10FFFF}' LIMIT 60");
+    assert!(p.contains("parties_name"), "{p}");
+    let p = plan(
+        "SELECT id FROM parties WHERE name_keys >= 'zw' AND name_keys < 'zw\u{10FFFF}' LIMIT 60",
+    );
+    assert!(p.contains("parties_name_keys"), "{p}");
+    let p = plan("SELECT id FROM parties WHERE phone = '13812345678' LIMIT 60");
+    assert!(p.contains("parties_phone"), "{p}");
+    let p = plan("SELECT id FROM parties WHERE id_number = 'x' LIMIT 60");
+    assert!(p.contains("parties_id_number"), "{p}");
+    let p = plan(
+        "SELECT c.id FROM case_parties cp JOIN cases c ON c.id = cp.case_id
+         WHERE cp.party_id IN (1, 2, 3) GROUP BY c.id ORDER BY c.received_at DESC LIMIT 12",
+    );
+    assert!(
+        p.contains("case_parties_party") || p.contains("PRIMARY KEY"),
+        "{p}"
+    );
+    assert!(!p.contains("SCAN c"), "{p}");
+}
