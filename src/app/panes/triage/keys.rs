@@ -2,7 +2,7 @@
 use super::form::{Focus, LANGUAGES, PField, PartyForm};
 use super::popup::Popup;
 use super::{FLAG_KEYS, Saved, TriageState, save};
-use crate::app::panes::{Ctx, Handled, PaneId, Request};
+use crate::app::panes::{Ctx, Handled, Request};
 use crate::app::text_field::Edit;
 use crate::domain::channel::Channel;
 use crate::domain::party::{PartyRole, Vulnerability};
@@ -406,6 +406,7 @@ pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
             s.reset(ctx);
             s.saved = Some(Saved {
                 created,
+                owner_id: case.owner_id,
                 owner_name,
                 slip,
                 slip_path: None,
@@ -428,7 +429,11 @@ fn saved_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
             Ok(path) => ctx.info(trf(ctx.lang, "ui.triage.slip.written", &[("path", &path)])),
             Err(e) => ctx.error(format!("{}: {e}", ctx.tr("err.triage.write"))),
         },
-        KeyCode::Char('b' | 'B') => ctx.requests.push(Request::Goto(PaneId::Calendar)),
+        // Straight to booking the first session, with the chosen mediator filled in.
+        KeyCode::Char('b' | 'B') => ctx.requests.push(Request::BookSession {
+            case_id: saved.created.id,
+            mediator_id: saved.owner_id,
+        }),
         KeyCode::Enter | KeyCode::Char('n' | 'N') | KeyCode::Esc => s.saved = None,
         _ => return Handled::NotConsumed,
     }

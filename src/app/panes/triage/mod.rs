@@ -40,6 +40,8 @@ pub const FLAG_KEYS: &[(char, RiskFlag)] = &[
 #[derive(Debug, Clone)]
 pub struct Saved {
     pub created: CaseCreated,
+    /// The mediator the case was routed to (the first session is booked with them).
+    pub owner_id: Option<i64>,
     pub owner_name: Option<String>,
     pub slip: String,
     /// Where the slip was written, once it was.

@@ -107,9 +107,13 @@ fn a_typed_intake_is_saved_and_found_in_the_store() {
     let ids = a.store.parties_by_phone("13900001111", 5).unwrap();
     assert_eq!(a.store.cases_of_parties(&ids, 5).unwrap()[0].case_no, no);
     assert!(!a.panes.has_unsaved());
-    // The next intake starts blank; B goes to the calendar.
+    // B goes straight to booking this case's first session in the calendar.
     press(&mut a, KeyCode::Char('b'));
     assert_eq!(a.pane, PaneId::Calendar);
+    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &a.panes.calendar.popup else {
+        panic!("booking form not open");
+    };
+    assert_eq!(f.case_no.value(), no);
 }
 
 #[test]
