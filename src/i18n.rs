@@ -56,6 +56,10 @@ const ZH_FILES: &[(&str, &str)] = &[
         "validation",
         include_str!("../assets/i18n/zh-CN/validation.toml"),
     ),
+    (
+        "followups",
+        include_str!("../assets/i18n/zh-CN/followups.toml"),
+    ),
 ];
 const EN_FILES: &[(&str, &str)] = &[
     ("app", include_str!("../assets/i18n/en/app.toml")),
@@ -63,6 +67,10 @@ const EN_FILES: &[(&str, &str)] = &[
     (
         "validation",
         include_str!("../assets/i18n/en/validation.toml"),
+    ),
+    (
+        "followups",
+        include_str!("../assets/i18n/en/followups.toml"),
     ),
 ];
 

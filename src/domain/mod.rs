@@ -1,5 +1,6 @@
 //! Types and rules of the mediation centre. Pure: no IO, no SQL, no terminal.
 pub mod category;
+pub mod followup;
 pub mod channel;
 mod codes;
 pub mod idnum;

@@ -7,6 +7,7 @@ mod counts;
 mod drafts;
 pub use drafts::Draft;
 mod error;
+mod followups;
 mod migrations;
 mod settings;
 mod staff;
@@ -15,6 +16,10 @@ mod time;
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
+pub use followups::{
+    FollowupCase, FollowupCounts, FollowupFilter, FollowupKey, FollowupRow, FollowupScope,
+    RecordOutcome, RecordResult,
+};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};
 

@@ -79,9 +79,17 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         view.tr(Colour::Orange.i18n_key()),
         app.counts.orange
     );
+    let fu = crate::i18n::trf(
+        view.lang,
+        "ui.followups.status",
+        &[
+            ("today", &app.followup_counts.due_today),
+            ("overdue", &app.followup_counts.overdue),
+        ],
+    );
     let bar = view.theme.status_bar();
     // Fixed parts first; the centre's name gets what is left.
-    let fixed = who.width() + red.width() + orange.width() + clock.width() + 12;
+    let fixed = who.width() + red.width() + orange.width() + fu.width() + clock.width() + 15;
     let centre = truncate(&app.centre, width.saturating_sub(fixed));
     let used = centre.width() + fixed;
     let spans = vec![
@@ -89,6 +97,8 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         Span::styled(red, view.theme.risk(Colour::Red).patch(bar)),
         Span::styled(" ", bar),
         Span::styled(orange, view.theme.risk(Colour::Orange).patch(bar)),
+        Span::styled(" │ ", bar),
+        Span::styled(fu, bar),
         Span::styled(
             format!(" │ {clock}{}", " ".repeat(width.saturating_sub(used) + 1)),
             bar,
