@@ -158,13 +158,18 @@ impl Config {
         }
         for (cat, days) in &self.followup_overrides {
             let known = crate::domain::category::all().iter().any(|c| {
-                c.code == *cat || c.code.strip_prefix(cat.as_str()).is_some_and(|r| r.starts_with('.'))
+                c.code == *cat
+                    || c.code
+                        .strip_prefix(cat.as_str())
+                        .is_some_and(|r| r.starts_with('.'))
             });
             if !known {
                 return Err(format!("followup_overrides: unknown category {cat}"));
             }
             if !days_ok(days) {
-                return Err(format!("followup_overrides.{cat}: 1 to 366 days, at least one"));
+                return Err(format!(
+                    "followup_overrides.{cat}: 1 to 366 days, at least one"
+                ));
             }
         }
         if let Some(l) = &self.language

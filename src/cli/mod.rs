@@ -1,5 +1,6 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
+mod followups;
 mod staff;
 use crate::app::{App, Session};
 use crate::config::Config;
@@ -44,6 +45,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Run a full integrity check of the database.
     Check,
+    /// The follow-up call list (回访清单): today's and overdue by default.
+    Followups(followups::FollowupsArgs),
 }
 
 #[derive(Args, Debug)]
@@ -219,6 +222,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Some(Command::Staff(cmd)) => staff::run(cmd, &db, lang, now),
+        Some(Command::Followups(a)) => followups::run(a, &db, lang, now),
         Some(Command::Demo(a)) => {
             let started = std::time::Instant::now();
             let mut store = Store::create(&db)?;

@@ -160,7 +160,12 @@ pub fn consequence(
 
 /// Who may record, move or cancel a follow-up: a lead; the mediator who owns the case or the
 /// follow-up; a clerk only the follow-up they own (a desk-answered case they asked one for).
-pub fn may_handle(role: Role, me: i64, followup_owner: Option<i64>, case_owner: Option<i64>) -> bool {
+pub fn may_handle(
+    role: Role,
+    me: i64,
+    followup_owner: Option<i64>,
+    case_owner: Option<i64>,
+) -> bool {
     match role {
         Role::Lead => true,
         Role::Mediator => followup_owner == Some(me) || case_owner == Some(me),
@@ -188,16 +193,27 @@ pub fn when(due: NaiveDate, today: NaiveDate) -> When {
 /// A typed due date: `2026-12-01`, `12-01` (this year, or next if already past), `+3` (days
 /// from today) or `3` (the same). Never before today.
 pub fn parse_due(input: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let s = crate::domain::text::to_halfwidth_ascii(input.trim());
+    // An IME gives full-width digits and signs; 12/01 and 12.01 are common too.
+    let s: String = crate::domain::text::to_halfwidth_ascii(input.trim())
+        .chars()
+        .map(|c| match c {
+            '－' | '/' | '／' | '.' | '．' => '-',
+            '＋' => '+',
+            c => c,
+        })
+        .collect();
     let s = s.trim();
-    let date = if let Some(n) = s.strip_prefix('+').or(Some(s)).filter(|n| {
-        !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-    }) {
+    let date = if let Some(n) = s
+        .strip_prefix('+')
+        .or(Some(s))
+        .filter(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+    {
         today + Duration::days(n.parse::<i64>().ok()?)
     } else if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         d
     } else {
-        let this_year = NaiveDate::parse_from_str(&format!("{}-{s}", today.year()), "%Y-%m-%d").ok()?;
+        let this_year =
+            NaiveDate::parse_from_str(&format!("{}-{s}", today.year()), "%Y-%m-%d").ok()?;
         if this_year < today {
             NaiveDate::parse_from_str(&format!("{}-{s}", today.year() + 1), "%Y-%m-%d").ok()?
         } else {
@@ -225,7 +241,8 @@ mod tests {
             [d(2026, 12, 1), d(2026, 12, 24)]
         );
         p.overrides.insert("family".into(), vec![3, 14, 60]);
-        p.overrides.insert("family.divorce".into(), vec![30, 10, 10]);
+        p.overrides
+            .insert("family.divorce".into(), vec![30, 10, 10]);
         assert_eq!(p.days_for("family.elder"), [3, 14, 60]);
         // The longer key wins; dates come out sorted and unique.
         assert_eq!(
@@ -246,7 +263,10 @@ mod tests {
         // From Saturday: Monday, Tuesday.
         assert_eq!(retry_date(d(2026, 11, 28), WEEKDAYS), d(2026, 12, 1));
         // Seven-day centres and a broken config with no working day at all.
-        assert_eq!(retry_date(d(2026, 11, 27), &[1, 2, 3, 4, 5, 6, 7]), d(2026, 11, 29));
+        assert_eq!(
+            retry_date(d(2026, 11, 27), &[1, 2, 3, 4, 5, 6, 7]),
+            d(2026, 11, 29)
+        );
         assert_eq!(retry_date(d(2026, 11, 27), &[]), d(2026, 11, 29));
     }
 
@@ -265,12 +285,18 @@ mod tests {
         let t = d(2026, 11, 24);
         use Consequence as C;
         use Performance as P;
-        assert_eq!(consequence(P::Unreachable, t, true, WEEKDAYS), C::Retry(d(2026, 11, 26)));
+        assert_eq!(
+            consequence(P::Unreachable, t, true, WEEKDAYS),
+            C::Retry(d(2026, 11, 26))
+        );
         assert_eq!(consequence(P::Breached, t, true, WEEKDAYS), C::Reopen);
         assert_eq!(consequence(P::Fulfilled, t, true, WEEKDAYS), C::None);
         assert_eq!(consequence(P::Fulfilled, t, false, WEEKDAYS), C::OfferClose);
         assert_eq!(consequence(P::Partly, t, true, WEEKDAYS), C::None);
-        assert_eq!(consequence(P::Partly, t, false, WEEKDAYS), C::CheckAgain(d(2026, 12, 8)));
+        assert_eq!(
+            consequence(P::Partly, t, false, WEEKDAYS),
+            C::CheckAgain(d(2026, 12, 8))
+        );
     }
 
     #[test]
@@ -290,6 +316,7 @@ mod tests {
         assert_eq!(parse_due("2026-12-01", t), Some(d(2026, 12, 1)));
         assert_eq!(parse_due("１２－０１", t), Some(d(2026, 12, 1)));
         assert_eq!(parse_due("01-05", t), Some(d(2027, 1, 5)));
+        assert_eq!(parse_due("12/1", t), Some(d(2026, 12, 1)));
         assert_eq!(parse_due("+3", t), Some(d(2026, 11, 27)));
         assert_eq!(parse_due("0", t), Some(t));
         assert_eq!(parse_due("2026-11-01", t), None);

@@ -1,8 +1,8 @@
 //! Types and rules of the mediation centre. Pure: no IO, no SQL, no terminal.
 pub mod category;
-pub mod followup;
 pub mod channel;
 mod codes;
+pub mod followup;
 pub mod idnum;
 pub mod ladder;
 pub mod mask;

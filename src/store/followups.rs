@@ -75,7 +75,8 @@ fn case_row(r: &rusqlite::Row) -> rusqlite::Result<FollowupCase> {
     })
 }
 
-const CASE_SQL: &str = "SELECT c.id, c.case_no, c.status, c.owner_id, s.name, c.category, c.colour, c.summary
+const CASE_SQL: &str =
+    "SELECT c.id, c.case_no, c.status, c.owner_id, s.name, c.category, c.colour, c.summary
      FROM cases c LEFT JOIN staff s ON s.id = c.owner_id";
 
 fn load_case(tx: &Transaction, case_id: i64) -> Result<FollowupCase> {
@@ -130,7 +131,14 @@ fn insert(
     )?;
     let id = tx.last_insert_rowid();
     let what = format!("#{id} {} {}", kind.code(), date_to_sql(due));
-    audit::event(tx, at, Some(by.staff_id), Some(case_id), "followup.add", &what)?;
+    audit::event(
+        tx,
+        at,
+        Some(by.staff_id),
+        Some(case_id),
+        "followup.add",
+        &what,
+    )?;
     Ok(id)
 }
 
@@ -189,7 +197,17 @@ impl Store {
         let at = to_sql(now);
         let dates = plan.due_dates(&case.category, agreed_on);
         for due in &dates {
-            insert(tx, by, case_id, case.owner_id, *due, Kind::Agreement, 1, "", &at)?;
+            insert(
+                tx,
+                by,
+                case_id,
+                case.owner_id,
+                *due,
+                Kind::Agreement,
+                1,
+                "",
+                &at,
+            )?;
         }
         Ok(dates)
     }
@@ -215,7 +233,14 @@ impl Store {
             }
             let at = to_sql(now);
             set_status(tx, by, &case, Status::Agreement, &at)?;
-            audit::event(tx, &at, Some(by.staff_id), Some(case_id), "case.agreement", &terms)?;
+            audit::event(
+                tx,
+                &at,
+                Some(by.staff_id),
+                Some(case_id),
+                "case.agreement",
+                &terms,
+            )?;
             Store::schedule_followups(tx, by, case_id, now.date(), plan, now)
         })
     }
@@ -265,7 +290,17 @@ impl Store {
                     if !by.role.may(Permission::Register) {
                         return Err(StoreError::Forbidden);
                     }
-                    insert(tx, by, case_id, Some(by.staff_id), due, Kind::Desk, 1, &reason, &at)
+                    insert(
+                        tx,
+                        by,
+                        case_id,
+                        Some(by.staff_id),
+                        due,
+                        Kind::Desk,
+                        1,
+                        &reason,
+                        &at,
+                    )
                 }
                 Status::Agreement | Status::FollowUp => {
                     if !followup::may_handle(by.role, by.staff_id, None, case.owner_id) {
@@ -400,7 +435,14 @@ impl Store {
                 r.method.code(),
                 r.satisfaction.map(|s| s.to_string()).unwrap_or_default()
             );
-            audit::event(tx, &at, Some(by.staff_id), Some(case.id), "followup.record", what.trim())?;
+            audit::event(
+                tx,
+                &at,
+                Some(by.staff_id),
+                Some(case.id),
+                "followup.record",
+                what.trim(),
+            )?;
             let pending: bool = tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM followups WHERE case_id = ?1 AND status = 'due')",
                 [case.id],
@@ -410,7 +452,17 @@ impl Store {
             let mut reopened = None;
             match consequence {
                 Consequence::Retry(due) => {
-                    insert(tx, by, case.id, cur.owner, due, Kind::Retry, cur.attempt + 1, "", &at)?;
+                    insert(
+                        tx,
+                        by,
+                        case.id,
+                        cur.owner,
+                        due,
+                        Kind::Retry,
+                        cur.attempt + 1,
+                        "",
+                        &at,
+                    )?;
                 }
                 Consequence::CheckAgain(due) => {
                     insert(tx, by, case.id, cur.owner, due, Kind::Partly, 1, "", &at)?;
@@ -418,7 +470,8 @@ impl Store {
                 Consequence::Reopen => reopened = Some(reopen(tx, by, case, hours, now)?),
                 Consequence::None | Consequence::OfferClose => {}
             }
-            if reopened.is_none() && matches!(case.status, Status::Agreement | Status::AnsweredAtDesk)
+            if reopened.is_none()
+                && matches!(case.status, Status::Agreement | Status::AnsweredAtDesk)
             {
                 set_status(tx, by, case, Status::FollowUp, &at)?;
             }
@@ -432,7 +485,12 @@ impl Store {
     }
 
     /// Closes a case whose follow-ups are all done (有理必果 → closed). Leads only.
-    pub fn close_after_followups(&mut self, by: Actor, case_id: i64, now: NaiveDateTime) -> Result<()> {
+    pub fn close_after_followups(
+        &mut self,
+        by: Actor,
+        case_id: i64,
+        now: NaiveDateTime,
+    ) -> Result<()> {
         if !by.role.may(Permission::Close) {
             return Err(StoreError::Forbidden);
         }
@@ -457,7 +515,13 @@ impl Store {
     }
 
     /// Notes in the audit log that full personal numbers were shown (e.g. a printed call list).
-    pub fn log_number_view(&mut self, by: Actor, what: &str, rows: usize, now: NaiveDateTime) -> Result<()> {
+    pub fn log_number_view(
+        &mut self,
+        by: Actor,
+        what: &str,
+        rows: usize,
+        now: NaiveDateTime,
+    ) -> Result<()> {
         self.write(|tx| {
             audit::event(
                 tx,
@@ -502,7 +566,14 @@ fn reopen(
     };
     if to != case.status {
         set_status(tx, by, case, to, &at)?;
-        audit::event(tx, &at, Some(by.staff_id), Some(case.id), "case.reopen", "followup.breached")?;
+        audit::event(
+            tx,
+            &at,
+            Some(by.staff_id),
+            Some(case.id),
+            "case.reopen",
+            "followup.breached",
+        )?;
     }
     tx.execute(
         "UPDATE cases SET colour = ?1, colour_computed = MIN(colour_computed, ?1), deadline_at = ?2,
@@ -524,4 +595,37 @@ fn reopen(
         )?;
     }
     Ok((to, colour))
+}
+
+#[cfg(test)]
+impl Store {
+    /// Moves a case to any status, bypassing the rules (tests set the scene with it).
+    pub(crate) fn force_status_for_tests(&mut self, case_id: i64, status: Status) {
+        self.conn
+            .execute(
+                "UPDATE cases SET status = ?1, active = ?2 WHERE id = ?3",
+                params![status.code(), status.is_active(), case_id],
+            )
+            .expect("test setup");
+    }
+
+    pub(crate) fn case_status_for_tests(
+        &self,
+        case_id: i64,
+    ) -> (Status, bool, Option<i64>, Colour) {
+        self.conn
+            .query_row(
+                "SELECT status, active, owner_id, colour FROM cases WHERE id = ?1",
+                [case_id],
+                |r| {
+                    Ok((
+                        Status::from_code(&r.get::<_, String>(0)?).unwrap_or(Status::Registered),
+                        r.get(1)?,
+                        r.get(2)?,
+                        Colour::from_rank(r.get(3)?).unwrap_or(Colour::Blue),
+                    ))
+                },
+            )
+            .expect("test case")
+    }
 }

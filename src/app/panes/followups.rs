@@ -64,7 +64,10 @@ impl FollowupsState {
         let today = ctx.now.date();
         self.today = Some(today);
         let actor = ctx.user.actor;
-        match ctx.store.followup_page(actor, &self.filter, today, None, PAGE) {
+        match ctx
+            .store
+            .followup_page(actor, &self.filter, today, None, PAGE)
+        {
             Ok(rows) => {
                 self.more = rows.len() == PAGE;
                 self.rows = rows;
@@ -133,9 +136,16 @@ impl FollowupsState {
             KeyCode::End => self.move_cursor(isize::MAX, ctx),
             KeyCode::Tab | KeyCode::BackTab => {
                 let tabs = FollowupScope::TABS;
-                let i = tabs.iter().position(|s| *s == self.filter.scope).unwrap_or(0);
+                let i = tabs
+                    .iter()
+                    .position(|s| *s == self.filter.scope)
+                    .unwrap_or(0);
                 let n = tabs.len();
-                let next = if key.code == KeyCode::Tab { i + 1 } else { i + n - 1 };
+                let next = if key.code == KeyCode::Tab {
+                    i + 1
+                } else {
+                    i + n - 1
+                };
                 self.filter.scope = tabs[next % n];
                 self.selected = 0;
                 self.reload(ctx);
@@ -201,7 +211,10 @@ impl FollowupsState {
         match &mut popup {
             Popup::ConfirmClose { case_id, case_no } => match key.code {
                 KeyCode::Char('y' | 'Y') | KeyCode::Enter => {
-                    match ctx.store.close_after_followups(ctx.user.actor, *case_id, ctx.now) {
+                    match ctx
+                        .store
+                        .close_after_followups(ctx.user.actor, *case_id, ctx.now)
+                    {
                         Ok(()) => {
                             let t = trf(ctx.lang, "ui.followups.closed", &[("case", case_no)]);
                             ctx.info(t);
@@ -328,16 +341,41 @@ fn outcome_message(ctx: &Ctx, out: &crate::store::RecordOutcome) -> String {
                 ("colour", &ctx.tr(colour.i18n_key())),
             ],
         ),
-        (Consequence::Retry(d), _) => {
-            trf(ctx.lang, "ui.followups.done.retry", &[("case", &case), ("date", &d)])
-        }
-        (Consequence::CheckAgain(d), _) => {
-            trf(ctx.lang, "ui.followups.done.again", &[("case", &case), ("date", &d)])
-        }
-        (Consequence::OfferClose, _) if !ctx.user.role().may(Permission::Close) => {
-            trf(ctx.lang, "ui.followups.done.lead_closes", &[("case", &case)])
-        }
+        (Consequence::Retry(d), _) => trf(
+            ctx.lang,
+            "ui.followups.done.retry",
+            &[("case", &case), ("date", &d)],
+        ),
+        (Consequence::CheckAgain(d), _) => trf(
+            ctx.lang,
+            "ui.followups.done.again",
+            &[("case", &case), ("date", &d)],
+        ),
+        (Consequence::OfferClose, _) if !ctx.user.role().may(Permission::Close) => trf(
+            ctx.lang,
+            "ui.followups.done.lead_closes",
+            &[("case", &case)],
+        ),
         _ => trf(ctx.lang, "ui.followups.done", &[("case", &case)]),
+    }
+}
+
+/// "3 days late", "today", "in 2 days", for the list and the printed call list.
+pub fn when_label(lang: crate::i18n::Lang, due: NaiveDate, today: NaiveDate) -> String {
+    use followup::When;
+    match followup::when(due, today) {
+        When::Overdue(n) => trf(lang, "ui.followups.overdue_days", &[("n", &n)]),
+        When::Today => crate::i18n::tr(lang, "ui.followups.today").to_string(),
+        When::Upcoming(n) => trf(lang, "ui.followups.in_days", &[("n", &n)]),
+    }
+}
+
+/// "Retry, try 2" for retries, the kind's name otherwise.
+pub fn kind_label(lang: crate::i18n::Lang, row: &FollowupRow) -> String {
+    if row.kind == followup::Kind::Retry {
+        trf(lang, "ui.followups.attempt", &[("n", &row.attempt)])
+    } else {
+        crate::i18n::tr(lang, row.kind.i18n_key()).to_string()
     }
 }
 

@@ -175,13 +175,12 @@ impl Store {
             let case_owner: Option<i64> = r.get(9)?;
             let phone: Option<String> = r.get(15)?;
             let phone = phone.unwrap_or_default();
-            let phone = if phone.is_empty()
-                || viewer.role.may_see_numbers(viewer.staff_id, case_owner)
-            {
-                phone
-            } else {
-                mask_phone(&phone)
-            };
+            let phone =
+                if phone.is_empty() || viewer.role.may_see_numbers(viewer.staff_id, case_owner) {
+                    phone
+                } else {
+                    mask_phone(&phone)
+                };
             Ok(FollowupRow {
                 id: r.get(0)?,
                 due_on: NaiveDate::parse_from_str(&due, "%Y-%m-%d").unwrap_or(today),
@@ -226,11 +225,13 @@ impl Store {
             }
         };
         let mut stmt = self.conn.prepare_cached(sql)?;
-        Ok(stmt.query_row(rusqlite::params![date_to_sql(today), owner], |r| {
-            Ok(FollowupCounts {
-                due_today: r.get(0)?,
-                overdue: r.get(1)?,
-            })
-        })?)
+        Ok(
+            stmt.query_row(rusqlite::params![date_to_sql(today), owner], |r| {
+                Ok(FollowupCounts {
+                    due_today: r.get(0)?,
+                    overdue: r.get(1)?,
+                })
+            })?,
+        )
     }
 }

@@ -80,11 +80,10 @@ fn case(t: &mut T, owner: Option<&str>, status: Status, category: &str) -> i64 {
             },
         )],
     };
-    let id = t
-        .s
-        .create_case(t.lead, &c, &ResponseHours::default())
-        .unwrap()
-        .id;
+    let id =
+        t.s.create_case(t.lead, &c, &ResponseHours::default())
+            .unwrap()
+            .id;
     t.s.conn
         .execute(
             "UPDATE cases SET status = ?1, active = ?2 WHERE id = ?3",
@@ -146,13 +145,35 @@ fn agreement_schedules_followups_owned_by_the_mediator() {
         t.s.record_agreement(t.m1, id, "  ", &plan, at(24)),
         Err(StoreError::Rule("err.followup.terms"))
     ));
-    let dates = t.s.record_agreement(t.m1, id, "赔偿 5000 元，月底前付清", &plan, at(24)).unwrap();
-    assert_eq!(dates, [day(24) + chrono::Duration::days(7), day(24) + chrono::Duration::days(30)]);
+    let dates =
+        t.s.record_agreement(t.m1, id, "赔偿 5000 元，月底前付清", &plan, at(24))
+            .unwrap();
+    assert_eq!(
+        dates,
+        [
+            day(24) + chrono::Duration::days(7),
+            day(24) + chrono::Duration::days(30)
+        ]
+    );
     assert_eq!(case_state(&t, id).0, "agreement");
-    assert_eq!(t.s.agreement_terms(id).unwrap().as_deref(), Some("赔偿 5000 元，月底前付清"));
-    let rows = all(&t, t.lead, &FollowupFilter { scope: FollowupScope::All, ..Default::default() }, day(24));
+    assert_eq!(
+        t.s.agreement_terms(id).unwrap().as_deref(),
+        Some("赔偿 5000 元，月底前付清")
+    );
+    let rows = all(
+        &t,
+        t.lead,
+        &FollowupFilter {
+            scope: FollowupScope::All,
+            ..Default::default()
+        },
+        day(24),
+    );
     assert_eq!(rows.len(), 2);
-    assert!(rows.iter().all(|r| r.owner_id == Some(t.m1.staff_id) && r.kind == Kind::Agreement));
+    assert!(
+        rows.iter()
+            .all(|r| r.owner_id == Some(t.m1.staff_id) && r.kind == Kind::Agreement)
+    );
     assert_eq!(audit_count(&t, "followup.add"), 2);
     assert_eq!(audit_count(&t, "case.agreement"), 1);
     // Recording twice is refused by the status machine.
@@ -168,7 +189,9 @@ fn category_overrides_change_offsets() {
     let id = case(&mut t, Some("M1"), Status::InMediation, "family.divorce");
     let mut plan = FollowupPlan::default();
     plan.overrides.insert("family".into(), vec![3]);
-    let dates = t.s.record_agreement(t.lead, id, "按月支付抚养费", &plan, at(24)).unwrap();
+    let dates =
+        t.s.record_agreement(t.lead, id, "按月支付抚养费", &plan, at(24))
+            .unwrap();
     assert_eq!(dates, [day(27)]);
 }
 
@@ -176,15 +199,34 @@ fn category_overrides_change_offsets() {
 fn unreachable_schedules_a_retry_two_working_days_later() {
     let mut t = setup();
     let id = case(&mut t, Some("M1"), Status::InMediation, "neighbour");
-    t.s.record_agreement(t.m1, id, "道歉并修复", &FollowupPlan::default(), at(19)).unwrap();
-    let f = all(&t, t.m1, &FollowupFilter { scope: FollowupScope::All, ..Default::default() }, day(26));
+    t.s.record_agreement(t.m1, id, "道歉并修复", &FollowupPlan::default(), at(19))
+        .unwrap();
+    let f = all(
+        &t,
+        t.m1,
+        &FollowupFilter {
+            scope: FollowupScope::All,
+            ..Default::default()
+        },
+        day(26),
+    );
     // Thursday 26th: nobody answers → Monday 30th, attempt 2.
     let first = f[0].id;
     let mut r = result(Performance::Unreachable);
     r.reached.clear();
-    let out = t.s.record_followup(t.m1, first, &r, &ResponseHours::default(), WEEKDAYS, at(26)).unwrap();
+    let out =
+        t.s.record_followup(t.m1, first, &r, &ResponseHours::default(), WEEKDAYS, at(26))
+            .unwrap();
     assert_eq!(out.consequence, Consequence::Retry(day(30)));
-    let rows = all(&t, t.m1, &FollowupFilter { scope: FollowupScope::All, ..Default::default() }, day(26));
+    let rows = all(
+        &t,
+        t.m1,
+        &FollowupFilter {
+            scope: FollowupScope::All,
+            ..Default::default()
+        },
+        day(26),
+    );
     let retry = rows.iter().find(|r| r.kind == Kind::Retry).expect("retry");
     assert_eq!((retry.due_on, retry.attempt), (day(30), 2));
     assert_eq!(case_state(&t, id).0, "follow_up");
@@ -199,46 +241,99 @@ fn unreachable_schedules_a_retry_two_working_days_later() {
 fn breach_reopens_to_the_same_mediator_at_least_yellow() {
     let mut t = setup();
     let id = case(&mut t, Some("M1"), Status::InMediation, "neighbour");
-    t.s.record_agreement(t.m1, id, "赔偿 5000 元", &FollowupPlan::default(), at(10)).unwrap();
+    t.s.record_agreement(t.m1, id, "赔偿 5000 元", &FollowupPlan::default(), at(10))
+        .unwrap();
     let f = all(&t, t.lead, &FollowupFilter::default(), day(24));
-    assert_eq!(f.len(), 1, "the 7-day one is in the open list, the 30-day one is not");
+    assert_eq!(
+        f.len(),
+        1,
+        "the 7-day one is in the open list, the 30-day one is not"
+    );
     // Reached is required unless nobody answered; another mediator may not record.
     let mut empty = result(Performance::Breached);
     empty.reached.clear();
     assert!(matches!(
-        t.s.record_followup(t.m1, f[0].id, &empty, &ResponseHours::default(), WEEKDAYS, at(24)),
+        t.s.record_followup(
+            t.m1,
+            f[0].id,
+            &empty,
+            &ResponseHours::default(),
+            WEEKDAYS,
+            at(24)
+        ),
         Err(StoreError::Rule("err.followup.reached"))
     ));
     assert!(matches!(
-        t.s.record_followup(t.m2, f[0].id, &result(Performance::Breached), &ResponseHours::default(), WEEKDAYS, at(24)),
+        t.s.record_followup(
+            t.m2,
+            f[0].id,
+            &result(Performance::Breached),
+            &ResponseHours::default(),
+            WEEKDAYS,
+            at(24)
+        ),
         Err(StoreError::Forbidden)
     ));
-    let out = t
-        .s
-        .record_followup(t.m1, f[0].id, &result(Performance::Breached), &ResponseHours::default(), WEEKDAYS, at(24))
+    let out =
+        t.s.record_followup(
+            t.m1,
+            f[0].id,
+            &result(Performance::Breached),
+            &ResponseHours::default(),
+            WEEKDAYS,
+            at(24),
+        )
         .unwrap();
     assert_eq!(out.reopened, Some((Status::Assigned, Colour::Yellow)));
     let (status, active, owner, colour) = case_state(&t, id);
-    assert_eq!((status.as_str(), active, owner), ("assigned", true, Some(t.m1.staff_id)));
+    assert_eq!(
+        (status.as_str(), active, owner),
+        ("assigned", true, Some(t.m1.staff_id))
+    );
     assert_eq!(colour, Colour::Yellow.rank());
     // The 30-day follow-up of the broken agreement is cancelled; nothing is left due.
-    let left = all(&t, t.lead, &FollowupFilter { scope: FollowupScope::All, ..Default::default() }, day(24));
+    let left = all(
+        &t,
+        t.lead,
+        &FollowupFilter {
+            scope: FollowupScope::All,
+            ..Default::default()
+        },
+        day(24),
+    );
     assert!(left.iter().all(|r| r.case_id != id));
     assert_eq!(audit_count(&t, "case.reopen"), 1);
     assert_eq!(audit_count(&t, "case.colour"), 1);
     // In the mediator's active queue (the cases_owner_urgency index's rows).
-    let queued: i64 = t.s.conn.query_row(
-        "SELECT COUNT(*) FROM cases WHERE owner_id = ?1 AND active = 1 AND id = ?2",
-        params![t.m1.staff_id, id], |r| r.get(0)).unwrap();
+    let queued: i64 =
+        t.s.conn
+            .query_row(
+                "SELECT COUNT(*) FROM cases WHERE owner_id = ?1 AND active = 1 AND id = ?2",
+                params![t.m1.staff_id, id],
+                |r| r.get(0),
+            )
+            .unwrap();
     assert_eq!(queued, 1);
 
     // A second agreement broken again: at least orange.
-    t.s.conn.execute("UPDATE cases SET status = 'in_mediation' WHERE id = ?1", [id]).unwrap();
-    t.s.record_agreement(t.m1, id, "第二次协议", &FollowupPlan::default(), at(24)).unwrap();
+    t.s.conn
+        .execute(
+            "UPDATE cases SET status = 'in_mediation' WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    t.s.record_agreement(t.m1, id, "第二次协议", &FollowupPlan::default(), at(24))
+        .unwrap();
     let f = all(&t, t.lead, &FollowupFilter::default(), day(24));
-    let out = t
-        .s
-        .record_followup(t.m1, f[0].id, &result(Performance::Breached), &ResponseHours::default(), WEEKDAYS, at(25))
+    let out =
+        t.s.record_followup(
+            t.m1,
+            f[0].id,
+            &result(Performance::Breached),
+            &ResponseHours::default(),
+            WEEKDAYS,
+            at(25),
+        )
         .unwrap();
     assert_eq!(out.reopened, Some((Status::Assigned, Colour::Orange)));
 }
@@ -247,16 +342,28 @@ fn breach_reopens_to_the_same_mediator_at_least_yellow() {
 fn last_fulfilled_followup_offers_close_which_only_a_lead_may_do() {
     let mut t = setup();
     let id = case(&mut t, Some("M1"), Status::InMediation, "neighbour");
-    let mut plan = FollowupPlan::default();
-    plan.days = vec![7];
-    t.s.record_agreement(t.m1, id, "赔偿", &plan, at(10)).unwrap();
+    let plan = FollowupPlan {
+        days: vec![7],
+        ..Default::default()
+    };
+    t.s.record_agreement(t.m1, id, "赔偿", &plan, at(10))
+        .unwrap();
     let f = all(&t, t.m1, &FollowupFilter::default(), day(24));
-    let out = t
-        .s
-        .record_followup(t.m1, f[0].id, &result(Performance::Fulfilled), &ResponseHours::default(), WEEKDAYS, at(24))
+    let out =
+        t.s.record_followup(
+            t.m1,
+            f[0].id,
+            &result(Performance::Fulfilled),
+            &ResponseHours::default(),
+            WEEKDAYS,
+            at(24),
+        )
         .unwrap();
     assert_eq!(out.consequence, Consequence::OfferClose);
-    assert!(matches!(t.s.close_after_followups(t.m1, id, at(24)), Err(StoreError::Forbidden)));
+    assert!(matches!(
+        t.s.close_after_followups(t.m1, id, at(24)),
+        Err(StoreError::Forbidden)
+    ));
     t.s.close_after_followups(t.lead, id, at(24)).unwrap();
     assert_eq!(case_state(&t, id).0, "closed");
 }
@@ -265,38 +372,94 @@ fn last_fulfilled_followup_offers_close_which_only_a_lead_may_do() {
 fn partly_on_the_last_followup_schedules_another() {
     let mut t = setup();
     let id = case(&mut t, Some("M1"), Status::InMediation, "neighbour");
-    let mut plan = FollowupPlan::default();
-    plan.days = vec![7];
-    t.s.record_agreement(t.m1, id, "分期付款", &plan, at(10)).unwrap();
-    let f = all(&t, t.m1, &FollowupFilter::default(), day(24));
-    let out = t
-        .s
-        .record_followup(t.m1, f[0].id, &result(Performance::Partly), &ResponseHours::default(), WEEKDAYS, at(24))
+    let plan = FollowupPlan {
+        days: vec![7],
+        ..Default::default()
+    };
+    t.s.record_agreement(t.m1, id, "分期付款", &plan, at(10))
         .unwrap();
-    assert_eq!(out.consequence, Consequence::CheckAgain(day(24) + chrono::Duration::days(14)));
-    assert!(matches!(t.s.close_after_followups(t.lead, id, at(24)), Err(StoreError::Rule("err.followup.pending"))));
+    let f = all(&t, t.m1, &FollowupFilter::default(), day(24));
+    let out =
+        t.s.record_followup(
+            t.m1,
+            f[0].id,
+            &result(Performance::Partly),
+            &ResponseHours::default(),
+            WEEKDAYS,
+            at(24),
+        )
+        .unwrap();
+    assert_eq!(
+        out.consequence,
+        Consequence::CheckAgain(day(24) + chrono::Duration::days(14))
+    );
+    assert!(matches!(
+        t.s.close_after_followups(t.lead, id, at(24)),
+        Err(StoreError::Rule("err.followup.pending"))
+    ));
 }
 
 #[test]
 fn add_move_cancel_with_reasons_and_roles() {
     let mut t = setup();
     let id = case(&mut t, Some("M1"), Status::Agreement, "neighbour");
-    assert!(matches!(t.s.add_followup(t.m2, id, day(28), "复查", at(24)), Err(StoreError::Forbidden)));
-    assert!(matches!(t.s.add_followup(t.m1, id, day(28), "", at(24)), Err(StoreError::Rule("err.followup.reason"))));
-    assert!(matches!(t.s.add_followup(t.m1, id, day(20), "复查", at(24)), Err(StoreError::Rule("err.followup.past"))));
-    let f = t.s.add_followup(t.m1, id, day(28), "当事人要求复查", at(24)).unwrap();
-    assert!(matches!(t.s.move_followup(t.m1, f, day(29), " ", at(24)), Err(StoreError::Rule("err.followup.reason"))));
-    assert!(matches!(t.s.move_followup(t.m2, f, day(29), "改期", at(24)), Err(StoreError::Forbidden)));
-    t.s.move_followup(t.lead, f, day(29), "当事人出差", at(24)).unwrap();
-    let rows = all(&t, t.m1, &FollowupFilter { scope: FollowupScope::All, ..Default::default() }, day(24));
+    assert!(matches!(
+        t.s.add_followup(t.m2, id, day(28), "复查", at(24)),
+        Err(StoreError::Forbidden)
+    ));
+    assert!(matches!(
+        t.s.add_followup(t.m1, id, day(28), "", at(24)),
+        Err(StoreError::Rule("err.followup.reason"))
+    ));
+    assert!(matches!(
+        t.s.add_followup(t.m1, id, day(20), "复查", at(24)),
+        Err(StoreError::Rule("err.followup.past"))
+    ));
+    let f =
+        t.s.add_followup(t.m1, id, day(28), "当事人要求复查", at(24))
+            .unwrap();
+    assert!(matches!(
+        t.s.move_followup(t.m1, f, day(29), " ", at(24)),
+        Err(StoreError::Rule("err.followup.reason"))
+    ));
+    assert!(matches!(
+        t.s.move_followup(t.m2, f, day(29), "改期", at(24)),
+        Err(StoreError::Forbidden)
+    ));
+    t.s.move_followup(t.lead, f, day(29), "当事人出差", at(24))
+        .unwrap();
+    let rows = all(
+        &t,
+        t.m1,
+        &FollowupFilter {
+            scope: FollowupScope::All,
+            ..Default::default()
+        },
+        day(24),
+    );
     assert_eq!(rows[0].due_on, day(29));
-    t.s.cancel_followup(t.m1, f, "当事人已搬走", at(24)).unwrap();
-    assert!(all(&t, t.m1, &FollowupFilter { scope: FollowupScope::All, ..Default::default() }, day(24)).is_empty());
+    t.s.cancel_followup(t.m1, f, "当事人已搬走", at(24))
+        .unwrap();
+    assert!(
+        all(
+            &t,
+            t.m1,
+            &FollowupFilter {
+                scope: FollowupScope::All,
+                ..Default::default()
+            },
+            day(24)
+        )
+        .is_empty()
+    );
     assert_eq!(audit_count(&t, "followup.move"), 1);
     assert_eq!(audit_count(&t, "followup.cancel"), 1);
     // Not for a case still in mediation.
     let other = case(&mut t, Some("M1"), Status::InMediation, "neighbour");
-    assert!(matches!(t.s.add_followup(t.m1, other, day(28), "x", at(24)), Err(StoreError::Rule("err.followup.case_state"))));
+    assert!(matches!(
+        t.s.add_followup(t.m1, other, day(28), "x", at(24)),
+        Err(StoreError::Rule("err.followup.case_state"))
+    ));
 }
 
 #[test]
@@ -304,13 +467,33 @@ fn desk_answered_case_gets_a_followup_owned_by_the_clerk() {
     let mut t = setup();
     let id = case(&mut t, None, Status::AnsweredAtDesk, "consumer");
     let f = t.s.add_followup(t.desk, id, day(27), "", at(24)).unwrap();
-    let rows = all(&t, t.desk, &FollowupFilter { owner: Some(t.desk.staff_id), ..Default::default() }, day(24));
+    let rows = all(
+        &t,
+        t.desk,
+        &FollowupFilter {
+            owner: Some(t.desk.staff_id),
+            ..Default::default()
+        },
+        day(24),
+    );
     assert_eq!((rows.len(), rows[0].kind), (1, Kind::Desk));
     // The clerk sees the number masked (desk may not see numbers); the lead sees it whole.
     assert_eq!(rows[0].phone, "138****5678");
-    assert_eq!(all(&t, t.lead, &FollowupFilter::default(), day(24))[0].phone, "13812345678");
+    assert_eq!(
+        all(&t, t.lead, &FollowupFilter::default(), day(24))[0].phone,
+        "13812345678"
+    );
     // Still unresolved: the case goes back to registration with no owner.
-    let out = t.s.record_followup(t.desk, f, &result(Performance::Breached), &ResponseHours::default(), WEEKDAYS, at(27)).unwrap();
+    let out =
+        t.s.record_followup(
+            t.desk,
+            f,
+            &result(Performance::Breached),
+            &ResponseHours::default(),
+            WEEKDAYS,
+            at(27),
+        )
+        .unwrap();
     assert_eq!(out.reopened.map(|r| r.0), Some(Status::Registered));
 }
 
@@ -319,37 +502,95 @@ fn list_scopes_filters_counts_and_keyset_pages() {
     let mut t = setup();
     let a = case(&mut t, Some("M1"), Status::FollowUp, "neighbour");
     let b = case(&mut t, Some("M2"), Status::FollowUp, "family.divorce");
-    t.s.conn.execute("UPDATE cases SET colour = 0 WHERE id = ?1", [b]).unwrap();
+    t.s.conn
+        .execute("UPDATE cases SET colour = 0 WHERE id = ?1", [b])
+        .unwrap();
     let mut ids = Vec::new();
-    for (c, owner, d) in [(a, t.m1, 20), (a, t.m1, 24), (b, t.m2, 24), (b, t.m2, 27), (a, t.m1, 30)] {
+    for (c, owner, d) in [
+        (a, t.m1, 20),
+        (a, t.m1, 24),
+        (b, t.m2, 24),
+        (b, t.m2, 27),
+        (a, t.m1, 30),
+    ] {
         let due = day(d);
         ids.push(
-            t.s.write(|tx| insert(tx, t.lead, c, Some(owner.staff_id), due, Kind::Manual, 1, "", "2026-11-01 08:00:00"))
-                .unwrap(),
+            t.s.write(|tx| {
+                insert(
+                    tx,
+                    t.lead,
+                    c,
+                    Some(owner.staff_id),
+                    due,
+                    Kind::Manual,
+                    1,
+                    "",
+                    "2026-11-01 08:00:00",
+                )
+            })
+            .unwrap(),
         );
     }
     let today = day(24);
     let n = |f: FollowupFilter| all(&t, t.lead, &f, today).len();
-    let scope = |s| FollowupFilter { scope: s, ..Default::default() };
+    let scope = |s| FollowupFilter {
+        scope: s,
+        ..Default::default()
+    };
     assert_eq!(n(scope(FollowupScope::Overdue)), 1);
     assert_eq!(n(scope(FollowupScope::Today)), 2);
     assert_eq!(n(scope(FollowupScope::Week)), 2);
     assert_eq!(n(scope(FollowupScope::DueNow)), 3);
     assert_eq!(n(scope(FollowupScope::Open)), 5);
-    assert_eq!(n(FollowupFilter { owner: Some(t.m2.staff_id), ..Default::default() }), 2);
-    assert_eq!(n(FollowupFilter { colour: Some(Colour::Red), ..Default::default() }), 2);
-    assert_eq!(n(FollowupFilter { categories: Some(vec!["family.divorce".into()]), ..Default::default() }), 2);
-    assert_eq!(n(FollowupFilter { categories: Some(vec![]), ..Default::default() }), 0);
-    assert_eq!(t.s.followup_counts(today).unwrap(), FollowupCounts { due_today: 2, overdue: 1 });
+    assert_eq!(
+        n(FollowupFilter {
+            owner: Some(t.m2.staff_id),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        n(FollowupFilter {
+            colour: Some(Colour::Red),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        n(FollowupFilter {
+            categories: Some(vec!["family.divorce".into()]),
+            ..Default::default()
+        }),
+        2
+    );
+    assert_eq!(
+        n(FollowupFilter {
+            categories: Some(vec![]),
+            ..Default::default()
+        }),
+        0
+    );
+    assert_eq!(
+        t.s.followup_counts(today).unwrap(),
+        FollowupCounts {
+            due_today: 2,
+            overdue: 1
+        }
+    );
     assert_eq!(
         t.s.followup_counts_for(today, Some(t.m2.staff_id)).unwrap(),
-        FollowupCounts { due_today: 1, overdue: 0 }
+        FollowupCounts {
+            due_today: 1,
+            overdue: 0
+        }
     );
     // Pages of two, in due-date then id order, with nothing lost or repeated.
     let mut seen = Vec::new();
     let mut after = None;
     loop {
-        let page = t.s.followup_page(t.lead, &FollowupFilter::default(), today, after, 2).unwrap();
+        let page =
+            t.s.followup_page(t.lead, &FollowupFilter::default(), today, after, 2)
+                .unwrap();
         if page.is_empty() {
             break;
         }
@@ -369,7 +610,10 @@ fn list_scopes_filters_counts_and_keyset_pages() {
 fn list_and_counts_use_the_partial_indexes() {
     let t = setup();
     let plan = |sql: &str| -> String {
-        let mut stmt = t.s.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let mut stmt =
+            t.s.conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
         let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();
         rows.map(|r| r.unwrap()).collect::<Vec<_>>().join(" | ")
     };

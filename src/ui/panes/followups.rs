@@ -2,9 +2,8 @@
 //! Chinese text lines up), a detail line for the selected row, and the popups.
 mod popup;
 
-use crate::app::panes::followups::FollowupsState;
+use crate::app::panes::followups::{FollowupsState, kind_label, when_label};
 use crate::domain::category;
-use crate::domain::followup::{Kind, When, when};
 use crate::store::{FollowupRow, FollowupScope};
 use crate::ui::View;
 use crate::ui::widgets::{pad, truncate};
@@ -23,15 +22,51 @@ struct Col {
 }
 
 const COLS: &[Col] = &[
-    Col { head: "ui.followups.col.due", width: 5, min_total: 100 },
-    Col { head: "ui.followups.col.when", width: 8, min_total: 0 },
-    Col { head: "ui.followups.col.colour", width: 6, min_total: 0 },
-    Col { head: "ui.followups.col.case", width: 13, min_total: 0 },
-    Col { head: "ui.followups.col.party", width: 8, min_total: 0 },
-    Col { head: "ui.followups.col.phone", width: 13, min_total: 0 },
-    Col { head: "ui.followups.col.owner", width: 6, min_total: 0 },
-    Col { head: "ui.followups.col.kind", width: 10, min_total: 110 },
-    Col { head: "ui.followups.col.category", width: 0, min_total: 0 },
+    Col {
+        head: "ui.followups.col.due",
+        width: 5,
+        min_total: 100,
+    },
+    Col {
+        head: "ui.followups.col.when",
+        width: 8,
+        min_total: 0,
+    },
+    Col {
+        head: "ui.followups.col.colour",
+        width: 6,
+        min_total: 0,
+    },
+    Col {
+        head: "ui.followups.col.case",
+        width: 13,
+        min_total: 0,
+    },
+    Col {
+        head: "ui.followups.col.party",
+        width: 8,
+        min_total: 0,
+    },
+    Col {
+        head: "ui.followups.col.phone",
+        width: 13,
+        min_total: 0,
+    },
+    Col {
+        head: "ui.followups.col.owner",
+        width: 6,
+        min_total: 0,
+    },
+    Col {
+        head: "ui.followups.col.kind",
+        width: 10,
+        min_total: 110,
+    },
+    Col {
+        head: "ui.followups.col.category",
+        width: 0,
+        min_total: 0,
+    },
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &FollowupsState, view: &View) {
@@ -41,7 +76,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &FollowupsState, view: &View) 
         crate::i18n::trf(
             view.lang,
             "ui.followups.counts",
-            &[("today", &state.counts.due_today), ("overdue", &state.counts.overdue)]
+            &[
+                ("today", &state.counts.due_today),
+                ("overdue", &state.counts.overdue)
+            ]
         )
     );
     let block = Block::default().borders(Borders::ALL).title(title);
@@ -51,16 +89,26 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &FollowupsState, view: &View) 
         return;
     }
     let width = usize::from(inner.width);
-    let line = |i: u16| Rect { y: inner.y + i, height: 1, ..inner };
+    let line = |i: u16| Rect {
+        y: inner.y + i,
+        height: 1,
+        ..inner
+    };
     frame.render_widget(Paragraph::new(scope_line(state, view)), line(0));
     frame.render_widget(
-        Paragraph::new(Span::styled(truncate(&filter_text(state, view), width), view.theme.dim())),
+        Paragraph::new(Span::styled(
+            truncate(&filter_text(state, view), width),
+            view.theme.dim(),
+        )),
         line(1),
     );
     let cols: Vec<&Col> = COLS.iter().filter(|c| inner.width >= c.min_total).collect();
     let fixed: usize = cols.iter().map(|c| c.width + 1).sum();
     let flex = width.saturating_sub(fixed);
-    let widths: Vec<usize> = cols.iter().map(|c| if c.width == 0 { flex } else { c.width }).collect();
+    let widths: Vec<usize> = cols
+        .iter()
+        .map(|c| if c.width == 0 { flex } else { c.width })
+        .collect();
     let head: String = cols
         .iter()
         .zip(&widths)
@@ -74,7 +122,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &FollowupsState, view: &View) 
     let today = state.today.unwrap_or(view.now.date());
     if state.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled(view.tr("ui.followups.empty"), view.theme.dim())),
+            Paragraph::new(Span::styled(
+                view.tr("ui.followups.empty"),
+                view.theme.dim(),
+            )),
             line(3),
         );
     }
@@ -134,23 +185,6 @@ fn filter_text(state: &FollowupsState, view: &View) -> String {
     )
 }
 
-/// "3 days late", "today", "in 2 days".
-pub(crate) fn when_text(due: NaiveDate, today: NaiveDate, view: &View) -> String {
-    match when(due, today) {
-        When::Overdue(n) => crate::i18n::trf(view.lang, "ui.followups.overdue_days", &[("n", &n)]),
-        When::Today => view.tr("ui.followups.today").to_string(),
-        When::Upcoming(n) => crate::i18n::trf(view.lang, "ui.followups.in_days", &[("n", &n)]),
-    }
-}
-
-fn kind_text(row: &FollowupRow, view: &View) -> String {
-    if row.kind == Kind::Retry {
-        crate::i18n::trf(view.lang, "ui.followups.attempt", &[("n", &row.attempt)])
-    } else {
-        view.tr(row.kind.i18n_key()).to_string()
-    }
-}
-
 fn row_line<'a>(
     row: &FollowupRow,
     cols: &[&Col],
@@ -159,15 +193,23 @@ fn row_line<'a>(
     view: &View,
     selected: bool,
 ) -> Line<'a> {
-    let base = if selected { view.theme.tab_active() } else { Style::new() };
+    let base = if selected {
+        view.theme.tab_active()
+    } else {
+        Style::new()
+    };
     let overdue = row.due_on < today;
     let mut spans = Vec::new();
     for (c, w) in cols.iter().zip(widths) {
         let (text, style) = match c.head {
             "ui.followups.col.due" => (row.due_on.format("%m-%d").to_string(), base),
             "ui.followups.col.when" => {
-                let s = if overdue { view.theme.error().patch(base) } else { base };
-                (when_text(row.due_on, today, view), s)
+                let s = if overdue {
+                    view.theme.error().patch(base)
+                } else {
+                    base
+                };
+                (when_label(view.lang, row.due_on, today), s)
             }
             "ui.followups.col.colour" => (
                 view.tr(row.colour.i18n_key()).to_string(),
@@ -177,7 +219,7 @@ fn row_line<'a>(
             "ui.followups.col.party" => (row.party.clone(), base),
             "ui.followups.col.phone" => (row.phone.clone(), base),
             "ui.followups.col.owner" => (row.owner_name.clone(), base),
-            "ui.followups.col.kind" => (kind_text(row, view), base),
+            "ui.followups.col.kind" => (kind_label(view.lang, row), base),
             _ => (
                 category::find(&row.category)
                     .map(|c| c.label(view.lang).to_string())

@@ -122,7 +122,10 @@ impl RecordForm {
             self.row.id,
             self.method.value().code(),
             self.performance.value().code(),
-            self.satisfaction.value().map(|s| s.to_string()).unwrap_or_default(),
+            self.satisfaction
+                .value()
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
             self.reached.value(),
             self.note.value()
         )
@@ -326,5 +329,8 @@ pub enum Popup {
     Add(Box<AddForm>),
     Filter(Box<FilterForm>),
     /// The last follow-up found the agreement fulfilled: close the case? (leads)
-    ConfirmClose { case_id: i64, case_no: String },
+    ConfirmClose {
+        case_id: i64,
+        case_no: String,
+    },
 }

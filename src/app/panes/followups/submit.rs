@@ -95,7 +95,10 @@ impl FollowupsState {
             ctx.store
                 .record_agreement(actor, case.id, f.text.value(), &plan, ctx.now)
                 .map(|dates| {
-                    let list: Vec<String> = dates.iter().map(|d| d.format("%m-%d").to_string()).collect();
+                    let list: Vec<String> = dates
+                        .iter()
+                        .map(|d| d.format("%m-%d").to_string())
+                        .collect();
                     trf(
                         ctx.lang,
                         "ui.followups.agreed",
