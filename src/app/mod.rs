@@ -3,6 +3,7 @@
 pub mod drafts;
 pub mod keys;
 pub mod login;
+pub mod names;
 pub mod panes;
 pub mod text_field;
 
@@ -54,6 +55,8 @@ pub enum Overlay {
 
 /// How often the status-bar counts are re-read from the database.
 const COUNTS_EVERY: Duration = Duration::from_secs(15);
+/// After this long without a key, the desk checkpoints the WAL (never blocking).
+const IDLE_CHECKPOINT: Duration = Duration::from_secs(60);
 
 pub struct App {
     pub lang: Lang,
@@ -70,8 +73,12 @@ pub struct App {
     /// Follow-ups due today and overdue: the mediator's own, everybody's for others.
     pub followup_counts: FollowupCounts,
     counts_read_at: Option<NaiveDateTime>,
+    last_key_at: NaiveDateTime,
+    checkpointed: bool,
     pub flash: Option<Flash>,
     pub drafts: drafts::DraftSink,
+    /// Party names for fuzzy look-ups, loaded in the background.
+    pub names: names::Names,
     pub no_color: bool,
     pub quit: bool,
 }
@@ -84,6 +91,7 @@ impl App {
             .flatten()
             .unwrap_or_else(|| config.centre.name.clone());
         let drafts = drafts::DraftSink::for_store(&store);
+        let names = names::Names::start(&store);
         App {
             lang,
             config,
@@ -98,8 +106,11 @@ impl App {
             counts: UrgentCounts::default(),
             followup_counts: FollowupCounts::default(),
             counts_read_at: None,
+            last_key_at: now,
+            checkpointed: false,
             flash: None,
             drafts,
+            names,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             quit: false,
         }
@@ -155,6 +166,7 @@ impl App {
             config: &self.config,
             flash: &mut self.flash,
             drafts: &self.drafts,
+            names: &mut self.names,
             requests: &mut requests,
         };
         let out = f(&mut self.panes, self.pane, &mut ctx);
@@ -183,6 +195,16 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Tick(now) => {
             app.now = now;
+            if let Some(e) = app.names.poll() {
+                let text = format!("{}: {e}", crate::i18n::tr(app.lang, "err.db.background"));
+                app.flash = Some(Flash { text, error: true });
+            }
+            if let Some(e) = app.drafts.take_error() {
+                app.flash = Some(Flash {
+                    text: format!("{}: {e}", crate::i18n::tr(app.lang, "err.draft.save")),
+                    error: true,
+                });
+            }
             let stale = app.counts_read_at.is_none_or(|t| {
                 now - t >= chrono::Duration::from_std(COUNTS_EVERY).unwrap_or_default()
             });
@@ -190,6 +212,11 @@ pub fn update(app: &mut App, action: Action) {
                 app.refresh_counts();
             }
             app.with_ctx(|panes, pane, ctx| panes.tick(pane, ctx));
+            let idle = chrono::Duration::from_std(IDLE_CHECKPOINT).unwrap_or_default();
+            if !app.checkpointed && now - app.last_key_at >= idle {
+                let _ = app.store.checkpoint();
+                app.checkpointed = true;
+            }
         }
         Action::Paste(text) => {
             if app.session.is_none() {
@@ -207,6 +234,8 @@ fn on_key(app: &mut App, key: KeyEvent) {
     if key.kind == KeyEventKind::Release {
         return;
     }
+    app.last_key_at = app.now;
+    app.checkpointed = false;
     let cmd = keys::global(key);
     if cmd == Some(keys::Global::ToggleLang) {
         app.lang = app.lang.other();

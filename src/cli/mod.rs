@@ -1,6 +1,7 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
 mod followups;
+mod maintenance;
 mod staff;
 use crate::app::{App, Session};
 use crate::config::Config;
@@ -47,6 +48,22 @@ pub enum Command {
     Check,
     /// The follow-up call list (回访清单): today's and overdue by default.
     Followups(followups::FollowupsArgs),
+    /// Make a consistent copy of the database while desks keep working.
+    Backup {
+        /// The new backup file (must not exist).
+        file: PathBuf,
+    },
+    /// Anonymise personal data of cases closed before a date (a shift lead's command).
+    Purge {
+        /// YYYY-MM-DD
+        #[arg(long)]
+        closed_before: String,
+        /// Only count what would be anonymised.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long = "as")]
+        as_code: String,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -256,6 +273,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
             println!("{}", trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]));
             Ok(())
         }
+        Some(Command::Backup { file }) => maintenance::backup(&db, &file, lang),
+        Some(Command::Purge {
+            closed_before,
+            dry_run,
+            as_code,
+        }) => maintenance::purge(&db, &closed_before, dry_run, &as_code, lang, now),
         Some(Command::Check) => {
             let store = Store::open(&db)?;
             let problems = store.integrity_check()?;

@@ -67,6 +67,8 @@ pub struct Ctx<'a> {
     pub config: &'a Config,
     pub flash: &'a mut Option<Flash>,
     pub drafts: &'a DraftSink,
+    /// Fuzzy name look-ups; `get()` is None while the index loads.
+    pub names: &'a mut super::names::Names,
     pub requests: &'a mut Vec<Request>,
 }
 

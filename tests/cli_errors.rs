@@ -1,0 +1,114 @@
+//! Bad databases and configs give one clear translated line and a non-zero exit, never a panic.
+use std::process::{Command, Output};
+
+fn onedoor(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_onedoor"))
+        .args(args)
+        .env_remove("ONEDOOR_DB")
+        .output()
+        .unwrap()
+}
+
+fn refused(out: &Output, needle: &str) {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !out.status.success(),
+        "expected failure, got success; stderr: {err}"
+    );
+    assert!(err.contains(needle), "stderr lacks {needle:?}: {err}");
+    assert!(!err.contains("panicked"), "a panic reached the user: {err}");
+    assert_eq!(err.lines().count(), 1, "one clear line: {err}");
+}
+
+#[test]
+fn missing_corrupt_and_newer_databases_are_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).to_str().unwrap().to_string();
+    refused(
+        &onedoor(&["--lang", "en", "--db", &p("none.db"), "check"]),
+        "No database found",
+    );
+    refused(
+        &onedoor(&["--lang", "zh-CN", "--db", &p("none.db"), "check"]),
+        "找不到数据库",
+    );
+
+    std::fs::write(p("junk.db"), vec![7u8; 10_000]).unwrap();
+    refused(
+        &onedoor(&["--lang", "en", "--db", &p("junk.db"), "check"]),
+        "damaged",
+    );
+
+    let out = onedoor(&["--db", &p("new.db"), "demo", "--cases", "20"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let conn = rusqlite::Connection::open(p("new.db")).unwrap();
+    conn.pragma_update(None, "user_version", 999).unwrap();
+    drop(conn);
+    let before = std::fs::read(p("new.db")).unwrap();
+    refused(
+        &onedoor(&["--lang", "en", "--db", &p("new.db"), "check"]),
+        "newer onedoor",
+    );
+    assert_eq!(std::fs::read(p("new.db")).unwrap(), before, "untouched");
+}
+
+#[test]
+fn bad_config_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(&cfg, "[response_hours]\nred = \"soon\"\n").unwrap();
+    refused(
+        &onedoor(&["--lang", "en", "--config", cfg.to_str().unwrap(), "check"]),
+        "configuration file",
+    );
+    std::fs::write(&cfg, [0xffu8, 0xfe, 0x41]).unwrap();
+    refused(
+        &onedoor(&["--lang", "en", "--config", cfg.to_str().unwrap(), "check"]),
+        "UTF-8",
+    );
+}
+
+#[test]
+fn demo_is_deterministic_for_a_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = |name: &str, seed: &str| {
+        let path = dir.path().join(name);
+        let out = onedoor(&[
+            "--db",
+            path.to_str().unwrap(),
+            "demo",
+            "--cases",
+            "300",
+            "--seed",
+            seed,
+        ]);
+        assert!(out.status.success());
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let q = "SELECT group_concat(case_no || p.name || ifnull(p.phone,'') || ifnull(p.id_number,''), ';')
+                 FROM cases c JOIN parties p ON p.id = c.first_party_id";
+        c.query_row(q, [], |r| r.get::<_, String>(0)).unwrap()
+    };
+    let a = dump("a.db", "5");
+    assert_eq!(a, dump("b.db", "5"));
+    assert_ne!(a, dump("c.db", "6"));
+    // Every generated ID number passes the real validator.
+    let c = rusqlite::Connection::open(dir.path().join("a.db")).unwrap();
+    let mut stmt = c
+        .prepare("SELECT id_number FROM parties WHERE id_number IS NOT NULL")
+        .unwrap();
+    let today = chrono::Local::now().date_naive();
+    let ids: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(ids.len() > 50);
+    for id in ids {
+        onedoor::domain::idnum::parse_id_number(&id, today)
+            .unwrap_or_else(|e| panic!("{id}: {e:?}"));
+    }
+}

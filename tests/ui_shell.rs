@@ -1,0 +1,93 @@
+//! Snapshots of the login screen and the shell, in both languages, at 80×24 and 120×40.
+mod common;
+use common::*;
+use onedoor::app::{Action, App, Overlay, update};
+use onedoor::config::Config;
+use onedoor::i18n::Lang;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn login_app(lang: Lang) -> App {
+    let mut app = App::new(demo_store(50), Config::default(), lang, fixed_now());
+    app.no_color = true;
+    for c in "L001".chars() {
+        update(
+            &mut app,
+            Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+    update(
+        &mut app,
+        Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+    );
+    for c in "12".chars() {
+        update(
+            &mut app,
+            Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        );
+    }
+    app
+}
+
+#[test]
+fn login_screen() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let app = login_app(lang);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let t = render(&app, w, h);
+            insta::assert_snapshot!(format!("login_{tag}_{w}x{h}"), t.backend());
+            // The PIN is masked; the cursor sits after it, in the PIN field.
+            assert!(
+                !format!("{}", t.backend()).contains("12 "),
+                "PIN must be masked"
+            );
+        }
+    }
+}
+
+#[test]
+fn shell_and_help_in_both_languages() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut app = app_as(demo_store(300), "L001", lang);
+        app.pane = onedoor::app::panes::PaneId::Handover;
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(format!("shell_{tag}_{w}x{h}"), render(&app, w, h).backend());
+        }
+        app.overlay = Overlay::Help;
+        insta::assert_snapshot!(format!("help_{tag}_80x24"), render(&app, 80, 24).backend());
+    }
+}
+
+#[test]
+fn status_bar_counts_come_from_the_database() {
+    let app = app_as(demo_store(300), "L001", Lang::En);
+    let counts = app.store.urgent_counts().unwrap();
+    assert!(counts.red + counts.orange > 0, "demo data has urgent cases");
+    let screen = format!("{}", render(&app, 120, 40).backend());
+    assert!(screen.contains(&format!("Red {}", counts.red)), "{screen}");
+    assert!(
+        screen.contains(&format!("Orange {}", counts.orange)),
+        "{screen}"
+    );
+}
+
+#[test]
+fn any_size_renders_without_panic() {
+    let app = app_as(demo_store(50), "L001", Lang::Zh);
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (10, 3),
+        (59, 15),
+        (60, 16),
+        (79, 23),
+        (200, 60),
+        (300, 5),
+    ] {
+        render(&app, w, h);
+    }
+    let small = format!("{}", render(&app, 40, 10).backend());
+    assert!(
+        small.contains("80×24"),
+        "a too-small terminal says what it needs: {small}"
+    );
+}
