@@ -47,12 +47,8 @@ fn call_list_text_csv_masking_and_audit() {
     assert!(lines.len() > 3, "demo data has due follow-ups:\n{txt}");
     assert!(!has_whole_mobile(&txt), "numbers must be masked:\n{txt}");
     assert!(txt.contains("****"), "{txt}");
-    let case_col = |l: &str| {
-        let i = l
-            .find("2026-")
-            .map(|_| l.match_indices(" 20").nth(0).map(|(i, _)| i));
-        i.flatten().map(|i| l[..i].width())
-    };
+    // Display width before the case number (the second field starting "20").
+    let case_col = |l: &str| l.find(" 20").map(|i| l[..i].width());
     let cols: Vec<_> = lines[2..lines.len() - 1]
         .iter()
         .map(|l| case_col(l))
