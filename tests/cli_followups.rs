@@ -47,12 +47,17 @@ fn call_list_text_csv_masking_and_audit() {
     assert!(lines.len() > 3, "demo data has due follow-ups:\n{txt}");
     assert!(!has_whole_mobile(&txt), "numbers must be masked:\n{txt}");
     assert!(txt.contains("****"), "{txt}");
-    // Display width before the case number (the second field starting "20").
-    let case_col = |l: &str| l.find(" 20").map(|i| l[..i].width());
+    // The masked phone comes after the Chinese names: it starts at the same display column.
+    let phone_col = |l: &str| {
+        let i = l.find("****")?;
+        let start = l[..i].rfind(' ')? + 1;
+        Some(l[..start].width())
+    };
     let cols: Vec<_> = lines[2..lines.len() - 1]
         .iter()
-        .map(|l| case_col(l))
+        .filter_map(|l| phone_col(l))
         .collect();
+    assert!(cols.len() > 2, "{txt}");
     assert!(
         cols.windows(2).all(|w| w[0] == w[1]),
         "columns drift: {cols:?}\n{txt}"
