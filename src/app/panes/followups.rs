@@ -278,6 +278,13 @@ impl Pane for FollowupsState {
         self.reload(ctx);
     }
 
+    /// After midnight "today" moves: the list is re-read once (overdue days change).
+    fn tick(&mut self, ctx: &mut Ctx) {
+        if self.today.is_some_and(|d| d != ctx.now.date()) {
+            self.reload(ctx);
+        }
+    }
+
     fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         match self.popup.take() {
             Some(p) => {

@@ -239,3 +239,23 @@ fn move_needs_a_reason_and_a_readable_date() {
         now().date() + chrono::Duration::days(2)
     );
 }
+
+#[test]
+fn list_follows_the_clock_past_midnight() {
+    let (mut a, _, case_no) = app("M1");
+    key(&mut a, KeyCode::F(5));
+    key(&mut a, KeyCode::Char('a'));
+    typ(&mut a, &case_no);
+    key(&mut a, KeyCode::Enter);
+    typ(&mut a, "道歉");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.panes.followups.counts.due_today, 0);
+    // A week later the follow-up is due today, without leaving the pane.
+    update(&mut a, Action::Tick(now() + chrono::Duration::days(7)));
+    assert_eq!(
+        a.panes.followups.today,
+        Some(now().date() + chrono::Duration::days(7))
+    );
+    assert_eq!(a.panes.followups.counts.due_today, 1);
+    assert_eq!(a.followup_counts.due_today, 1, "status bar counts follow");
+}
