@@ -2,6 +2,7 @@
 use super::*;
 use crate::domain::channel::Channel;
 use crate::domain::party::PartyRole;
+use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
 use crate::store::{NewCase, NewParty, NewStaff};
 
