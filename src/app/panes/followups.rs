@@ -42,13 +42,20 @@ const LIST_HELP: &[KeyHelp] = &[
     help("x", "help.followups.cancel"),
     help("/", "help.followups.filter"),
     help("o", "help.followups.mine"),
-    help("↑↓ PgUp PgDn", "help.followups.move_cursor"),
+    help("↑↓ PgUp PgDn Home End", "help.followups.move_cursor"),
 ];
 const FORM_HELP: &[KeyHelp] = &[
     help("Enter", "help.followups.save"),
     help("Tab ↑↓", "help.followups.next_field"),
     help("← →", "help.followups.choose"),
     help("Esc", "help.back"),
+];
+const RECORD_HELP: &[KeyHelp] = &[
+    help("Enter", "help.followups.save"),
+    help("Tab ↑↓", "help.followups.next_field"),
+    help("← →", "help.followups.choose"),
+    help("0–5", "help.followups.satisfaction"),
+    help("Esc", "help.followups.keep_draft"),
 ];
 const CONFIRM_HELP: &[KeyHelp] = &[
     help("Y / Enter", "help.followups.close_case"),
@@ -314,6 +321,7 @@ impl Pane for FollowupsState {
         match &self.popup {
             None => LIST_HELP.to_vec(),
             Some(Popup::ConfirmClose { .. }) => CONFIRM_HELP.to_vec(),
+            Some(Popup::Record(_)) => RECORD_HELP.to_vec(),
             Some(_) => FORM_HELP.to_vec(),
         }
     }

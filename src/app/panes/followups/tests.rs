@@ -259,3 +259,30 @@ fn list_follows_the_clock_past_midnight() {
     assert_eq!(a.panes.followups.counts.due_today, 1);
     assert_eq!(a.followup_counts.due_today, 1, "status bar counts follow");
 }
+
+#[test]
+fn typed_result_survives_closing_the_form() {
+    let (mut a, _, case_no) = app("M1");
+    key(&mut a, KeyCode::F(5));
+    key(&mut a, KeyCode::Char('a'));
+    typ(&mut a, &case_no);
+    key(&mut a, KeyCode::Enter);
+    typ(&mut a, "道歉");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "被申请人");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Right);
+    key(&mut a, KeyCode::Esc);
+    assert!(a.panes.followups.popup.is_none());
+    key(&mut a, KeyCode::Enter);
+    let Some(Popup::Record(f)) = &a.panes.followups.popup else {
+        panic!("record form")
+    };
+    assert_eq!(f.reached.value(), "被申请人");
+    assert_eq!(
+        f.performance.value(),
+        crate::domain::followup::Performance::Partly
+    );
+}
