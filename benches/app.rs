@@ -87,6 +87,9 @@ fn bench(path: &Path) {
     let search_ready = t0.elapsed();
     let names = app.names.get().map_or(0, |n| n.len_parties());
     let rss = rss_mb() - rss_before;
+    if let Some(idx) = app.names.get() {
+        search_vs_fzf(path, idx);
+    }
 
     // A keystroke: update + full redraw (pane switch, the heaviest shell key).
     let mut key_ms = Vec::new();
@@ -153,6 +156,61 @@ fn bench(path: &Path) {
         size_mb,
         size_mb * 1000.0 / cases.max(1) as f64
     );
+}
+
+/// Name search per keystroke through the index, and the same queries through `fzf --filter`
+/// over the same party names (name plus pinyin keys, one line each), when fzf is installed.
+fn search_vs_fzf(path: &Path, idx: &onedoor::search::NameIndex) {
+    let lines = path.with_extension("names.txt");
+    if !lines.exists() {
+        let mut out = String::new();
+        Store::open(path)
+            .unwrap()
+            .for_each_party_name(|_, n, k| {
+                out.push_str(n);
+                out.push(' ');
+                out.push_str(k);
+                out.push('\n');
+            })
+            .unwrap();
+        std::fs::write(&lines, out).unwrap();
+    }
+    let fzf = std::process::Command::new("fzf")
+        .arg("--version")
+        .output()
+        .is_ok();
+    println!("\n| query | index p50 / p99 | fzf --filter | ratio |");
+    println!("|---|---|---|---|");
+    for q in [
+        "z", "zw", "zhangw", "zhangwei", "张", "张伟", "王小", "shanw",
+    ] {
+        let mut t = Vec::new();
+        for _ in 0..200 {
+            let s = Instant::now();
+            std::hint::black_box(idx.search(q, 50));
+            t.push(ms(s.elapsed()));
+        }
+        let (p50, p99) = (percentile(&mut t, 0.5), percentile(&mut t, 0.99));
+        let fzf_ms = fzf.then(|| {
+            let s = Instant::now();
+            let input = std::fs::File::open(&lines).unwrap();
+            std::process::Command::new("fzf")
+                .args(["--filter", q])
+                .stdin(input)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .unwrap();
+            ms(s.elapsed())
+        });
+        match fzf_ms {
+            Some(f) => println!(
+                "| {q} | {p50:.2} / {p99:.2} ms | {f:.0} ms | {:.0}× |",
+                f / p50.max(0.001)
+            ),
+            None => println!("| {q} | {p50:.2} / {p99:.2} ms | (fzf not installed) | |"),
+        }
+    }
+    println!();
 }
 
 fn main() {

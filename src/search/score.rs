@@ -34,35 +34,6 @@ impl MatchKind {
     }
 }
 
-/// Score `q` against `cand`, or `None` when `q` is not a subsequence.
-/// `q` must be non-empty.
-#[inline]
-pub fn score_seq<T: PartialEq + Copy>(q: &[T], cand: &[T]) -> Option<i64> {
-    if q.len() > cand.len() {
-        return None;
-    }
-    if cand.starts_with(q) {
-        return Some(if q.len() == cand.len() {
-            3 * TIER
-        } else {
-            2 * TIER
-        });
-    }
-    if let Some(pos) = find(cand, q) {
-        return Some(2 * TIER - 1 - (pos as i64).min(TIER - 1));
-    }
-    fuzzy(q, cand)
-}
-
-/// Position of the first contiguous occurrence of `needle` after index 0
-/// (index 0 was already tested as a prefix).
-#[inline]
-fn find<T: PartialEq + Copy>(hay: &[T], needle: &[T]) -> Option<usize> {
-    let first = needle[0];
-    let last_start = hay.len() - needle.len();
-    (1..=last_start).find(|&i| hay[i] == first && hay[i..i + needle.len()] == *needle)
-}
-
 /// Greedy leftmost subsequence match, scored by adjacency and gaps.
 #[inline]
 fn fuzzy<T: PartialEq + Copy>(q: &[T], cand: &[T]) -> Option<i64> {
@@ -91,16 +62,67 @@ fn fuzzy<T: PartialEq + Copy>(q: &[T], cand: &[T]) -> Option<i64> {
 /// Best score of an ASCII query over space-separated lowercase `keys`.
 #[inline]
 pub fn score_keys(q: &[u8], keys: &[u8]) -> Option<i64> {
-    let mut best: Option<i64> = None;
-    for key in keys.split(|&b| b == b' ') {
-        if let Some(s) = score_seq(q, key) {
-            if s >= 3 * TIER {
-                return Some(s);
-            }
-            best = best.max(Some(s));
-        }
+    if let Some(s) = contiguous(q, keys, true) {
+        return Some(s);
     }
-    best
+    keys.split(|&b| b == b' ').filter_map(|k| fuzzy(q, k)).max()
+}
+
+/// Score of a query (lowercase UTF-8, no whitespace) against a name as
+/// written, ASCII case folded.
+#[inline]
+pub fn score_name(q: &[u8], name: &str, qchars: &[char], buf: &mut Vec<char>) -> Option<i64> {
+    if let Some(s) = contiguous(q, name.as_bytes(), false) {
+        return Some(s);
+    }
+    buf.clear();
+    buf.extend(name.chars().map(|c| c.to_ascii_lowercase()));
+    fuzzy(qchars, buf)
+}
+
+/// Exact / prefix / substring score from one byte pass over `hay`, or
+/// `None` if `q` does not occur contiguously. With `multi_key`, spaces
+/// separate keys and the best key wins. A UTF-8 needle can only match at a
+/// char boundary (its first byte is never a continuation byte), so byte
+/// matching is char matching; positions are counted in chars.
+#[inline]
+fn contiguous(q: &[u8], hay: &[u8], multi_key: bool) -> Option<i64> {
+    let n = q.len();
+    if n > hay.len() {
+        return None;
+    }
+    let first = q[0];
+    let mut best: Option<usize> = None;
+    // Keys are lowercase ASCII: bytes are chars and need no folding.
+    let (mut key_start, mut chars) = (0, 0);
+    for i in 0..=hay.len() - n {
+        let b = hay[i];
+        if !multi_key {
+            chars += usize::from(b & 0xC0 != 0x80);
+        } else if b == b' ' {
+            key_start = i + 1;
+        }
+        let hit = if multi_key {
+            b == first && hay[i..i + n] == *q
+        } else {
+            b.to_ascii_lowercase() == first && hay[i..i + n].eq_ignore_ascii_case(q)
+        };
+        if !hit {
+            continue;
+        }
+        let pos = if multi_key { i - key_start } else { chars - 1 };
+        if pos == 0 {
+            let end = i + n;
+            if end == hay.len() || (multi_key && hay[end] == b' ') {
+                return Some(3 * TIER);
+            }
+        }
+        best = Some(best.map_or(pos, |p| p.min(pos)));
+    }
+    best.map(|pos| match pos {
+        0 => 2 * TIER,
+        pos => 2 * TIER - 1 - (pos as i64).min(TIER - 1),
+    })
 }
 
 #[cfg(test)]
@@ -108,7 +130,12 @@ mod tests {
     use super::*;
 
     fn kind(q: &str, c: &str) -> Option<MatchKind> {
-        score_seq(q.as_bytes(), c.as_bytes()).map(MatchKind::of_score)
+        score_keys(q.as_bytes(), c.as_bytes()).map(MatchKind::of_score)
+    }
+
+    fn name_score(q: &str, name: &str) -> Option<i64> {
+        let chars: Vec<char> = q.chars().collect();
+        score_name(q.as_bytes(), name, &chars, &mut Vec::new())
     }
 
     #[test]
@@ -123,12 +150,31 @@ mod tests {
 
     #[test]
     fn earlier_substring_and_tighter_fuzzy_rank_higher() {
-        let a = score_seq(b"an", b"zhangwei").unwrap();
-        let b = score_seq(b"ei", b"zhangwei").unwrap();
+        let a = score_keys(b"an", b"zhangwei").unwrap();
+        let b = score_keys(b"ei", b"zhangwei").unwrap();
         assert!(a > b);
-        let tight = score_seq(b"zhw", b"zhwang").unwrap();
-        let loose = score_seq(b"zhw", b"zhangwei").unwrap();
+        let tight = score_keys(b"zhw", b"zhwang").unwrap();
+        let loose = score_keys(b"zhw", b"zhangwei").unwrap();
         assert!(tight > loose, "{tight} vs {loose}");
+    }
+
+    #[test]
+    fn names_score_by_chars_and_fold_ascii_case() {
+        assert_eq!(name_score("张伟", "张伟"), Some(3 * TIER));
+        assert_eq!(name_score("张伟", "张伟明"), Some(2 * TIER));
+        // Substring position is in chars, not bytes.
+        assert_eq!(name_score("伟", "张伟"), Some(2 * TIER - 2));
+        assert_eq!(name_score("john", "John Smith"), Some(2 * TIER));
+        let fuzzy = name_score("张三", "张小三").unwrap();
+        assert_eq!(MatchKind::of_score(fuzzy), MatchKind::Fuzzy);
+        assert_eq!(name_score("三张", "张小三"), None);
+    }
+
+    #[test]
+    fn later_keys_can_be_exact() {
+        assert_eq!(score_keys(b"zw", b"zhangwei zw"), Some(3 * TIER));
+        assert_eq!(score_keys(b"wei", b"zhangwei wei"), Some(3 * TIER));
+        assert_eq!(score_keys(b"w", b"zhangwei zw"), Some(2 * TIER - 2));
     }
 
     #[test]

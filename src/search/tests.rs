@@ -126,3 +126,70 @@ fn search_matches_brute_force_subsequence() {
         assert_eq!(ix.search(q, 10_000).len(), want, "query {q}");
     }
 }
+
+/// Pruning and the one-char shortcuts must give exactly the top `limit` of
+/// a full scan that scores every name.
+#[test]
+fn pruned_search_equals_full_scan() {
+    let syll = [
+        "a", "zhang", "wei", "an", "ni", "g", "xiao", "li", "n", "e1", "9",
+    ];
+    let hanzi = ['张', '王', '伟', '小', '安', '娜', 'A', 'b'];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |m: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % m as u64) as usize
+    };
+    let mut ix = NameIndex::new();
+    for i in 0..3000 {
+        // Compact two-thirds in: names after it are outside the key order.
+        if i == 2000 {
+            check_against_full_scan(&ix);
+            ix.compact();
+        }
+        let name: String = (0..1 + next(3)).map(|_| hanzi[next(hanzi.len())]).collect();
+        let full: String = (0..1 + next(3)).map(|_| syll[next(syll.len())]).collect();
+        let initials: String = (0..1 + next(2)).map(|_| syll[next(syll.len())]).collect();
+        ix.insert(next(5000) as i64, &name, &format!("{full} {initials}"));
+    }
+    check_against_full_scan(&ix);
+}
+
+fn check_against_full_scan(ix: &NameIndex) {
+    use super::score::{score_keys, score_name};
+    let queries = [
+        "a", "n", "g", "9", "e", "zw", "an", "ng", "zhangw", "xl", "张", "伟", "张伟", "小a", "b",
+    ];
+    for q in queries {
+        let ascii = q.is_ascii();
+        let mut all: Vec<(i64, usize, i64, u32)> = (0..ix.len_names() as u32)
+            .filter_map(|id| {
+                let score = if ascii {
+                    score_keys(q.as_bytes(), ix.keys(id).as_bytes())
+                } else {
+                    let qc: Vec<char> = q.to_lowercase().chars().collect();
+                    score_name(
+                        q.to_lowercase().as_bytes(),
+                        ix.name(id),
+                        &qc,
+                        &mut Vec::new(),
+                    )
+                }?;
+                let latest = ix.party_ids(id)[0];
+                Some((score, ix.name(id).chars().count(), latest, id))
+            })
+            .collect();
+        all.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then(b.2.cmp(&a.2))
+                .then(a.3.cmp(&b.3))
+        });
+        for limit in [1, 3, 10, 100] {
+            let want: Vec<(u32, i64)> = all.iter().take(limit).map(|r| (r.3, r.0)).collect();
+            assert_eq!(ix.search_names(q, limit), want, "query {q:?} limit {limit}");
+        }
+    }
+}
