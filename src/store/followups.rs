@@ -222,13 +222,13 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Vec<NaiveDate>> {
         let terms = clean(terms);
-        if terms.is_empty() {
-            return Err(StoreError::Rule("err.followup.terms"));
-        }
         self.write(|tx| {
             let case = load_case(tx, case_id)?;
             if !by.role.may_work(by.staff_id, case.owner_id) {
                 return Err(StoreError::Forbidden);
+            }
+            if terms.is_empty() {
+                return Err(StoreError::Rule("err.followup.terms"));
             }
             let at = to_sql(now);
             set_status(tx, by, &case, Status::Agreement, &at)?;
@@ -278,41 +278,32 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<i64> {
         let reason = clean(reason);
-        if due < now.date() {
-            return Err(StoreError::Rule("err.followup.past"));
-        }
         self.write(|tx| {
             let case = load_case(tx, case_id)?;
-            let at = to_sql(now);
-            match case.status {
-                Status::AnsweredAtDesk => {
-                    if !by.role.may(Permission::Register) {
-                        return Err(StoreError::Forbidden);
-                    }
-                    insert(
-                        tx,
-                        by,
-                        case_id,
-                        Some(by.staff_id),
-                        due,
-                        Kind::Desk,
-                        1,
-                        &reason,
-                        &at,
-                    )
-                }
-                Status::Agreement | Status::FollowUp => {
-                    if !followup::may_handle(by.role, by.staff_id, None, case.owner_id) {
-                        return Err(StoreError::Forbidden);
-                    }
-                    if reason.is_empty() {
-                        return Err(StoreError::Rule("err.followup.reason"));
-                    }
-                    let owner = case.owner_id.or(Some(by.staff_id));
-                    insert(tx, by, case_id, owner, due, Kind::Manual, 1, &reason, &at)
-                }
-                _ => Err(StoreError::Rule("err.followup.case_state")),
+            // The desk's own follow-up on request, or one more after an agreement.
+            let (kind, owner, allowed) = match case.status {
+                Status::AnsweredAtDesk => (
+                    Kind::Desk,
+                    Some(by.staff_id),
+                    by.role.may(Permission::Register),
+                ),
+                Status::Agreement | Status::FollowUp => (
+                    Kind::Manual,
+                    case.owner_id.or(Some(by.staff_id)),
+                    followup::may_handle(by.role, by.staff_id, None, case.owner_id),
+                ),
+                _ => return Err(StoreError::Rule("err.followup.case_state")),
+            };
+            if !allowed {
+                return Err(StoreError::Forbidden);
             }
+            if kind == Kind::Manual && reason.is_empty() {
+                return Err(StoreError::Rule("err.followup.reason"));
+            }
+            if due < now.date() {
+                return Err(StoreError::Rule("err.followup.past"));
+            }
+            insert(tx, by, case_id, owner, due, kind, 1, &reason, &to_sql(now))
         })
     }
 
@@ -326,14 +317,14 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<()> {
         let reason = clean(reason);
-        if reason.is_empty() {
-            return Err(StoreError::Rule("err.followup.reason"));
-        }
-        if due < now.date() {
-            return Err(StoreError::Rule("err.followup.past"));
-        }
         self.write(|tx| {
             let cur = load_followup(tx, by, id)?;
+            if reason.is_empty() {
+                return Err(StoreError::Rule("err.followup.reason"));
+            }
+            if due < now.date() {
+                return Err(StoreError::Rule("err.followup.past"));
+            }
             let at = to_sql(now);
             tx.execute(
                 "UPDATE followups SET due_on = ?1, reason = ?2 WHERE id = ?3",
@@ -363,11 +354,11 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<()> {
         let reason = clean(reason);
-        if reason.is_empty() {
-            return Err(StoreError::Rule("err.followup.reason"));
-        }
         self.write(|tx| {
             let cur = load_followup(tx, by, id)?;
+            if reason.is_empty() {
+                return Err(StoreError::Rule("err.followup.reason"));
+            }
             let at = to_sql(now);
             tx.execute(
                 "UPDATE followups SET status = 'cancelled', reason = ?1, done_at = ?2, done_by = ?3

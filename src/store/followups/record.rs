@@ -28,14 +28,15 @@ impl Store {
     ) -> Result<RecordOutcome> {
         let reached = clean(&r.reached);
         let note = clean(&r.note);
-        if r.performance != Performance::Unreachable && reached.is_empty() {
-            return Err(StoreError::Rule("err.followup.reached"));
-        }
-        if r.satisfaction.is_some_and(|s| !(1..=5).contains(&s)) {
-            return Err(StoreError::Rule("err.followup.satisfaction"));
-        }
         self.write(|tx| {
+            // Role first (in load_followup), then the form.
             let cur = load_followup(tx, by, id)?;
+            if r.performance != Performance::Unreachable && reached.is_empty() {
+                return Err(StoreError::Rule("err.followup.reached"));
+            }
+            if r.satisfaction.is_some_and(|s| !(1..=5).contains(&s)) {
+                return Err(StoreError::Rule("err.followup.satisfaction"));
+            }
             let case = &cur.case;
             let at = to_sql(now);
             let today = now.date();

@@ -142,6 +142,11 @@ fn agreement_schedules_followups_owned_by_the_mediator() {
         t.s.record_agreement(t.desk, id, "赔偿 5000 元", &plan, at(24)),
         Err(StoreError::Forbidden)
     ));
+    // The role is checked before the form: no hint about what a valid form would be.
+    assert!(matches!(
+        t.s.record_agreement(t.desk, id, "", &plan, at(24)),
+        Err(StoreError::Forbidden)
+    ));
     assert!(matches!(
         t.s.record_agreement(t.m1, id, "  ", &plan, at(24)),
         Err(StoreError::Rule("err.followup.terms"))
