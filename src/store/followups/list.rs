@@ -154,7 +154,7 @@ impl Store {
         }
         if let Some(c) = filter.colour {
             args.push(Value::Integer(c.rank()));
-            sql.push_str(&format!(" AND c.colour = ?{}", args.len()));
+            sql.push_str(&format!(" AND f.case_colour = ?{}", args.len()));
         }
         if let Some(cats) = &filter.categories {
             if cats.is_empty() {
@@ -165,7 +165,7 @@ impl Store {
                 args.push(Value::Text(c.clone()));
                 marks.push(format!("?{}", args.len()));
             }
-            sql.push_str(&format!(" AND c.category IN ({})", marks.join(",")));
+            sql.push_str(&format!(" AND f.case_category IN ({})", marks.join(",")));
         }
         args.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
         sql.push_str(&format!(" ORDER BY f.due_on, f.id LIMIT ?{}", args.len()));

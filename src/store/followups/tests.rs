@@ -576,6 +576,23 @@ fn list_scopes_filters_counts_and_keyset_pages() {
         }),
         0
     );
+    // The copies of colour and category follow later changes to the case.
+    t.s.conn
+        .execute(
+            "UPDATE cases SET colour = 0, category = 'consumer' WHERE id = ?1",
+            [a],
+        )
+        .unwrap();
+    let red = FollowupFilter {
+        colour: Some(Colour::Red),
+        ..Default::default()
+    };
+    assert_eq!(n(red), 5);
+    let consumer = FollowupFilter {
+        categories: Some(vec!["consumer".into()]),
+        ..Default::default()
+    };
+    assert_eq!(n(consumer), 3);
     assert_eq!(
         t.s.followup_counts(today).unwrap(),
         FollowupCounts {
@@ -636,4 +653,17 @@ fn list_and_counts_use_the_partial_indexes() {
     );
     assert!(p.contains("followups_owner_due"), "{p}");
     assert!(!p.contains("TEMP B-TREE"), "{p}");
+    let p = plan(
+        "SELECT f.id FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.status = 'due'
+         AND f.due_on >= '2026-11-01' AND f.due_on <= '2026-12-01' AND (f.due_on > '2026-11-01' OR f.id > 0)
+         AND f.case_colour = 0 ORDER BY f.due_on, f.id LIMIT 50",
+    );
+    assert!(p.contains("followups_colour_due"), "{p}");
+    assert!(!p.contains("TEMP B-TREE"), "{p}");
+    let p = plan(
+        "SELECT f.id FROM followups f JOIN cases c ON c.id = f.case_id WHERE f.status = 'due'
+         AND f.due_on >= '2026-11-01' AND f.due_on <= '2026-12-01' AND (f.due_on > '2026-11-01' OR f.id > 0)
+         AND f.case_category IN ('neighbour') ORDER BY f.due_on, f.id LIMIT 50",
+    );
+    assert!(p.contains("followups_category_due"), "{p}");
 }
