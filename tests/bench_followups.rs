@@ -126,4 +126,66 @@ fn followup_queries_at_scale() {
             "{name}: first page {first:.3} ms ({n} rows); page after {depth} rows {deep:.3} ms"
         );
     }
+
+    // The pane: entering it (page + counts), a keystroke (update + draw at 120x40).
+    use onedoor::app::{Action, App, Session, update};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let store = Store::open(std::path::Path::new(&path)).unwrap();
+    let now = Local::now().naive_local();
+    let mut app = App::new(
+        store,
+        onedoor::config::Config::default(),
+        onedoor::i18n::Lang::Zh,
+        now,
+    );
+    app.start_session(Session {
+        actor: lead,
+        code: "L001".into(),
+        name: "王建国".into(),
+    });
+    let t = Instant::now();
+    update(
+        &mut app,
+        Action::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::NONE)),
+    );
+    println!(
+        "enter the pane: {:.3} ms",
+        t.elapsed().as_secs_f64() * 1000.0
+    );
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    let (mut ups, mut draws) = (Vec::new(), Vec::new());
+    for _ in 0..300 {
+        let t = Instant::now();
+        update(
+            &mut app,
+            Action::Key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE)),
+        );
+        ups.push(t.elapsed().as_secs_f64() * 1000.0);
+        let t = Instant::now();
+        term.draw(|f| onedoor::ui::draw(f, &app)).unwrap();
+        draws.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    for (what, v) in [("update (Down)", &mut ups), ("draw 120x40", &mut draws)] {
+        v.sort_by(|a, b| a.total_cmp(b));
+        println!(
+            "{what}, 300 keys: median {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+            v[150], v[296], v[299]
+        );
+    }
+    // The same frame with an empty pane, for comparison (debug builds draw slowly).
+    update(
+        &mut app,
+        Action::Key(KeyEvent::new(KeyCode::F(6), KeyModifiers::NONE)),
+    );
+    let mut other = Vec::new();
+    for _ in 0..100 {
+        let t = Instant::now();
+        term.draw(|f| onedoor::ui::draw(f, &app)).unwrap();
+        other.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    other.sort_by(|a, b| a.total_cmp(b));
+    println!(
+        "draw 120x40 of the empty handover pane: median {:.3} ms",
+        other[50]
+    );
 }

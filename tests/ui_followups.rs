@@ -102,3 +102,27 @@ fn record_form_and_filter_popups() {
         );
     }
 }
+
+#[test]
+fn the_list_scrolls_only_when_the_cursor_leaves_it() {
+    let mut app = followups_as("L001", Lang::Zh);
+    assert!(app.panes.followups.rows.len() > 20);
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Down);
+        render(&app, 80, 24);
+    }
+    let top = app.panes.followups.scroll.get();
+    assert!(top > 0, "scrolled to keep row 20 in view");
+    key(&mut app, KeyCode::Up);
+    render(&app, 80, 24);
+    assert_eq!(
+        app.panes.followups.scroll.get(),
+        top,
+        "moving up inside the view does not scroll"
+    );
+    key(&mut app, KeyCode::Home);
+    render(&app, 80, 24);
+    assert_eq!(app.panes.followups.scroll.get(), 0);
+    let selected = &app.panes.followups.rows[0].case_no;
+    assert!(format!("{}", render(&app, 80, 24).backend()).contains(selected.as_str()));
+}

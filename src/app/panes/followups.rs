@@ -27,6 +27,8 @@ pub struct FollowupsState {
     pub category_query: String,
     pub rows: Vec<FollowupRow>,
     pub selected: usize,
+    /// First visible row; the drawing keeps the cursor in view (it knows the height).
+    pub scroll: std::cell::Cell<usize>,
     more: bool,
     pub counts: FollowupCounts,
     pub today: Option<NaiveDate>,

@@ -129,12 +129,20 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &FollowupsState, view: &View) 
             line(3),
         );
     }
-    // Keep the cursor in view without storing a scroll offset.
-    let top = state.selected.saturating_sub(list_h.saturating_sub(1));
+    // Scroll only when the cursor leaves the visible rows.
+    let mut top = state.scroll.get();
+    if state.selected < top {
+        top = state.selected;
+    } else if state.selected >= top + list_h {
+        top = state.selected + 1 - list_h.max(1);
+    }
+    state.scroll.set(top);
     for (i, row) in state.rows.iter().enumerate().skip(top).take(list_h) {
         let selected = i == state.selected;
         let l = row_line(row, &cols, &widths, today, view, selected);
-        frame.render_widget(Paragraph::new(l), line(3 + (i - top) as u16));
+        // Straight into the buffer: a Paragraph per row costs several times more to lay out.
+        let r = line(3 + (i - top) as u16);
+        frame.buffer_mut().set_line(r.x, r.y, &l, r.width);
     }
     if let Some(row) = state.selected_row() {
         let detail = format!(
