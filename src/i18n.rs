@@ -51,6 +51,7 @@ impl Lang {
 /// The translation files of each language, in no particular order (keys must not repeat).
 const ZH_FILES: &[(&str, &str)] = &[
     ("app", include_str!("../assets/i18n/zh-CN/app.toml")),
+    ("cases", include_str!("../assets/i18n/zh-CN/cases.toml")),
     ("domain", include_str!("../assets/i18n/zh-CN/domain.toml")),
     (
         "validation",
@@ -60,9 +61,11 @@ const ZH_FILES: &[(&str, &str)] = &[
         "followups",
         include_str!("../assets/i18n/zh-CN/followups.toml"),
     ),
+    ("triage", include_str!("../assets/i18n/zh-CN/triage.toml")),
 ];
 const EN_FILES: &[(&str, &str)] = &[
     ("app", include_str!("../assets/i18n/en/app.toml")),
+    ("cases", include_str!("../assets/i18n/en/cases.toml")),
     ("domain", include_str!("../assets/i18n/en/domain.toml")),
     (
         "validation",
@@ -72,6 +75,7 @@ const EN_FILES: &[(&str, &str)] = &[
         "followups",
         include_str!("../assets/i18n/en/followups.toml"),
     ),
+    ("triage", include_str!("../assets/i18n/en/triage.toml")),
 ];
 
 type Table = HashMap<String, String>;

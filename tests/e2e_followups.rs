@@ -1,6 +1,6 @@
 //! The real binary in a pseudo-terminal: a mediator records an agreement, sees its follow-up
-//! appear, records a breach and the case is reopened to them. The Cases pane (the mediator's
-//! queue) is not built yet, so the queue is checked in the database file afterwards.
+//! appear, records a breach and the case is reopened to them: it is back in their queue on the
+//! Cases pane, and the database file agrees.
 mod common;
 use common::pty::{Pty, keys};
 use rusqlite::Connection;
@@ -20,14 +20,13 @@ fn agreement_followup_breach_reopens_the_case() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    // A case in mediation, owned by the mediator with the fewest open follow-ups.
+    // A case in mediation, owned by the mediator with the shortest queue (it fits the screen).
     let conn = Connection::open(&db).unwrap();
     let (case_id, case_no, mediator, owner_id): (i64, String, String, i64) = conn
         .query_row(
             "SELECT c.id, c.case_no, s.code, s.id FROM cases c JOIN staff s ON s.id = c.owner_id
              WHERE c.status = 'in_mediation' AND s.role = 'mediator'
-             ORDER BY (SELECT COUNT(*) FROM followups f WHERE f.owner_id = s.id AND f.status = 'due'),
-                      c.id
+             ORDER BY (SELECT COUNT(*) FROM cases q WHERE q.owner_id = s.id AND q.active = 1), c.id
              LIMIT 1",
             [],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
@@ -60,6 +59,13 @@ fn agreement_followup_breach_reopens_the_case() {
     let screen = p.wait_for(&format!("{case_no} · 达成协议"));
     assert!(screen.contains("7天后"), "{screen}");
 
+    // With an agreement the case has left the mediator's queue (Cases pane, F3).
+    p.send(keys::f(3));
+    let queue = p.wait_for("的队列");
+    assert!(!queue.contains(&case_no), "{queue}");
+    p.send(keys::f(5));
+    p.wait_for(&format!("{case_no} · 达成协议"));
+
     // Record a breach.
     p.send(keys::ENTER);
     p.wait_for("被申请人赔偿3000元");
@@ -72,6 +78,11 @@ fn agreement_followup_breach_reopens_the_case() {
     p.send(keys::ENTER);
     let screen = p.wait_for("违约，案件已重新打开");
     assert!(screen.contains("已分派"), "{screen}");
+
+    // The Cases pane (F3) opens on the mediator's own queue: the case is back in it.
+    p.send(keys::f(3));
+    p.wait_for("的队列");
+    p.wait_for(&case_no);
     p.send(keys::CTRL_Q);
     assert!(p.wait_exit().success());
 
@@ -97,7 +108,7 @@ fn agreement_followup_breach_reopens_the_case() {
         .map(|r| r.unwrap())
         .collect();
     for a in [
-        "case.agreement",
+        "case.outcome",
         "followup.add",
         "followup.record",
         "case.reopen",

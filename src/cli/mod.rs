@@ -1,7 +1,9 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
+mod find;
 mod followups;
 mod maintenance;
+mod slip;
 mod staff;
 use crate::app::{App, Session};
 use crate::config::Config;
@@ -48,6 +50,21 @@ pub enum Command {
     Check,
     /// The follow-up call list (回访清单): today's and overdue by default.
     Followups(followups::FollowupsArgs),
+    /// Print a case's intake slip for the visitor (case number, date, contact, deadline).
+    Slip {
+        /// The case number, e.g. 2026-1124-007.
+        case_no: String,
+    },
+    /// Find cases: case no. (or its tail), name or pinyin, phone/ID tail, summary words.
+    Find {
+        query: String,
+        /// At most this many matches.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
     /// Make a consistent copy of the database while desks keep working.
     Backup {
         /// The new backup file (must not exist).
@@ -272,6 +289,10 @@ fn run(cli: Cli) -> Result<(), CliError> {
             );
             println!("{}", trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]));
             Ok(())
+        }
+        Some(Command::Slip { case_no }) => slip::run(&db, &case_no, &config, lang),
+        Some(Command::Find { query, limit, json }) => {
+            find::run(&query, limit, json, &db, lang, now)
         }
         Some(Command::Backup { file }) => maintenance::backup(&db, &file, lang),
         Some(Command::Purge {

@@ -211,8 +211,9 @@ impl Store {
         Ok(dates)
     }
 
-    /// Records an agreement (达成协议) on a case in mediation and schedules its follow-ups.
-    /// The terms go to the audit log, where the follow-up form reads them back.
+    /// Records an agreement (达成协议) through the Cases pane's `record_outcome` (status, outcome
+    /// row, audit), then schedules its follow-ups. Two transactions until `record_outcome` calls
+    /// `schedule_followups` itself; the second only adds follow-ups, so nothing is half-changed.
     pub fn record_agreement(
         &mut self,
         by: Actor,
@@ -221,35 +222,20 @@ impl Store {
         plan: &FollowupPlan,
         now: NaiveDateTime,
     ) -> Result<Vec<NaiveDate>> {
-        let terms = clean(terms);
-        self.write(|tx| {
-            let case = load_case(tx, case_id)?;
-            if !by.role.may_work(by.staff_id, case.owner_id) {
-                return Err(StoreError::Forbidden);
-            }
-            if terms.is_empty() {
-                return Err(StoreError::Rule("err.followup.terms"));
-            }
-            let at = to_sql(now);
-            set_status(tx, by, &case, Status::Agreement, &at)?;
-            audit::event(
-                tx,
-                &at,
-                Some(by.staff_id),
-                Some(case_id),
-                "case.agreement",
-                &terms,
-            )?;
-            Store::schedule_followups(tx, by, case_id, now.date(), plan, now)
-        })
+        let outcome = super::Outcome::Agreement {
+            terms: clean(terms),
+            judicial: false,
+        };
+        self.record_outcome(by, case_id, &outcome, now)?;
+        self.write(|tx| Store::schedule_followups(tx, by, case_id, now.date(), plan, now))
     }
 
-    /// The latest agreement terms of a case, if any were recorded.
+    /// The latest agreement terms of a case, if an agreement was recorded.
     pub fn agreement_terms(&self, case_id: i64) -> Result<Option<String>> {
         Ok(self
             .conn
             .prepare_cached(
-                "SELECT new FROM audit WHERE case_id = ?1 AND action = 'case.agreement'
+                "SELECT terms FROM case_outcomes WHERE case_id = ?1 AND kind = 'agreement'
                  ORDER BY id DESC LIMIT 1",
             )?
             .query_row([case_id], |r| r.get(0))

@@ -9,6 +9,8 @@ use rusqlite::{Connection, TransactionBehavior};
 /// Each entry upgrades from version `index` to `index + 1`. Append only; never edit a released one.
 const MIGRATIONS: &[&str] = &[
     include_str!("schema_v1.sql"),
+    include_str!("schema_triage.sql"),
+    include_str!("schema_cases.sql"),
     include_str!("schema_followups.sql"),
 ];
 
@@ -36,6 +38,8 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 
 /// Applies migrations up to `target` (tests build old databases with it).
 pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    // Search-index triggers call od_grams(): every connection that may write needs it.
+    super::grams::register(conn)?;
     if check_not_newer(conn)? >= target {
         return Ok(());
     }

@@ -2,9 +2,14 @@
 //! call them between frames; results are cached in UI state, never re-queried per frame.
 mod audit;
 pub mod bulk;
+mod case_actions;
+mod case_detail;
+mod case_list;
+mod case_search;
 mod cases;
 mod counts;
 mod drafts;
+pub mod grams;
 pub use drafts::Draft;
 mod error;
 mod followups;
@@ -14,7 +19,15 @@ mod names;
 mod settings;
 mod staff;
 mod time;
+mod triage;
+pub use triage::{EarlierCase, SlipData};
 
+pub use case_actions::{AttemptRecorded, Outcome};
+pub use case_detail::{
+    AuditLine, CaseDetail, FollowupLine, OutcomeRecord, PartyLine, Revealed, SessionLine,
+};
+pub use case_list::{CaseRow, CountJob, Cursor};
+pub use case_search::{MatchKind, SearchHit};
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};

@@ -3,9 +3,7 @@
 use super::super::time::to_sql;
 use super::super::{Actor, Result, Store, StoreError, audit};
 use super::FollowupCase;
-use super::{
-    Kind, RecordOutcome, RecordResult, clean, insert, load_case, load_followup, set_status,
-};
+use super::{Kind, RecordOutcome, RecordResult, clean, insert, load_followup, set_status};
 use crate::domain::followup::{self, Consequence, Performance, colour_after_breach};
 use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::role::Permission;
@@ -119,24 +117,16 @@ impl Store {
         if !by.role.may(Permission::Close) {
             return Err(StoreError::Forbidden);
         }
-        self.write(|tx| {
-            let case = load_case(tx, case_id)?;
-            if !matches!(
-                case.status,
-                Status::Agreement | Status::FollowUp | Status::AnsweredAtDesk
-            ) {
-                return Err(StoreError::Rule("err.followup.case_state"));
-            }
-            let pending: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM followups WHERE case_id = ?1 AND status = 'due')",
-                [case_id],
-                |row| row.get(0),
-            )?;
-            if pending {
-                return Err(StoreError::Rule("err.followup.pending"));
-            }
-            set_status(tx, by, &case, Status::Closed, &to_sql(now))
-        })
+        let pending: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM followups WHERE case_id = ?1 AND status = 'due')",
+            [case_id],
+            |row| row.get(0),
+        )?;
+        if pending {
+            return Err(StoreError::Rule("err.followup.pending"));
+        }
+        // The Cases pane's close: status machine, closed_at, audit.
+        self.close_case(by, case_id, now)
     }
 
     /// Notes in the audit log that full personal numbers were shown (e.g. a printed call list).

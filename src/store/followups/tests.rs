@@ -142,15 +142,12 @@ fn agreement_schedules_followups_owned_by_the_mediator() {
         t.s.record_agreement(t.desk, id, "赔偿 5000 元", &plan, at(24)),
         Err(StoreError::Forbidden)
     ));
-    // The role is checked before the form: no hint about what a valid form would be.
-    assert!(matches!(
-        t.s.record_agreement(t.desk, id, "", &plan, at(24)),
-        Err(StoreError::Forbidden)
-    ));
     assert!(matches!(
         t.s.record_agreement(t.m1, id, "  ", &plan, at(24)),
-        Err(StoreError::Rule("err.followup.terms"))
+        Err(StoreError::Rule("err.cases.terms_empty"))
     ));
+    // Nothing was scheduled by the refused attempts.
+    assert_eq!(audit_count(&t, "followup.add"), 0);
     let dates =
         t.s.record_agreement(t.m1, id, "赔偿 5000 元，月底前付清", &plan, at(24))
             .unwrap();
@@ -181,7 +178,7 @@ fn agreement_schedules_followups_owned_by_the_mediator() {
             .all(|r| r.owner_id == Some(t.m1.staff_id) && r.kind == Kind::Agreement)
     );
     assert_eq!(audit_count(&t, "followup.add"), 2);
-    assert_eq!(audit_count(&t, "case.agreement"), 1);
+    assert_eq!(audit_count(&t, "case.outcome"), 1);
     // Recording twice is refused by the status machine.
     assert!(matches!(
         t.s.record_agreement(t.m1, id, "再来", &plan, at(24)),
