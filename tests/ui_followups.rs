@@ -126,3 +126,31 @@ fn the_list_scrolls_only_when_the_cursor_leaves_it() {
     let selected = &app.panes.followups.rows[0].case_no;
     assert!(format!("{}", render(&app, 80, 24).backend()).contains(selected.as_str()));
 }
+
+#[test]
+fn add_and_move_popups() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut app = followups_as("L001", lang);
+        let case_no = app.panes.followups.rows[0].case_no.clone();
+        key(&mut app, KeyCode::Char('a'));
+        for c in case_no.chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        key(&mut app, KeyCode::Enter);
+        for c in "当事人要求再次回访".chars() {
+            key(&mut app, KeyCode::Char(c));
+        }
+        assert_aligned(&app, 80, 24);
+        insta::assert_snapshot!(
+            format!("followups_add_{tag}_80x24"),
+            render(&app, 80, 24).backend()
+        );
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Char('m'));
+        assert_aligned(&app, 80, 24);
+        insta::assert_snapshot!(
+            format!("followups_move_{tag}_80x24"),
+            render(&app, 80, 24).backend()
+        );
+    }
+}

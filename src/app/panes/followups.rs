@@ -171,7 +171,10 @@ impl FollowupsState {
             }
             KeyCode::Char('m') => {
                 if let Some(row) = self.row_to_change(ctx) {
-                    self.popup = Some(Popup::Change(Box::new(ChangeForm::moving(row))));
+                    self.popup = Some(Popup::Change(Box::new(ChangeForm::moving(
+                        row,
+                        ctx.now.date(),
+                    ))));
                 }
             }
             KeyCode::Char('x') => {

@@ -172,9 +172,10 @@ pub struct ChangeForm {
 }
 
 impl ChangeForm {
-    pub fn moving(row: FollowupRow) -> Self {
+    /// Offers the current due date, or today for an overdue one (a date cannot be in the past).
+    pub fn moving(row: FollowupRow, today: chrono::NaiveDate) -> Self {
         let mut date = TextField::new(10);
-        date.set_value(&row.due_on.format("%Y-%m-%d").to_string());
+        date.set_value(&row.due_on.max(today).format("%Y-%m-%d").to_string());
         ChangeForm {
             row,
             date: Some(date),
