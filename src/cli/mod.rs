@@ -1,5 +1,6 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
+mod agenda;
 mod find;
 mod followups;
 mod maintenance;
@@ -81,6 +82,21 @@ pub enum Command {
         #[arg(long = "as")]
         as_code: String,
     },
+    /// Print a day's mediation sessions: text for the notice board, iCalendar for phones.
+    Agenda(AgendaArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AgendaArgs {
+    /// The day: 2026-11-24, 11-24 or +1 (default: today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Only this mediator's sessions (staff code, e.g. M001).
+    #[arg(long)]
+    pub mediator: Option<String>,
+    /// txt (aligned table) or ics (iCalendar, RFC 5545).
+    #[arg(long, default_value = "txt", value_parser = ["txt", "ics"])]
+    pub format: String,
 }
 
 #[derive(Args, Debug)]
@@ -257,6 +273,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Staff(cmd)) => staff::run(cmd, &db, lang, now),
         Some(Command::Followups(a)) => followups::run(a, &db, lang, now),
+        Some(Command::Agenda(a)) => {
+            let centre = Store::open(&db)?
+                .setting("centre_name")?
+                .unwrap_or_else(|| config.centre.name.clone());
+            agenda::run(a, &db, lang, now, &centre)
+        }
         Some(Command::Demo(a)) => {
             let started = std::time::Instant::now();
             let mut store = Store::create(&db)?;

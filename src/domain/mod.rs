@@ -14,6 +14,8 @@ pub mod pin;
 pub mod risk;
 pub mod role;
 pub mod routing;
+pub mod session;
+pub mod slots;
 pub mod status;
 pub mod team;
 pub mod text;

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_v1.sql"),
     include_str!("schema_triage.sql"),
     include_str!("schema_cases.sql"),
+    include_str!("schema_calendar.sql"),
     include_str!("schema_followups.sql"),
 ];
 

@@ -2,6 +2,9 @@
 //! call them between frames; results are cached in UI state, never re-queried per frame.
 mod audit;
 pub mod bulk;
+mod calendar;
+mod calendar_off;
+mod calendar_write;
 mod case_actions;
 mod case_detail;
 mod case_list;
@@ -22,6 +25,8 @@ mod time;
 mod triage;
 pub use triage::{EarlierCase, SlipData};
 
+pub use calendar::{CaseBrief, Leave, Room, SessionView};
+pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
 pub use case_actions::{AttemptRecorded, Outcome};
 pub use case_detail::{
     AuditLine, CaseDetail, FollowupLine, OutcomeRecord, PartyLine, Revealed, SessionLine,
@@ -213,5 +218,7 @@ pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
         .map(|_| ())
 }
 
+#[cfg(test)]
+pub(crate) mod calendar_tests;
 #[cfg(test)]
 mod tests;

@@ -110,7 +110,8 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         Span::styled(red, view.theme.risk(Colour::Red).patch(bar)),
         Span::styled(" ", bar),
         Span::styled(orange, view.theme.risk(Colour::Orange).patch(bar)),
-        Span::styled(" │ ", bar),
+        // A dot, not a bar: the follow-up counts belong with the other counts.
+        Span::styled(" · ", bar),
         Span::styled(fu, bar),
         Span::styled(
             format!(" │ {clock}{}", " ".repeat(width.saturating_sub(used) + 1)),
