@@ -2,6 +2,8 @@
 //! that record, move, cancel and add them. Rows come a page at a time (keyset, LIMIT) and are
 //! cached here; nothing is queried while drawing.
 pub mod forms;
+mod labels;
+pub use labels::{kind_label, when_label};
 
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
@@ -377,25 +379,6 @@ fn outcome_message(ctx: &Ctx, out: &crate::store::RecordOutcome) -> String {
             &[("case", &case)],
         ),
         _ => trf(ctx.lang, "ui.followups.done", &[("case", &case)]),
-    }
-}
-
-/// "3 days late", "today", "in 2 days", for the list and the printed call list.
-pub fn when_label(lang: crate::i18n::Lang, due: NaiveDate, today: NaiveDate) -> String {
-    use followup::When;
-    match followup::when(due, today) {
-        When::Overdue(n) => trf(lang, "ui.followups.overdue_days", &[("n", &n)]),
-        When::Today => crate::i18n::tr(lang, "ui.followups.today").to_string(),
-        When::Upcoming(n) => trf(lang, "ui.followups.in_days", &[("n", &n)]),
-    }
-}
-
-/// "Retry, try 2" for retries, the kind's name otherwise.
-pub fn kind_label(lang: crate::i18n::Lang, row: &FollowupRow) -> String {
-    if row.kind == followup::Kind::Retry {
-        trf(lang, "ui.followups.attempt", &[("n", &row.attempt)])
-    } else {
-        crate::i18n::tr(lang, row.kind.i18n_key()).to_string()
     }
 }
 
