@@ -14,6 +14,9 @@ pub struct Config {
     pub response_hours: ResponseHours,
     /// Days after an agreement when follow-up visits fall due.
     pub followup_days: Vec<u32>,
+    /// Per-category follow-up days, keyed by category code or a prefix at a dot
+    /// (`[followup_overrides]` with `"family" = [3, 14, 60]`). Empty by default.
+    pub followup_overrides: std::collections::BTreeMap<String, Vec<u32>>,
     /// Command that prints a file (the file's path is appended).
     pub printer: String,
     pub hours: WorkingHours,
@@ -44,6 +47,7 @@ impl Default for Config {
             language: None,
             response_hours: ResponseHours::default(),
             followup_days: vec![7, 30],
+            followup_overrides: Default::default(),
             printer: "lp".into(),
             hours: WorkingHours::default(),
         }
@@ -148,12 +152,40 @@ impl Config {
         if self.hours.days.iter().any(|d| !(1..=7).contains(d)) {
             return Err("hours.days are 1 (Monday) to 7 (Sunday)".into());
         }
+        let days_ok = |d: &[u32]| !d.is_empty() && d.iter().all(|x| (1..=366).contains(x));
+        if !days_ok(&self.followup_days) {
+            return Err("followup_days must be 1 to 366 days, at least one".into());
+        }
+        for (cat, days) in &self.followup_overrides {
+            let known = crate::domain::category::all().iter().any(|c| {
+                c.code == *cat
+                    || c.code
+                        .strip_prefix(cat.as_str())
+                        .is_some_and(|r| r.starts_with('.'))
+            });
+            if !known {
+                return Err(format!("followup_overrides: unknown category {cat}"));
+            }
+            if !days_ok(days) {
+                return Err(format!(
+                    "followup_overrides.{cat}: 1 to 366 days, at least one"
+                ));
+            }
+        }
         if let Some(l) = &self.language
             && crate::i18n::Lang::from_tag(l).is_none()
         {
             return Err(format!("language must be zh-CN or en, not {l}"));
         }
         Ok(())
+    }
+
+    /// Follow-up offsets with their per-category overrides.
+    pub fn followup_plan(&self) -> crate::domain::followup::FollowupPlan {
+        crate::domain::followup::FollowupPlan {
+            days: self.followup_days.clone(),
+            overrides: self.followup_overrides.clone(),
+        }
     }
 
     pub fn database_path(&self) -> PathBuf {
@@ -184,6 +216,28 @@ mod tests {
         assert_eq!(c.response_hours.red, 2);
         assert_eq!(c.response_hours.orange, 24);
         assert_eq!(c.followup_days, [3]);
+    }
+
+    #[test]
+    fn followup_overrides_by_category_or_prefix() {
+        let c = Config::parse(
+            "[followup_overrides]\n\"family\" = [3, 14]\n\"labour.wages\" = [2]\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        let plan = c.followup_plan();
+        assert_eq!(plan.days_for("family.divorce"), [3, 14]);
+        assert_eq!(plan.days_for("labour.wages"), [2]);
+        assert_eq!(plan.days_for("neighbour"), [7, 30]);
+        for bad in [
+            "[followup_overrides]\n\"nope\" = [3]",
+            "[followup_overrides]\n\"fam\" = [3]",
+            "[followup_overrides]\n\"family\" = []",
+            "[followup_overrides]\n\"family\" = [0]",
+            "followup_days = []",
+        ] {
+            assert!(Config::parse(bad, Path::new("c.toml")).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -61,6 +61,10 @@ const ZH_FILES: &[(&str, &str)] = &[
         "validation",
         include_str!("../assets/i18n/zh-CN/validation.toml"),
     ),
+    (
+        "followups",
+        include_str!("../assets/i18n/zh-CN/followups.toml"),
+    ),
     ("triage", include_str!("../assets/i18n/zh-CN/triage.toml")),
 ];
 const EN_FILES: &[(&str, &str)] = &[
@@ -71,6 +75,10 @@ const EN_FILES: &[(&str, &str)] = &[
     (
         "validation",
         include_str!("../assets/i18n/en/validation.toml"),
+    ),
+    (
+        "followups",
+        include_str!("../assets/i18n/en/followups.toml"),
     ),
     ("triage", include_str!("../assets/i18n/en/triage.toml")),
 ];

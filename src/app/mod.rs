@@ -10,7 +10,7 @@ pub mod text_field;
 use crate::config::Config;
 use crate::domain::role::Role;
 use crate::i18n::Lang;
-use crate::store::{Actor, Store, UrgentCounts};
+use crate::store::{Actor, FollowupCounts, Store, UrgentCounts};
 use chrono::NaiveDateTime;
 use panes::{Ctx, Handled, PaneId, Panes};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -70,6 +70,8 @@ pub struct App {
     pub panes: Panes,
     pub overlay: Overlay,
     pub counts: UrgentCounts,
+    /// Follow-ups due today and overdue: the mediator's own, everybody's for others.
+    pub followup_counts: FollowupCounts,
     counts_read_at: Option<NaiveDateTime>,
     last_key_at: NaiveDateTime,
     checkpointed: bool,
@@ -102,6 +104,7 @@ impl App {
             panes: Panes::default(),
             overlay: Overlay::None,
             counts: UrgentCounts::default(),
+            followup_counts: FollowupCounts::default(),
             counts_read_at: None,
             last_key_at: now,
             checkpointed: false,
@@ -128,6 +131,15 @@ impl App {
     pub fn refresh_counts(&mut self) {
         match self.store.urgent_counts() {
             Ok(c) => self.counts = c,
+            Err(e) => self.flash_error(e.i18n_key()),
+        }
+        let own = self
+            .session
+            .as_ref()
+            .filter(|s| s.role() == Role::Mediator)
+            .map(|s| s.actor.staff_id);
+        match self.store.followup_counts_for(self.now.date(), own) {
+            Ok(c) => self.followup_counts = c,
             Err(e) => self.flash_error(e.i18n_key()),
         }
         self.counts_read_at = Some(self.now);

@@ -2,6 +2,7 @@
 //! One file per subcommand family; this file parses and dispatches.
 mod agenda;
 mod find;
+mod followups;
 mod maintenance;
 mod slip;
 mod staff;
@@ -48,6 +49,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Run a full integrity check of the database.
     Check,
+    /// The follow-up call list (回访清单): today's and overdue by default.
+    Followups(followups::FollowupsArgs),
     /// Print a case's intake slip for the visitor (case number, date, contact, deadline).
     Slip {
         /// The case number, e.g. 2026-1124-007.
@@ -269,6 +272,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Some(Command::Staff(cmd)) => staff::run(cmd, &db, lang, now),
+        Some(Command::Followups(a)) => followups::run(a, &db, lang, now),
         Some(Command::Agenda(a)) => {
             let centre = Store::open(&db)?
                 .setting("centre_name")?

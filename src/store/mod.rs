@@ -15,6 +15,7 @@ mod drafts;
 pub mod grams;
 pub use drafts::Draft;
 mod error;
+mod followups;
 mod maintenance;
 mod migrations;
 mod names;
@@ -35,6 +36,10 @@ pub use case_search::{MatchKind, SearchHit};
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
+pub use followups::{
+    FollowupCase, FollowupCounts, FollowupFilter, FollowupKey, FollowupRow, FollowupScope,
+    RecordOutcome, RecordResult,
+};
 pub use maintenance::{ANONYMISED, PurgeCount};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};

@@ -80,15 +80,39 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         app.counts.orange
     );
     let bar = view.theme.status_bar();
-    // Fixed parts first; the centre's name gets what is left.
-    let fixed = who.width() + red.width() + orange.width() + clock.width() + 12;
-    let centre = truncate(&app.centre, width.saturating_sub(fixed));
-    let used = centre.width() + fixed;
+    let others = who.width() + red.width() + orange.width() + clock.width() + 15;
+    // Follow-up counts: the long label when it fits next to a few cells of the centre's name,
+    // else the short one.
+    let fu_args: [(&str, &dyn std::fmt::Display); 2] = [
+        ("today", &app.followup_counts.due_today),
+        ("overdue", &app.followup_counts.overdue),
+    ];
+    let long = crate::i18n::trf(view.lang, "ui.followups.status", &fu_args);
+    let fu = if others + long.width() + 6 <= width {
+        long
+    } else {
+        crate::i18n::trf(view.lang, "ui.followups.status_short", &fu_args)
+    };
+    // Fixed parts first; the centre's name gets what is left, or its place when that is tiny.
+    let mut fixed = others + fu.width();
+    let room = width.saturating_sub(fixed);
+    let head = if room >= 3 {
+        let centre = truncate(&app.centre, room);
+        fixed += centre.width();
+        format!(" {centre} │ {who} │ ")
+    } else {
+        fixed -= 3;
+        format!(" {who} │ ")
+    };
+    let used = fixed;
     let spans = vec![
-        Span::styled(format!(" {centre} │ {who} │ "), bar),
+        Span::styled(head, bar),
         Span::styled(red, view.theme.risk(Colour::Red).patch(bar)),
         Span::styled(" ", bar),
         Span::styled(orange, view.theme.risk(Colour::Orange).patch(bar)),
+        // A dot, not a bar: the follow-up counts belong with the other counts.
+        Span::styled(" · ", bar),
+        Span::styled(fu, bar),
         Span::styled(
             format!(" │ {clock}{}", " ".repeat(width.saturating_sub(used) + 1)),
             bar,

@@ -1,0 +1,301 @@
+//! `onedoor followups`: the morning call list, as aligned text or CSV for Excel / WPS. Phone
+//! numbers are whole only for a person who logs in with `--as` and may see them; the showing
+//! of whole numbers is written to the audit log.
+use super::{CliError, login_as, other};
+use crate::app::panes::followups::{kind_label, when_label};
+use crate::domain::category;
+use crate::domain::followup;
+use crate::domain::role::Role;
+use crate::i18n::{Lang, tr};
+use crate::store::{Actor, FollowupFilter, FollowupRow, FollowupScope, Store};
+use crate::ui::widgets::pad;
+use clap::{Args, ValueEnum};
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Args, Debug)]
+pub struct FollowupsArgs {
+    /// Only follow-ups due today.
+    #[arg(long, conflicts_with_all = ["overdue", "week"])]
+    pub due: bool,
+    /// Only overdue follow-ups.
+    #[arg(long, conflicts_with = "week")]
+    pub overdue: bool,
+    /// Follow-ups of the next 7 days (after today).
+    #[arg(long)]
+    pub week: bool,
+    /// Only this mediator's follow-ups (staff code).
+    #[arg(long)]
+    pub mediator: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Txt)]
+    pub format: Format,
+    /// Who is running this (asked for the PIN; ONEDOOR_PIN is read if set). Without it,
+    /// phone numbers are masked.
+    #[arg(long = "as")]
+    pub as_code: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Txt,
+    Csv,
+}
+
+/// Rows read per query: the list streams in keyset pages, whatever its length.
+const PAGE: usize = 500;
+
+/// Text columns: header key and width in display cells (the last one is not padded).
+const TXT_COLS: &[(&str, usize)] = &[
+    ("ui.followups.col.due", 10),
+    ("ui.followups.col.when", 10),
+    ("ui.followups.col.colour", 6),
+    ("ui.followups.col.case", 13),
+    ("ui.followups.col.party", 10),
+    ("ui.followups.col.phone", 13),
+    ("ui.followups.col.owner", 8),
+    ("ui.followups.col.kind", 10),
+    ("ui.followups.col.category", 0),
+];
+
+pub(crate) fn run(
+    a: FollowupsArgs,
+    db: &Path,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<(), CliError> {
+    let mut store = Store::open(db)?;
+    let viewer = match &a.as_code {
+        Some(code) => Some(login_as(&mut store, code, lang, now)?),
+        None => None,
+    };
+    let scope = if a.due {
+        FollowupScope::Today
+    } else if a.overdue {
+        FollowupScope::Overdue
+    } else if a.week {
+        FollowupScope::Week
+    } else {
+        FollowupScope::DueNow
+    };
+    let owner = match (&a.mediator, viewer) {
+        (Some(code), _) => Some(
+            store
+                .staff_by_code(&code.trim().to_uppercase())?
+                .ok_or_else(|| other("err.followup.no_staff", code))?
+                .id,
+        ),
+        // A mediator's list is their own unless they ask for someone else's.
+        (None, Some(v)) if v.role == Role::Mediator => Some(v.staff_id),
+        (None, _) => None,
+    };
+    let filter = FollowupFilter {
+        scope,
+        owner,
+        ..Default::default()
+    };
+    // Nobody logged in: a viewer no number is shown to.
+    let as_viewer = viewer.unwrap_or(Actor {
+        staff_id: 0,
+        role: Role::Desk,
+    });
+    let today = now.date();
+    match write_list(&store, &a, lang, today, &filter, as_viewer, viewer) {
+        Ok(whole_numbers) => {
+            if let (Some(v), true) = (viewer, whole_numbers > 0) {
+                store.log_number_view(v, "followups.call_list", whole_numbers, now)?;
+            }
+            Ok(())
+        }
+        // The reader stopped early (`| head`): not an error.
+        Err(e) if e.key == PIPE_CLOSED => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Marks an error as "the output pipe was closed".
+const PIPE_CLOSED: &str = "pipe";
+
+/// Writes the list; returns how many whole phone numbers it showed.
+fn write_list(
+    store: &Store,
+    a: &FollowupsArgs,
+    lang: Lang,
+    today: chrono::NaiveDate,
+    filter: &FollowupFilter,
+    as_viewer: Actor,
+    viewer: Option<Actor>,
+) -> Result<usize, CliError> {
+    let scope = filter.scope;
+    let out = std::io::stdout();
+    let mut out = std::io::BufWriter::new(out.lock());
+    let io = |e: std::io::Error| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            other(PIPE_CLOSED, "")
+        } else {
+            other("err.db.io", e)
+        }
+    };
+    let mut whole_numbers = 0;
+    match a.format {
+        Format::Csv => {
+            out.write_all("\u{feff}".as_bytes()).map_err(io)?;
+            let head = [
+                "ui.followups.col.due",
+                "cli.followups.days_overdue",
+                "ui.followups.col.colour",
+                "ui.followups.col.case",
+                "ui.followups.col.party",
+                "ui.followups.col.phone",
+                "cli.followups.owner_code",
+                "ui.followups.col.owner",
+                "ui.followups.col.kind",
+                "ui.followups.col.category",
+                "cli.followups.summary",
+            ]
+            .map(|k| csv_field(tr(lang, k)));
+            write!(out, "{}\r\n", head.join(",")).map_err(io)?;
+        }
+        Format::Txt => {
+            let title = crate::i18n::trf(
+                lang,
+                "cli.followups.title",
+                &[
+                    ("date", &today.format("%Y-%m-%d")),
+                    ("scope", &tr(lang, scope.i18n_key())),
+                ],
+            );
+            writeln!(out, "{title}").map_err(io)?;
+            let head: Vec<String> = TXT_COLS
+                .iter()
+                .map(|(k, w)| cell(tr(lang, k), *w))
+                .collect();
+            writeln!(out, "{}", head.join(" ").trim_end()).map_err(io)?;
+        }
+    }
+    let mut after = None;
+    let mut total = 0;
+    loop {
+        let page = store.followup_page(as_viewer, filter, today, after, PAGE)?;
+        let Some(last) = page.last() else { break };
+        after = Some(last.key());
+        for r in &page {
+            total += 1;
+            if viewer.is_some_and(|v| v.role.may_see_numbers(v.staff_id, r.case_owner))
+                && !r.phone.is_empty()
+            {
+                whole_numbers += 1;
+            }
+            match a.format {
+                Format::Csv => write!(out, "{}\r\n", csv_row(r, lang, today)).map_err(io)?,
+                Format::Txt => writeln!(out, "{}", txt_row(r, lang, today)).map_err(io)?,
+            }
+        }
+    }
+    if a.format == Format::Txt {
+        let n = crate::i18n::trf(lang, "cli.followups.total", &[("n", &total)]);
+        writeln!(out, "{n}").map_err(io)?;
+    }
+    out.flush().map_err(io)?;
+    Ok(whole_numbers)
+}
+
+fn category_label(code: &str, lang: Lang) -> String {
+    category::find(code)
+        .map(|c| c.label(lang).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// Padded to `width` display cells (0: as is).
+fn cell(s: &str, width: usize) -> String {
+    if width == 0 {
+        s.to_string()
+    } else {
+        pad(s, width)
+    }
+}
+
+fn txt_row(r: &FollowupRow, lang: Lang, today: chrono::NaiveDate) -> String {
+    let values = [
+        r.due_on.format("%Y-%m-%d").to_string(),
+        when_label(lang, r.due_on, today),
+        tr(lang, r.colour.i18n_key()).to_string(),
+        r.case_no.clone(),
+        r.party.clone(),
+        r.phone.clone(),
+        r.owner_name.clone(),
+        kind_label(lang, r),
+        category_label(&r.category, lang),
+    ];
+    let cells: Vec<String> = values
+        .iter()
+        .zip(TXT_COLS)
+        .map(|(v, (_, w))| cell(v, *w))
+        .collect();
+    cells.join(" ").trim_end().to_string()
+}
+
+fn csv_row(r: &FollowupRow, lang: Lang, today: chrono::NaiveDate) -> String {
+    let overdue = match followup::when(r.due_on, today) {
+        followup::When::Overdue(n) => n,
+        _ => 0,
+    };
+    let phone = if !r.phone.is_empty() && r.phone.bytes().all(|b| b.is_ascii_digit()) {
+        // A formula keeps Excel from turning 13812345678 into 1.38E+10.
+        format!("=\"{}\"", r.phone)
+    } else {
+        csv_field(&r.phone)
+    };
+    [
+        csv_field(&r.due_on.format("%Y-%m-%d").to_string()),
+        overdue.to_string(),
+        csv_field(tr(lang, r.colour.i18n_key())),
+        csv_field(&r.case_no),
+        csv_field(&r.party),
+        phone,
+        csv_field(&r.owner_code),
+        csv_field(&r.owner_name),
+        csv_field(&kind_label(lang, r)),
+        csv_field(&category_label(&r.category, lang)),
+        csv_field(&r.summary),
+    ]
+    .join(",")
+}
+
+/// One CSV field: quoted when needed, and text that a spreadsheet would run as a formula
+/// (=, +, -, @) prefixed with an apostrophe.
+pub(crate) fn csv_field(s: &str) -> String {
+    let s = s.replace(['\r', '\n'], " ");
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s
+    };
+    if s.contains([',', '"']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_defused() {
+        assert_eq!(csv_field("张伟"), "张伟");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("说\"好\""), "\"说\"\"好\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
+        assert_eq!(csv_field("-1,2"), "\"'-1,2\"");
+        assert_eq!(csv_field("一\r\n二"), "一  二");
+    }
+
+    #[test]
+    fn text_cells_align_by_display_width() {
+        use unicode_width::UnicodeWidthStr;
+        assert_eq!(cell("张伟", 10).width(), 10);
+        assert_eq!(cell("abc", 10).width(), 10);
+        assert_eq!(cell("婚姻家庭·离婚纠纷很长很长", 10).width(), 10);
+    }
+}

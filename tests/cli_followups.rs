@@ -1,0 +1,123 @@
+//! `onedoor followups`: the morning call list as aligned text and as CSV for Excel / WPS, with
+//! phone numbers masked unless the person running it logs in and may see them.
+use std::process::{Command, Output};
+use unicode_width::UnicodeWidthStr;
+
+fn onedoor(args: &[&str], pin: Option<&str>) -> Output {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_onedoor"));
+    c.args(args)
+        .env_remove("ONEDOOR_DB")
+        .env_remove("ONEDOOR_PIN");
+    if let Some(p) = pin {
+        c.env("ONEDOOR_PIN", p);
+    }
+    c.output().unwrap()
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// An 11-digit mobile number written out whole.
+fn has_whole_mobile(s: &str) -> bool {
+    s.as_bytes()
+        .windows(11)
+        .any(|w| w[0] == b'1' && w.iter().all(u8::is_ascii_digit))
+}
+
+#[test]
+fn call_list_text_csv_masking_and_audit() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    ok(&onedoor(&["demo", "--db", db, "--cases", "400"], None));
+
+    // Text: masked without --as; every column starts at the same display column.
+    let txt = ok(&onedoor(
+        &["--db", db, "--lang", "zh-CN", "followups"],
+        None,
+    ));
+    let lines: Vec<&str> = txt.lines().collect();
+    assert!(lines[0].starts_with("回访清单"), "{txt}");
+    assert!(lines.len() > 3, "demo data has due follow-ups:\n{txt}");
+    assert!(!has_whole_mobile(&txt), "numbers must be masked:\n{txt}");
+    assert!(txt.contains("****"), "{txt}");
+    // The masked phone comes after the Chinese names: it starts at the same display column.
+    let phone_col = |l: &str| {
+        let i = l.find("****")?;
+        let start = l[..i].rfind(' ')? + 1;
+        Some(l[..start].width())
+    };
+    let cols: Vec<_> = lines[2..lines.len() - 1]
+        .iter()
+        .filter_map(|l| phone_col(l))
+        .collect();
+    assert!(cols.len() > 2, "{txt}");
+    assert!(
+        cols.windows(2).all(|w| w[0] == w[1]),
+        "columns drift: {cols:?}\n{txt}"
+    );
+
+    // CSV with BOM and CRLF; a lead who logs in sees whole numbers, and that is audited.
+    let csv = onedoor(
+        &["--db", db, "followups", "--format", "csv", "--as", "L001"],
+        Some("1234"),
+    );
+    let bytes = &csv.stdout;
+    assert!(
+        csv.status.success(),
+        "{}",
+        String::from_utf8_lossy(&csv.stderr)
+    );
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "UTF-8 BOM for Excel"
+    );
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(text.contains("\r\n"));
+    assert!(has_whole_mobile(&text), "{text}");
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let views: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM audit WHERE action = 'numbers.view'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(views, 1);
+
+    // A wrong PIN is refused; a mediator's list is their own.
+    let bad = onedoor(&["--db", db, "followups", "--as", "L001"], Some("9999"));
+    assert!(!bad.status.success());
+    let week = ok(&onedoor(
+        &[
+            "--db",
+            db,
+            "--lang",
+            "en",
+            "followups",
+            "--week",
+            "--mediator",
+            "m003",
+        ],
+        None,
+    ));
+    let m3: String = conn
+        .query_row("SELECT name FROM staff WHERE code = 'M003'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    for l in week.lines().skip(2).filter(|l| l.starts_with("20")) {
+        assert!(l.contains(&m3), "{l}");
+        assert!(l.contains(" in "), "only upcoming: {l}");
+    }
+    let unknown = onedoor(&["--db", db, "followups", "--mediator", "X9"], None);
+    assert!(!unknown.status.success());
+    let flags = onedoor(&["--db", db, "followups", "--due", "--overdue"], None);
+    assert!(!flags.status.success(), "--due and --overdue conflict");
+}
