@@ -197,6 +197,18 @@ impl Config {
 mod tests {
     use super::*;
 
+    /// The example in README is what users copy: it must parse and mean what it says.
+    #[test]
+    fn readme_example_parses() {
+        let readme = include_str!("../README.md");
+        let start = readme.find("```toml\n").expect("README has a TOML example") + 8;
+        let len = readme[start..].find("```").unwrap();
+        let c = Config::parse(&readme[start..start + len], Path::new("README.md")).unwrap();
+        assert_eq!(c.response_hours.orange, 24);
+        assert_eq!(c.followup_days, [7, 30]);
+        assert_eq!(c.hours.days, [1, 2, 3, 4, 5]);
+    }
+
     #[test]
     fn empty_file_gives_defaults() {
         assert_eq!(
