@@ -503,6 +503,53 @@ impl Store {
     }
 }
 
+impl Store {
+    /// A referral sent back by the receiving body (退单): the case returns to its owner's
+    /// queue (or the unassigned queue) with the reason, and a fresh response deadline. The
+    /// owner, a clerk (who receives the returned papers) or a lead may record it.
+    pub fn return_referral(
+        &mut self,
+        by: Actor,
+        id: i64,
+        reason: &str,
+        hours: &ResponseHours,
+        now: NaiveDateTime,
+    ) -> Result<Status> {
+        let reason = required(reason, "err.cases.reason")?;
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            if !(by.role.may_work(by.staff_id, s.owner) || by.role.may(Permission::Route)) {
+                return Err(StoreError::Forbidden);
+            }
+            if s.status != Status::ReferredOut {
+                return Err(StoreError::Rule("err.cases.not_referred"));
+            }
+            let to = if s.owner.is_some() {
+                Status::Assigned
+            } else {
+                Status::Registered
+            };
+            transition(s.status, to)?;
+            let at = to_sql(now);
+            let deadline = hours.deadline(s.colour, now).map(to_sql);
+            tx.execute(
+                "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
+                params![id, deadline],
+            )?;
+            set_status(tx, &at, by, id, s.status, to)?;
+            audit::event(
+                tx,
+                &at,
+                Some(by.staff_id),
+                Some(id),
+                "case.referral_back",
+                &reason,
+            )?;
+            Ok(to)
+        })
+    }
+}
+
 #[cfg(test)]
 #[path = "case_actions_tests.rs"]
 mod tests;

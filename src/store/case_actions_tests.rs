@@ -272,3 +272,39 @@ fn numbers_revealed_only_to_roles_that_may_and_audited() {
         1
     );
 }
+
+#[test]
+fn a_referral_sent_back_returns_to_the_queue_with_its_reason() {
+    let (mut s, [_, desk, m1, m2], id) = setup();
+    let h = ResponseHours::default();
+    let now = at(24, 10);
+    assert_eq!(
+        s.return_referral(desk, id, "退回", &h, now)
+            .unwrap_err()
+            .i18n_key(),
+        "err.cases.not_referred"
+    );
+    s.assign_case(desk, id, m1.staff_id, "", now).unwrap();
+    let r = Outcome::Referred {
+        to: "县劳动仲裁委".into(),
+        reply_due: NaiveDate::from_ymd_opt(2026, 12, 9).unwrap(),
+    };
+    s.record_outcome(m1, id, &r, now).unwrap();
+    assert!(matches!(
+        s.return_referral(m2, id, "不属受理范围", &h, now),
+        Err(StoreError::Forbidden)
+    ));
+    assert!(s.return_referral(desk, id, " ", &h, now).is_err());
+    assert_eq!(
+        s.return_referral(desk, id, "不属受理范围", &h, at(25, 9))
+            .unwrap(),
+        Status::Assigned
+    );
+    let d = s.case_detail(id).unwrap();
+    assert!(d.row.active && !d.row.overdue(at(25, 9)));
+    let last = d.timeline.last().unwrap();
+    assert_eq!(
+        (last.action.as_str(), last.new.as_str()),
+        ("case.referral_back", "不属受理范围")
+    );
+}

@@ -215,6 +215,11 @@ pub fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
             ),
             Flow::Close,
         ),
+        'b' => Popup::text(
+            t("ui.cases.act.referral_back"),
+            t("ui.cases.reason_hint"),
+            Flow::ReferralBack,
+        ),
         'R' => Popup::text(
             t("ui.cases.act.reopen"),
             t("ui.cases.reason_hint"),
@@ -393,6 +398,11 @@ pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
         (Flow::Close, Answer::Yes) => {
             let r = ctx.store.close_case(by, id, now);
             done(st, ctx, r, "ui.cases.done.close");
+        }
+        (Flow::ReferralBack, Answer::Text(reason)) => {
+            let hours = &ctx.config.response_hours;
+            let r = ctx.store.return_referral(by, id, &reason, hours, now);
+            done(st, ctx, r, "ui.cases.done.referral_back");
         }
         (Flow::Reopen, Answer::Text(reason)) => {
             let r = ctx

@@ -94,6 +94,7 @@ const DETAIL_HELP: &[KeyHelp] = &[
     help("o", "help.cases.outcome"),
     help("C", "help.cases.close"),
     help("R", "help.cases.reopen"),
+    help("b", "help.cases.referral_back"),
     help("v", "help.cases.reveal"),
 ];
 

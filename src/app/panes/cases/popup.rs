@@ -60,6 +60,7 @@ pub enum Flow {
     ConfirmOutcome(Outcome),
     Close,
     Reopen,
+    ReferralBack,
 }
 
 #[derive(Debug, Clone)]

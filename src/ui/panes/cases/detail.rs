@@ -32,6 +32,7 @@ fn event_key(action: &str) -> &'static str {
         "case.note" => "ui.cases.ev.note",
         "case.outcome" => "ui.cases.ev.outcome",
         "case.reopen" => "ui.cases.ev.reopen",
+        "case.referral_back" => "ui.cases.ev.referral_back",
         "case.reveal" => "ui.cases.ev.reveal",
         "case.status" => "ui.cases.ev.status",
         _ => "ui.cases.ev.other",
