@@ -2,7 +2,8 @@
 use super::*;
 use crate::domain::channel::Channel;
 use crate::domain::party::PartyRole;
-use crate::store::{NewCase, NewParty, NewStaff};
+use crate::store::{NewCase, NewParty, NewStaff, Outcome};
+use chrono::NaiveDate;
 
 fn at(d: u32, h: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, d)

@@ -3,6 +3,7 @@
 mod audit;
 pub mod bulk;
 mod case_actions;
+mod case_closing;
 mod case_detail;
 mod case_list;
 mod case_search;
@@ -19,7 +20,8 @@ mod settings;
 mod staff;
 mod time;
 
-pub use case_actions::{AttemptRecorded, Outcome};
+pub use case_actions::AttemptRecorded;
+pub use case_closing::Outcome;
 pub use case_detail::{
     AuditLine, CaseDetail, FollowupLine, OutcomeRecord, PartyLine, Revealed, SessionLine,
 };

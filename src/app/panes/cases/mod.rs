@@ -1,6 +1,7 @@
 //! Cases pane (F3): the case list with filters and sorting, queues, search and case detail.
 //! A mediator lands on their own queue; a lead or clerk on all open cases by urgency.
 mod actions;
+mod filters;
 pub mod list;
 pub mod popup;
 
@@ -222,8 +223,8 @@ impl CasesState {
                 );
             }
             KeyCode::Char('A') => self.show(ListKind::Custom, CaseFilter::default(), ctx),
-            KeyCode::Char('M') => self.popup = actions::queue_picker(ctx),
-            KeyCode::Char('f') => self.popup = Some(actions::filter_kinds(ctx)),
+            KeyCode::Char('M') => self.popup = filters::queue_picker(ctx),
+            KeyCode::Char('f') => self.popup = Some(filters::filter_kinds(ctx)),
             KeyCode::Backspace => {
                 if self.list.filter.pop() {
                     self.kind = ListKind::Custom;
