@@ -314,8 +314,11 @@ impl Pane for CasesState {
         if !self.started {
             self.start(ctx);
         } else if self.screen == Screen::List && !self.search.active {
-            // Others may have changed cases meanwhile; keep the filter, refresh the rows.
-            self.reload(ctx);
+            // Others may have changed cases meanwhile: re-read from the selected row on,
+            // keeping the place, and recount.
+            if let Err(e) = self.list.refresh_here(ctx.store, ctx.now) {
+                ctx.store_error(&e);
+            }
         }
     }
 
