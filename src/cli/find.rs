@@ -112,6 +112,8 @@ mod tests {
             level: crate::domain::ladder::Level::Village,
             deadline_at: None,
             active: true,
+            waiting: None,
+            waiting_since: None,
         };
         let hits = vec![
             SearchHit {

@@ -309,3 +309,56 @@ fn a_referral_sent_back_returns_to_the_queue_with_its_reason() {
         ("case.referral_back", "不属受理范围")
     );
 }
+
+#[test]
+fn waiting_pauses_the_clock_and_moving_on_restarts_it_with_the_time_left() {
+    use crate::domain::case_filter::{CaseFilter, Chip, Sort, Waiting};
+    let (mut s, [lead, _, m1, m2], id) = setup();
+    let now = at(20, 10); // received 20th 09:00, blue: response deadline 27th 09:00
+    s.assign_case(lead, id, m1.staff_id, "", now).unwrap();
+    assert!(matches!(
+        s.start_waiting(m2, id, Waiting::Party, "", now),
+        Err(StoreError::Forbidden)
+    ));
+    s.start_waiting(m1, id, Waiting::Documents, "等病历", now)
+        .unwrap();
+    assert_eq!(
+        s.start_waiting(m1, id, Waiting::Party, "", now)
+            .unwrap_err()
+            .i18n_key(),
+        "err.cases.already_waiting"
+    );
+    let d = s.case_detail(id).unwrap();
+    assert_eq!(
+        (d.row.waiting, d.row.deadline_at),
+        (Some(Waiting::Documents), None)
+    );
+    // Long after the old deadline it is not overdue: the clock is stopped.
+    let later = at(29, 10);
+    let overdue = CaseFilter {
+        chips: vec![Chip::Overdue],
+    };
+    assert!(
+        s.case_page(&overdue, Sort::default(), None, false, 10, later)
+            .unwrap()
+            .is_empty()
+    );
+    // An attempt moves the case on: the clock restarts with the 6 days 23 h that were left,
+    // then the first attempt turns the deadline into the mediation term.
+    s.record_attempt(m1, id, "材料已到，开始调解", later)
+        .unwrap();
+    let d = s.case_detail(id).unwrap();
+    assert_eq!(d.row.waiting, None);
+    let acts: Vec<String> = d.timeline.iter().map(|a| a.action.clone()).collect();
+    assert!(acts.contains(&"case.wait".to_string()) && acts.contains(&"case.resume".to_string()));
+    let resumed = d
+        .timeline
+        .iter()
+        .find(|a| a.action == "case.resume")
+        .unwrap();
+    assert_eq!(resumed.new, "2026-12-06 09:00:00");
+    // A manual stop works too.
+    s.start_waiting(m1, id, Waiting::Party, "", later).unwrap();
+    s.stop_waiting(m1, id, at(30, 10)).unwrap();
+    assert!(s.case_detail(id).unwrap().row.deadline_at.is_some());
+}

@@ -1,6 +1,6 @@
 //! The end of a case's road: outcome, close, reopen, and a referral sent back. Same rules as
 //! case_actions.rs: role and status machine checked here, every change audited.
-use super::case_actions::{log, required, set_status, state, transition};
+use super::case_actions::{log, required, resume, set_status, state, transition};
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::risk::ResponseHours;
@@ -61,6 +61,7 @@ impl Store {
             if !by.role.may_work(by.staff_id, s.owner) {
                 return Err(StoreError::Forbidden);
             }
+            resume(tx, &to_sql(now), by, id, now)?;
             let to = o.status();
             transition(s.status, to)?;
             let at = to_sql(now);

@@ -3,7 +3,7 @@
 //! and lets each step be one index range scan whatever the depth.
 use super::time::{from_sql, to_sql};
 use super::{Result, Store, StoreError};
-use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey};
+use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey, Waiting};
 use crate::domain::ladder::Level;
 use crate::domain::mask::mask_phone;
 use crate::domain::risk::Colour;
@@ -31,6 +31,9 @@ pub struct CaseRow {
     pub level: Level,
     pub deadline_at: Option<NaiveDateTime>,
     pub active: bool,
+    /// Paused: what it waits for and since when (the deadline is cleared meanwhile).
+    pub waiting: Option<Waiting>,
+    pub waiting_since: Option<NaiveDateTime>,
 }
 
 impl CaseRow {
@@ -214,7 +217,7 @@ pub(super) fn where_sql(
 const SELECT_IDS: &str = "SELECT c.id FROM cases c";
 
 const SELECT_ROW: &str = "SELECT c.id, c.case_no, c.received_at, c.colour, c.category, p.name, p.phone,
-        c.status, c.owner_id, s.name, c.level, c.deadline_at, c.active
+        c.status, c.owner_id, s.name, c.level, c.deadline_at, c.active, c.waiting, c.waiting_since
     FROM cases c LEFT JOIN parties p ON p.id = c.first_party_id LEFT JOIN staff s ON s.id = c.owner_id";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
@@ -237,6 +240,14 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
         level: Level::from_code(&level).unwrap_or(Level::Village),
         deadline_at: deadline.as_deref().and_then(from_sql),
         active: r.get(12)?,
+        waiting: r
+            .get::<_, Option<String>>(13)?
+            .as_deref()
+            .and_then(Waiting::from_code),
+        waiting_since: r
+            .get::<_, Option<String>>(14)?
+            .as_deref()
+            .and_then(from_sql),
     })
 }
 

@@ -10,6 +10,7 @@ use rusqlite::{Connection, TransactionBehavior};
 const MIGRATIONS: &[&str] = &[
     include_str!("schema_v1.sql"),
     include_str!("schema_cases.sql"),
+    include_str!("schema_cases_waiting.sql"),
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

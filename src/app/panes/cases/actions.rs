@@ -5,7 +5,7 @@ use super::filters::{apply_chip, filter_values, staff_name};
 use super::popup::{Answer, Choice, Flow, OutcomeKind, Popup};
 use super::{CasesState, ListKind};
 use crate::app::panes::Ctx;
-use crate::domain::case_filter::OwnerFilter;
+use crate::domain::case_filter::{OwnerFilter, Waiting};
 use crate::domain::risk::Colour;
 use crate::domain::role::Role;
 use crate::domain::status::Status;
@@ -90,6 +90,19 @@ pub fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
                 &[("no", &d.row.case_no)],
             ),
             Flow::Close,
+        ),
+        'w' if d.row.waiting.is_some() => Popup::confirm(
+            t("ui.cases.act.resume"),
+            t("ui.cases.confirm.resume"),
+            Flow::Resume,
+        ),
+        'w' => Popup::pick(
+            t("ui.cases.act.wait"),
+            Waiting::ALL
+                .iter()
+                .map(|w| (t(w.i18n_key()), Choice::Waiting(*w)))
+                .collect(),
+            Flow::Wait,
         ),
         'b' => Popup::text(
             t("ui.cases.act.referral_back"),
@@ -274,6 +287,21 @@ pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
         (Flow::Close, Answer::Yes) => {
             let r = ctx.store.close_case(by, id, now);
             done(st, ctx, r, "ui.cases.done.close");
+        }
+        (Flow::Wait, Answer::Picked(Choice::Waiting(what))) => {
+            st.popup = Some(Popup::text(
+                t(ctx, "ui.cases.act.wait"),
+                t(ctx, "ui.cases.wait_hint"),
+                Flow::WaitNote { what },
+            ));
+        }
+        (Flow::WaitNote { what }, Answer::Text(note)) => {
+            let r = ctx.store.start_waiting(by, id, what, &note, now);
+            done(st, ctx, r, "ui.cases.done.wait");
+        }
+        (Flow::Resume, Answer::Yes) => {
+            let r = ctx.store.stop_waiting(by, id, now);
+            done(st, ctx, r, "ui.cases.done.resume");
         }
         (Flow::ReferralBack, Answer::Text(reason)) => {
             let hours = &ctx.config.response_hours;

@@ -96,6 +96,7 @@ const DETAIL_HELP: &[KeyHelp] = &[
     help("C", "help.cases.close"),
     help("R", "help.cases.reopen"),
     help("b", "help.cases.referral_back"),
+    help("w", "help.cases.wait"),
     help("v", "help.cases.reveal"),
 ];
 

@@ -83,6 +83,10 @@ fn cell(row: &CaseRow, col: Col, view: &View) -> (String, Style) {
         Col::Status => (view.tr(row.status.i18n_key()).to_string(), plain),
         Col::Owner => (row.owner.clone().unwrap_or_else(|| "—".into()), plain),
         Col::Level => (view.tr(row.level.i18n_key()).to_string(), plain),
+        Col::Deadline if row.waiting.is_some() && row.active => (
+            view.tr("ui.cases.waiting_short").to_string(),
+            view.theme.dim(),
+        ),
         Col::Deadline => match row.deadline_at {
             Some(d) if row.overdue(view.now) => (format!("!{}", short_time(d)), view.theme.error()),
             Some(d) if row.active => (short_time(d), plain),
