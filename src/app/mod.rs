@@ -162,9 +162,25 @@ impl App {
             match r {
                 panes::Request::Goto(p) => self.goto(p),
                 panes::Request::RefreshCounts => self.refresh_counts(),
+                panes::Request::BookSession {
+                    case_id,
+                    mediator_id,
+                } => {
+                    self.panes.calendar.book_for(case_id, mediator_id);
+                    if self.pane == PaneId::Calendar {
+                        self.reenter();
+                    } else {
+                        self.goto(PaneId::Calendar);
+                    }
+                }
             }
         }
         Some(out)
+    }
+
+    /// Enters the shown pane again (it refreshes and picks up requests made to it).
+    fn reenter(&mut self) {
+        self.with_ctx(|panes, pane, ctx| panes.enter(pane, ctx));
     }
 
     pub fn goto(&mut self, p: PaneId) {

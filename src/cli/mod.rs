@@ -1,7 +1,9 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
+mod agenda;
 mod find;
 mod maintenance;
+mod slip;
 mod staff;
 use crate::app::{App, Session};
 use crate::config::Config;
@@ -46,6 +48,11 @@ pub enum Command {
     Demo(DemoArgs),
     /// Run a full integrity check of the database.
     Check,
+    /// Print a case's intake slip for the visitor (case number, date, contact, deadline).
+    Slip {
+        /// The case number, e.g. 2026-1124-007.
+        case_no: String,
+    },
     /// Find cases: case no. (or its tail), name or pinyin, phone/ID tail, summary words.
     Find {
         query: String,
@@ -72,6 +79,21 @@ pub enum Command {
         #[arg(long = "as")]
         as_code: String,
     },
+    /// Print a day's mediation sessions: text for the notice board, iCalendar for phones.
+    Agenda(AgendaArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AgendaArgs {
+    /// The day: 2026-11-24, 11-24 or +1 (default: today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Only this mediator's sessions (staff code, e.g. M001).
+    #[arg(long)]
+    pub mediator: Option<String>,
+    /// txt (aligned table) or ics (iCalendar, RFC 5545).
+    #[arg(long, default_value = "txt", value_parser = ["txt", "ics"])]
+    pub format: String,
 }
 
 #[derive(Args, Debug)]
@@ -247,6 +269,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Some(Command::Staff(cmd)) => staff::run(cmd, &db, lang, now),
+        Some(Command::Agenda(a)) => {
+            let centre = Store::open(&db)?
+                .setting("centre_name")?
+                .unwrap_or_else(|| config.centre.name.clone());
+            agenda::run(a, &db, lang, now, &centre)
+        }
         Some(Command::Demo(a)) => {
             let started = std::time::Instant::now();
             let mut store = Store::create(&db)?;
@@ -280,6 +308,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             println!("{}", trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]));
             Ok(())
         }
+        Some(Command::Slip { case_no }) => slip::run(&db, &case_no, &config, lang),
         Some(Command::Find { query, limit, json }) => {
             find::run(&query, limit, json, &db, lang, now)
         }

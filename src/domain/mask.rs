@@ -59,12 +59,7 @@ pub fn mask_landline(s: &str) -> String {
 /// Masks a stored phone number of either kind; raw input is normalised first
 /// when it parses, so `138 1234 5678` masks like `13812345678`.
 pub fn mask_phone(s: &str) -> String {
-    if s.contains('-') && s.starts_with('0') {
-        return mask_landline(s);
-    }
-    if s.len() == 11 && s.starts_with('1') {
-        return mask_mobile(s);
-    }
+    // Always parse: masking raw text such as `0571-8765-432` piecewise would keep the wrong tail.
     match crate::domain::phone::parse_phone(s) {
         Ok(p) => mask_parsed_phone(&p),
         Err(_) => mask_fallback(s),
@@ -86,6 +81,13 @@ pub fn mask_id_number(id: &IdNumber) -> String {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+
+    #[test]
+    fn raw_phone_input_is_masked_like_its_normal_form() {
+        assert_eq!(mask_phone("0571-8765-432"), "0571-****5432");
+        assert_eq!(mask_phone("138 1234 5678"), "138****5678");
+        assert_eq!(mask_phone("+86 138-1234-5678"), "138****5678");
+    }
 
     #[test]
     fn mobile() {

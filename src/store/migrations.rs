@@ -9,7 +9,9 @@ use rusqlite::{Connection, TransactionBehavior};
 /// Each entry upgrades from version `index` to `index + 1`. Append only; never edit a released one.
 const MIGRATIONS: &[&str] = &[
     include_str!("schema_v1.sql"),
+    include_str!("schema_triage.sql"),
     include_str!("schema_cases.sql"),
+    include_str!("schema_calendar.sql"),
     include_str!("schema_cases_waiting.sql"),
 ];
 

@@ -2,6 +2,9 @@
 //! call them between frames; results are cached in UI state, never re-queried per frame.
 mod audit;
 pub mod bulk;
+mod calendar;
+mod calendar_off;
+mod calendar_write;
 mod case_actions;
 mod case_closing;
 mod case_detail;
@@ -19,7 +22,11 @@ mod names;
 mod settings;
 mod staff;
 mod time;
+mod triage;
+pub use triage::{EarlierCase, SlipData};
 
+pub use calendar::{CaseBrief, Leave, Room, SessionView};
+pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
 pub use case_actions::AttemptRecorded;
 pub use case_closing::Outcome;
 pub use case_detail::{
@@ -208,5 +215,7 @@ pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
         .map(|_| ())
 }
 
+#[cfg(test)]
+pub(crate) mod calendar_tests;
 #[cfg(test)]
 mod tests;

@@ -70,11 +70,13 @@ CREATE INDEX case_outcomes_case ON case_outcomes (case_id, id);
 CREATE INDEX cases_colour_recv ON cases (colour, received_at DESC, id DESC);
 CREATE INDEX cases_cat_recv ON cases (category, received_at DESC, id DESC);
 CREATE INDEX cases_status_recv ON cases (status, received_at DESC, id DESC);
+CREATE INDEX cases_owner_recv ON cases (owner_id, received_at DESC, id DESC);
 CREATE INDEX cases_active_cat ON cases (category, colour, received_at DESC, id DESC) WHERE active = 1;
 CREATE INDEX cases_active_deadline ON cases (ifnull(deadline_at, '9999-12-31 23:59:59'), received_at DESC, id DESC) WHERE active = 1;
 CREATE INDEX cases_active_level ON cases (level, received_at DESC, id DESC) WHERE active = 1;
 CREATE INDEX cases_active_owner ON cases (ifnull(owner_id, 0), received_at DESC, id DESC) WHERE active = 1;
 CREATE INDEX cases_active_recv ON cases (received_at DESC, id DESC) WHERE active = 1;
+CREATE INDEX IF NOT EXISTS parties_name ON parties (name);
 
 -- Planner statistics for the new indexes: without them a big database picks the unfiltered
 -- owner index and sorts (160 ms) instead of the partial urgency index (0.1 ms).
