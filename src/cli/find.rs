@@ -2,7 +2,7 @@
 //! Prints ranked matches with masked numbers only (case no., first party, status, colour, owner).
 use super::CliError;
 use crate::i18n::{Lang, tr};
-use crate::store::{SearchHit, Store};
+use crate::store::{MatchKind, SearchHit, Store};
 use crate::ui::widgets::pad;
 use std::path::Path;
 
@@ -82,7 +82,13 @@ pub(crate) fn to_json(hits: &[SearchHit]) -> String {
                 esc(r.status.code()),
                 esc(r.colour.code()),
                 r.owner.as_deref().map(esc).unwrap_or_else(|| "null".into()),
-                esc(&format!("{:?}", h.kind).to_lowercase()),
+                esc(match h.kind {
+                    MatchKind::CaseNo => "case_no",
+                    MatchKind::Phone => "phone",
+                    MatchKind::IdNumber => "id_number",
+                    MatchKind::Name => "name",
+                    MatchKind::Summary => "summary",
+                }),
                 h.score
             )
         })
@@ -97,7 +103,7 @@ mod tests {
     #[test]
     fn json_escapes_and_tables_line_up() {
         assert_eq!(esc("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
-        use crate::store::{CaseRow, MatchKind};
+        use crate::store::CaseRow;
         let row = |no: &str, name: &str| CaseRow {
             id: 1,
             case_no: no.into(),
@@ -112,6 +118,8 @@ mod tests {
             level: crate::domain::ladder::Level::Village,
             deadline_at: None,
             active: true,
+            waiting: None,
+            waiting_since: None,
         };
         let hits = vec![
             SearchHit {
@@ -137,5 +145,6 @@ mod tests {
             "{j}"
         );
         assert!(!j.contains("13812345678"));
+        assert!(j.contains("\"match\":\"name\""), "{j}");
     }
 }

@@ -1,10 +1,20 @@
 //! What the case list shows: filter chips (combinable, one per kind, cleared one by one) and the
 //! sort. Pure data; the store turns it into SQL (store/case_list.rs).
 use super::channel::Channel;
+use super::codes::code_enum;
 use super::ladder::Level;
 use super::risk::Colour;
 use super::status::Status;
 use chrono::NaiveDate;
+
+code_enum! {
+    /// What a paused case waits for; its clock stops meanwhile.
+    pub enum Waiting ("waiting") {
+        Party = "party",
+        Agency = "agency",
+        Documents = "documents",
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OwnerFilter {

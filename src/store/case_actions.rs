@@ -1,35 +1,16 @@
 //! Workflow actions on a case. Each checks the operator's role and the status machine here in
 //! the store (whatever the UI did), changes the case and writes the audit log in one
-//! transaction.
+//! transaction. Outcomes, closing, reopening and referrals are in case_closing.rs.
 use super::case_detail::MEDIATION_TERM_DAYS;
 use super::time::{from_sql, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_filter::Waiting;
 use crate::domain::ladder::{Ladder, Level};
 use crate::domain::risk::{self, Colour, ResponseHours};
 use crate::domain::role::{Permission, Role};
 use crate::domain::status::Status;
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime};
 use rusqlite::{Transaction, params};
-
-/// The result of mediation as recorded (有理必果).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    Agreement { terms: String, judicial: bool },
-    NoAgreement { reason: String },
-    Referred { to: String, reply_due: NaiveDate },
-    Withdrawn { reason: String },
-}
-
-impl Outcome {
-    pub fn status(&self) -> Status {
-        match self {
-            Outcome::Agreement { .. } => Status::Agreement,
-            Outcome::NoAgreement { .. } => Status::NoAgreement,
-            Outcome::Referred { .. } => Status::ReferredOut,
-            Outcome::Withdrawn { .. } => Status::Withdrawn,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AttemptRecorded {
@@ -40,16 +21,16 @@ pub struct AttemptRecorded {
 }
 
 /// What the actions need to know about a case, read inside the write transaction.
-struct State {
-    status: Status,
-    owner: Option<i64>,
-    colour: Colour,
-    ladder: Ladder,
-    received: NaiveDateTime,
-    deadline: Option<String>,
+pub(super) struct State {
+    pub(super) status: Status,
+    pub(super) owner: Option<i64>,
+    pub(super) colour: Colour,
+    pub(super) ladder: Ladder,
+    pub(super) received: NaiveDateTime,
+    pub(super) deadline: Option<String>,
 }
 
-fn state(tx: &Transaction, id: i64) -> Result<State> {
+pub(super) fn state(tx: &Transaction, id: i64) -> Result<State> {
     tx.query_row(
         "SELECT status, owner_id, colour, level, attempts_village, attempts_township,
             attempts_county, received_at, deadline_at FROM cases WHERE id = ?1",
@@ -74,11 +55,11 @@ fn state(tx: &Transaction, id: i64) -> Result<State> {
     .map_err(StoreError::from)
 }
 
-fn transition(from: Status, to: Status) -> Result<()> {
+pub(super) fn transition(from: Status, to: Status) -> Result<()> {
     from.check(to).map_err(|e| StoreError::Rule(e.i18n_key()))
 }
 
-fn required(text: &str, key: &'static str) -> Result<String> {
+pub(super) fn required(text: &str, key: &'static str) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {
         return Err(StoreError::Rule(key));
@@ -87,7 +68,7 @@ fn required(text: &str, key: &'static str) -> Result<String> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn log(
+pub(super) fn log(
     tx: &Transaction,
     at: &str,
     by: Actor,
@@ -111,7 +92,7 @@ fn log(
     )
 }
 
-fn set_status(
+pub(super) fn set_status(
     tx: &Transaction,
     at: &str,
     by: Actor,
@@ -135,7 +116,97 @@ fn set_status(
     )
 }
 
+/// Ends a wait, if any: the deadline comes back with the time that was left. Every action
+/// that moves the case on calls this first ("the clock restarts when the case moves on").
+pub(super) fn resume(
+    tx: &Transaction,
+    at: &str,
+    by: Actor,
+    id: i64,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let (waiting, left): (Option<String>, Option<i64>) = tx.query_row(
+        "SELECT waiting, waiting_left FROM cases WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let Some(waiting) = waiting else {
+        return Ok(());
+    };
+    let deadline = left.map(|s| to_sql(now + Duration::seconds(s)));
+    tx.execute(
+        "UPDATE cases SET waiting = NULL, waiting_since = NULL, waiting_left = NULL,
+            deadline_at = ?2 WHERE id = ?1",
+        params![id, deadline],
+    )?;
+    log(
+        tx,
+        at,
+        by,
+        id,
+        "case.resume",
+        "waiting",
+        &waiting,
+        deadline.as_deref().unwrap_or(""),
+    )
+}
+
 impl Store {
+    /// Pauses the clock while the case waits for a party, an agency or documents.
+    pub fn start_waiting(
+        &mut self,
+        by: Actor,
+        id: i64,
+        what: Waiting,
+        note: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            if !by.role.may_work(by.staff_id, s.owner) {
+                return Err(StoreError::Forbidden);
+            }
+            if !s.status.is_active() {
+                return Err(StoreError::Rule("err.cases.not_open"));
+            }
+            let waiting: Option<String> =
+                tx.query_row("SELECT waiting FROM cases WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+            if waiting.is_some() {
+                return Err(StoreError::Rule("err.cases.already_waiting"));
+            }
+            let left = s
+                .deadline
+                .as_deref()
+                .and_then(from_sql)
+                .map(|d| (d - now).num_seconds().max(0));
+            let at = to_sql(now);
+            tx.execute(
+                "UPDATE cases SET waiting = ?2, waiting_since = ?3, waiting_left = ?4,
+                    deadline_at = NULL, updated_at = ?3 WHERE id = ?1",
+                params![id, what.code(), at, left],
+            )?;
+            let new = if note.trim().is_empty() {
+                what.code().to_string()
+            } else {
+                format!("{} ({})", what.code(), note.trim())
+            };
+            log(tx, &at, by, id, "case.wait", "waiting", "", &new)
+        })
+    }
+
+    /// Ends a wait by hand (the party came back, the documents arrived).
+    pub fn stop_waiting(&mut self, by: Actor, id: i64, now: NaiveDateTime) -> Result<()> {
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            if !by.role.may_work(by.staff_id, s.owner) {
+                return Err(StoreError::Forbidden);
+            }
+            resume(tx, &to_sql(now), by, id, now)
+        })
+    }
+
     /// Gives a case to a mediator (routing needs `Route`, taking it from someone `Reassign`
     /// and a reason). An unassigned registered case becomes assigned.
     pub fn assign_case(
@@ -302,6 +373,8 @@ impl Store {
             if !by.role.may_work(by.staff_id, s.owner) {
                 return Err(StoreError::Forbidden);
             }
+            resume(tx, &to_sql(now), by, id, now)?;
+            s.deadline = state(tx, id)?.deadline;
             if !matches!(s.status, Status::Assigned | Status::InMediation) {
                 return Err(StoreError::Rule("err.cases.not_in_mediation"));
             }
@@ -372,6 +445,7 @@ impl Store {
             if !s.status.is_active() {
                 return Err(StoreError::Rule("err.cases.not_open"));
             }
+            resume(tx, &to_sql(now), by, id, now)?;
             let from = s.ladder.level;
             let to = s
                 .ladder
@@ -397,109 +471,6 @@ impl Store {
             self.conn
                 .query_row("SELECT level FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
         Ok(Level::from_code(&l).unwrap_or(Level::Village))
-    }
-
-    /// Records the outcome: agreement (terms, judicial confirmation), no agreement, referred out
-    /// (to whom, reply deadline) or withdrawn. The case leaves the active queues.
-    pub fn record_outcome(
-        &mut self,
-        by: Actor,
-        id: i64,
-        o: &Outcome,
-        now: NaiveDateTime,
-    ) -> Result<()> {
-        let (terms, judicial, referred_to, reply_due) = match o {
-            Outcome::Agreement { terms, judicial } => (
-                required(terms, "err.cases.terms_empty")?,
-                *judicial,
-                String::new(),
-                None,
-            ),
-            Outcome::NoAgreement { reason } | Outcome::Withdrawn { reason } => {
-                (reason.trim().to_string(), false, String::new(), None)
-            }
-            Outcome::Referred { to, reply_due } => (
-                String::new(),
-                false,
-                required(to, "err.cases.referred_empty")?,
-                Some(reply_due.format("%Y-%m-%d").to_string()),
-            ),
-        };
-        self.write(|tx| {
-            let s = state(tx, id)?;
-            if !by.role.may_work(by.staff_id, s.owner) {
-                return Err(StoreError::Forbidden);
-            }
-            let to = o.status();
-            transition(s.status, to)?;
-            let at = to_sql(now);
-            tx.execute(
-                "INSERT INTO case_outcomes (case_id, at, staff_id, kind, terms, judicial, referred_to, reply_due)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![id, at, by.staff_id, to.code(), terms, judicial, referred_to, reply_due],
-            )?;
-            set_status(tx, &at, by, id, s.status, to)?;
-            let detail = match o {
-                Outcome::Agreement { .. } => format!("{terms}{}", if judicial { " [judicial]" } else { "" }),
-                Outcome::Referred { .. } => format!("{referred_to} → {}", reply_due.as_deref().unwrap_or("")),
-                _ => terms.clone(),
-            };
-            log(tx, &at, by, id, "case.outcome", "outcome", "", &format!("{}: {detail}", to.code()))
-        })
-    }
-
-    /// Closes a case that has an outcome (a lead's decision; irreversible but for reopen).
-    pub fn close_case(&mut self, by: Actor, id: i64, now: NaiveDateTime) -> Result<()> {
-        if !by.role.may(Permission::Close) {
-            return Err(StoreError::Forbidden);
-        }
-        self.write(|tx| {
-            let s = state(tx, id)?;
-            transition(s.status, Status::Closed)?;
-            let at = to_sql(now);
-            tx.execute(
-                "UPDATE cases SET closed_at = ?2 WHERE id = ?1",
-                params![id, at],
-            )?;
-            set_status(tx, &at, by, id, s.status, Status::Closed)
-        })
-    }
-
-    /// Back to active work, with a reason; the clock restarts from now with the colour's
-    /// response time, so a reopened case never shows up instantly overdue.
-    pub fn reopen_case(
-        &mut self,
-        by: Actor,
-        id: i64,
-        reason: &str,
-        hours: &ResponseHours,
-        now: NaiveDateTime,
-    ) -> Result<Status> {
-        if !by.role.may(Permission::Reopen) {
-            return Err(StoreError::Forbidden);
-        }
-        let reason = required(reason, "err.cases.reason")?;
-        self.write(|tx| {
-            let s = state(tx, id)?;
-            if s.status.is_active() {
-                return Err(StoreError::Rule("err.cases.already_open"));
-            }
-            let to = if s.owner.is_some() {
-                Status::Assigned
-            } else {
-                Status::Registered
-            };
-            transition(s.status, to)?;
-            let at = to_sql(now);
-            let deadline = hours.deadline(s.colour, now).map(to_sql);
-            tx.execute(
-                "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
-                params![id, deadline],
-            )?;
-            set_status(tx, &at, by, id, s.status, to)?;
-            audit::event(tx, &at, Some(by.staff_id), Some(id), "case.reopen", &reason)?;
-            Ok(to)
-        })
     }
 }
 

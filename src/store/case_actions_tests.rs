@@ -2,7 +2,8 @@
 use super::*;
 use crate::domain::channel::Channel;
 use crate::domain::party::PartyRole;
-use crate::store::{NewCase, NewParty, NewStaff};
+use crate::store::{NewCase, NewParty, NewStaff, Outcome};
+use chrono::NaiveDate;
 
 fn at(d: u32, h: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, d)
@@ -271,4 +272,93 @@ fn numbers_revealed_only_to_roles_that_may_and_audited() {
             .count(),
         1
     );
+}
+
+#[test]
+fn a_referral_sent_back_returns_to_the_queue_with_its_reason() {
+    let (mut s, [_, desk, m1, m2], id) = setup();
+    let h = ResponseHours::default();
+    let now = at(24, 10);
+    assert_eq!(
+        s.return_referral(desk, id, "退回", &h, now)
+            .unwrap_err()
+            .i18n_key(),
+        "err.cases.not_referred"
+    );
+    s.assign_case(desk, id, m1.staff_id, "", now).unwrap();
+    let r = Outcome::Referred {
+        to: "县劳动仲裁委".into(),
+        reply_due: NaiveDate::from_ymd_opt(2026, 12, 9).unwrap(),
+    };
+    s.record_outcome(m1, id, &r, now).unwrap();
+    assert!(matches!(
+        s.return_referral(m2, id, "不属受理范围", &h, now),
+        Err(StoreError::Forbidden)
+    ));
+    assert!(s.return_referral(desk, id, " ", &h, now).is_err());
+    assert_eq!(
+        s.return_referral(desk, id, "不属受理范围", &h, at(25, 9))
+            .unwrap(),
+        Status::Assigned
+    );
+    let d = s.case_detail(id).unwrap();
+    assert!(d.row.active && !d.row.overdue(at(25, 9)));
+    let last = d.timeline.last().unwrap();
+    assert_eq!(
+        (last.action.as_str(), last.new.as_str()),
+        ("case.referral_back", "不属受理范围")
+    );
+}
+
+#[test]
+fn waiting_pauses_the_clock_and_moving_on_restarts_it_with_the_time_left() {
+    use crate::domain::case_filter::{CaseFilter, Chip, Sort, Waiting};
+    let (mut s, [lead, _, m1, m2], id) = setup();
+    let now = at(20, 10); // received 20th 09:00, blue: response deadline 27th 09:00
+    s.assign_case(lead, id, m1.staff_id, "", now).unwrap();
+    assert!(matches!(
+        s.start_waiting(m2, id, Waiting::Party, "", now),
+        Err(StoreError::Forbidden)
+    ));
+    s.start_waiting(m1, id, Waiting::Documents, "等病历", now)
+        .unwrap();
+    assert_eq!(
+        s.start_waiting(m1, id, Waiting::Party, "", now)
+            .unwrap_err()
+            .i18n_key(),
+        "err.cases.already_waiting"
+    );
+    let d = s.case_detail(id).unwrap();
+    assert_eq!(
+        (d.row.waiting, d.row.deadline_at),
+        (Some(Waiting::Documents), None)
+    );
+    // Long after the old deadline it is not overdue: the clock is stopped.
+    let later = at(29, 10);
+    let overdue = CaseFilter {
+        chips: vec![Chip::Overdue],
+    };
+    assert!(
+        s.case_page(&overdue, Sort::default(), None, false, 10, later)
+            .unwrap()
+            .is_empty()
+    );
+    // An attempt moves the case on: the clock restarts with the 6 days 23 h that were left,
+    // then the first attempt turns the deadline into the mediation term.
+    s.record_attempt(m1, id, "材料已到，开始调解", later)
+        .unwrap();
+    let d = s.case_detail(id).unwrap();
+    assert_eq!(d.row.waiting, None);
+    let acts: Vec<String> = d.timeline.iter().map(|a| a.action.clone()).collect();
+    assert!(acts.contains(&"case.wait".to_string()) && acts.contains(&"case.resume".to_string()));
+    let resumed = d
+        .timeline
+        .iter()
+        .find(|a| a.action == "case.resume")
+        .unwrap();
+    assert_eq!(resumed.new, "2026-12-06 09:00:00");
+    // A manual stop works too.
+    s.start_waiting(m1, id, Waiting::Party, "", later).unwrap();
+    s.stop_waiting(m1, id, at(30, 10)).unwrap();
+    assert!(s.case_detail(id).unwrap().row.deadline_at.is_some());
 }

@@ -3,7 +3,7 @@
 //! and lets each step be one index range scan whatever the depth.
 use super::time::{from_sql, to_sql};
 use super::{Result, Store, StoreError};
-use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey};
+use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey, Waiting};
 use crate::domain::ladder::Level;
 use crate::domain::mask::mask_phone;
 use crate::domain::risk::Colour;
@@ -31,6 +31,9 @@ pub struct CaseRow {
     pub level: Level,
     pub deadline_at: Option<NaiveDateTime>,
     pub active: bool,
+    /// Paused: what it waits for and since when (the deadline is cleared meanwhile).
+    pub waiting: Option<Waiting>,
+    pub waiting_since: Option<NaiveDateTime>,
 }
 
 impl CaseRow {
@@ -108,44 +111,80 @@ fn cmp(desc: bool) -> &'static str {
     if desc { "<" } else { ">" }
 }
 
-/// The WHERE clause of a filter (always starting "1") and its parameters.
-pub(super) fn where_sql(f: &CaseFilter, now: NaiveDateTime) -> (String, Vec<Value>) {
+/// Whether a chip's column may be used to seek an index when listing in `sort` order.
+///
+/// A page is cheap when SQLite walks an index in the list's order and tests the other chips
+/// row by row; it is slow (100–500 ms at 1 M) when it seeks a common value (a status, a
+/// channel, an owner) and then sorts every matching row. SQLite cannot tell from its
+/// statistics that only 50 rows are wanted, so a chip that does not lead an index in this
+/// order is written `+column` (an expression, which no index serves). Counts (no sort)
+/// seek freely.
+fn seeks(chip: &Chip, sort: Option<Sort>, open: bool) -> bool {
+    let Some(sort) = sort else { return true };
+    let k = sort.key;
+    match chip {
+        Chip::Colour(_) => matches!(k, SortKey::Urgency | SortKey::Received),
+        Chip::Status(_) => matches!(k, SortKey::Received | SortKey::Status),
+        Chip::Category(_) => {
+            matches!(k, SortKey::Received | SortKey::Category) || (open && k == SortKey::Urgency)
+        }
+        Chip::Owner(_) => open && k == SortKey::Urgency,
+        Chip::Level(_) => open && k == SortKey::Level,
+        Chip::Channel(_) => false,
+        _ => true,
+    }
+}
+
+/// The WHERE clause of a filter (always starting "1") and its parameters; `sort` is the
+/// order the rows will be read in (None for a count).
+pub(super) fn where_sql(
+    f: &CaseFilter,
+    sort: Option<Sort>,
+    now: NaiveDateTime,
+) -> (String, Vec<Value>) {
     let mut sql = String::from("1");
     let mut params: Vec<Value> = Vec::new();
     let text = |s: &str| Value::Text(s.to_string());
+    let open = f.open_only();
     for chip in &f.chips {
+        let col = |name: &str| {
+            if seeks(chip, sort, open) {
+                format!("c.{name}")
+            } else {
+                format!("+c.{name}")
+            }
+        };
         match chip {
             // `active = 1` literally, so the partial indexes of open work apply.
             Chip::Open => sql.push_str(" AND c.active = 1"),
             Chip::Status(s) => {
-                sql.push_str(" AND c.status = ?");
+                sql.push_str(&format!(" AND {} = ?", col("status")));
                 params.push(text(s.code()));
                 if s.is_active() {
                     sql.push_str(" AND c.active = 1");
                 }
             }
             Chip::Colour(c) => {
-                sql.push_str(" AND c.colour = ?");
+                sql.push_str(&format!(" AND {} = ?", col("colour")));
                 params.push(Value::Integer(c.rank()));
             }
             Chip::Category(code) => {
-                sql.push_str(" AND c.category = ?");
+                sql.push_str(&format!(" AND {} = ?", col("category")));
                 params.push(text(code));
             }
-            // Unary + keeps the planner off the channel index: a channel is too common a
-            // value to seek then sort (166 ms at 1 M); scanning the sort order and testing
-            // the channel finds a page in a few hundred rows.
             Chip::Channel(ch) => {
-                sql.push_str(" AND +c.channel = ?");
+                sql.push_str(&format!(" AND {} = ?", col("channel")));
                 params.push(text(ch.code()));
             }
             Chip::Owner(OwnerFilter::Staff(id)) => {
-                sql.push_str(" AND c.owner_id = ?");
+                sql.push_str(&format!(" AND {} = ?", col("owner_id")));
                 params.push(Value::Integer(*id));
             }
-            Chip::Owner(OwnerFilter::Unassigned) => sql.push_str(" AND c.owner_id IS NULL"),
+            Chip::Owner(OwnerFilter::Unassigned) => {
+                sql.push_str(&format!(" AND {} IS NULL", col("owner_id")))
+            }
             Chip::Level(l) => {
-                sql.push_str(" AND c.level = ?");
+                sql.push_str(&format!(" AND {} = ?", col("level")));
                 params.push(text(l.code()));
             }
             Chip::Received { from, to } => {
@@ -161,9 +200,10 @@ pub(super) fn where_sql(f: &CaseFilter, now: NaiveDateTime) -> (String, Vec<Valu
                 params.push(text(&to_sql(now)));
             }
             Chip::NeedsFollowUp => {
-                // Correlated, so the list's order index drives and each row is one probe.
+                // A scalar subquery, so the list's order index drives and each row is one
+                // probe (SQLite turns an EXISTS into an IN over 15 k due visits, then sorts).
                 sql.push_str(
-                    " AND EXISTS (SELECT 1 FROM followups f WHERE f.case_id = c.id AND f.status = 'due' AND f.due_on <= ?)",
+                    " AND (SELECT 1 FROM followups f WHERE f.case_id = c.id AND f.status = 'due' AND f.due_on <= ? LIMIT 1) IS NOT NULL",
                 );
                 params.push(text(&now.date().format("%Y-%m-%d").to_string()));
             }
@@ -177,7 +217,7 @@ pub(super) fn where_sql(f: &CaseFilter, now: NaiveDateTime) -> (String, Vec<Valu
 const SELECT_IDS: &str = "SELECT c.id FROM cases c";
 
 const SELECT_ROW: &str = "SELECT c.id, c.case_no, c.received_at, c.colour, c.category, p.name, p.phone,
-        c.status, c.owner_id, s.name, c.level, c.deadline_at, c.active
+        c.status, c.owner_id, s.name, c.level, c.deadline_at, c.active, c.waiting, c.waiting_since
     FROM cases c LEFT JOIN parties p ON p.id = c.first_party_id LEFT JOIN staff s ON s.id = c.owner_id";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
@@ -200,6 +240,14 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
         level: Level::from_code(&level).unwrap_or(Level::Village),
         deadline_at: deadline.as_deref().and_then(from_sql),
         active: r.get(12)?,
+        waiting: r
+            .get::<_, Option<String>>(13)?
+            .as_deref()
+            .and_then(Waiting::from_code),
+        waiting_since: r
+            .get::<_, Option<String>>(14)?
+            .as_deref()
+            .and_then(from_sql),
     })
 }
 
@@ -213,7 +261,7 @@ pub(super) fn page_sql(
     now: NaiveDateTime,
 ) -> Vec<(String, Vec<Value>)> {
     let o = order(sort, backwards);
-    let (filter, params) = where_sql(f, now);
+    let (filter, params) = where_sql(f, Some(sort), now);
     let tie = format!("c.received_at {d}, c.id {d}", d = dir(o.tie_desc));
     let Some(cur) = cursor else {
         let ord = match o.primary {
@@ -335,7 +383,7 @@ impl Store {
 
     /// Counts the cases matching `f` now (blocking; use `spawn_count` from the UI).
     pub fn count_cases(&self, f: &CaseFilter, now: NaiveDateTime) -> Result<i64> {
-        let (filter, params) = where_sql(f, now);
+        let (filter, params) = where_sql(f, None, now);
         count_on(
             &self.conn,
             &format!("SELECT COUNT(*) FROM cases c WHERE {filter}"),
@@ -346,7 +394,7 @@ impl Store {
     /// Counts in the background on a second, read-only connection (in memory: right away).
     pub fn spawn_count(&self, f: &CaseFilter, now: NaiveDateTime) -> CountJob {
         let (tx, rx) = channel();
-        let (filter, params) = where_sql(f, now);
+        let (filter, params) = where_sql(f, None, now);
         let sql = format!("SELECT COUNT(*) FROM cases c WHERE {filter}");
         match self.path.clone() {
             None => {

@@ -137,7 +137,7 @@ fn filters_become_parameters_never_text() {
         from: today(),
         to: today(),
     });
-    let (sql, params) = where_sql(&f, now());
+    let (sql, params) = where_sql(&f, None, now());
     assert_eq!(
         sql,
         "1 AND c.active = 1 AND c.category = ? AND c.owner_id IS NULL AND c.received_at >= ? AND c.received_at < ?"
@@ -146,6 +146,26 @@ fn filters_become_parameters_never_text() {
     assert_eq!(params[2], Value::Text("2026-11-25 00:00:00".into()));
     let s = demo_store(50);
     assert_eq!(s.count_cases(&f, now()).unwrap(), 0);
+}
+
+#[test]
+fn chips_that_do_not_lead_an_index_in_the_sort_order_are_not_seeked() {
+    let f = CaseFilter {
+        chips: vec![
+            Chip::Status(crate::domain::status::Status::Closed),
+            Chip::Channel(crate::domain::channel::Channel::Letter),
+        ],
+    };
+    let (sql, _) = where_sql(&f, Some(Sort::default()), now());
+    assert_eq!(sql, "1 AND +c.status = ? AND +c.channel = ?");
+    let newest = Sort {
+        key: SortKey::Received,
+        reversed: false,
+    };
+    let (sql, _) = where_sql(&f, Some(newest), now());
+    assert_eq!(sql, "1 AND c.status = ? AND +c.channel = ?");
+    let (sql, _) = where_sql(&f, None, now());
+    assert_eq!(sql, "1 AND c.status = ? AND c.channel = ?");
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod calendar;
 mod calendar_off;
 mod calendar_write;
 mod case_actions;
+mod case_closing;
 mod case_detail;
 mod case_list;
 mod case_search;
@@ -27,7 +28,8 @@ pub use triage::{EarlierCase, SlipData};
 
 pub use calendar::{CaseBrief, Leave, Room, SessionView};
 pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
-pub use case_actions::{AttemptRecorded, Outcome};
+pub use case_actions::AttemptRecorded;
+pub use case_closing::Outcome;
 pub use case_detail::{
     AuditLine, CaseDetail, FollowupLine, OutcomeRecord, PartyLine, Revealed, SessionLine,
 };

@@ -1,13 +1,11 @@
 //! Keys of the detail and list that open popups, and what their answers do. Every change goes
 //! through a store method that checks role and status machine and writes the audit log; the UI
 //! only offers what makes sense and shows the store's verdict.
-use super::popup::{Answer, Choice, FilterKind, Flow, OutcomeKind, Popup};
+use super::filters::{apply_chip, filter_values, staff_name};
+use super::popup::{Answer, Choice, Flow, OutcomeKind, Popup};
 use super::{CasesState, ListKind};
 use crate::app::panes::Ctx;
-use crate::domain::case_filter::{Chip, OwnerFilter};
-use crate::domain::category;
-use crate::domain::channel::Channel;
-use crate::domain::ladder::Level;
+use crate::domain::case_filter::{OwnerFilter, Waiting};
 use crate::domain::risk::Colour;
 use crate::domain::role::Role;
 use crate::domain::status::Status;
@@ -18,12 +16,8 @@ use chrono::Duration;
 /// Default days a receiving body has to answer a referral.
 const REPLY_DAYS: i64 = 15;
 
-fn title(ctx: &Ctx, key: &str) -> String {
-    ctx.tr(key).to_string()
-}
-
 /// Mediators and leads who can own a case.
-fn owners(ctx: &mut Ctx) -> Vec<(String, Choice)> {
+pub(super) fn owners(ctx: &mut Ctx) -> Vec<(String, Choice)> {
     match ctx.store.list_staff() {
         Ok(staff) => staff
             .into_iter()
@@ -34,124 +28,6 @@ fn owners(ctx: &mut Ctx) -> Vec<(String, Choice)> {
             ctx.store_error(&e);
             Vec::new()
         }
-    }
-}
-
-pub fn queue_picker(ctx: &mut Ctx) -> Option<Popup> {
-    if ctx.user.role() != Role::Lead {
-        ctx.error(ctx.tr("err.forbidden").to_string());
-        return None;
-    }
-    let mut opts = vec![(
-        ctx.tr("ui.cases.unassigned").to_string(),
-        Choice::Unassigned,
-    )];
-    opts.extend(owners(ctx));
-    Some(Popup::pick(
-        title(ctx, "ui.cases.pick.queue"),
-        opts,
-        Flow::QueueOf,
-    ))
-}
-
-pub fn filter_kinds(ctx: &Ctx) -> Popup {
-    use FilterKind::*;
-    let kinds = [
-        (Status, "ui.cases.col.status"),
-        (Colour, "ui.cases.col.colour"),
-        (Category, "ui.cases.col.category"),
-        (Channel, "ui.cases.col.channel"),
-        (Owner, "ui.cases.col.owner"),
-        (Level, "ui.cases.col.level"),
-        (Received, "ui.cases.col.received"),
-        (Overdue, "ui.cases.chip.overdue"),
-        (FollowUp, "ui.cases.chip.follow_up"),
-    ];
-    let opts = kinds
-        .iter()
-        .map(|(k, key)| (ctx.tr(key).to_string(), Choice::FilterKind(*k)))
-        .collect();
-    Popup::pick(title(ctx, "ui.cases.pick.filter"), opts, Flow::FilterKind)
-}
-
-fn filter_values(kind: FilterKind, ctx: &mut Ctx) -> Option<Popup> {
-    let l = |k: &str| ctx.tr(k).to_string();
-    let opts: Vec<(String, Choice)> = match kind {
-        FilterKind::Overdue => return add_chip(Chip::Overdue),
-        FilterKind::FollowUp => return add_chip(Chip::NeedsFollowUp),
-        FilterKind::Status => std::iter::once((l("ui.cases.chip.open"), Choice::Chip(Chip::Open)))
-            .chain(
-                Status::ALL
-                    .iter()
-                    .map(|s| (l(s.i18n_key()), Choice::Chip(Chip::Status(*s)))),
-            )
-            .collect(),
-        FilterKind::Colour => Colour::ALL
-            .iter()
-            .map(|c| (l(c.i18n_key()), Choice::Chip(Chip::Colour(*c))))
-            .collect(),
-        FilterKind::Category => category::all()
-            .iter()
-            .map(|c| {
-                (
-                    c.label(ctx.lang).to_string(),
-                    Choice::Chip(Chip::Category(c.code.clone())),
-                )
-            })
-            .collect(),
-        FilterKind::Channel => Channel::ALL
-            .iter()
-            .map(|c| (l(c.i18n_key()), Choice::Chip(Chip::Channel(*c))))
-            .collect(),
-        FilterKind::Level => Level::ALL
-            .iter()
-            .map(|v| (l(v.i18n_key()), Choice::Chip(Chip::Level(*v))))
-            .collect(),
-        FilterKind::Owner => {
-            let mut o = vec![(
-                l("ui.cases.unassigned"),
-                Choice::Chip(Chip::Owner(OwnerFilter::Unassigned)),
-            )];
-            o.extend(owners(ctx).into_iter().map(|(n, c)| match c {
-                Choice::Staff(id) => (n, Choice::Chip(Chip::Owner(OwnerFilter::Staff(id)))),
-                other => (n, other),
-            }));
-            o
-        }
-        FilterKind::Received => {
-            let today = ctx.now.date();
-            [
-                (0, "ui.cases.range.today"),
-                (6, "ui.cases.range.week"),
-                (29, "ui.cases.range.month"),
-                (364, "ui.cases.range.year"),
-            ]
-            .iter()
-            .map(|(d, k)| {
-                (
-                    l(k),
-                    Choice::Chip(Chip::Received {
-                        from: today - Duration::days(*d),
-                        to: today,
-                    }),
-                )
-            })
-            .collect()
-        }
-    };
-    return Some(Popup::pick(
-        title(ctx, "ui.cases.pick.filter"),
-        opts,
-        Flow::FilterValue,
-    ));
-
-    /// A chip with no value to choose: a marker popup never shown, applied by the caller.
-    fn add_chip(chip: Chip) -> Option<Popup> {
-        Some(Popup::pick(
-            String::new(),
-            vec![(String::new(), Choice::Chip(chip))],
-            Flow::FilterValue,
-        ))
     }
 }
 
@@ -214,6 +90,24 @@ pub fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
                 &[("no", &d.row.case_no)],
             ),
             Flow::Close,
+        ),
+        'w' if d.row.waiting.is_some() => Popup::confirm(
+            t("ui.cases.act.resume"),
+            t("ui.cases.confirm.resume"),
+            Flow::Resume,
+        ),
+        'w' => Popup::pick(
+            t("ui.cases.act.wait"),
+            Waiting::ALL
+                .iter()
+                .map(|w| (t(w.i18n_key()), Choice::Waiting(*w)))
+                .collect(),
+            Flow::Wait,
+        ),
+        'b' => Popup::text(
+            t("ui.cases.act.referral_back"),
+            t("ui.cases.reason_hint"),
+            Flow::ReferralBack,
         ),
         'R' => Popup::text(
             t("ui.cases.act.reopen"),
@@ -394,6 +288,26 @@ pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
             let r = ctx.store.close_case(by, id, now);
             done(st, ctx, r, "ui.cases.done.close");
         }
+        (Flow::Wait, Answer::Picked(Choice::Waiting(what))) => {
+            st.popup = Some(Popup::text(
+                t(ctx, "ui.cases.act.wait"),
+                t(ctx, "ui.cases.wait_hint"),
+                Flow::WaitNote { what },
+            ));
+        }
+        (Flow::WaitNote { what }, Answer::Text(note)) => {
+            let r = ctx.store.start_waiting(by, id, what, &note, now);
+            done(st, ctx, r, "ui.cases.done.wait");
+        }
+        (Flow::Resume, Answer::Yes) => {
+            let r = ctx.store.stop_waiting(by, id, now);
+            done(st, ctx, r, "ui.cases.done.resume");
+        }
+        (Flow::ReferralBack, Answer::Text(reason)) => {
+            let hours = &ctx.config.response_hours;
+            let r = ctx.store.return_referral(by, id, &reason, hours, now);
+            done(st, ctx, r, "ui.cases.done.referral_back");
+        }
         (Flow::Reopen, Answer::Text(reason)) => {
             let r = ctx
                 .store
@@ -417,23 +331,4 @@ fn confirm_outcome(st: &mut CasesState, o: Outcome, ctx: &mut Ctx) {
         text,
         Flow::ConfirmOutcome(o),
     ));
-}
-
-fn apply_chip(st: &mut CasesState, chip: Chip, ctx: &mut Ctx) {
-    st.list.filter.set(chip);
-    st.kind = ListKind::Custom;
-    st.reload(ctx);
-}
-
-fn staff_name(owner: OwnerFilter, ctx: &mut Ctx) -> String {
-    match owner {
-        OwnerFilter::Unassigned => ctx.tr("ui.cases.unassigned").to_string(),
-        OwnerFilter::Staff(id) => ctx
-            .store
-            .list_staff()
-            .ok()
-            .and_then(|s| s.into_iter().find(|m| m.id == id))
-            .map(|m| format!("{} {}", m.code, m.name))
-            .unwrap_or_default(),
-    }
 }

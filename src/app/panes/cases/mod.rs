@@ -1,6 +1,7 @@
 //! Cases pane (F3): the case list with filters and sorting, queues, search and case detail.
 //! A mediator lands on their own queue; a lead or clerk on all open cases by urgency.
 mod actions;
+mod filters;
 pub mod list;
 pub mod popup;
 
@@ -94,6 +95,8 @@ const DETAIL_HELP: &[KeyHelp] = &[
     help("o", "help.cases.outcome"),
     help("C", "help.cases.close"),
     help("R", "help.cases.reopen"),
+    help("b", "help.cases.referral_back"),
+    help("w", "help.cases.wait"),
     help("v", "help.cases.reveal"),
 ];
 
@@ -221,8 +224,8 @@ impl CasesState {
                 );
             }
             KeyCode::Char('A') => self.show(ListKind::Custom, CaseFilter::default(), ctx),
-            KeyCode::Char('M') => self.popup = actions::queue_picker(ctx),
-            KeyCode::Char('f') => self.popup = Some(actions::filter_kinds(ctx)),
+            KeyCode::Char('M') => self.popup = filters::queue_picker(ctx),
+            KeyCode::Char('f') => self.popup = Some(filters::filter_kinds(ctx)),
             KeyCode::Backspace => {
                 if self.list.filter.pop() {
                     self.kind = ListKind::Custom;
@@ -312,8 +315,11 @@ impl Pane for CasesState {
         if !self.started {
             self.start(ctx);
         } else if self.screen == Screen::List && !self.search.active {
-            // Others may have changed cases meanwhile; keep the filter, refresh the rows.
-            self.reload(ctx);
+            // Others may have changed cases meanwhile: re-read from the selected row on,
+            // keeping the place, and recount.
+            if let Err(e) = self.list.refresh_here(ctx.store, ctx.now) {
+                ctx.store_error(&e);
+            }
         }
     }
 

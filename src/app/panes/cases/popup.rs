@@ -1,7 +1,7 @@
 //! The pane's popups: a pick list, a one-line text box, or a yes/no confirmation. What the
 //! answer is for travels with the popup (`Flow`), so a multi-step action is a chain of popups.
 use crate::app::text_field::{Edit, TextField};
-use crate::domain::case_filter::Chip;
+use crate::domain::case_filter::{Chip, Waiting};
 use crate::domain::risk::Colour;
 use crate::store::Outcome;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -15,6 +15,7 @@ pub enum Choice {
     Unassigned,
     Colour(Colour),
     OutcomeKind(OutcomeKind),
+    Waiting(Waiting),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,10 @@ pub enum Flow {
     ConfirmOutcome(Outcome),
     Close,
     Reopen,
+    ReferralBack,
+    Wait,
+    WaitNote { what: Waiting },
+    Resume,
 }
 
 #[derive(Debug, Clone)]

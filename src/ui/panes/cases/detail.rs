@@ -32,6 +32,9 @@ fn event_key(action: &str) -> &'static str {
         "case.note" => "ui.cases.ev.note",
         "case.outcome" => "ui.cases.ev.outcome",
         "case.reopen" => "ui.cases.ev.reopen",
+        "case.referral_back" => "ui.cases.ev.referral_back",
+        "case.wait" => "ui.cases.ev.wait",
+        "case.resume" => "ui.cases.ev.resume",
         "case.reveal" => "ui.cases.ev.reveal",
         "case.status" => "ui.cases.ev.status",
         _ => "ui.cases.ev.other",
@@ -166,6 +169,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
             short_time(d.term_ends())
         )),
     ]));
+    if let (Some(w), true) = (r.waiting, r.active) {
+        let since = r.waiting_since.map(short_time).unwrap_or_default();
+        let text = trf(
+            view.lang,
+            "ui.cases.waiting_line",
+            &[("what", &t(w.i18n_key())), ("since", &since)],
+        );
+        lines.push(Line::from(Span::styled(text, view.theme.focus())));
+    }
     let flags: Vec<String> = d.flags.iter().map(|f| t(f.i18n_key())).collect();
     let mut colour = format!(
         "{}: {}",

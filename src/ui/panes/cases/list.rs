@@ -16,6 +16,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Col {
+    /// What a search result matched (case no., name, phone…); search only.
+    Match,
     CaseNo,
     Date,
     Colour,
@@ -81,12 +83,17 @@ fn cell(row: &CaseRow, col: Col, view: &View) -> (String, Style) {
         Col::Status => (view.tr(row.status.i18n_key()).to_string(), plain),
         Col::Owner => (row.owner.clone().unwrap_or_else(|| "—".into()), plain),
         Col::Level => (view.tr(row.level.i18n_key()).to_string(), plain),
+        Col::Deadline if row.waiting.is_some() && row.active => (
+            view.tr("ui.cases.waiting_short").to_string(),
+            view.theme.dim(),
+        ),
         Col::Deadline => match row.deadline_at {
             Some(d) if row.overdue(view.now) => (format!("!{}", short_time(d)), view.theme.error()),
             Some(d) if row.active => (short_time(d), plain),
             _ => ("—".into(), view.theme.dim()),
         },
         Col::Days => (format!("{:>4}", row.days_open(view.now)), plain),
+        Col::Match => (String::new(), plain),
     }
 }
 
@@ -161,7 +168,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    let cols = columns(usize::from(inner.width));
+    let mut cols = columns(usize::from(inner.width).saturating_sub(if searching { 9 } else { 0 }));
+    if searching {
+        cols.insert(0, (Col::Match, 8, "ui.cases.col.match"));
+    }
     if searching {
         let [label, field] =
             Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(top);
@@ -218,6 +228,12 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
             state.list.top,
         )
     };
+    let kinds: Vec<&str> = state
+        .search
+        .hits
+        .iter()
+        .map(|h| view.tr(h.kind.i18n_key()))
+        .collect();
     if rows.is_empty() {
         let key = if searching && !state.search.field.value().trim().is_empty() {
             "ui.cases.no_match"
@@ -241,11 +257,17 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
             } else {
                 Style::new()
             };
-            line(
-                cols.iter().map(|c| cell(r, c.0, view)).collect(),
-                &cols,
-                base,
-            )
+            let cells = cols
+                .iter()
+                .map(|c| match c.0 {
+                    Col::Match if searching => (
+                        kinds.get(i).copied().unwrap_or("").to_string(),
+                        view.theme.dim(),
+                    ),
+                    col => cell(r, col, view),
+                })
+                .collect();
+            line(cells, &cols, base)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), body);

@@ -1,0 +1,180 @@
+//! The end of a case's road: outcome, close, reopen, and a referral sent back. Same rules as
+//! case_actions.rs: role and status machine checked here, every change audited.
+use super::case_actions::{log, required, resume, set_status, state, transition};
+use super::time::to_sql;
+use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::risk::ResponseHours;
+use crate::domain::role::Permission;
+use crate::domain::status::Status;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::params;
+
+/// The result of mediation as recorded (有理必果).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Agreement { terms: String, judicial: bool },
+    NoAgreement { reason: String },
+    Referred { to: String, reply_due: NaiveDate },
+    Withdrawn { reason: String },
+}
+
+impl Outcome {
+    pub fn status(&self) -> Status {
+        match self {
+            Outcome::Agreement { .. } => Status::Agreement,
+            Outcome::NoAgreement { .. } => Status::NoAgreement,
+            Outcome::Referred { .. } => Status::ReferredOut,
+            Outcome::Withdrawn { .. } => Status::Withdrawn,
+        }
+    }
+}
+
+impl Store {
+    /// Records the outcome: agreement (terms, judicial confirmation), no agreement, referred out
+    /// (to whom, reply deadline) or withdrawn. The case leaves the active queues.
+    pub fn record_outcome(
+        &mut self,
+        by: Actor,
+        id: i64,
+        o: &Outcome,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let (terms, judicial, referred_to, reply_due) = match o {
+            Outcome::Agreement { terms, judicial } => (
+                required(terms, "err.cases.terms_empty")?,
+                *judicial,
+                String::new(),
+                None,
+            ),
+            Outcome::NoAgreement { reason } | Outcome::Withdrawn { reason } => {
+                (reason.trim().to_string(), false, String::new(), None)
+            }
+            Outcome::Referred { to, reply_due } => (
+                String::new(),
+                false,
+                required(to, "err.cases.referred_empty")?,
+                Some(reply_due.format("%Y-%m-%d").to_string()),
+            ),
+        };
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            if !by.role.may_work(by.staff_id, s.owner) {
+                return Err(StoreError::Forbidden);
+            }
+            resume(tx, &to_sql(now), by, id, now)?;
+            let to = o.status();
+            transition(s.status, to)?;
+            let at = to_sql(now);
+            tx.execute(
+                "INSERT INTO case_outcomes (case_id, at, staff_id, kind, terms, judicial, referred_to, reply_due)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![id, at, by.staff_id, to.code(), terms, judicial, referred_to, reply_due],
+            )?;
+            set_status(tx, &at, by, id, s.status, to)?;
+            let detail = match o {
+                Outcome::Agreement { .. } => format!("{terms}{}", if judicial { " [judicial]" } else { "" }),
+                Outcome::Referred { .. } => format!("{referred_to} → {}", reply_due.as_deref().unwrap_or("")),
+                _ => terms.clone(),
+            };
+            log(tx, &at, by, id, "case.outcome", "outcome", "", &format!("{}: {detail}", to.code()))
+        })
+    }
+
+    /// Closes a case that has an outcome (a lead's decision; irreversible but for reopen).
+    pub fn close_case(&mut self, by: Actor, id: i64, now: NaiveDateTime) -> Result<()> {
+        if !by.role.may(Permission::Close) {
+            return Err(StoreError::Forbidden);
+        }
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            transition(s.status, Status::Closed)?;
+            let at = to_sql(now);
+            tx.execute(
+                "UPDATE cases SET closed_at = ?2 WHERE id = ?1",
+                params![id, at],
+            )?;
+            set_status(tx, &at, by, id, s.status, Status::Closed)
+        })
+    }
+
+    /// Back to active work, with a reason; the clock restarts from now with the colour's
+    /// response time, so a reopened case never shows up instantly overdue.
+    pub fn reopen_case(
+        &mut self,
+        by: Actor,
+        id: i64,
+        reason: &str,
+        hours: &ResponseHours,
+        now: NaiveDateTime,
+    ) -> Result<Status> {
+        if !by.role.may(Permission::Reopen) {
+            return Err(StoreError::Forbidden);
+        }
+        let reason = required(reason, "err.cases.reason")?;
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            if s.status.is_active() {
+                return Err(StoreError::Rule("err.cases.already_open"));
+            }
+            let to = if s.owner.is_some() {
+                Status::Assigned
+            } else {
+                Status::Registered
+            };
+            transition(s.status, to)?;
+            let at = to_sql(now);
+            let deadline = hours.deadline(s.colour, now).map(to_sql);
+            tx.execute(
+                "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
+                params![id, deadline],
+            )?;
+            set_status(tx, &at, by, id, s.status, to)?;
+            audit::event(tx, &at, Some(by.staff_id), Some(id), "case.reopen", &reason)?;
+            Ok(to)
+        })
+    }
+    /// A referral sent back by the receiving body (退单): the case returns to its owner's
+    /// queue (or the unassigned queue) with the reason, and a fresh response deadline. The
+    /// owner, a clerk (who receives the returned papers) or a lead may record it.
+    pub fn return_referral(
+        &mut self,
+        by: Actor,
+        id: i64,
+        reason: &str,
+        hours: &ResponseHours,
+        now: NaiveDateTime,
+    ) -> Result<Status> {
+        let reason = required(reason, "err.cases.reason")?;
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            if !(by.role.may_work(by.staff_id, s.owner) || by.role.may(Permission::Route)) {
+                return Err(StoreError::Forbidden);
+            }
+            if s.status != Status::ReferredOut {
+                return Err(StoreError::Rule("err.cases.not_referred"));
+            }
+            let to = if s.owner.is_some() {
+                Status::Assigned
+            } else {
+                Status::Registered
+            };
+            transition(s.status, to)?;
+            let at = to_sql(now);
+            let deadline = hours.deadline(s.colour, now).map(to_sql);
+            tx.execute(
+                "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
+                params![id, deadline],
+            )?;
+            set_status(tx, &at, by, id, s.status, to)?;
+            audit::event(
+                tx,
+                &at,
+                Some(by.staff_id),
+                Some(id),
+                "case.referral_back",
+                &reason,
+            )?;
+            Ok(to)
+        })
+    }
+}
