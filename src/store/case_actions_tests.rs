@@ -1,6 +1,7 @@
 //! Workflow actions: roles and the status machine enforced by the store, every change audited.
 use super::*;
 use crate::domain::channel::Channel;
+use crate::domain::followup::FollowupPlan;
 use crate::domain::party::PartyRole;
 use crate::store::{NewCase, NewParty, NewStaff, Outcome};
 use chrono::NaiveDate;
@@ -108,8 +109,19 @@ fn full_path_assign_attempts_escalate_agreement_close_reopen() {
         terms: "赔偿维修费2000元".into(),
         judicial: true,
     };
-    s.record_outcome(m1, id, &o, now).unwrap();
+    // The agreement schedules its follow-up visits at the plan's offsets, in the same write.
+    let due = s
+        .record_outcome(m1, id, &o, &FollowupPlan::default(), now)
+        .unwrap();
+    assert_eq!(
+        due,
+        [
+            now.date() + chrono::Duration::days(7),
+            now.date() + chrono::Duration::days(30)
+        ]
+    );
     let d = s.case_detail(id).unwrap();
+    assert_eq!(d.followups.len(), 2);
     assert_eq!((d.row.status, d.row.active), (Status::Agreement, false));
     assert!(d.outcome.as_ref().unwrap().judicial);
     assert_eq!(d.attempts, [3, 1, 0]);
@@ -157,7 +169,9 @@ fn status_machine_refuses_shortcuts() {
         judicial: false,
     };
     assert_eq!(
-        s.record_outcome(lead, id, &o, now).unwrap_err().i18n_key(),
+        s.record_outcome(lead, id, &o, &FollowupPlan::default(), now)
+            .unwrap_err()
+            .i18n_key(),
         "err.status.transition"
     );
     assert_eq!(
@@ -173,6 +187,7 @@ fn status_machine_refuses_shortcuts() {
                 terms: " ".into(),
                 judicial: false
             },
+            &FollowupPlan::default(),
             now
         )
         .unwrap_err()
@@ -183,7 +198,8 @@ fn status_machine_refuses_shortcuts() {
         to: "县人民法院".into(),
         reply_due: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
     };
-    s.record_outcome(m1, id, &r, now).unwrap();
+    s.record_outcome(m1, id, &r, &FollowupPlan::default(), now)
+        .unwrap();
     assert_eq!(s.case_detail(id).unwrap().row.status, Status::ReferredOut);
 }
 
@@ -290,7 +306,8 @@ fn a_referral_sent_back_returns_to_the_queue_with_its_reason() {
         to: "县劳动仲裁委".into(),
         reply_due: NaiveDate::from_ymd_opt(2026, 12, 9).unwrap(),
     };
-    s.record_outcome(m1, id, &r, now).unwrap();
+    s.record_outcome(m1, id, &r, &FollowupPlan::default(), now)
+        .unwrap();
     assert!(matches!(
         s.return_referral(m2, id, "不属受理范围", &h, now),
         Err(StoreError::Forbidden)

@@ -32,13 +32,16 @@ impl Outcome {
 impl Store {
     /// Records the outcome: agreement (terms, judicial confirmation), no agreement, referred out
     /// (to whom, reply deadline) or withdrawn. The case leaves the active queues.
+    /// An agreement also schedules its follow-up visits (`plan`), in the same transaction, and
+    /// returns their due dates; other outcomes return none.
     pub fn record_outcome(
         &mut self,
         by: Actor,
         id: i64,
         o: &Outcome,
+        plan: &crate::domain::followup::FollowupPlan,
         now: NaiveDateTime,
-    ) -> Result<()> {
+    ) -> Result<Vec<chrono::NaiveDate>> {
         let (terms, judicial, referred_to, reply_due) = match o {
             Outcome::Agreement { terms, judicial } => (
                 required(terms, "err.cases.terms_empty")?,
@@ -76,7 +79,11 @@ impl Store {
                 Outcome::Referred { .. } => format!("{referred_to} → {}", reply_due.as_deref().unwrap_or("")),
                 _ => terms.clone(),
             };
-            log(tx, &at, by, id, "case.outcome", "outcome", "", &format!("{}: {detail}", to.code()))
+            log(tx, &at, by, id, "case.outcome", "outcome", "", &format!("{}: {detail}", to.code()))?;
+            match o {
+                Outcome::Agreement { .. } => Store::schedule_followups(tx, by, id, now.date(), plan, now),
+                _ => Ok(Vec::new()),
+            }
         })
     }
 

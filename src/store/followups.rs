@@ -226,8 +226,7 @@ impl Store {
             terms: clean(terms),
             judicial: false,
         };
-        self.record_outcome(by, case_id, &outcome, now)?;
-        self.write(|tx| Store::schedule_followups(tx, by, case_id, now.date(), plan, now))
+        self.record_outcome(by, case_id, &outcome, plan, now)
     }
 
     /// The latest agreement terms of a case, if an agreement was recorded.

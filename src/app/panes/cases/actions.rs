@@ -281,7 +281,8 @@ pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
         (Flow::Judicial { terms }, Answer::Yes) => judicial(st, terms, true, ctx),
         (Flow::Judicial { terms }, Answer::No) => judicial(st, terms, false, ctx),
         (Flow::ConfirmOutcome(o), Answer::Yes) => {
-            let r = ctx.store.record_outcome(by, id, &o, now);
+            let plan = ctx.config.followup_plan();
+            let r = ctx.store.record_outcome(by, id, &o, &plan, now).map(|_| ());
             done(st, ctx, r, "ui.cases.done.outcome");
         }
         (Flow::Close, Answer::Yes) => {
