@@ -61,6 +61,20 @@ pub struct FollowupRow<'a> {
     pub done_at: Option<NaiveDateTime>,
 }
 
+/// What the suspended insert triggers would have written, filled in one statement each (the
+/// same statements the migrations use to backfill). A test compares the result with row-by-row
+/// inserts through the triggers.
+const DERIVED: &[&str] = &[
+    "INSERT INTO case_grams (rowid, grams) SELECT id, od_grams(summary) FROM cases",
+    "INSERT INTO party_grams (rowid, grams) SELECT id, od_grams(name) FROM parties",
+    "INSERT OR IGNORE INTO party_keys (key, party_id)
+        SELECT k.value, p.id FROM parties p, json_each('[\"' || replace(p.name_keys, ' ', '\",\"') || '\"]') k
+        WHERE p.name_keys <> ''",
+    "UPDATE followups SET
+        case_colour = (SELECT colour FROM cases WHERE cases.id = followups.case_id),
+        case_category = (SELECT category FROM cases WHERE cases.id = followups.case_id)",
+];
+
 pub struct BulkWriter<'t> {
     party: Statement<'t>,
     case: Statement<'t>,
@@ -221,25 +235,36 @@ impl<'t> BulkWriter<'t> {
 }
 
 impl Store {
-    /// Runs `f` with a bulk writer inside one IMMEDIATE transaction; all or nothing.
-    /// Secondary indexes are dropped first and rebuilt at the end (from their own SQL in
-    /// sqlite_master): sorting once is several times cheaper than updating them row by row.
+    /// Runs `f` with a bulk writer inside one IMMEDIATE transaction; all or nothing. Only into a
+    /// database without cases (demo data): secondary indexes and the insert triggers that keep
+    /// derived tables (search grams, pinyin keys, follow-up copies) are dropped first, and the
+    /// derived tables are filled and everything recreated at the end from sqlite_master's own
+    /// SQL — sorting once is several times cheaper than maintaining them row by row.
     pub fn bulk_load<T>(&mut self, f: impl FnOnce(&mut BulkWriter) -> Result<T>) -> Result<T> {
         self.write(|tx| {
-            let indexes: Vec<(String, String)> = tx
+            let has_cases: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM cases)", [], |r| r.get(0))?;
+            if has_cases {
+                return Err(super::StoreError::Rule("err.demo.not_empty"));
+            }
+            let saved: Vec<(String, String, String)> = tx
                 .prepare(
-                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+                    "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
+                     AND (type = 'index' OR (type = 'trigger' AND sql LIKE '%AFTER INSERT%'))",
                 )?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            for (name, _) in &indexes {
-                tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+            for (kind, name, _) in &saved {
+                tx.execute_batch(&format!("DROP {kind} \"{name}\""))?;
             }
             let out = {
                 let mut w = BulkWriter::new(tx)?;
                 f(&mut w)?
             };
-            for (_, sql) in &indexes {
+            for sql in DERIVED {
+                tx.execute_batch(sql)?;
+            }
+            for (_, _, sql) in &saved {
                 tx.execute_batch(sql)?;
             }
             Ok(out)
@@ -257,5 +282,125 @@ impl Store {
     pub fn analyze(&mut self) -> Result<()> {
         self.conn.execute_batch("ANALYZE")?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::{Actor, NewCase, NewParty, Store};
+    use chrono::NaiveDate;
+
+    fn count(s: &Store, sql: &str) -> i64 {
+        s.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    /// Derived tables filled in bulk hold what the row-by-row triggers would have written, and
+    /// the triggers work again afterwards.
+    #[test]
+    fn bulk_fill_matches_the_triggers_and_restores_them() {
+        let mut s = Store::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        crate::demo::generate(
+            &mut s,
+            &crate::demo::DemoOptions {
+                cases: 300,
+                seed: 2,
+                today,
+            },
+            "1234",
+        )
+        .unwrap();
+        // Every case and every party is in its gram index: a bigram finds what LIKE finds.
+        for word in ["漏水", "欠薪", "抚养", "物业"] {
+            let fts = count(
+                &s,
+                &format!("SELECT COUNT(*) FROM case_grams WHERE case_grams MATCH '\"{word}\"'"),
+            );
+            let like = count(
+                &s,
+                &format!("SELECT COUNT(*) FROM cases WHERE summary LIKE '%{word}%'"),
+            );
+            assert_eq!(fts, like, "{word}");
+            assert!(like > 0, "{word} occurs in demo summaries");
+        }
+        let keys: i64 = {
+            let mut stmt = s.conn.prepare("SELECT name_keys FROM parties").unwrap();
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
+            rows.map(|k| {
+                let k = k.unwrap();
+                let mut v: Vec<&str> = k.split(' ').filter(|x| !x.is_empty()).collect();
+                v.sort();
+                v.dedup();
+                v.len() as i64
+            })
+            .sum()
+        };
+        assert_eq!(count(&s, "SELECT COUNT(*) FROM party_keys"), keys);
+        assert_eq!(
+            count(
+                &s,
+                "SELECT COUNT(*) FROM followups WHERE case_colour IS NULL OR case_category IS NULL"
+            ),
+            0
+        );
+        assert!(count(&s, "SELECT COUNT(*) FROM followups") > 0);
+        // Triggers and indexes are back: a new case is searchable at once.
+        let triggers = count(
+            &s,
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%AFTER INSERT%'",
+        );
+        assert!(triggers >= 4, "{triggers}");
+        let desk = s.staff_by_code("D001").unwrap().unwrap();
+        let c = NewCase {
+            received_at: today.and_hms_opt(11, 0, 0).unwrap(),
+            channel: crate::domain::channel::Channel::WalkIn,
+            category: "neighbour".into(),
+            flags: vec![],
+            colour: None,
+            colour_reason: String::new(),
+            red_acknowledged: false,
+            summary: "楼道堆物起火隐患".into(),
+            description: String::new(),
+            amount_yuan: None,
+            people: 1,
+            earlier_visits: 0,
+            team: None,
+            owner_id: None,
+            parties: vec![(
+                crate::domain::party::PartyRole::Applicant,
+                NewParty {
+                    name: "覃小梅".into(),
+                    ..Default::default()
+                },
+            )],
+        };
+        s.create_case(
+            Actor {
+                staff_id: desk.id,
+                role: desk.role,
+            },
+            &c,
+            &Default::default(),
+        )
+        .unwrap();
+        assert_eq!(
+            count(
+                &s,
+                "SELECT COUNT(*) FROM case_grams WHERE case_grams MATCH '\"堆物\"'"
+            ),
+            1
+        );
+        assert_eq!(
+            count(
+                &s,
+                "SELECT COUNT(*) FROM party_keys WHERE key = 'qinxiaomei'"
+            ),
+            1
+        );
+        // A second bulk load into a database with cases is refused.
+        assert!(matches!(
+            s.bulk_load(|_| Ok(())),
+            Err(crate::store::StoreError::Rule("err.demo.not_empty"))
+        ));
     }
 }
