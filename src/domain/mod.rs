@@ -11,6 +11,7 @@ pub mod phone;
 pub mod pin;
 pub mod risk;
 pub mod role;
+pub mod shift;
 pub mod status;
 pub mod team;
 pub mod text;

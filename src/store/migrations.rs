@@ -7,7 +7,10 @@ use super::error::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
 /// Each entry upgrades from version `index` to `index + 1`. Append only; never edit a released one.
-const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_report.sql"),
+];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 

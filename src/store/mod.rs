@@ -8,6 +8,8 @@ mod drafts;
 pub use drafts::Draft;
 mod error;
 mod migrations;
+pub mod report;
+pub mod report_stats;
 mod settings;
 mod staff;
 mod time;
@@ -138,5 +140,7 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
         .map(|_| ())
 }
 
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod tests;
