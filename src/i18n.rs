@@ -52,6 +52,7 @@ impl Lang {
 const ZH_FILES: &[(&str, &str)] = &[
     ("app", include_str!("../assets/i18n/zh-CN/app.toml")),
     ("domain", include_str!("../assets/i18n/zh-CN/domain.toml")),
+    ("report", include_str!("../assets/i18n/zh-CN/report.toml")),
     (
         "validation",
         include_str!("../assets/i18n/zh-CN/validation.toml"),
@@ -60,6 +61,7 @@ const ZH_FILES: &[(&str, &str)] = &[
 const EN_FILES: &[(&str, &str)] = &[
     ("app", include_str!("../assets/i18n/en/app.toml")),
     ("domain", include_str!("../assets/i18n/en/domain.toml")),
+    ("report", include_str!("../assets/i18n/en/report.toml")),
     (
         "validation",
         include_str!("../assets/i18n/en/validation.toml"),
