@@ -1,6 +1,8 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
+mod handover;
 mod staff;
+mod stats;
 use crate::app::{App, Session};
 use crate::config::Config;
 use crate::domain::role::Role;
@@ -44,6 +46,10 @@ pub enum Command {
     Demo(DemoArgs),
     /// Run a full integrity check of the database.
     Check,
+    /// The shift handover sheet (交接班表): txt, md, html or pdf; --print sends it to the printer.
+    Handover(handover::HandoverArgs),
+    /// Statistics for a period: table, csv (UTF-8 with BOM) or xlsx.
+    Stats(stats::StatsArgs),
 }
 
 #[derive(Args, Debug)]
@@ -252,6 +258,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
             println!("{}", trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]));
             Ok(())
         }
+        Some(Command::Handover(a)) => handover::run(a, &db, &config, lang, now),
+        Some(Command::Stats(a)) => stats::run(a, &db, &config, lang, now),
         Some(Command::Check) => {
             let store = Store::open(&db)?;
             let problems = store.integrity_check()?;

@@ -85,6 +85,43 @@ pub fn render(doc: &Doc, format: Format, font: &font::FontSource) -> anyhow::Res
     })
 }
 
+/// The next day after `d` that is a working day (ISO weekdays, 1 = Monday); tomorrow if none is.
+pub fn next_working_day(d: chrono::NaiveDate, days: &[u8]) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    (1..=7)
+        .map(|i| d + chrono::Duration::days(i))
+        .find(|n| days.contains(&(n.weekday().number_from_monday() as u8)))
+        .unwrap_or(d + chrono::Duration::days(1))
+}
+
+/// What a sheet needs besides the date and shift: the centre's name (the one set at `init`,
+/// else the config's), the next working day, and the lead (given, else the notes' author).
+pub fn sheet_request(
+    store: &crate::store::Store,
+    config: &crate::config::Config,
+    date: chrono::NaiveDate,
+    shift: crate::domain::shift::Shift,
+    lead: Option<String>,
+    now: chrono::NaiveDateTime,
+) -> crate::store::Result<crate::store::report::SheetRequest> {
+    let centre = store
+        .setting("centre_name")?
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| config.centre.name.clone());
+    let lead = match lead {
+        Some(l) => l,
+        None => store.handover_note_author(date, shift)?.unwrap_or_default(),
+    };
+    Ok(crate::store::report::SheetRequest {
+        centre,
+        date,
+        shift,
+        next_day: next_working_day(date, &config.hours.days),
+        lead,
+        now,
+    })
+}
+
 /// "and N more not shown" when a list was cut, else nothing.
 pub(crate) fn more_note(lang: Lang, more: i64) -> Option<Block> {
     (more > 0).then(|| Block::Note(crate::i18n::trf(lang, "ui.report.more", &[("n", &more)])))

@@ -404,6 +404,20 @@ impl Store {
             .unwrap_or_default())
     }
 
+    /// The name of whoever last saved the notes of a day and shift (the shift lead on duty).
+    pub fn handover_note_author(&self, day: NaiveDate, shift: Shift) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT s.name FROM handover_notes n JOIN staff s ON s.id = n.staff_id
+                 WHERE n.day = ?1 AND n.shift = ?2",
+                [date_to_sql(day), shift.code().to_string()],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// Saves the notes (shift leads only), with an audit entry of the new text's length.
     pub fn save_handover_note(
         &mut self,
