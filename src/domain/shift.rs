@@ -4,7 +4,9 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 code_enum! {
     /// The part of the day a sheet covers: the whole day, or the morning / afternoon shift.
+    #[derive(Default)]
     pub enum Shift ("shift") {
+        #[default]
         Day = "day",
         Am = "am",
         Pm = "pm",

@@ -46,7 +46,12 @@ pub fn html(doc: &Doc) -> String {
         escape(&doc.title)
     );
     for (k, v) in &doc.meta {
-        o.push_str(&format!("<span><b>{}</b>：{}</span>", escape(k), escape(v)));
+        o.push_str(&format!(
+            "<span><b>{}</b>{}{}</span>",
+            escape(k),
+            super::colon(doc.lang),
+            escape(v)
+        ));
     }
     o.push_str("</div>\n");
     for sec in &doc.sections {

@@ -131,6 +131,14 @@ pub(crate) fn none_note(lang: Lang) -> Block {
     Block::Note(tr(lang, "ui.report.none").to_string())
 }
 
+/// The colon after a label: full-width in Chinese, ASCII in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
 /// A rate as a percentage with one decimal, or "—" when there is nothing to divide by.
 pub fn percent(r: Option<f64>) -> String {
     match r {

@@ -243,7 +243,7 @@ pub fn pdf_with(doc: &Doc, loaded: &LoadedFont) -> anyhow::Result<Vec<u8>> {
     let meta = doc
         .meta
         .iter()
-        .map(|(k, v)| format!("{k}：{v}"))
+        .map(|(k, v)| format!("{k}{}{v}", super::colon(doc.lang)))
         .collect::<Vec<_>>()
         .join("    ");
     for line in wrap(&w.m, &meta, 10.0, avail) {

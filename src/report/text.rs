@@ -57,7 +57,11 @@ pub fn table_lines(t: &Table) -> Vec<String> {
 pub fn lines(doc: &Doc) -> Vec<String> {
     let mut out = vec![doc.title.clone()];
     out.push("=".repeat(doc.title.width()));
-    let meta: Vec<String> = doc.meta.iter().map(|(k, v)| format!("{k}：{v}")).collect();
+    let meta: Vec<String> = doc
+        .meta
+        .iter()
+        .map(|(k, v)| format!("{k}{}{v}", super::colon(doc.lang)))
+        .collect();
     out.push(meta.join("    "));
     for sec in &doc.sections {
         out.push(String::new());
@@ -66,7 +70,10 @@ pub fn lines(doc: &Doc) -> Vec<String> {
             match b {
                 Block::Table(t) => out.extend(table_lines(t)),
                 Block::Text(s) => out.extend(s.lines().map(|l| format!("  {l}"))),
-                Block::Note(s) => out.push(format!("  （{s}）")),
+                Block::Note(s) => out.push(match doc.lang {
+                    crate::i18n::Lang::Zh => format!("  （{s}）"),
+                    crate::i18n::Lang::En => format!("  ({s})"),
+                }),
             }
         }
     }
@@ -90,7 +97,11 @@ fn md_cell(s: &str) -> String {
 pub fn markdown(doc: &Doc) -> String {
     let mut out = format!("# {}\n\n", doc.title);
     for (k, v) in &doc.meta {
-        out.push_str(&format!("- **{k}**：{}\n", md_cell(v)));
+        out.push_str(&format!(
+            "- **{k}**{}{}\n",
+            super::colon(doc.lang),
+            md_cell(v)
+        ));
     }
     for sec in &doc.sections {
         out.push_str(&format!("\n## {}\n\n", sec.heading));
