@@ -145,15 +145,50 @@ impl Stats {
 }
 
 fn bump(map: &mut HashMap<String, Group>, key: &str, row: &CaseFacts) {
-    let g = map.entry(key.to_string()).or_insert_with(|| Group {
-        key: key.to_string(),
-        ..Group::default()
-    });
+    if !map.contains_key(key) {
+        let g = Group {
+            key: key.to_string(),
+            ..Group::default()
+        };
+        map.insert(key.to_string(), g);
+    }
+    let Some(g) = map.get_mut(key) else { return };
     g.received += 1;
     g.resolved += i64::from(row.resolved);
     g.closed += i64::from(row.closed);
     g.mediated += i64::from(row.mediated);
     g.agreements += i64::from(row.mediated && row.agreement);
+}
+
+/// A recorded outcome, without allocating per row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    None,
+    Agreement,
+    Answered,
+    Other,
+}
+
+impl Outcome {
+    fn of(code: &str) -> Outcome {
+        match code {
+            "agreement" => Outcome::Agreement,
+            "answered" => Outcome::Answered,
+            "no_agreement" | "referred_out" | "withdrawn" => Outcome::Other,
+            _ => Outcome::None,
+        }
+    }
+}
+
+/// Days from `from` to the date at the start of `at` ('YYYY-MM-DD …'), parsed without chrono's
+/// format machinery (called for every case of the period).
+fn day_index(at: &str, from: NaiveDate) -> Option<usize> {
+    let b = at.as_bytes();
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        std::str::from_utf8(b.get(r)?).ok()?.parse().ok()
+    };
+    let d = NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)?;
+    usize::try_from((d - from).num_days()).ok()
 }
 
 struct CaseFacts {
@@ -185,18 +220,54 @@ impl Store {
             to,
             ..Stats::default()
         };
-        // The outcome subquery runs only for follow-up/closed cases, through audit_case_status.
+        // Cohort ids, then the held sessions and recorded outcomes of that id range in two
+        // index range scans: ~300 k random look-ups per year would cost more than the rest.
+        let (lo, hi): (Option<i64>, Option<i64>) = self.conn.query_row(
+            "SELECT MIN(id), MAX(id) FROM cases WHERE received_at >= ?1 AND received_at < ?2",
+            [&s, &e],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(-1));
+        let mut first_held: HashMap<i64, String> = HashMap::new();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT c.received_at, c.category, c.colour, c.channel, c.status, c.active,
-                COALESCE(o.name, ''), c.visits,
-                (SELECT MIN(s.starts_at) FROM sessions s WHERE s.case_id = c.id AND s.status = 'held'),
-                CASE WHEN c.status IN ('follow_up', 'closed') THEN
-                  (SELECT a.new FROM audit a WHERE a.case_id = c.id AND a.action = 'case.status'
-                     AND a.new IN ('agreement', 'no_agreement', 'referred_out', 'withdrawn', 'answered')
-                   ORDER BY a.id DESC LIMIT 1)
-                ELSE c.status END
-             FROM cases c LEFT JOIN staff o ON o.id = c.owner_id
-             WHERE c.received_at >= ?1 AND c.received_at < ?2",
+            "SELECT case_id, MIN(starts_at) FROM sessions
+             WHERE status = 'held' AND case_id >= ?1 AND case_id <= ?2 GROUP BY case_id",
+        )?;
+        let mut rows = stmt.query([lo, hi])?;
+        while let Some(r) = rows.next()? {
+            first_held.insert(r.get(0)?, r.get(1)?);
+        }
+        drop(rows);
+        // Latest recorded outcome per case (highest audit id wins).
+        let mut outcomes: HashMap<i64, (i64, Outcome)> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT case_id, id, new FROM audit WHERE action = 'case.status'
+             AND case_id >= ?1 AND case_id <= ?2
+             AND new IN ('agreement', 'no_agreement', 'referred_out', 'withdrawn', 'answered')",
+        )?;
+        let mut rows = stmt.query([lo, hi])?;
+        while let Some(r) = rows.next()? {
+            let (case, id) = (r.get::<_, i64>(0)?, r.get::<_, i64>(1)?);
+            let o = Outcome::of(txt(r, 2)?.unwrap_or_default());
+            match outcomes.get_mut(&case) {
+                Some(cur) if cur.0 >= id => {}
+                Some(cur) => *cur = (id, o),
+                None => {
+                    outcomes.insert(case, (id, o));
+                }
+            }
+        }
+        drop(rows);
+        let mut names: HashMap<i64, String> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached("SELECT id, name FROM staff")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            names.insert(r.get(0)?, r.get(1)?);
+        }
+        drop(rows);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, received_at, category, colour, channel, status, active, owner_id, visits
+             FROM cases WHERE received_at >= ?1 AND received_at < ?2",
         )?;
         let days = (to - from).num_days() as usize + 1;
         let mut per_day = vec![0i64; days];
@@ -204,35 +275,44 @@ impl Store {
         let mut waits: Vec<f64> = Vec::new();
         let mut rows = stmt.query([&s, &e])?;
         while let Some(r) = rows.next()? {
-            let received = from_sql(txt(r, 0)?.unwrap_or_default()).unwrap_or_default();
-            let outcome = txt(r, 9)?.unwrap_or("");
-            let first: Option<&str> = txt(r, 8)?;
+            let id: i64 = r.get(0)?;
+            let received_s = txt(r, 1)?.unwrap_or_default();
+            let status = txt(r, 5)?.unwrap_or_default();
+            let outcome = match status {
+                "follow_up" | "closed" => outcomes.get(&id).map(|o| o.1).unwrap_or(Outcome::None),
+                other => Outcome::of(other),
+            };
+            let first = first_held.get(&id);
             let facts = CaseFacts {
-                resolved: matches!(outcome, "agreement" | "answered"),
-                closed: r.get::<_, i64>(5)? == 0,
+                resolved: matches!(outcome, Outcome::Agreement | Outcome::Answered),
+                closed: r.get::<_, i64>(6)? == 0,
                 mediated: first.is_some(),
-                agreement: outcome == "agreement",
+                agreement: outcome == Outcome::Agreement,
             };
             out.received += 1;
             out.resolved += i64::from(facts.resolved);
             out.closed += i64::from(facts.closed);
             out.mediated += i64::from(facts.mediated);
             out.agreements += i64::from(facts.mediated && facts.agreement);
-            out.repeat_cases += i64::from(r.get::<_, i64>(7)? > 1);
-            if let Some(t) = first.and_then(from_sql) {
-                waits.push((t - received).num_minutes() as f64 / (24.0 * 60.0));
+            out.repeat_cases += i64::from(r.get::<_, i64>(8)? > 1);
+            if let (Some(t), Some(rec)) = (first.and_then(|f| from_sql(f)), from_sql(received_s)) {
+                waits.push((t - rec).num_minutes() as f64 / (24.0 * 60.0));
             }
-            let day = (received.date() - from).num_days();
-            if let Some(n) = usize::try_from(day).ok().and_then(|d| per_day.get_mut(d)) {
+            if let Some(n) = day_index(received_s, from).and_then(|d| per_day.get_mut(d)) {
                 *n += 1;
             }
-            let colour = crate::domain::risk::Colour::from_rank(r.get::<_, i64>(2)?)
+            let colour = crate::domain::risk::Colour::from_rank(r.get::<_, i64>(3)?)
                 .map(|c| c.code())
                 .unwrap_or("");
-            bump(&mut maps[0], txt(r, 1)?.unwrap_or_default(), &facts);
+            let owner = r
+                .get::<_, Option<i64>>(7)?
+                .and_then(|o| names.get(&o))
+                .map(String::as_str)
+                .unwrap_or("");
+            bump(&mut maps[0], txt(r, 2)?.unwrap_or_default(), &facts);
             bump(&mut maps[1], colour, &facts);
-            bump(&mut maps[2], txt(r, 3)?.unwrap_or_default(), &facts);
-            bump(&mut maps[3], txt(r, 6)?.unwrap_or_default(), &facts);
+            bump(&mut maps[2], txt(r, 4)?.unwrap_or_default(), &facts);
+            bump(&mut maps[3], owner, &facts);
         }
         drop(rows);
         let [cat, col, chan, med] = maps;
