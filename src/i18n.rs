@@ -50,22 +50,31 @@ impl Lang {
 
 /// The translation files of each language, in no particular order (keys must not repeat).
 const ZH_FILES: &[(&str, &str)] = &[
+    (
+        "calendar",
+        include_str!("../assets/i18n/zh-CN/calendar.toml"),
+    ),
     ("app", include_str!("../assets/i18n/zh-CN/app.toml")),
+    ("cases", include_str!("../assets/i18n/zh-CN/cases.toml")),
     ("domain", include_str!("../assets/i18n/zh-CN/domain.toml")),
     ("report", include_str!("../assets/i18n/zh-CN/report.toml")),
     (
         "validation",
         include_str!("../assets/i18n/zh-CN/validation.toml"),
     ),
+    ("triage", include_str!("../assets/i18n/zh-CN/triage.toml")),
 ];
 const EN_FILES: &[(&str, &str)] = &[
+    ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
     ("app", include_str!("../assets/i18n/en/app.toml")),
+    ("cases", include_str!("../assets/i18n/en/cases.toml")),
     ("domain", include_str!("../assets/i18n/en/domain.toml")),
     ("report", include_str!("../assets/i18n/en/report.toml")),
     (
         "validation",
         include_str!("../assets/i18n/en/validation.toml"),
     ),
+    ("triage", include_str!("../assets/i18n/en/triage.toml")),
 ];
 
 type Table = HashMap<String, String>;

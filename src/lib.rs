@@ -1,7 +1,8 @@
 //! onedoor: front-desk terminal application for one-door mediation centres.
 //!
-//! Layers (see ARCHITECTURE.md): `domain` (pure rules) ← `store` (all SQL) ← `app` (state and
-//! update) ← `ui` (drawing only); `report` builds sheets; `cli` and `main` only wire them up.
+//! Layers (see README, "How the code is laid out"): `domain` (pure rules) ← `store` (all SQL)
+//! ← `app` (state and update) ← `ui` (drawing only); `search` holds in-memory indexes;
+//! `report` builds sheets; `cli` and `main` only wire them up.
 pub mod app;
 pub mod cli;
 pub mod config;
@@ -9,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod report;
+pub mod search;
 pub mod store;
 pub mod tui;
 pub mod ui;

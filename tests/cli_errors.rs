@@ -112,3 +112,71 @@ fn demo_is_deterministic_for_a_seed() {
             .unwrap_or_else(|e| panic!("{id}: {e:?}"));
     }
 }
+
+#[test]
+fn staff_commands_need_a_lead_and_take_effect() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let db = db.to_str().unwrap();
+    let run = |args: &[&str], pin: &str| {
+        Command::new(env!("CARGO_BIN_EXE_onedoor"))
+            .args(["--db", db, "--lang", "en"])
+            .args(args)
+            .env("ONEDOOR_PIN", pin)
+            .output()
+            .unwrap()
+    };
+    assert!(
+        run(&["init", "--code", "L1", "--name", "王建国"], "2468")
+            .status
+            .success()
+    );
+    let add = [
+        "staff",
+        "add",
+        "--code",
+        "M7",
+        "--name",
+        "龙光明",
+        "--role",
+        "mediator",
+        "--languages",
+        "zh,hmn",
+        "--as",
+    ];
+    // A wrong PIN for the lead: refused, nothing added.
+    let out = run(&[&add[..], &["L1"]].concat(), "0000");
+    refused(&out, "Login failed");
+    let out = run(&[&add[..], &["L1"]].concat(), "2468");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // A mediator may not add staff.
+    let out = run(
+        &[
+            "staff", "add", "--code", "D9", "--name", "x", "--role", "desk", "--as", "M7",
+        ],
+        "2468",
+    );
+    refused(&out, "role may not");
+    let list = String::from_utf8(run(&["staff", "list"], "").stdout).unwrap();
+    assert!(list.contains("M7\t龙光明\tmediator\tzh,hmn"), "{list}");
+    assert!(!list.contains("D9"));
+    assert!(
+        run(&["staff", "disable", "M7", "--as", "L1"], "2468")
+            .status
+            .success()
+    );
+    let list = String::from_utf8(run(&["staff", "list"], "").stdout).unwrap();
+    let m7 = list.lines().find(|l| l.starts_with("M7\t")).unwrap();
+    assert!(m7.ends_with("(disabled)"), "{list}");
+    assert!(
+        !list
+            .lines()
+            .find(|l| l.starts_with("L1\t"))
+            .unwrap()
+            .contains("disabled")
+    );
+}

@@ -82,3 +82,43 @@ fn init_then_login_with_wrong_and_right_pin() {
     assert!(p.wait_exit().success());
     assert!(p.restored());
 }
+
+#[test]
+fn resizing_down_to_one_cell_while_typing_and_a_huge_paste_never_break_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    let db = db.to_str().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
+        .args(["--db", db, "demo", "--cases", "30"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut p = Pty::spawn(&["--db", db, "--lang", "en"], &[], 200, 60);
+    p.wait_for("Staff code");
+    let sizes = [
+        (200, 60),
+        (120, 40),
+        (80, 24),
+        (40, 10),
+        (10, 3),
+        (1, 1),
+        (2, 1),
+        (80, 24),
+        (200, 60),
+    ];
+    for (i, (w, h)) in sizes.iter().enumerate() {
+        p.resize(*w, *h);
+        p.type_text(if i % 2 == 0 { "L" } else { "0" });
+        assert!(p.is_running(), "died at {w}×{h}");
+    }
+    p.resize(80, 24);
+    p.wait_for("Staff code");
+    // A 1 MB paste into the 16-character code field: cut, no hang, still answering.
+    p.send(&keys::paste(&"张".repeat(350_000)));
+    p.send(keys::f(9));
+    p.wait_for("工号");
+    assert!(p.is_running());
+    p.send(keys::CTRL_Q);
+    assert!(p.wait_exit().success());
+    assert!(p.restored());
+}

@@ -3,6 +3,7 @@
 pub mod drafts;
 pub mod keys;
 pub mod login;
+pub mod names;
 pub mod panes;
 pub mod text_field;
 
@@ -54,6 +55,8 @@ pub enum Overlay {
 
 /// How often the status-bar counts are re-read from the database.
 const COUNTS_EVERY: Duration = Duration::from_secs(15);
+/// After this long without a key, the desk checkpoints the WAL (never blocking).
+const IDLE_CHECKPOINT: Duration = Duration::from_secs(60);
 
 pub struct App {
     pub lang: Lang,
@@ -68,8 +71,12 @@ pub struct App {
     pub overlay: Overlay,
     pub counts: UrgentCounts,
     counts_read_at: Option<NaiveDateTime>,
+    last_key_at: NaiveDateTime,
+    checkpointed: bool,
     pub flash: Option<Flash>,
     pub drafts: drafts::DraftSink,
+    /// Party names for fuzzy look-ups, loaded in the background.
+    pub names: names::Names,
     pub no_color: bool,
     pub quit: bool,
 }
@@ -82,6 +89,7 @@ impl App {
             .flatten()
             .unwrap_or_else(|| config.centre.name.clone());
         let drafts = drafts::DraftSink::for_store(&store);
+        let names = names::Names::start(&store);
         App {
             lang,
             config,
@@ -95,8 +103,11 @@ impl App {
             overlay: Overlay::None,
             counts: UrgentCounts::default(),
             counts_read_at: None,
+            last_key_at: now,
+            checkpointed: false,
             flash: None,
             drafts,
+            names,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             quit: false,
         }
@@ -143,6 +154,7 @@ impl App {
             config: &self.config,
             flash: &mut self.flash,
             drafts: &self.drafts,
+            names: &mut self.names,
             requests: &mut requests,
         };
         let out = f(&mut self.panes, self.pane, &mut ctx);
@@ -150,9 +162,25 @@ impl App {
             match r {
                 panes::Request::Goto(p) => self.goto(p),
                 panes::Request::RefreshCounts => self.refresh_counts(),
+                panes::Request::BookSession {
+                    case_id,
+                    mediator_id,
+                } => {
+                    self.panes.calendar.book_for(case_id, mediator_id);
+                    if self.pane == PaneId::Calendar {
+                        self.reenter();
+                    } else {
+                        self.goto(PaneId::Calendar);
+                    }
+                }
             }
         }
         Some(out)
+    }
+
+    /// Enters the shown pane again (it refreshes and picks up requests made to it).
+    fn reenter(&mut self) {
+        self.with_ctx(|panes, pane, ctx| panes.enter(pane, ctx));
     }
 
     pub fn goto(&mut self, p: PaneId) {
@@ -171,6 +199,16 @@ pub fn update(app: &mut App, action: Action) {
     match action {
         Action::Tick(now) => {
             app.now = now;
+            if let Some(e) = app.names.poll() {
+                let text = format!("{}: {e}", crate::i18n::tr(app.lang, "err.db.background"));
+                app.flash = Some(Flash { text, error: true });
+            }
+            if let Some(e) = app.drafts.take_error() {
+                app.flash = Some(Flash {
+                    text: format!("{}: {e}", crate::i18n::tr(app.lang, "err.draft.save")),
+                    error: true,
+                });
+            }
             let stale = app.counts_read_at.is_none_or(|t| {
                 now - t >= chrono::Duration::from_std(COUNTS_EVERY).unwrap_or_default()
             });
@@ -178,6 +216,11 @@ pub fn update(app: &mut App, action: Action) {
                 app.refresh_counts();
             }
             app.with_ctx(|panes, pane, ctx| panes.tick(pane, ctx));
+            let idle = chrono::Duration::from_std(IDLE_CHECKPOINT).unwrap_or_default();
+            if !app.checkpointed && now - app.last_key_at >= idle {
+                let _ = app.store.checkpoint();
+                app.checkpointed = true;
+            }
         }
         Action::Paste(text) => {
             if app.session.is_none() {
@@ -195,6 +238,8 @@ fn on_key(app: &mut App, key: KeyEvent) {
     if key.kind == KeyEventKind::Release {
         return;
     }
+    app.last_key_at = app.now;
+    app.checkpointed = false;
     let cmd = keys::global(key);
     if cmd == Some(keys::Global::ToggleLang) {
         app.lang = app.lang.other();

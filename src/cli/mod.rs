@@ -1,6 +1,10 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
+mod agenda;
+mod find;
 mod handover;
+mod maintenance;
+mod slip;
 mod staff;
 mod stats;
 use crate::app::{App, Session};
@@ -50,6 +54,52 @@ pub enum Command {
     Handover(handover::HandoverArgs),
     /// Statistics for a period: table, csv (UTF-8 with BOM) or xlsx.
     Stats(stats::StatsArgs),
+    /// Print a case's intake slip for the visitor (case number, date, contact, deadline).
+    Slip {
+        /// The case number, e.g. 2026-1124-007.
+        case_no: String,
+    },
+    /// Find cases: case no. (or its tail), name or pinyin, phone/ID tail, summary words.
+    Find {
+        query: String,
+        /// At most this many matches.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// One JSON array instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a consistent copy of the database while desks keep working.
+    Backup {
+        /// The new backup file (must not exist).
+        file: PathBuf,
+    },
+    /// Anonymise personal data of cases closed before a date (a shift lead's command).
+    Purge {
+        /// YYYY-MM-DD
+        #[arg(long)]
+        closed_before: String,
+        /// Only count what would be anonymised.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long = "as")]
+        as_code: String,
+    },
+    /// Print a day's mediation sessions: text for the notice board, iCalendar for phones.
+    Agenda(AgendaArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AgendaArgs {
+    /// The day: 2026-11-24, 11-24 or +1 (default: today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Only this mediator's sessions (staff code, e.g. M001).
+    #[arg(long)]
+    pub mediator: Option<String>,
+    /// txt (aligned table) or ics (iCalendar, RFC 5545).
+    #[arg(long, default_value = "txt", value_parser = ["txt", "ics"])]
+    pub format: String,
 }
 
 #[derive(Args, Debug)]
@@ -225,6 +275,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Some(Command::Staff(cmd)) => staff::run(cmd, &db, lang, now),
+        Some(Command::Agenda(a)) => {
+            let centre = Store::open(&db)?
+                .setting("centre_name")?
+                .unwrap_or_else(|| config.centre.name.clone());
+            agenda::run(a, &db, lang, now, &centre)
+        }
         Some(Command::Demo(a)) => {
             let started = std::time::Instant::now();
             let mut store = Store::create(&db)?;
@@ -260,6 +316,16 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         Some(Command::Handover(a)) => handover::run(a, &db, &config, lang, now),
         Some(Command::Stats(a)) => stats::run(a, &db, &config, lang, now),
+        Some(Command::Slip { case_no }) => slip::run(&db, &case_no, &config, lang),
+        Some(Command::Find { query, limit, json }) => {
+            find::run(&query, limit, json, &db, lang, now)
+        }
+        Some(Command::Backup { file }) => maintenance::backup(&db, &file, lang),
+        Some(Command::Purge {
+            closed_before,
+            dry_run,
+            as_code,
+        }) => maintenance::purge(&db, &closed_before, dry_run, &as_code, lang, now),
         Some(Command::Check) => {
             let store = Store::open(&db)?;
             let problems = store.integrity_check()?;

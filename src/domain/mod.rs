@@ -1,4 +1,5 @@
 //! Types and rules of the mediation centre. Pure: no IO, no SQL, no terminal.
+pub mod case_filter;
 pub mod category;
 pub mod channel;
 mod codes;
@@ -11,7 +12,10 @@ pub mod phone;
 pub mod pin;
 pub mod risk;
 pub mod role;
+pub mod routing;
+pub mod session;
 pub mod shift;
+pub mod slots;
 pub mod status;
 pub mod team;
 pub mod text;

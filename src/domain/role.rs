@@ -32,6 +32,8 @@ pub enum Permission {
     SeeAllNumbers,
     PrintHandover,
     ManageStaff,
+    /// Anonymise old closed cases (retention).
+    Purge,
 }
 
 impl Role {

@@ -1,6 +1,7 @@
 //! Printable documents. The sheet and the statistics are first turned into one neutral `Doc`
 //! (headings, tables, lines) in the reader's language; every format renders that `Doc`, so the
 //! text, Markdown, HTML, PDF and the pane's preview always show the same numbers.
+pub mod agenda;
 pub mod export;
 pub mod font;
 pub mod html;

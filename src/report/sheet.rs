@@ -305,14 +305,13 @@ pub fn sheet_doc(s: &Sheet, lang: Lang) -> Doc {
         .rows
         .iter()
         .map(|e| {
+            // The audit's new value may carry the reason: "township (调解三次未果)".
             let level = |l: &str| {
-                let key = format!("ui.report.level.{l}");
+                let (code, rest) = l.split_once(' ').unwrap_or((l, ""));
+                let key = format!("ui.report.level.{code}");
                 let t = tr(lang, &key);
-                if t == key {
-                    l.to_string()
-                } else {
-                    t.to_string()
-                }
+                let label = if t == key { code } else { t };
+                format!("{label} {rest}").trim_end().to_string()
             };
             vec![
                 e.at.format("%H:%M").to_string(),

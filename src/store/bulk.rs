@@ -222,10 +222,27 @@ impl<'t> BulkWriter<'t> {
 
 impl Store {
     /// Runs `f` with a bulk writer inside one IMMEDIATE transaction; all or nothing.
+    /// Secondary indexes are dropped first and rebuilt at the end (from their own SQL in
+    /// sqlite_master): sorting once is several times cheaper than updating them row by row.
     pub fn bulk_load<T>(&mut self, f: impl FnOnce(&mut BulkWriter) -> Result<T>) -> Result<T> {
         self.write(|tx| {
-            let mut w = BulkWriter::new(tx)?;
-            f(&mut w)
+            let indexes: Vec<(String, String)> = tx
+                .prepare(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?;
+            for (name, _) in &indexes {
+                tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+            }
+            let out = {
+                let mut w = BulkWriter::new(tx)?;
+                f(&mut w)?
+            };
+            for (_, sql) in &indexes {
+                tx.execute_batch(sql)?;
+            }
+            Ok(out)
         })
     }
 

@@ -9,6 +9,9 @@ use rusqlite::{Connection, TransactionBehavior};
 /// Each entry upgrades from version `index` to `index + 1`. Append only; never edit a released one.
 const MIGRATIONS: &[&str] = &[
     include_str!("schema_v1.sql"),
+    include_str!("schema_triage.sql"),
+    include_str!("schema_cases.sql"),
+    include_str!("schema_calendar.sql"),
     include_str!("schema_report.sql"),
 ];
 
@@ -31,12 +34,24 @@ pub fn check_not_newer(conn: &Connection) -> Result<i64> {
 }
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    if check_not_newer(conn)? == LATEST {
+    migrate_to(conn, LATEST)
+}
+
+/// Applies migrations up to `target` (tests build old databases with it).
+pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+    // Search-index triggers call od_grams(): every connection that may write needs it.
+    super::grams::register(conn)?;
+    if check_not_newer(conn)? >= target {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let from = check_not_newer(&tx)?;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
+    for (i, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(target as usize)
+        .skip(from as usize)
+    {
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
     }
@@ -74,6 +89,42 @@ mod tests {
             .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
             .unwrap();
         assert_eq!(tables, 0);
+    }
+
+    /// A database made by the first released schema, with data, migrates to the latest and
+    /// keeps every row.
+    #[test]
+    fn first_version_database_migrates_forward_with_its_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        let mut c = Connection::open(&path).unwrap();
+        migrate_to(&mut c, 1).unwrap();
+        assert_eq!(version(&c).unwrap(), 1);
+        c.execute_batch(
+            "INSERT INTO staff (code, name, role, pin_hash, created_at) VALUES ('L1', '王建国', 'lead', 'x', '2026-01-05 09:00:00');
+             INSERT INTO parties (name, name_keys, phone) VALUES ('张伟', 'zhangwei zw', '13812345678');
+             INSERT INTO cases (case_no, received_at, channel, category, colour, colour_computed, status, active, summary, updated_at, first_party_id)
+               VALUES ('2026-0105-001', '2026-01-05 09:10:00', 'walk_in', 'neighbour', 3, 3, 'registered', 1, '楼上漏水', '2026-01-05 09:10:00', 1);
+             INSERT INTO case_parties VALUES (1, 1, 'applicant');
+             INSERT INTO audit (at, staff_id, case_id, action, new) VALUES ('2026-01-05 09:10:00', 1, 1, 'case.create', '2026-0105-001 blue');",
+        )
+        .unwrap();
+        drop(c);
+        let s = crate::store::Store::open(&path).unwrap();
+        assert_eq!(s.schema_version().unwrap(), LATEST);
+        let (no, name, audit): (String, String, i64) = s
+            .conn
+            .query_row(
+                "SELECT c.case_no, p.name, (SELECT COUNT(*) FROM audit) FROM cases c JOIN parties p ON p.id = c.first_party_id",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (no.as_str(), name.as_str(), audit),
+            ("2026-0105-001", "张伟", 1)
+        );
+        assert_eq!(s.staff_by_code("L1").unwrap().unwrap().name, "王建国");
     }
 
     #[test]

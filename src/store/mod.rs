@@ -2,21 +2,42 @@
 //! call them between frames; results are cached in UI state, never re-queried per frame.
 mod audit;
 pub mod bulk;
+mod calendar;
+mod calendar_off;
+mod calendar_write;
+mod case_actions;
+mod case_detail;
+mod case_list;
+mod case_search;
 mod cases;
 mod counts;
 mod drafts;
+pub mod grams;
 pub use drafts::Draft;
 mod error;
+mod maintenance;
 mod migrations;
+mod names;
 pub mod report;
 pub mod report_stats;
 mod settings;
 mod staff;
 mod time;
+mod triage;
+pub use triage::{EarlierCase, SlipData};
 
+pub use calendar::{CaseBrief, Leave, Room, SessionView};
+pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
+pub use case_actions::{AttemptRecorded, Outcome};
+pub use case_detail::{
+    AuditLine, CaseDetail, FollowupLine, OutcomeRecord, PartyLine, Revealed, SessionLine,
+};
+pub use case_list::{CaseRow, CountJob, Cursor};
+pub use case_search::{MatchKind, SearchHit};
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
+pub use maintenance::{ANONYMISED, PurgeCount};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};
 
@@ -24,8 +45,19 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How long a write waits for another desk's transaction before giving up with `Locked`.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Files up to this size get their quick integrity check while opening (well under 100 ms).
+pub const INLINE_CHECK_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How many times a connection waits for another desk's transaction before giving up with
+/// `Locked`: about 30 seconds in all.
+const BUSY_RETRIES: i32 = 12_000;
+
+/// SQLite's own busy timeout backs off to 100 ms sleeps, so under steady writes from other
+/// desks a waiting desk can starve for seconds. Short, varied sleeps let desks take turns.
+fn busy_wait(attempt: i32) -> bool {
+    std::thread::sleep(Duration::from_micros(1_000 + (attempt % 4) as u64 * 1_000));
+    attempt < BUSY_RETRIES
+}
 
 /// Who is acting: every write checks the role and records the id in the audit log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,12 +103,21 @@ impl Store {
     }
 
     fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(busy_wait))?;
         // Read before any write: a database from a newer onedoor must stay untouched.
         migrations::check_not_newer(&conn)?;
-        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        if check != "ok" {
-            return Err(StoreError::Corrupt(check));
+        // Reading the schema catches a file that is not a database or has a broken first page.
+        conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })?;
+        // quick_check reads the whole file (2.7 s at 1 M cases): inline only for small files;
+        // the app runs it on a background thread for big ones (`quick_check`).
+        let size = path
+            .as_deref()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map_or(0, |m| m.len());
+        if size <= INLINE_CHECK_BYTES {
+            Store::check_result(&conn)?;
         }
         if path.is_some() {
             let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
@@ -89,6 +130,9 @@ impl Store {
         // FULL: a registered complaint survives a power cut, not only a crash.
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // After a checkpoint the WAL is cut back to this size, so a reader that held up
+        // checkpoints for a while cannot leave a huge file behind.
+        conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
         migrations::migrate(&mut conn)?;
         Ok(Store { conn, path })
     }
@@ -98,7 +142,7 @@ impl Store {
     }
 
     /// Every write goes through here: IMMEDIATE takes the write lock up front, so a busy
-    /// database waits in `busy_timeout` instead of failing a read-then-write half way.
+    /// database waits in the busy handler instead of failing a read-then-write half way.
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
@@ -106,6 +150,37 @@ impl Store {
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)
+    }
+
+    /// Copies the WAL back into the database without waiting for anyone (PASSIVE): cheap, safe
+    /// to call when the desk is idle. Returns (WAL frames, frames checkpointed).
+    pub fn checkpoint(&self) -> Result<(i64, i64)> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| {
+                Ok((r.get(1)?, r.get(2)?))
+            })?)
+    }
+
+    /// SQLite's quick integrity check (reads every page; seconds on a large file).
+    pub fn quick_check(&self) -> Result<()> {
+        Store::check_result(&self.conn)
+    }
+
+    fn check_result(conn: &Connection) -> Result<()> {
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(StoreError::Corrupt(check));
+        }
+        Ok(())
+    }
+
+    /// Size of the database file in bytes (0 for in-memory stores).
+    pub fn file_size(&self) -> u64 {
+        self.path
+            .as_deref()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .map_or(0, |m| m.len())
     }
 
     pub fn schema_version(&self) -> Result<i64> {
@@ -121,7 +196,7 @@ impl Store {
 }
 
 #[cfg(unix)]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new()
         .write(true)
@@ -132,7 +207,7 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn create_private_file(path: &Path) -> std::io::Result<()> {
+pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
     std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -140,6 +215,8 @@ fn create_private_file(path: &Path) -> std::io::Result<()> {
         .map(|_| ())
 }
 
+#[cfg(test)]
+pub(crate) mod calendar_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]

@@ -174,6 +174,23 @@ impl Pty {
         }
     }
 
+    /// Resizes the terminal (the app gets SIGWINCH and redraws at the new size).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self._master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.parser.lock().unwrap().set_size(nz(rows), nz(cols));
+    }
+
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
     /// SIGKILL, as a crash or power cut would end it.
     pub fn kill(&mut self) {
         let _ = self.child.kill();

@@ -1,7 +1,439 @@
-//! Calendar pane state. Not built yet: the pane shows that it is coming.
-use super::Pane;
+//! Calendar pane state: day and week views of sessions, booking, moving, cancelling, recording,
+//! today's agenda, holidays and leave.
+//!
+//! Booking from another pane (triage, case detail): push
+//! `ctx.requests.push(Request::BookSession { case_id, mediator_id })`. The shell then calls
+//! [`CalendarState::book_for`] and shows the calendar, whose booking form opens with the case
+//! number and the mediator filled in (code with `app.panes.calendar` in hand may call
+//! `book_for` itself and then `Request::Goto(PaneId::Calendar)`).
+use super::calendar_form::{BookForm, Field};
+use super::calendar_popups::{OffForm, Popup};
+use super::{Ctx, Handled, Pane};
+use crate::app::keys::{KeyHelp, help};
+use crate::app::text_field::TextField;
+use crate::domain::role::Role;
+use crate::domain::session::SessionStatus;
+use crate::domain::slots::{Span, WorkTime};
+use crate::store::{Leave, Room, SessionView, StaffMember};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-#[derive(Default)]
-pub struct CalendarState {}
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    Day,
+    Week,
+}
 
-impl Pane for CalendarState {}
+/// Day view columns, or whose week is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Axis {
+    Mediators,
+    Rooms,
+}
+
+/// The keys of the pane's main view: the help overlay and the hint line are built from this.
+pub const KEYS: &[KeyHelp] = &[
+    help("←/→", "help.calendar.move_date"),
+    help("t", "help.calendar.today"),
+    help("g", "help.calendar.goto"),
+    help("v", "help.calendar.view"),
+    help("c", "help.calendar.axis"),
+    help("Tab", "help.calendar.next_column"),
+    help("↑/↓", "help.calendar.select"),
+    help("n", "help.calendar.book"),
+    help("m", "help.calendar.move"),
+    help("x", "help.calendar.cancel"),
+    help("r", "help.calendar.record"),
+    help("a", "help.calendar.agenda"),
+    help("o", "help.calendar.off"),
+];
+
+/// Keys inside the booking form.
+pub const FORM_KEYS: &[KeyHelp] = &[
+    help("Tab/↓", "help.calendar.form_next"),
+    help("Ctrl+N", "help.calendar.next_free"),
+    help("Enter", "help.calendar.form_save"),
+    help("Esc", "help.back"),
+];
+
+pub struct CalendarState {
+    /// The day shown; the week view shows the Monday-to-Sunday week holding it.
+    pub date: NaiveDate,
+    pub view: ViewKind,
+    pub axis: Axis,
+    /// Day view: first column shown; week view: which mediator or room.
+    pub column: usize,
+    pub mediators: Vec<StaffMember>,
+    pub rooms: Vec<Room>,
+    pub sessions: Vec<SessionView>,
+    pub holidays: Vec<(NaiveDate, String)>,
+    pub leave: Vec<Leave>,
+    /// Index into `visible()`.
+    pub selected: Option<usize>,
+    pub agenda: bool,
+    pub popup: Option<Popup>,
+    pub work: WorkTime,
+    pub today: NaiveDate,
+    pending: Option<(i64, Option<i64>)>,
+    started: bool,
+}
+
+impl Default for CalendarState {
+    fn default() -> Self {
+        CalendarState {
+            date: NaiveDate::default(),
+            view: ViewKind::Day,
+            axis: Axis::Mediators,
+            column: 0,
+            mediators: Vec::new(),
+            rooms: Vec::new(),
+            sessions: Vec::new(),
+            holidays: Vec::new(),
+            leave: Vec::new(),
+            selected: None,
+            agenda: false,
+            popup: None,
+            work: WorkTime::from_config(&crate::config::WorkingHours::default()),
+            today: NaiveDate::default(),
+            pending: None,
+            started: false,
+        }
+    }
+}
+
+pub fn monday(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+impl CalendarState {
+    /// Opens the booking form for `case_id` (and `mediator_id`, if known) the next time the
+    /// calendar is entered. Callers then push `Request::Goto(PaneId::Calendar)`.
+    pub fn book_for(&mut self, case_id: i64, mediator_id: Option<i64>) {
+        self.pending = Some((case_id, mediator_id));
+    }
+
+    /// The days the view covers, [first, last].
+    pub fn range(&self) -> (NaiveDate, NaiveDate) {
+        if self.agenda {
+            return (self.today, self.today);
+        }
+        match self.view {
+            ViewKind::Day => (self.date, self.date),
+            ViewKind::Week => {
+                let m = monday(self.date);
+                (m, m + Duration::days(6))
+            }
+        }
+    }
+
+    /// The mediators with columns: every mediator, and any lead with a session in view.
+    pub fn columns_mediators(&self) -> Vec<&StaffMember> {
+        self.mediators
+            .iter()
+            .filter(|m| {
+                m.role == Role::Mediator
+                    || self.sessions.iter().any(|s| s.mediators.contains(&m.id))
+            })
+            .collect()
+    }
+
+    /// Number of columns on the current axis.
+    pub fn axis_len(&self) -> usize {
+        match self.axis {
+            Axis::Mediators => self.columns_mediators().len(),
+            Axis::Rooms => self.rooms.len(),
+        }
+    }
+
+    /// The sessions the view shows, in time order: what ↑/↓ selects.
+    pub fn visible(&self) -> Vec<&SessionView> {
+        self.sessions
+            .iter()
+            .filter(|s| match (self.agenda, self.view) {
+                (true, _) => true,
+                (false, ViewKind::Day) => true,
+                (false, ViewKind::Week) => self.in_week_entity(s),
+            })
+            .collect()
+    }
+
+    fn in_week_entity(&self, s: &SessionView) -> bool {
+        match self.axis {
+            Axis::Mediators => self
+                .columns_mediators()
+                .get(self.column)
+                .is_some_and(|m| s.mediators.contains(&m.id)),
+            Axis::Rooms => self
+                .rooms
+                .get(self.column)
+                .is_some_and(|r| s.room_id == Some(r.id)),
+        }
+    }
+
+    pub fn selected_session(&self) -> Option<&SessionView> {
+        self.selected.and_then(|i| self.visible().get(i).copied())
+    }
+
+    pub fn holiday(&self, d: NaiveDate) -> Option<&str> {
+        self.holidays
+            .iter()
+            .find(|h| h.0 == d)
+            .map(|h| h.1.as_str())
+    }
+
+    pub fn on_leave(&self, staff: i64, d: NaiveDate) -> bool {
+        self.leave
+            .iter()
+            .any(|l| l.staff_id == staff && l.covers(d))
+    }
+
+    /// A session still booked after its start: nobody has recorded it.
+    pub fn is_late(s: &SessionView, now: NaiveDateTime) -> bool {
+        s.status == SessionStatus::Booked && s.start < now
+    }
+
+    /// Re-reads the sessions of the view: one indexed query per navigation, never per frame.
+    pub fn reload(&mut self, ctx: &mut Ctx) {
+        let (first, last) = self.range();
+        let from = Span::day(first).start;
+        let to = Span::day(last).end;
+        let read = (|| {
+            let sessions = ctx.store.sessions_between(from, to)?;
+            let holidays = ctx.store.holidays(first, last)?;
+            let leave = ctx.store.leave_between(first, last)?;
+            Ok::<_, crate::store::StoreError>((sessions, holidays, leave))
+        })();
+        match read {
+            Ok((s, h, l)) => {
+                self.sessions = s;
+                self.holidays = h;
+                self.leave = l;
+            }
+            Err(e) => ctx.store_error(&e),
+        }
+        let mine =
+            (self.agenda && ctx.user.role() == Role::Mediator).then_some(ctx.user.actor.staff_id);
+        if let Some(me) = mine {
+            self.sessions.retain(|s| s.mediators.contains(&me));
+        }
+        let n = self.visible().len();
+        self.selected = match self.selected {
+            _ if n == 0 => None,
+            Some(i) => Some(i.min(n - 1)),
+            None => Some(0),
+        };
+    }
+
+    fn go(&mut self, d: NaiveDate, ctx: &mut Ctx) {
+        self.date = d;
+        self.agenda = false;
+        self.selected = None;
+        self.reload(ctx);
+    }
+
+    fn step_date(&mut self, forward: bool, ctx: &mut Ctx) {
+        let days = if self.view == ViewKind::Week { 7 } else { 1 };
+        let d = self.date + Duration::days(if forward { days } else { -days });
+        self.go(d, ctx);
+    }
+
+    fn open_pending(&mut self, ctx: &mut Ctx) {
+        let Some((case_id, mediator)) = self.pending.take() else {
+            return;
+        };
+        let case = match ctx.store.case_brief(case_id) {
+            Ok(c) => c,
+            Err(e) => return ctx.store_error(&e),
+        };
+        let code = mediator
+            .and_then(|id| self.mediators.iter().find(|m| m.id == id))
+            .map(|m| m.code.clone())
+            .unwrap_or_default();
+        let mut f = BookForm::new(
+            &case.case_no,
+            &code,
+            &self.date.format("%Y-%m-%d").to_string(),
+        );
+        if code.is_empty() {
+            f.focus = Field::Mediators;
+        }
+        self.popup = Some(Popup::Book(Box::new(f)));
+    }
+
+    /// A booking form left open by a crash or a power cut comes back as it was typed.
+    fn restore_draft(&mut self, ctx: &mut Ctx) {
+        if self.popup.is_some() {
+            return;
+        }
+        let kind = super::calendar_form::DRAFT;
+        if let Ok(Some(d)) = ctx.store.load_draft(ctx.user.actor.staff_id, kind)
+            && let Some(f) = BookForm::from_draft(&d.body)
+        {
+            self.popup = Some(Popup::Book(Box::new(f)));
+            ctx.info(ctx.tr("ui.calendar.draft_restored").to_string());
+        }
+    }
+
+    fn main_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        let n = self.visible().len();
+        match key.code {
+            KeyCode::Left => self.step_date(false, ctx),
+            KeyCode::Right => self.step_date(true, ctx),
+            KeyCode::Char('t') => self.go(self.today, ctx),
+            KeyCode::Char('g') => self.popup = Some(Popup::GoTo(TextField::new(12))),
+            KeyCode::Char('v') => {
+                self.view = match self.view {
+                    ViewKind::Day => ViewKind::Week,
+                    ViewKind::Week => ViewKind::Day,
+                };
+                self.column = 0;
+                self.go(self.date, ctx);
+            }
+            KeyCode::Char('c') => {
+                self.axis = match self.axis {
+                    Axis::Mediators => Axis::Rooms,
+                    Axis::Rooms => Axis::Mediators,
+                };
+                self.column = 0;
+                self.selected = None;
+                self.reload(ctx);
+            }
+            KeyCode::Tab | KeyCode::BackTab => {
+                let len = self.axis_len().max(1);
+                self.column = if key.code == KeyCode::Tab {
+                    (self.column + 1) % len
+                } else {
+                    (self.column + len - 1) % len
+                };
+                self.selected = None;
+                self.reload(ctx);
+            }
+            KeyCode::Down if n > 0 => {
+                self.selected = Some(self.selected.map_or(0, |i| (i + 1).min(n - 1)))
+            }
+            KeyCode::Up if n > 0 => {
+                self.selected = Some(self.selected.map_or(0, |i| i.saturating_sub(1)))
+            }
+            KeyCode::Char('a') => {
+                self.agenda = !self.agenda;
+                self.selected = None;
+                self.reload(ctx);
+            }
+            KeyCode::Char('n') => {
+                let f = BookForm::new("", "", &self.date.format("%Y-%m-%d").to_string());
+                self.popup = Some(Popup::Book(Box::new(f)));
+            }
+            KeyCode::Char('m' | 'x' | 'r') => self.on_selected(key.code, ctx),
+            KeyCode::Char('o') if ctx.user.role() == Role::Lead => {
+                self.popup = Some(Popup::Off(Box::new(OffForm::new(self.date))));
+            }
+            KeyCode::Char('o') => ctx.store_error(&crate::store::StoreError::Forbidden),
+            _ => return Handled::NotConsumed,
+        }
+        Handled::Consumed
+    }
+
+    fn on_selected(&mut self, code: KeyCode, ctx: &mut Ctx) {
+        let Some(s) = self.selected_session().cloned() else {
+            return ctx.error(ctx.tr("ui.calendar.none_selected").to_string());
+        };
+        if s.status != SessionStatus::Booked {
+            return ctx.error(ctx.tr("err.calendar.not_booked").to_string());
+        }
+        self.popup = Some(match code {
+            KeyCode::Char('m') => {
+                let mut f = BookForm::new(&s.case_no, "", &s.start.format("%Y-%m-%d").to_string());
+                f.moving = Some(s.id);
+                let room = self
+                    .rooms
+                    .iter()
+                    .position(|r| Some(r.id) == s.room_id)
+                    .map(|i| (i + 1).to_string())
+                    .unwrap_or_default();
+                f.room.set_value(&room);
+                f.start.set_value(&s.start.format("%H:%M").to_string());
+                f.length
+                    .set_value(&(s.end - s.start).num_minutes().to_string());
+                f.focus = Field::Date;
+                Popup::Book(Box::new(f))
+            }
+            KeyCode::Char('x') => Popup::Cancel(s.id, TextField::new(100)),
+            _ => Popup::Record(s.id, 0, TextField::new(200)),
+        });
+    }
+}
+
+impl Pane for CalendarState {
+    fn enter(&mut self, ctx: &mut Ctx) {
+        self.work = WorkTime::from_config(&ctx.config.hours);
+        self.today = ctx.now.date();
+        if !self.started {
+            self.started = true;
+            self.date = self.today;
+        }
+        match ctx.store.list_staff() {
+            Ok(s) => {
+                self.mediators = s
+                    .into_iter()
+                    .filter(|m| m.active && m.role != Role::Desk)
+                    .collect()
+            }
+            Err(e) => ctx.store_error(&e),
+        }
+        match ctx.store.rooms() {
+            Ok(r) => self.rooms = r,
+            Err(e) => ctx.store_error(&e),
+        }
+        self.reload(ctx);
+        self.open_pending(ctx);
+        self.restore_draft(ctx);
+    }
+
+    fn tick(&mut self, ctx: &mut Ctx) {
+        // The day rolls over at midnight: "today" and the agenda follow the clock.
+        self.today = ctx.now.date();
+    }
+
+    fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        match self.popup.take() {
+            None => self.main_key(key, ctx),
+            Some(Popup::Book(f)) => {
+                self.form_key(f, key, ctx);
+                Handled::Consumed
+            }
+            Some(p) => {
+                if let Some(p) = super::calendar_popups::key(self, p, key, ctx) {
+                    self.popup = Some(p);
+                }
+                Handled::Consumed
+            }
+        }
+    }
+
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Handled {
+        match &mut self.popup {
+            Some(Popup::Book(f)) => {
+                f.focused_mut().paste(text);
+                ctx.save_draft(super::calendar_form::DRAFT, f.to_draft());
+            }
+            Some(p) => p.paste(text),
+            None => return Handled::NotConsumed,
+        }
+        Handled::Consumed
+    }
+
+    fn help(&self) -> Vec<KeyHelp> {
+        match &self.popup {
+            Some(Popup::Book(_)) => FORM_KEYS.to_vec(),
+            Some(_) => vec![help("Enter", "help.confirm"), help("Esc", "help.back")],
+            None => KEYS.to_vec(),
+        }
+    }
+
+    fn has_unsaved(&self) -> bool {
+        self.popup.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests;

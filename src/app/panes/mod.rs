@@ -1,6 +1,9 @@
 //! The five panes. Each pane keeps its own state in its own file and answers keys with
 //! `Handled`; what it does not consume bubbles up to the shell (gitui's pattern).
 pub mod calendar;
+mod calendar_booking;
+pub mod calendar_form;
+pub mod calendar_popups;
 pub mod cases;
 pub mod followups;
 pub mod handover;
@@ -56,6 +59,11 @@ pub enum Handled {
 pub enum Request {
     Goto(PaneId),
     RefreshCounts,
+    /// Open the calendar's booking form for a case (and mediator): see `CalendarState::book_for`.
+    BookSession {
+        case_id: i64,
+        mediator_id: Option<i64>,
+    },
 }
 
 /// What a pane may use while handling an action.
@@ -67,6 +75,8 @@ pub struct Ctx<'a> {
     pub config: &'a Config,
     pub flash: &'a mut Option<Flash>,
     pub drafts: &'a DraftSink,
+    /// Fuzzy name look-ups; `get()` is None while the index loads.
+    pub names: &'a mut super::names::Names,
     pub requests: &'a mut Vec<Request>,
 }
 

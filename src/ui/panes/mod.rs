@@ -1,5 +1,6 @@
 //! One draw module per pane.
 mod calendar;
+mod calendar_popups;
 mod cases;
 mod followups;
 mod handover;

@@ -1,0 +1,233 @@
+//! Whole-app figures for BENCHMARKS.md: `cargo bench --bench app [-- DB...]`.
+//! For each database (default: 10,000 and 1,000,000 demo cases, made on first use under
+//! /tmp/onedoor-bench): open → first frame, time until name search is usable, memory, a
+//! keystroke's update + draw, save-a-case latency (synchronous=FULL), size per 1,000 cases.
+use chrono::Local;
+use onedoor::app::{Action, App, Session, update};
+use onedoor::config::Config;
+use onedoor::domain::channel::Channel;
+use onedoor::domain::party::PartyRole;
+use onedoor::domain::risk::ResponseHours;
+use onedoor::i18n::Lang;
+use onedoor::store::{Actor, NewCase, NewParty, Store};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn percentile(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    v[((v.len() - 1) as f64 * p).round() as usize]
+}
+
+fn rss_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+fn demo_db(cases: u32) -> PathBuf {
+    let dir = PathBuf::from("/tmp/onedoor-bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("demo-{cases}.db"));
+    if !path.exists() {
+        eprintln!("making {} with {cases} cases …", path.display());
+        let mut s = Store::create(&path).unwrap();
+        let opts = onedoor::demo::DemoOptions {
+            cases,
+            seed: 1,
+            today: Local::now().date_naive(),
+        };
+        onedoor::demo::generate(&mut s, &opts, "1234").unwrap();
+    }
+    path
+}
+
+fn session(store: &Store, code: &str) -> Session {
+    let m = store.staff_by_code(code).unwrap().unwrap();
+    Session {
+        actor: Actor {
+            staff_id: m.id,
+            role: m.role,
+        },
+        code: m.code,
+        name: m.name,
+    }
+}
+
+fn bench(path: &Path) {
+    let now = Local::now().naive_local();
+    let size_mb = std::fs::metadata(path).unwrap().len() as f64 / 1e6;
+    let rss_before = rss_mb();
+
+    // Start-up: open (checks, migrations), app state, login, first frame.
+    let cases = Store::open(path).unwrap().case_count().unwrap();
+    let t0 = Instant::now();
+    let store = Store::open(path).unwrap();
+    let s = session(&store, "L001");
+    let mut app = App::new(store, Config::default(), Lang::Zh, now);
+    app.start_session(s);
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| onedoor::ui::draw(f, &app)).unwrap();
+    let first_frame = t0.elapsed();
+    while app.names.is_loading() {
+        std::thread::sleep(Duration::from_millis(2));
+        app.names.poll();
+    }
+    let search_ready = t0.elapsed();
+    let names = app.names.get().map_or(0, |n| n.len_parties());
+    let rss = rss_mb() - rss_before;
+    if let Some(idx) = app.names.get() {
+        search_vs_fzf(path, idx);
+    }
+
+    // A keystroke: update + full redraw (pane switch, the heaviest shell key).
+    let mut key_ms = Vec::new();
+    for i in 0..200 {
+        let k = KeyEvent::new(KeyCode::F(2 + (i % 5) as u8), KeyModifiers::NONE);
+        let t = Instant::now();
+        update(&mut app, Action::Key(k));
+        term.draw(|f| onedoor::ui::draw(f, &app)).unwrap();
+        key_ms.push(ms(t.elapsed()));
+    }
+    drop(app);
+
+    // Saving: on a copy, so the demo database stays as made.
+    let copy = path.with_extension("save-bench.db");
+    let _ = std::fs::remove_file(&copy);
+    let _ = std::fs::remove_file(copy.with_extension("db-wal"));
+    Store::open(path).unwrap().backup_to(&copy).unwrap();
+    let mut store = Store::open(&copy).unwrap();
+    let actor = session(&store, "D001").actor;
+    let mut save_ms = Vec::new();
+    for i in 0..100 {
+        let c = NewCase {
+            received_at: now,
+            channel: Channel::WalkIn,
+            category: "neighbour".into(),
+            flags: vec![],
+            colour: None,
+            colour_reason: String::new(),
+            red_acknowledged: false,
+            summary: format!("基准测试 {i} 楼上漏水"),
+            description: String::new(),
+            amount_yuan: None,
+            people: 1,
+            earlier_visits: 0,
+            team: None,
+            owner_id: None,
+            parties: vec![(
+                PartyRole::Applicant,
+                NewParty {
+                    name: "张伟".into(),
+                    phone: Some("13812345678".into()),
+                    ..Default::default()
+                },
+            )],
+        };
+        let t = Instant::now();
+        store
+            .create_case(actor, &c, &ResponseHours::default())
+            .unwrap();
+        save_ms.push(ms(t.elapsed()));
+    }
+    drop(store);
+    let _ = std::fs::remove_file(&copy);
+
+    println!(
+        "| {cases} cases | {:.1} ms | {:.0} ms | {:.2} / {:.2} ms | {:.2} / {:.2} ms | {:.0} MB ({names} parties) | {:.0} MB, {:.2} MB per 1,000 cases |",
+        ms(first_frame),
+        ms(search_ready),
+        percentile(&mut key_ms, 0.5),
+        percentile(&mut key_ms, 0.99),
+        percentile(&mut save_ms, 0.5),
+        percentile(&mut save_ms, 0.99),
+        rss,
+        size_mb,
+        size_mb * 1000.0 / cases.max(1) as f64
+    );
+}
+
+/// Name search per keystroke through the index, and the same queries through `fzf --filter`
+/// over the same party names (name plus pinyin keys, one line each), when fzf is installed.
+fn search_vs_fzf(path: &Path, idx: &onedoor::search::NameIndex) {
+    let lines = path.with_extension("names.txt");
+    if !lines.exists() {
+        let mut out = String::new();
+        Store::open(path)
+            .unwrap()
+            .for_each_party_name(|_, n, k| {
+                out.push_str(n);
+                out.push(' ');
+                out.push_str(k);
+                out.push('\n');
+            })
+            .unwrap();
+        std::fs::write(&lines, out).unwrap();
+    }
+    let fzf = std::process::Command::new("fzf")
+        .arg("--version")
+        .output()
+        .is_ok();
+    println!("\n| query | index p50 / p99 | fzf --filter | ratio |");
+    println!("|---|---|---|---|");
+    for q in [
+        "z", "zw", "zhangw", "zhangwei", "张", "张伟", "王小", "shanw",
+    ] {
+        let mut t = Vec::new();
+        for _ in 0..200 {
+            let s = Instant::now();
+            std::hint::black_box(idx.search(q, 50));
+            t.push(ms(s.elapsed()));
+        }
+        let (p50, p99) = (percentile(&mut t, 0.5), percentile(&mut t, 0.99));
+        let fzf_ms = fzf.then(|| {
+            let s = Instant::now();
+            let input = std::fs::File::open(&lines).unwrap();
+            std::process::Command::new("fzf")
+                .args(["--filter", q])
+                .stdin(input)
+                .stdout(std::process::Stdio::null())
+                .status()
+                .unwrap();
+            ms(s.elapsed())
+        });
+        match fzf_ms {
+            Some(f) => println!(
+                "| {q} | {p50:.2} / {p99:.2} ms | {f:.0} ms | {:.0}× |",
+                f / p50.max(0.001)
+            ),
+            None => println!("| {q} | {p50:.2} / {p99:.2} ms | (fzf not installed) | |"),
+        }
+    }
+    println!();
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let dbs: Vec<PathBuf> = if args.is_empty() {
+        vec![demo_db(10_000), demo_db(1_000_000)]
+    } else {
+        args.iter().map(PathBuf::from).collect()
+    };
+    println!(
+        "| database | first frame | name search ready | key → frame p50 / p99 | save p50 / p99 | memory (index) | file size |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for db in dbs {
+        bench(&db);
+    }
+}

@@ -1,0 +1,165 @@
+//! The shared in-memory name index behind repeat-visitor detection and case search.
+//! Built on a background thread with its own connection, so the first frame never waits
+//! (1 M cases ≈ 2 M parties take about a second to load); panes see `None` until it is ready
+//! and fall back to exact SQL look-ups meanwhile. The same thread runs the integrity check that
+//! big files skip while opening; a failure shows in the status bar.
+use crate::search::NameIndex;
+use crate::store::Store;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+pub struct Names {
+    state: State,
+    /// Parties saved while the index was still loading, applied once it is ready.
+    pending: Vec<(i64, String, String)>,
+}
+
+/// What the loader thread sends: the index as soon as it is built, then (big files only) the
+/// outcome of the late integrity check, so search never waits for the check.
+enum Msg {
+    Index(Result<Box<NameIndex>, String>),
+    CheckFailed(String),
+}
+
+enum State {
+    Loading(Receiver<Msg>),
+    Ready(Box<NameIndex>, Receiver<Msg>),
+    Failed(String),
+}
+
+impl Names {
+    /// Starts loading. An in-memory store (tests) cannot be shared with a thread: load inline.
+    pub fn start(store: &Store) -> Names {
+        let state = match store.path() {
+            Some(path) => {
+                let (tx, rx) = channel();
+                let path = path.to_path_buf();
+                let big = store.file_size() > crate::store::INLINE_CHECK_BYTES;
+                let spawned =
+                    std::thread::Builder::new()
+                        .name("name-index".into())
+                        .spawn(move || {
+                            let store = match Store::open(&path) {
+                                Ok(s) => s,
+                                Err(e) => return drop(tx.send(Msg::Index(Err(e.to_string())))),
+                            };
+                            let _ = tx.send(Msg::Index(
+                                load(&store).map(Box::new).map_err(|e| e.to_string()),
+                            ));
+                            // Big files skipped the integrity check while opening; run it here, late.
+                            if big && let Err(e) = store.quick_check() {
+                                let _ = tx.send(Msg::CheckFailed(e.to_string()));
+                            }
+                        });
+                match spawned {
+                    Ok(_) => State::Loading(rx),
+                    Err(e) => State::Failed(e.to_string()),
+                }
+            }
+            None => match load(store) {
+                Ok(idx) => State::Ready(Box::new(idx), channel().1),
+                Err(e) => State::Failed(e.to_string()),
+            },
+        };
+        Names {
+            state,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Takes what the loader sent; cheap, call it every tick. Returns a failure of the late
+    /// integrity check once, for the status bar.
+    pub fn poll(&mut self) -> Option<String> {
+        let state = std::mem::replace(&mut self.state, State::Failed(String::new()));
+        let (state, problem) = match state {
+            State::Loading(rx) => match rx.try_recv() {
+                Ok(Msg::Index(Ok(mut idx))) => {
+                    for (id, name, keys) in self.pending.drain(..) {
+                        idx.insert(id, &name, &keys);
+                    }
+                    (State::Ready(idx, rx), None)
+                }
+                Ok(Msg::Index(Err(e))) => (State::Failed(e.clone()), Some(e)),
+                Ok(Msg::CheckFailed(e)) => (State::Loading(rx), Some(e)),
+                Err(TryRecvError::Empty) => (State::Loading(rx), None),
+                Err(TryRecvError::Disconnected) => (State::Failed("loader stopped".into()), None),
+            },
+            State::Ready(idx, rx) => match rx.try_recv() {
+                Ok(Msg::CheckFailed(e)) => (State::Ready(idx, rx), Some(e)),
+                _ => (State::Ready(idx, rx), None),
+            },
+            failed => (failed, None),
+        };
+        self.state = state;
+        problem
+    }
+
+    pub fn get(&self) -> Option<&NameIndex> {
+        match &self.state {
+            State::Ready(idx, _) => Some(idx),
+            _ => None,
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        matches!(self.state, State::Loading(_))
+    }
+
+    /// Why the index is unavailable, if loading failed.
+    pub fn error(&self) -> Option<&str> {
+        match &self.state {
+            State::Failed(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Adds a party saved by this desk so it is found at once.
+    pub fn insert(&mut self, party_id: i64, name: &str, keys: &str) {
+        match &mut self.state {
+            State::Ready(idx, _) => {
+                idx.insert(party_id, name, keys);
+            }
+            State::Loading(_) => self.pending.push((party_id, name.into(), keys.into())),
+            State::Failed(_) => {}
+        }
+    }
+}
+
+fn load(store: &Store) -> crate::store::Result<NameIndex> {
+    let mut idx = NameIndex::new();
+    store.for_each_party_name(|id, name, keys| {
+        idx.insert(id, name, keys);
+    })?;
+    idx.compact();
+    Ok(idx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_store_loads_in_background_and_keeps_inserts_made_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(&dir.path().join("n.db")).unwrap();
+        let opts = crate::demo::DemoOptions {
+            cases: 40,
+            seed: 1,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        };
+        crate::demo::generate(&mut s, &opts, "1234").unwrap();
+        let mut names = Names::start(&s);
+        names.insert(999_999, "覃小梅", "qinxiaomei qxm");
+        let start = std::time::Instant::now();
+        while names.get().is_none() {
+            assert!(names.error().is_none(), "{:?}", names.error());
+            assert!(start.elapsed().as_secs() < 20);
+            assert_eq!(names.poll(), None);
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let idx = names.get().unwrap();
+        assert!(idx.len_parties() > 40);
+        let hits = idx.search("qxm", 5);
+        assert_eq!(hits[0].name, "覃小梅");
+        assert_eq!(hits[0].party_ids, [999_999]);
+    }
+}

@@ -1,7 +1,0 @@
-//! Cases pane state. Not built yet: the pane shows that it is coming.
-use super::Pane;
-
-#[derive(Default)]
-pub struct CasesState {}
-
-impl Pane for CasesState {}

@@ -1,0 +1,204 @@
+//! State tests: keys fed through `app::update` on a deterministic demo database.
+use crate::app::panes::PaneId;
+use crate::app::panes::cases::Screen;
+use crate::app::{Action, App, Session, update};
+use crate::config::Config;
+use crate::demo::{DemoOptions, generate};
+use crate::domain::case_filter::Chip;
+use crate::domain::risk::Colour;
+use crate::domain::status::Status;
+use crate::i18n::Lang;
+use crate::store::{Actor, Store};
+use chrono::{NaiveDate, NaiveDateTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, 24)
+        .unwrap()
+        .and_hms_opt(9, 30, 0)
+        .unwrap()
+}
+
+fn app_as(code: &str) -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    let opts = DemoOptions {
+        cases: 300,
+        seed: 3,
+        today: now().date(),
+    };
+    generate(&mut store, &opts, "1234").unwrap();
+    let m = store.staff_by_code(code).unwrap().unwrap();
+    let mut app = App::new(store, Config::default(), Lang::Zh, now());
+    app.start_session(Session {
+        actor: Actor {
+            staff_id: m.id,
+            role: m.role,
+        },
+        code: m.code,
+        name: m.name,
+    });
+    app
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typ(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+#[test]
+fn mediator_lands_on_own_queue_by_urgency_and_pages_to_the_end() {
+    let mut a = app_as("M001");
+    assert_eq!(a.pane, PaneId::Cases);
+    let me = a.session.as_ref().unwrap().actor.staff_id;
+    let st = &a.panes.cases;
+    assert!(!st.list.rows.is_empty());
+    assert!(
+        st.list
+            .rows
+            .iter()
+            .all(|r| r.owner_id == Some(me) && r.active)
+    );
+    let colours: Vec<Colour> = st.list.rows.iter().map(|r| r.colour).collect();
+    assert!(
+        colours.windows(2).all(|w| w[0] <= w[1]),
+        "urgency order: {colours:?}"
+    );
+    let n = a.panes.cases.list.count.unwrap();
+    assert_eq!(n as usize, a.panes.cases.list.rows.len());
+    key(&mut a, KeyCode::Char('G'));
+    assert_eq!(a.panes.cases.list.sel, n as usize - 1);
+    key(&mut a, KeyCode::Char('g'));
+    assert_eq!(a.panes.cases.list.sel, 0);
+    key(&mut a, KeyCode::Char('j'));
+    assert_eq!(a.panes.cases.list.sel, 1.min(n as usize - 1));
+}
+
+#[test]
+fn lead_pages_all_cases_smoothly_across_windows() {
+    let mut a = app_as("L001");
+    key(&mut a, KeyCode::F(3));
+    key(&mut a, KeyCode::Char('A'));
+    let total = a.panes.cases.list.count.unwrap() as usize;
+    assert_eq!(total, 300);
+    let mut seen = vec![a.panes.cases.list.selected().unwrap().id];
+    for _ in 1..total {
+        key(&mut a, KeyCode::Down);
+        seen.push(a.panes.cases.list.selected().unwrap().id);
+    }
+    seen.dedup();
+    assert_eq!(
+        seen.len(),
+        total,
+        "every case once, in order, across page fetches"
+    );
+    for _ in 1..total {
+        key(&mut a, KeyCode::Up);
+    }
+    assert_eq!(a.panes.cases.list.selected().unwrap().id, seen[0]);
+}
+
+#[test]
+fn filter_chips_add_and_clear_one_by_one() {
+    let mut a = app_as("L001");
+    key(&mut a, KeyCode::F(3));
+    key(&mut a, KeyCode::Char('f'));
+    typ(&mut a, "2"); // colour
+    typ(&mut a, "1"); // red
+    assert_eq!(
+        a.panes.cases.list.filter.chips,
+        vec![Chip::Open, Chip::Colour(Colour::Red)]
+    );
+    assert!(
+        a.panes
+            .cases
+            .list
+            .rows
+            .iter()
+            .all(|r| r.colour == Colour::Red && r.active)
+    );
+    key(&mut a, KeyCode::Backspace);
+    assert_eq!(a.panes.cases.list.filter.chips, vec![Chip::Open]);
+    key(&mut a, KeyCode::Backspace);
+    assert!(a.panes.cases.list.filter.chips.is_empty());
+}
+
+#[test]
+fn search_attempt_escalate_agreement_end_to_end() {
+    let mut a = app_as("M001");
+    let first = a
+        .panes
+        .cases
+        .list
+        .rows
+        .iter()
+        .find(|r| r.status == Status::Assigned || r.status == Status::InMediation)
+        .cloned()
+        .expect("an open case");
+    let keys = a.store.case_detail(first.id).unwrap();
+    let party = &keys
+        .parties
+        .iter()
+        .find(|p| p.name == first.party)
+        .unwrap()
+        .name;
+    let initials = crate::domain::names::name_keys(party)
+        .split(' ')
+        .nth(1)
+        .unwrap()
+        .to_string();
+    key(&mut a, KeyCode::Char('/'));
+    typ(&mut a, &initials);
+    let hits = &a.panes.cases.search.hits;
+    let pos = hits
+        .iter()
+        .position(|h| h.row.id == first.id)
+        .expect("found by initials");
+    for _ in 0..pos {
+        key(&mut a, KeyCode::Down);
+    }
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.panes.cases.screen, Screen::Detail);
+    assert_eq!(a.panes.cases.detail.as_ref().unwrap().row.id, first.id);
+    // Attempts until the level is used up; escalation is then proposed.
+    let mut guard = 0;
+    while a.panes.cases.popup.is_none() && guard < 4 {
+        key(&mut a, KeyCode::Char('t'));
+        typ(&mut a, "双方同意再谈");
+        key(&mut a, KeyCode::Enter);
+        guard += 1;
+    }
+    key(&mut a, KeyCode::Char('y'));
+    let d = a.panes.cases.detail.as_ref().unwrap();
+    assert_ne!(d.row.level, first.level, "escalated");
+    key(&mut a, KeyCode::Char('t'));
+    typ(&mut a, "镇调委调解");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('o'));
+    key(&mut a, KeyCode::Char('1')); // agreement
+    typ(&mut a, "分期还款");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('n')); // no judicial confirmation
+    key(&mut a, KeyCode::Char('y')); // confirm
+    let d = a.panes.cases.detail.as_ref().unwrap();
+    assert_eq!(d.row.status, Status::Agreement, "{:?}", a.flash);
+    let acts: Vec<&str> = d.timeline.iter().map(|t| t.action.as_str()).collect();
+    assert!(acts.ends_with(&["case.outcome"]) || acts.contains(&"case.outcome"));
+    assert!(acts.contains(&"case.escalate") && acts.contains(&"case.attempt"));
+    key(&mut a, KeyCode::Esc);
+    assert_eq!(a.panes.cases.screen, Screen::List);
+}
+
+#[test]
+fn mediator_cannot_close_and_sees_why() {
+    let mut a = app_as("M001");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('C'));
+    key(&mut a, KeyCode::Char('y'));
+    let f = a.flash.clone().unwrap();
+    assert!(f.error, "{f:?}");
+}

@@ -1,0 +1,521 @@
+//! Keys of the triage pane: popups first, then form-wide keys, then the focused field.
+use super::form::{Focus, LANGUAGES, PField, PartyForm};
+use super::popup::Popup;
+use super::{FLAG_KEYS, Saved, TriageState, save};
+use crate::app::panes::{Ctx, Handled, PaneId, Request};
+use crate::app::text_field::Edit;
+use crate::domain::channel::Channel;
+use crate::domain::party::{PartyRole, Vulnerability};
+use crate::domain::risk::Colour;
+use crate::domain::role::Permission;
+use crate::i18n::trf;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use Handled::Consumed;
+
+pub fn on_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+    if key.kind == KeyEventKind::Release {
+        return Consumed;
+    }
+    if s.popup.is_some() {
+        popup_key(s, key, ctx);
+        return Consumed;
+    }
+    if s.saved.is_some() {
+        return saved_key(s, key, ctx);
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let before = s.form.focus;
+    let out = form_key(s, key, ctrl, ctx);
+    // The earlier-cases panel follows the party being typed.
+    if let Focus::Party(i, _) = s.form.focus
+        && s.form.focus != before
+        && (s.lookup.party != i || s.lookup.query.is_empty())
+    {
+        s.refresh_lookup(i, ctx);
+    }
+    out
+}
+
+fn form_key(s: &mut TriageState, key: KeyEvent, ctrl: bool, ctx: &mut Ctx) -> Handled {
+    match key.code {
+        KeyCode::Char('s') if ctrl => try_save(s, ctx),
+        KeyCode::Char('n') if ctrl => add_party(s, PartyRole::Applicant, ctx),
+        KeyCode::Char('r') if ctrl => add_party(s, PartyRole::Respondent, ctx),
+        KeyCode::Char('x') if ctrl => remove_party(s, ctx),
+        KeyCode::Tab => s.form.move_focus(1),
+        KeyCode::BackTab => s.form.move_focus(-1),
+        KeyCode::Esc => {
+            if s.has_unsaved_form() {
+                s.popup = Some(Popup::ConfirmDiscard);
+            } else {
+                return Handled::NotConsumed;
+            }
+        }
+        KeyCode::F(7) => s.lookup.select_next(),
+        KeyCode::F(8) => ask_attach(s, ctx),
+        _ => return field_key(s, key, ctx),
+    }
+    Consumed
+}
+
+pub fn on_paste(s: &mut TriageState, text: &str, ctx: &mut Ctx) -> Handled {
+    if let Some(Popup::LowerReason { reason, .. }) = &mut s.popup {
+        reason.paste(text);
+        return Consumed;
+    }
+    if s.popup.is_some() || s.saved.is_some() {
+        return Consumed;
+    }
+    let focus = s.form.focus;
+    let Some(f) = s.form.text_mut(focus) else {
+        return Consumed;
+    };
+    let edit = f.paste(text);
+    if edit == Edit::Truncated {
+        ctx.info(ctx.tr("ui.triage.truncated").to_string());
+    }
+    if matches!(edit, Edit::Changed | Edit::Truncated) {
+        after_text_change(s, focus, ctx);
+    }
+    Consumed
+}
+
+impl TriageState {
+    pub(super) fn has_unsaved_form(&self) -> bool {
+        !self.form.is_blank()
+    }
+}
+
+fn field_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+    let focus = s.form.focus;
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match focus {
+        Focus::Channel => {
+            let all = Channel::ALL;
+            let i = all.iter().position(|c| *c == s.form.channel).unwrap_or(0);
+            let step = match key.code {
+                KeyCode::Right | KeyCode::Char(' ') => 1,
+                KeyCode::Left => all.len() - 1,
+                KeyCode::Enter | KeyCode::Down => return next(s),
+                KeyCode::Up => return prev(s),
+                _ => return Handled::NotConsumed,
+            };
+            s.form.channel = all[(i + step) % all.len()];
+            s.changed(ctx);
+            Consumed
+        }
+        Focus::Party(i, PField::Language) => {
+            let n = LANGUAGES.len();
+            let step = match key.code {
+                KeyCode::Right | KeyCode::Char(' ') => 1,
+                KeyCode::Left => n - 1,
+                KeyCode::Enter | KeyCode::Down => return next(s),
+                KeyCode::Up => return prev(s),
+                _ => return Handled::NotConsumed,
+            };
+            if let Some(p) = s.form.parties.get_mut(i) {
+                p.language = (p.language + step) % n;
+                // A minority language usually means an interpreter; the clerk may untick it.
+                p.interpreter = p.language() != "zh";
+            }
+            s.changed(ctx);
+            Consumed
+        }
+        Focus::Party(i, PField::Interpreter) => match key.code {
+            KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => {
+                if let Some(p) = s.form.parties.get_mut(i) {
+                    p.interpreter = !p.interpreter;
+                }
+                s.changed(ctx);
+                Consumed
+            }
+            KeyCode::Enter | KeyCode::Down => next(s),
+            KeyCode::Up => prev(s),
+            _ => Handled::NotConsumed,
+        },
+        Focus::Party(i, PField::Vulnerability) => match key.code {
+            KeyCode::Char(c @ '1'..='4') if plain => {
+                let v = Vulnerability::ALL[(c as usize) - ('1' as usize)];
+                if let Some(p) = s.form.parties.get_mut(i) {
+                    toggle(&mut p.vulnerability, v);
+                }
+                s.changed(ctx);
+                Consumed
+            }
+            KeyCode::Enter | KeyCode::Down => next(s),
+            KeyCode::Up => prev(s),
+            _ => Handled::NotConsumed,
+        },
+        Focus::Category => category_key(s, key, ctx),
+        Focus::Risk => risk_key(s, key, ctx),
+        Focus::Routing => routing_key(s, key, ctx),
+        _ => text_key(s, focus, key, ctx),
+    }
+}
+
+fn next(s: &mut TriageState) -> Handled {
+    s.form.move_focus(1);
+    Consumed
+}
+
+fn prev(s: &mut TriageState) -> Handled {
+    s.form.move_focus(-1);
+    Consumed
+}
+
+fn toggle<T: PartialEq + Copy>(v: &mut Vec<T>, x: T) {
+    if let Some(i) = v.iter().position(|y| *y == x) {
+        v.remove(i);
+    } else {
+        v.push(x);
+    }
+}
+
+fn text_key(s: &mut TriageState, focus: Focus, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+    match key.code {
+        KeyCode::Enter | KeyCode::Down => return next(s),
+        KeyCode::Up => return prev(s),
+        _ => {}
+    }
+    let Some(f) = s.form.text_mut(focus) else {
+        return Handled::NotConsumed;
+    };
+    match f.key(key) {
+        Edit::Ignored => Handled::NotConsumed,
+        Edit::Moved => Consumed,
+        Edit::Truncated => {
+            ctx.info(ctx.tr("ui.triage.truncated").to_string());
+            Consumed
+        }
+        Edit::Changed => {
+            after_text_change(s, focus, ctx);
+            Consumed
+        }
+    }
+}
+
+fn after_text_change(s: &mut TriageState, focus: Focus, ctx: &mut Ctx) {
+    let was_red = s.colour() == Colour::Red;
+    if let Focus::Party(i, PField::Name | PField::Phone | PField::IdNumber) = focus {
+        s.refresh_lookup(i, ctx);
+    }
+    if focus == Focus::Category {
+        s.form.category_row = 0;
+    }
+    s.changed(ctx);
+    red_check(s, was_red);
+}
+
+/// When the colour turns red the immediate-action checklist comes up at once.
+fn red_check(s: &mut TriageState, was_red: bool) {
+    if !was_red && s.colour() == Colour::Red && !s.form.red_ack.iter().all(|x| *x) {
+        s.popup = Some(Popup::RedChecklist {
+            ticks: s.form.red_ack,
+            save_after: false,
+        });
+    }
+}
+
+fn category_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+    let list = s.form.categories();
+    match key.code {
+        KeyCode::Down => {
+            if !list.is_empty() {
+                s.form.category_row = (s.form.category_row + 1).min(list.len() - 1);
+            }
+            Consumed
+        }
+        KeyCode::Up => {
+            s.form.category_row = s.form.category_row.saturating_sub(1);
+            Consumed
+        }
+        KeyCode::Enter => {
+            if let Some(c) = list.get(s.form.category_row) {
+                s.form.category = Some(c.code.clone());
+                s.form.category_filter.clear();
+                s.form.category_row = 0;
+                s.changed(ctx);
+                s.form.move_focus(1);
+            }
+            Consumed
+        }
+        _ => text_key(s, Focus::Category, key, ctx),
+    }
+}
+
+fn risk_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+    let was_red = s.colour() == Colour::Red;
+    match key.code {
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            let c = c.to_ascii_lowercase();
+            if let Some((_, flag)) = FLAG_KEYS.iter().find(|(k, _)| *k == c) {
+                toggle(&mut s.form.flags, *flag);
+            } else if c == '+' || c == '=' {
+                change_colour(s, -1);
+            } else if c == '-' {
+                change_colour(s, 1);
+            } else {
+                return Handled::NotConsumed;
+            }
+        }
+        KeyCode::Enter | KeyCode::Down => return next(s),
+        KeyCode::Up => return prev(s),
+        _ => return Handled::NotConsumed,
+    }
+    s.changed(ctx);
+    red_check(s, was_red);
+    Consumed
+}
+
+/// Raising (towards red) is free; going below the computed colour asks a written reason.
+fn change_colour(s: &mut TriageState, step: isize) {
+    let current = s.colour().rank() as isize;
+    let Some(to) = Colour::from_rank((current + step) as i64) else {
+        return;
+    };
+    let computed = s.assessment().colour;
+    if computed.above(to) {
+        s.popup = Some(Popup::lower_reason(to));
+    } else {
+        s.form.colour = (to != computed).then_some(to);
+        s.form.colour_reason.clear();
+    }
+}
+
+fn routing_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+    let n = s.proposal.as_ref().map_or(0, |p| p.ranked.len());
+    match key.code {
+        KeyCode::Down if n > 0 => s.route_row = (s.route_row + 1).min(n - 1),
+        KeyCode::Up => s.route_row = s.route_row.saturating_sub(1),
+        KeyCode::Enter => {
+            let Some(r) = s.proposal.as_ref().and_then(|p| p.ranked.get(s.route_row)) else {
+                ctx.error(ctx.tr("ui.triage.route.none").to_string());
+                return Consumed;
+            };
+            if !ctx.user.role().may(Permission::Route) {
+                ctx.error(ctx.tr("err.forbidden").to_string());
+                return Consumed;
+            }
+            let (id, name) = (r.candidate.staff_id, r.candidate.name.clone());
+            s.form.owner = Some(id);
+            s.changed(ctx);
+            ctx.info(trf(
+                ctx.lang,
+                "ui.triage.route.accepted",
+                &[("name", &name)],
+            ));
+        }
+        _ => return Handled::NotConsumed,
+    }
+    Consumed
+}
+
+fn add_party(s: &mut TriageState, role: PartyRole, ctx: &mut Ctx) {
+    s.form.parties.push(PartyForm::new(role));
+    s.form.focus = Focus::Party(s.form.parties.len() - 1, PField::Name);
+    s.changed(ctx);
+}
+
+fn remove_party(s: &mut TriageState, ctx: &mut Ctx) {
+    let Focus::Party(i, _) = s.form.focus else {
+        return;
+    };
+    if s.form.parties.len() <= 1 {
+        return;
+    }
+    s.form.parties.remove(i);
+    if i < s.earlier.len() {
+        s.earlier.remove(i);
+    }
+    s.lookup.clear();
+    s.form.focus = Focus::Party(i.min(s.form.parties.len() - 1), PField::Name);
+    s.changed(ctx);
+}
+
+fn ask_attach(s: &mut TriageState, ctx: &mut Ctx) {
+    match s.lookup.selected_case() {
+        Some(c) if c.is_open() => {
+            s.popup = Some(Popup::ConfirmAttach {
+                case_id: c.case_id,
+                case_no: c.case_no.clone(),
+            })
+        }
+        Some(_) => ctx.error(ctx.tr("err.triage.attach_closed").to_string()),
+        None => ctx.error(ctx.tr("ui.triage.match.none").to_string()),
+    }
+}
+
+pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
+    if let Some(p) = save::check(&s.form, ctx.now) {
+        s.form.focus = p.focus;
+        ctx.error(ctx.tr(p.key).to_string());
+        return;
+    }
+    let computed = s.assessment().colour;
+    if let Some(c) = s.form.colour
+        && computed.above(c)
+        && s.form.colour_reason.trim().is_empty()
+    {
+        s.popup = Some(Popup::lower_reason(c));
+        return;
+    }
+    if s.colour() == Colour::Red && !s.form.red_ack.iter().all(|x| *x) {
+        s.popup = Some(Popup::RedChecklist {
+            ticks: s.form.red_ack,
+            save_after: true,
+        });
+        return;
+    }
+    let may_route = ctx.user.role().may(Permission::Route);
+    let case = save::new_case(&s.form, ctx.now, s.earlier_visits(), may_route);
+    match ctx
+        .store
+        .create_case(ctx.user.actor, &case, &ctx.config.response_hours)
+    {
+        Ok(created) => {
+            let owner_name = s.form.owner.and_then(|id| {
+                s.candidates
+                    .as_ref()?
+                    .iter()
+                    .find(|c| c.staff_id == id)
+                    .map(|c| c.name.clone())
+            });
+            let slip = match ctx.store.slip(&created.case_no) {
+                Ok(d) => save::slip_text(
+                    ctx.lang,
+                    &d,
+                    ctx.config,
+                    &save::centre_name(ctx.store, ctx.config),
+                ),
+                Err(_) => String::new(),
+            };
+            // Found at once by the next visitor's look-up, without reloading the index.
+            for (id, name, keys) in ctx.store.case_party_names(created.id).unwrap_or_default() {
+                ctx.names.insert(id, &name, &keys);
+            }
+            ctx.delete_draft(super::DRAFT_KIND);
+            ctx.info(trf(
+                ctx.lang,
+                "ui.triage.saved",
+                &[("case", &created.case_no)],
+            ));
+            ctx.requests.push(Request::RefreshCounts);
+            s.reset(ctx);
+            s.saved = Some(Saved {
+                created,
+                owner_name,
+                slip,
+                slip_path: None,
+            });
+        }
+        Err(e) => ctx.store_error(&e),
+    }
+}
+
+fn saved_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+    let Some(saved) = &mut s.saved else {
+        return Handled::NotConsumed;
+    };
+    match key.code {
+        KeyCode::Char('p' | 'P') => match super::slip_out::print(saved, ctx) {
+            Ok(()) => ctx.info(ctx.tr("ui.triage.slip.printed").to_string()),
+            Err(e) => ctx.error(format!("{}: {e}", ctx.tr("err.triage.print"))),
+        },
+        KeyCode::Char('w' | 'W') => match super::slip_out::write(saved, ctx) {
+            Ok(path) => ctx.info(trf(ctx.lang, "ui.triage.slip.written", &[("path", &path)])),
+            Err(e) => ctx.error(format!("{}: {e}", ctx.tr("err.triage.write"))),
+        },
+        KeyCode::Char('b' | 'B') => ctx.requests.push(Request::Goto(PaneId::Calendar)),
+        KeyCode::Enter | KeyCode::Char('n' | 'N') | KeyCode::Esc => s.saved = None,
+        _ => return Handled::NotConsumed,
+    }
+    Consumed
+}
+
+fn popup_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) {
+    let Some(popup) = s.popup.take() else { return };
+    match popup {
+        Popup::OfferDraft(form) => match key.code {
+            KeyCode::Enter | KeyCode::Char('y' | 'Y') => {
+                s.form = *form;
+                s.dirty = true;
+                s.repropose();
+                for i in 0..s.form.parties.len() {
+                    s.refresh_lookup(i, ctx);
+                }
+                ctx.info(ctx.tr("ui.triage.draft.restored").to_string());
+            }
+            KeyCode::Esc | KeyCode::Char('n' | 'N') => s.discard(ctx),
+            _ => s.popup = Some(Popup::OfferDraft(form)),
+        },
+        Popup::ConfirmDiscard => match key.code {
+            KeyCode::Enter | KeyCode::Char('y' | 'Y') => s.discard(ctx),
+            KeyCode::Esc | KeyCode::Char('n' | 'N') => {}
+            _ => s.popup = Some(Popup::ConfirmDiscard),
+        },
+        Popup::LowerReason { to, mut reason } => match key.code {
+            KeyCode::Esc => {}
+            KeyCode::Enter if !reason.value().trim().is_empty() => {
+                s.form.colour = Some(to);
+                s.form.colour_reason = reason.value().trim().to_string();
+                s.changed(ctx);
+            }
+            KeyCode::Enter => {
+                ctx.error(ctx.tr("err.colour.reason_required").to_string());
+                s.popup = Some(Popup::LowerReason { to, reason });
+            }
+            _ => {
+                reason.key(key);
+                s.popup = Some(Popup::LowerReason { to, reason });
+            }
+        },
+        Popup::RedChecklist {
+            mut ticks,
+            save_after,
+        } => match key.code {
+            KeyCode::Char(c @ '1'..='3') => {
+                let i = (c as usize) - ('1' as usize);
+                ticks[i] = !ticks[i];
+                s.popup = Some(Popup::RedChecklist { ticks, save_after });
+            }
+            KeyCode::Enter if ticks.iter().all(|x| *x) => {
+                s.form.red_ack = ticks;
+                s.changed(ctx);
+                if save_after {
+                    try_save(s, ctx);
+                }
+            }
+            KeyCode::Enter => {
+                ctx.error(ctx.tr("err.case.red_ack").to_string());
+                s.popup = Some(Popup::RedChecklist { ticks, save_after });
+            }
+            KeyCode::Esc => s.form.red_ack = ticks,
+            _ => s.popup = Some(Popup::RedChecklist { ticks, save_after }),
+        },
+        Popup::ConfirmAttach { case_id, case_no } => match key.code {
+            KeyCode::Enter | KeyCode::Char('y' | 'Y') => {
+                match ctx
+                    .store
+                    .attach_visit(ctx.user.actor, case_id, s.form.channel, ctx.now, "")
+                {
+                    Ok(n) => {
+                        ctx.info(trf(
+                            ctx.lang,
+                            "ui.triage.attached",
+                            &[("case", &case_no), ("n", &n)],
+                        ));
+                        ctx.delete_draft(super::DRAFT_KIND);
+                        ctx.requests.push(Request::RefreshCounts);
+                        s.reset(ctx);
+                    }
+                    Err(e) => ctx.store_error(&e),
+                }
+            }
+            KeyCode::Esc | KeyCode::Char('n' | 'N') => {}
+            _ => s.popup = Some(Popup::ConfirmAttach { case_id, case_no }),
+        },
+    }
+}

@@ -1,0 +1,318 @@
+//! Triage pane state: the intake form, its risk checklist, the repeat-visitor panel, the routing
+//! proposal, popups, and what is shown after saving. Keys are handled in `keys.rs`.
+pub mod form;
+mod keys;
+pub mod lookup;
+pub mod popup;
+pub mod save;
+mod slip_out;
+
+use super::{Ctx, Handled, Pane};
+use crate::app::keys::{KeyHelp, help};
+use crate::config::Config;
+use crate::domain::category;
+use crate::domain::risk::{self, Assessment, Colour, ComputedFacts, RiskFlag};
+use crate::domain::routing::{self, Candidate, Hours, Need, Proposal};
+use crate::store::CaseCreated;
+use chrono::{NaiveDateTime, NaiveTime};
+use form::Form;
+use lookup::Lookup;
+use popup::Popup;
+use ratatui::crossterm::event::KeyEvent;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// Draft kind in the drafts table.
+pub const DRAFT_KIND: &str = "intake";
+
+/// One key per flag the clerk may tick (computed flags have none).
+pub const FLAG_KEYS: &[(char, RiskFlag)] = &[
+    ('v', RiskFlag::Violence),
+    ('w', RiskFlag::Weapon),
+    ('s', RiskFlag::SelfHarm),
+    ('c', RiskFlag::ChildAtRisk),
+    ('r', RiskFlag::RepeatedViolence),
+    ('f', RiskFlag::WagesBeforeFestival),
+    ('p', RiskFlag::PetitionOrMedia),
+    ('a', RiskFlag::Agitated),
+];
+
+/// A saved case, as shown after saving.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub created: CaseCreated,
+    pub owner_name: Option<String>,
+    pub slip: String,
+    /// Where the slip was written, once it was.
+    pub slip_path: Option<String>,
+}
+
+#[derive(Default)]
+pub struct TriageState {
+    pub form: Form,
+    pub popup: Option<Popup>,
+    pub lookup: Lookup,
+    /// Exact-match earlier cases per party (feeds the repeat-visitor flag).
+    pub earlier: Vec<u32>,
+    /// Mediators with load and next free slot: read once per form, not per keystroke.
+    pub candidates: Option<Vec<Candidate>>,
+    /// The candidates being read on a background thread (a grouped count over the open cases
+    /// costs tens of ms at 1 M cases: never on the render loop).
+    candidates_rx: Option<Receiver<Result<Vec<Candidate>, String>>>,
+    pub proposal: Option<Proposal>,
+    pub route_row: usize,
+    pub saved: Option<Saved>,
+    /// The configured response deadlines (copied at enter, for drawing).
+    pub response_hours: risk::ResponseHours,
+    /// The draft offer was made (once per login), so re-entering the pane does not repeat it.
+    draft_checked: bool,
+    /// Something was typed since the last save/discard.
+    dirty: bool,
+}
+
+pub fn hours_of(config: &Config) -> Hours {
+    let t = |s: &str, d: u32| {
+        NaiveTime::parse_from_str(s, "%H:%M")
+            .unwrap_or_else(|_| NaiveTime::from_hms_opt(d, 0, 0).unwrap_or(NaiveTime::MIN))
+    };
+    Hours {
+        start: t(&config.hours.start, 8),
+        end: t(&config.hours.end, 17),
+        days: config.hours.days.clone(),
+    }
+}
+
+impl TriageState {
+    pub fn facts(&self) -> ComputedFacts {
+        ComputedFacts {
+            people: self.form.people_count(),
+            earlier_visits: self.earlier_visits(),
+            vulnerable_party: self
+                .form
+                .parties
+                .iter()
+                .any(|p| !p.vulnerability.is_empty()),
+            amount_yuan: self.form.amount_yuan(),
+        }
+    }
+
+    pub fn earlier_visits(&self) -> u32 {
+        self.earlier.iter().copied().max().unwrap_or(0)
+    }
+
+    pub fn assessment(&self) -> Assessment {
+        risk::assess(&self.form.flags, &self.facts())
+    }
+
+    /// The colour the case will be saved with.
+    pub fn colour(&self) -> Colour {
+        self.form.colour.unwrap_or(self.assessment().colour)
+    }
+
+    pub fn deadline(&self, config: &Config, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        config.response_hours.deadline(self.colour(), now)
+    }
+
+    /// The keys that work now (the help overlay and hint line read the same table).
+    pub fn help_keys(&self) -> &'static [KeyHelp] {
+        if self.saved.is_some() {
+            SAVED_HELP
+        } else {
+            FORM_HELP
+        }
+    }
+
+    pub fn is_saved(&self) -> bool {
+        self.saved.is_some()
+    }
+
+    /// Recomputes the routing proposal from the cached candidates (cheap: a dozen mediators).
+    fn repropose(&mut self) {
+        let Some(cands) = &self.candidates else {
+            self.proposal = None;
+            return;
+        };
+        let Some(cat) = self.form.category.as_deref().and_then(category::find) else {
+            self.proposal = None;
+            return;
+        };
+        let langs = routing::needed_languages(self.form.parties.iter().map(|p| p.language()));
+        let need = Need {
+            category: &cat.code,
+            team: cat.team(),
+            colour: self.colour(),
+            languages: langs,
+        };
+        let p = routing::propose(&need, cands);
+        self.route_row = match self.form.owner {
+            Some(id) => p
+                .ranked
+                .iter()
+                .position(|r| r.candidate.staff_id == id)
+                .unwrap_or(0),
+            None => 0,
+        };
+        self.proposal = Some(p);
+    }
+
+    fn load_candidates(&mut self, ctx: &mut Ctx) {
+        if self.candidates.is_none() && self.candidates_rx.is_none() {
+            let hours = hours_of(ctx.config);
+            let now = ctx.now;
+            match ctx.store.path() {
+                Some(path) => {
+                    let (tx, rx) = channel();
+                    let path = path.to_path_buf();
+                    let spawned =
+                        std::thread::Builder::new()
+                            .name("routing".into())
+                            .spawn(move || {
+                                let r = crate::store::Store::open(&path)
+                                    .and_then(|s| s.routing_candidates(now, &hours))
+                                    .map_err(|e| e.i18n_key().to_string());
+                                let _ = tx.send(r);
+                            });
+                    if spawned.is_ok() {
+                        self.candidates_rx = Some(rx);
+                    }
+                }
+                None => match ctx.store.routing_candidates(now, &hours) {
+                    Ok(c) => self.candidates = Some(c),
+                    Err(e) => ctx.store_error(&e),
+                },
+            }
+        }
+        self.repropose();
+    }
+
+    pub fn candidates_loading(&self) -> bool {
+        self.candidates_rx.is_some()
+    }
+
+    /// Takes the routing candidates when the background read is done.
+    fn poll_candidates(&mut self, ctx: &mut Ctx) {
+        let Some(rx) = &self.candidates_rx else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(Ok(c)) => {
+                self.candidates = Some(c);
+                self.candidates_rx = None;
+                self.repropose();
+            }
+            Ok(Err(key)) => {
+                self.candidates_rx = None;
+                let text = ctx.tr(&key).to_string();
+                ctx.error(text);
+            }
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => self.candidates_rx = None,
+        }
+    }
+
+    /// Something in the form changed: keep the draft, the proposal and the lookup current.
+    fn changed(&mut self, ctx: &mut Ctx) {
+        self.dirty = true;
+        self.repropose();
+        ctx.save_draft(DRAFT_KIND, self.form.to_draft());
+    }
+
+    fn refresh_lookup(&mut self, i: usize, ctx: &mut Ctx) {
+        let Some(p) = self.form.parties.get(i) else {
+            return;
+        };
+        self.lookup
+            .refresh(ctx.store, ctx.names.get(), i, p, ctx.now.date());
+        if self.earlier.len() < self.form.parties.len() {
+            self.earlier.resize(self.form.parties.len(), 0);
+        }
+        self.earlier[i] = self.lookup.exact.len() as u32;
+    }
+
+    /// A fresh form (after saving or discarding).
+    fn reset(&mut self, ctx: &mut Ctx) {
+        self.form = Form::default();
+        self.popup = None;
+        self.lookup.clear();
+        self.earlier.clear();
+        self.candidates = None;
+        self.candidates_rx = None;
+        self.proposal = None;
+        self.route_row = 0;
+        self.dirty = false;
+        self.load_candidates(ctx);
+    }
+
+    fn discard(&mut self, ctx: &mut Ctx) {
+        ctx.delete_draft(DRAFT_KIND);
+        self.saved = None;
+        self.reset(ctx);
+        ctx.info(ctx.tr("ui.triage.discarded").to_string());
+    }
+}
+
+impl Pane for TriageState {
+    fn enter(&mut self, ctx: &mut Ctx) {
+        self.response_hours = ctx.config.response_hours;
+        if !self.draft_checked {
+            self.draft_checked = true;
+            if let Ok(Some(d)) = ctx.store.load_draft(ctx.user.actor.staff_id, DRAFT_KIND)
+                && let Some(f) = Form::from_draft(&d.body)
+                && !f.is_blank()
+            {
+                self.popup = Some(Popup::OfferDraft(Box::new(f)));
+            }
+        }
+        self.load_candidates(ctx);
+    }
+
+    /// When the name index finishes loading, answer the current name again fuzzily.
+    fn tick(&mut self, ctx: &mut Ctx) {
+        self.poll_candidates(ctx);
+        if !self.lookup.used_index && !self.lookup.query.is_empty() && ctx.names.get().is_some() {
+            let i = self.lookup.party;
+            self.refresh_lookup(i, ctx);
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        keys::on_key(self, key, ctx)
+    }
+
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Handled {
+        keys::on_paste(self, text, ctx)
+    }
+
+    fn help(&self) -> Vec<KeyHelp> {
+        self.help_keys().to_vec()
+    }
+
+    fn has_unsaved(&self) -> bool {
+        self.dirty && !self.form.is_blank()
+    }
+}
+
+pub const FORM_HELP: &[KeyHelp] = &[
+    help("Tab / Shift+Tab", "help.triage.move"),
+    help("Ctrl+S", "help.triage.save"),
+    help("Esc", "help.triage.discard"),
+    help("Ctrl+N / Ctrl+R", "help.triage.add_party"),
+    help("Ctrl+X", "help.triage.remove_party"),
+    help("← →", "help.triage.choose"),
+    help("Space", "help.triage.toggle"),
+    help("1–4", "help.triage.vulnerability"),
+    help("↑ ↓ Enter", "help.triage.pick"),
+    help("v w s c r f p a", "help.triage.flags"),
+    help("+ / -", "help.triage.colour"),
+    help("F7", "help.triage.next_match"),
+    help("F8", "help.triage.attach"),
+];
+
+pub const SAVED_HELP: &[KeyHelp] = &[
+    help("P", "help.triage.print"),
+    help("W", "help.triage.write_slip"),
+    help("B", "help.triage.book"),
+    help("Enter / N", "help.triage.new"),
+];
+
+#[cfg(test)]
+mod tests;

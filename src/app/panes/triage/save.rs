@@ -1,0 +1,161 @@
+//! Turning the form into a case: local checks first (which field to fix), then the store,
+//! which enforces every rule again. Also the visitor's intake slip.
+use super::form::{Focus, Form, PField};
+use crate::config::Config;
+use crate::domain::category;
+use crate::domain::risk::Colour;
+use crate::i18n::{Lang, tr, trf};
+use crate::store::{NewCase, NewParty, SlipData};
+use chrono::NaiveDateTime;
+
+/// What must be fixed before saving: the field to focus and the message key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Problem {
+    pub focus: Focus,
+    pub key: &'static str,
+}
+
+/// Checks the store would refuse, answered with the field to fix (the typed text is kept).
+pub fn check(form: &Form, now: NaiveDateTime) -> Option<Problem> {
+    for (i, p) in form.parties.iter().enumerate() {
+        if let Some(key) = p.phone_error() {
+            return Some(Problem {
+                focus: Focus::Party(i, PField::Phone),
+                key,
+            });
+        }
+        if let Some(key) = p.id_error(now.date()) {
+            return Some(Problem {
+                focus: Focus::Party(i, PField::IdNumber),
+                key,
+            });
+        }
+    }
+    let applicant = form.parties.iter().position(|p| {
+        p.role == crate::domain::party::PartyRole::Applicant && !p.name.value().trim().is_empty()
+    });
+    let problems = [
+        (
+            applicant.is_none(),
+            Focus::Party(0, PField::Name),
+            "err.case.applicant",
+        ),
+        (
+            form.category.is_none(),
+            Focus::Category,
+            "err.case.category",
+        ),
+        (
+            form.summary.value().trim().is_empty(),
+            Focus::Summary,
+            "err.case.summary",
+        ),
+        (form.amount_error(), Focus::Amount, "err.triage.amount"),
+        (form.people_error(), Focus::People, "err.triage.people"),
+    ];
+    problems
+        .into_iter()
+        .find(|(bad, _, _)| *bad)
+        .map(|(_, focus, key)| Problem { focus, key })
+}
+
+pub fn new_case(form: &Form, now: NaiveDateTime, earlier_visits: u32, may_route: bool) -> NewCase {
+    let blank = |s: &str| {
+        let t = s.trim();
+        (!t.is_empty()).then(|| t.to_string())
+    };
+    NewCase {
+        received_at: now,
+        channel: form.channel,
+        category: form.category.clone().unwrap_or_default(),
+        flags: form.flags.clone(),
+        colour: form.colour,
+        colour_reason: form.colour_reason.clone(),
+        red_acknowledged: form.red_ack.iter().all(|x| *x),
+        summary: form.summary.value().to_string(),
+        description: form.description.value().to_string(),
+        amount_yuan: form.amount_yuan(),
+        people: form.people_count(),
+        earlier_visits,
+        team: form
+            .category
+            .as_deref()
+            .and_then(category::find)
+            .map(|c| c.team()),
+        owner_id: if may_route { form.owner } else { None },
+        parties: form
+            .parties
+            .iter()
+            .filter(|p| !p.name.value().trim().is_empty())
+            .map(|p| {
+                (
+                    p.role,
+                    NewParty {
+                        existing_id: None,
+                        name: p.name.value().trim().to_string(),
+                        phone: blank(p.phone.value()),
+                        id_number: blank(p.id_number.value()),
+                        address: p.address.value().trim().to_string(),
+                        language: p.language().to_string(),
+                        needs_interpreter: p.interpreter,
+                        vulnerability: p.vulnerability.clone(),
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The centre's name as set in the database (`onedoor init --centre`), else the config's.
+pub fn centre_name(store: &crate::store::Store, config: &Config) -> String {
+    store
+        .setting("centre_name")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| config.centre.name.clone())
+}
+
+/// The intake slip handed to the visitor: plain text, one fact per line, no personal numbers.
+pub fn slip_text(lang: Lang, slip: &SlipData, config: &Config, centre: &str) -> String {
+    let t = |k| tr(lang, k);
+    let fmt = |d: Option<NaiveDateTime>| {
+        d.map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_else(|| "—".into())
+    };
+    let category = category::find(&slip.category)
+        .map(|c| c.label(lang).to_string())
+        .unwrap_or_else(|| slip.category.clone());
+    let who = match (&slip.owner_name, &slip.team) {
+        (Some(n), _) => n.clone(),
+        (None, Some(team)) => tr(lang, &format!("team.{team}")).to_string(),
+        (None, None) => t("ui.triage.slip.desk").to_string(),
+    };
+    let by = match slip.colour {
+        Colour::Green => t("ui.triage.slip.answered").to_string(),
+        _ => fmt(slip.deadline_at),
+    };
+    let phone = if config.centre.phone.trim().is_empty() {
+        "—".to_string()
+    } else {
+        config.centre.phone.clone()
+    };
+    let mut lines = vec![
+        centre.to_string(),
+        t("ui.triage.slip.title").to_string(),
+        String::new(),
+        format!("{}: {}", t("ui.triage.slip.case_no"), slip.case_no),
+        format!("{}: {}", t("ui.triage.slip.date"), fmt(slip.received_at)),
+        format!("{}: {}", t("ui.triage.slip.category"), category),
+    ];
+    if let Some(a) = &slip.applicant {
+        lines.push(format!("{}: {}", t("ui.triage.slip.applicant"), a));
+    }
+    lines.extend([
+        format!("{}: {}", t("ui.triage.slip.contact"), who),
+        format!("{}: {}", t("ui.triage.slip.by"), by),
+        format!("{}: {}", t("ui.triage.slip.phone"), phone),
+        String::new(),
+        trf(lang, "ui.triage.slip.keep", &[("case", &slip.case_no)]),
+    ]);
+    lines.join("\n") + "\n"
+}

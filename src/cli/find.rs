@@ -1,0 +1,141 @@
+//! `onedoor find QUERY [--limit N] [--json]`: the search box of the Cases pane, for the shell.
+//! Prints ranked matches with masked numbers only (case no., first party, status, colour, owner).
+use super::CliError;
+use crate::i18n::{Lang, tr};
+use crate::store::{SearchHit, Store};
+use crate::ui::widgets::pad;
+use std::path::Path;
+
+pub(crate) fn run(
+    query: &str,
+    limit: usize,
+    json: bool,
+    db: &Path,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<(), CliError> {
+    let store = Store::open(db)?;
+    let hits = store.search_cases(query, limit.clamp(1, 1000), now)?;
+    if json {
+        println!("{}", to_json(&hits));
+    } else if hits.is_empty() {
+        eprintln!("{}", tr(lang, "cli.find.none"));
+    } else {
+        for line in table(&hits, lang) {
+            println!("{line}");
+        }
+    }
+    Ok(())
+}
+
+fn party(h: &SearchHit) -> String {
+    match &h.row.party_phone {
+        Some(p) => format!("{} {p}", h.row.party),
+        None => h.row.party.clone(),
+    }
+}
+
+/// Columns padded by display width, so Chinese names line up in a terminal.
+pub(crate) fn table(hits: &[SearchHit], lang: Lang) -> Vec<String> {
+    hits.iter()
+        .map(|h| {
+            let r = &h.row;
+            let line = format!(
+                "{} {} {} {} {}",
+                pad(&r.case_no, 13),
+                pad(&party(h), 20),
+                pad(tr(lang, r.status.i18n_key()), 12),
+                pad(tr(lang, r.colour.i18n_key()), 6),
+                r.owner.as_deref().unwrap_or("—"),
+            );
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// One JSON array, stable codes rather than translations (for scripts).
+pub(crate) fn to_json(hits: &[SearchHit]) -> String {
+    let items: Vec<String> = hits
+        .iter()
+        .map(|h| {
+            let r = &h.row;
+            format!(
+                "{{\"case_no\":{},\"party\":{},\"phone\":{},\"status\":{},\"colour\":{},\"owner\":{},\"match\":{},\"score\":{}}}",
+                esc(&r.case_no),
+                esc(&r.party),
+                r.party_phone.as_deref().map(esc).unwrap_or_else(|| "null".into()),
+                esc(r.status.code()),
+                esc(r.colour.code()),
+                r.owner.as_deref().map(esc).unwrap_or_else(|| "null".into()),
+                esc(&format!("{:?}", h.kind).to_lowercase()),
+                h.score
+            )
+        })
+        .collect();
+    format!("[{}]", items.join(","))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_and_tables_line_up() {
+        assert_eq!(esc("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
+        use crate::store::{CaseRow, MatchKind};
+        let row = |no: &str, name: &str| CaseRow {
+            id: 1,
+            case_no: no.into(),
+            received_at: chrono::NaiveDateTime::default(),
+            colour: crate::domain::risk::Colour::Red,
+            category: "neighbour".into(),
+            party: name.into(),
+            party_phone: Some("138****5678".into()),
+            status: crate::domain::status::Status::Assigned,
+            owner_id: None,
+            owner: None,
+            level: crate::domain::ladder::Level::Village,
+            deadline_at: None,
+            active: true,
+        };
+        let hits = vec![
+            SearchHit {
+                row: row("2026-1124-001", "张伟"),
+                kind: MatchKind::Name,
+                score: 75,
+            },
+            SearchHit {
+                row: row("2026-1124-002", "Li Na"),
+                kind: MatchKind::Name,
+                score: 70,
+            },
+        ];
+        let t = table(&hits, Lang::Zh);
+        use unicode_width::UnicodeWidthStr;
+        let col = |s: &str| s.find("已分派").map(|i| s[..i].width());
+        assert_eq!(col(&t[0]), col(&t[1]));
+        let j = to_json(&hits);
+        assert!(
+            j.starts_with(
+                "[{\"case_no\":\"2026-1124-001\",\"party\":\"张伟\",\"phone\":\"138****5678\""
+            ),
+            "{j}"
+        );
+        assert!(!j.contains("13812345678"));
+    }
+}

@@ -1,0 +1,57 @@
+//! `onedoor backup FILE` and `onedoor purge --closed-before DATE [--dry-run] --as CODE`.
+use super::{CliError, login_as, other};
+use crate::i18n::{Lang, trf};
+use crate::store::Store;
+use std::path::Path;
+
+pub(crate) fn backup(db: &Path, file: &Path, lang: Lang) -> Result<(), CliError> {
+    let store = Store::open(db)?;
+    store.backup_to(file)?;
+    let copy = Store::open(file)?;
+    let check = copy.integrity_check()?;
+    if check != ["ok"] {
+        return Err(other("err.db.corrupt", check.join("; ")));
+    }
+    println!(
+        "{}",
+        trf(
+            lang,
+            "cli.backup.done",
+            &[("path", &file.display()), ("cases", &copy.case_count()?)]
+        )
+    );
+    Ok(())
+}
+
+pub(crate) fn purge(
+    db: &Path,
+    before: &str,
+    dry_run: bool,
+    as_code: &str,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<(), CliError> {
+    let date = chrono::NaiveDate::parse_from_str(before, "%Y-%m-%d")
+        .map_err(|_| other("err.date.format", before))?;
+    let mut store = Store::open(db)?;
+    let by = login_as(&mut store, as_code, lang, now)?;
+    let n = store.purge_closed_before(by, date, dry_run, now)?;
+    let key = if dry_run {
+        "cli.purge.would"
+    } else {
+        "cli.purge.done"
+    };
+    println!(
+        "{}",
+        trf(
+            lang,
+            key,
+            &[
+                ("cases", &n.cases),
+                ("parties", &n.parties),
+                ("date", &before)
+            ]
+        )
+    );
+    Ok(())
+}

@@ -1,0 +1,195 @@
+//! Behavioural tests of `NameIndex`: ranking, pinyin, merging, masks.
+
+use super::{MatchKind, NameIndex};
+
+fn index() -> NameIndex {
+    NameIndex::from_parties([
+        (1, "张小伟", "zhangxiaowei zxw"),
+        (2, "张伟明", "zhangweiming zwm"),
+        (3, "张伟", "zhangwei zw"),
+        (4, "王小明", "wangxiaoming wxm"),
+        (5, "张三", "zhangsan zs"),
+        (6, "张小三", "zhangxiaosan zxs"),
+        (7, "赵伟", "zhaowei zw"),
+        (8, "张伟", "zhangwei zw"),
+        (9, "John Smith", ""),
+    ])
+}
+
+fn names(ix: &NameIndex, q: &str) -> Vec<String> {
+    ix.search(q, 10).into_iter().map(|h| h.name).collect()
+}
+
+#[test]
+fn chinese_ranking_exact_then_prefix_then_fuzzy() {
+    let ix = index();
+    let hits = ix.search("张伟", 10);
+    let got: Vec<&str> = hits.iter().map(|h| h.name.as_str()).collect();
+    assert_eq!(got, ["张伟", "张伟明", "张小伟"]);
+    let kinds: Vec<MatchKind> = hits.iter().map(|h| h.kind).collect();
+    assert_eq!(
+        kinds,
+        [MatchKind::Exact, MatchKind::Prefix, MatchKind::Fuzzy]
+    );
+}
+
+#[test]
+fn pinyin_full_key_and_initials() {
+    let ix = index();
+    assert_eq!(names(&ix, "zhangwei")[..2], ["张伟", "张伟明"]);
+    // Both exact "zw" keys first, newest party first among equals (赵伟=7, 张伟=8).
+    assert_eq!(names(&ix, "zw")[..3], ["张伟", "赵伟", "张伟明"]);
+    assert_eq!(names(&ix, "zxs")[0], "张小三");
+    assert!(names(&ix, "qq").is_empty());
+}
+
+#[test]
+fn ascii_queries_ignore_case_and_spaces() {
+    let ix = index();
+    assert_eq!(names(&ix, "ZhangWei"), names(&ix, "zhangwei"));
+    assert_eq!(names(&ix, " zhang wei "), names(&ix, "zhangwei"));
+    assert_eq!(names(&ix, "JOHNS"), ["John Smith"]);
+    assert_eq!(names(&ix, "smith"), ["John Smith"]);
+}
+
+#[test]
+fn cjk_subsequence_and_shorter_first() {
+    let ix = index();
+    assert_eq!(names(&ix, "张三"), ["张三", "张小三"]);
+    assert_eq!(names(&ix, "王小")[0], "王小明");
+    // One-character query: all prefix hits, shorter names first.
+    let z = names(&ix, "张");
+    assert_eq!(z.len(), 5);
+    assert_eq!(z[..2], ["张伟", "张三"]);
+}
+
+#[test]
+fn duplicates_share_one_entry_and_merge_ids() {
+    let mut ix = index();
+    assert_eq!(ix.len_names(), 8);
+    assert_eq!(ix.len_parties(), 9);
+    ix.insert(20, " 张伟 ", "zhangwei zw");
+    assert_eq!(ix.len_names(), 8);
+    let hit = &ix.search("张伟", 1)[0];
+    assert_eq!(hit.party_ids, [20, 8, 3]);
+    ix.compact();
+    assert_eq!(ix.search("zhangwei", 1)[0].party_ids, [20, 8, 3]);
+}
+
+#[test]
+fn insert_after_load_is_searchable() {
+    let mut ix = index();
+    let id = ix.insert(30, "欧阳娜娜", "ouyangnana oynn");
+    assert_eq!(ix.lookup("欧阳娜娜"), Some(id));
+    assert_eq!(names(&ix, "oynn"), ["欧阳娜娜"]);
+    assert_eq!(ix.keys(id), "ouyangnana oynn");
+}
+
+#[test]
+fn empty_queries_and_limits() {
+    let ix = index();
+    assert!(ix.search("", 10).is_empty());
+    assert!(ix.search("   ", 10).is_empty());
+    assert!(ix.search("z", 0).is_empty());
+    assert_eq!(ix.search("z", 2).len(), 2);
+}
+
+/// The index, end to end, never misses a name the brute-force scan finds.
+#[test]
+fn search_matches_brute_force_subsequence() {
+    let chars = ['张', '王', '伟', '小', '三', '明', '李', 'a'];
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut ix = NameIndex::new();
+    let mut all = Vec::new();
+    for pid in 0..400 {
+        let len = 1 + next() % 4;
+        let name: String = (0..len).map(|_| chars[(next() % 8) as usize]).collect();
+        ix.insert(pid, &name, "");
+        all.push(name);
+    }
+    all.sort();
+    all.dedup();
+    for q in ["张", "伟小", "王王", "张三明", "a张"] {
+        let want = all
+            .iter()
+            .filter(|n| {
+                let mut it = n.chars();
+                q.chars().all(|c| it.any(|x| x == c))
+            })
+            .count();
+        assert_eq!(ix.search(q, 10_000).len(), want, "query {q}");
+    }
+}
+
+/// Pruning and the one-char shortcuts must give exactly the top `limit` of
+/// a full scan that scores every name.
+#[test]
+fn pruned_search_equals_full_scan() {
+    let syll = [
+        "a", "zhang", "wei", "an", "ni", "g", "xiao", "li", "n", "e1", "9",
+    ];
+    let hanzi = ['张', '王', '伟', '小', '安', '娜', 'A', 'b'];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |m: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % m as u64) as usize
+    };
+    let mut ix = NameIndex::new();
+    for i in 0..3000 {
+        // Compact two-thirds in: names after it are outside the key order.
+        if i == 2000 {
+            check_against_full_scan(&ix);
+            ix.compact();
+        }
+        let name: String = (0..1 + next(3)).map(|_| hanzi[next(hanzi.len())]).collect();
+        let full: String = (0..1 + next(3)).map(|_| syll[next(syll.len())]).collect();
+        let initials: String = (0..1 + next(2)).map(|_| syll[next(syll.len())]).collect();
+        ix.insert(next(5000) as i64, &name, &format!("{full} {initials}"));
+    }
+    check_against_full_scan(&ix);
+}
+
+fn check_against_full_scan(ix: &NameIndex) {
+    use super::score::{score_keys, score_name};
+    let queries = [
+        "a", "n", "g", "9", "e", "zw", "an", "ng", "zhangw", "xl", "张", "伟", "张伟", "小a", "b",
+    ];
+    for q in queries {
+        let ascii = q.is_ascii();
+        let mut all: Vec<(i64, usize, i64, u32)> = (0..ix.len_names() as u32)
+            .filter_map(|id| {
+                let score = if ascii {
+                    score_keys(q.as_bytes(), ix.keys(id).as_bytes())
+                } else {
+                    let qc: Vec<char> = q.to_lowercase().chars().collect();
+                    score_name(
+                        q.to_lowercase().as_bytes(),
+                        ix.name(id),
+                        &qc,
+                        &mut Vec::new(),
+                    )
+                }?;
+                let latest = ix.party_ids(id)[0];
+                Some((score, ix.name(id).chars().count(), latest, id))
+            })
+            .collect();
+        all.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(a.1.cmp(&b.1))
+                .then(b.2.cmp(&a.2))
+                .then(a.3.cmp(&b.3))
+        });
+        for limit in [1, 3, 10, 100] {
+            let want: Vec<(u32, i64)> = all.iter().take(limit).map(|r| (r.3, r.0)).collect();
+            assert_eq!(ix.search_names(q, limit), want, "query {q:?} limit {limit}");
+        }
+    }
+}

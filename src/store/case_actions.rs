@@ -1,0 +1,508 @@
+//! Workflow actions on a case. Each checks the operator's role and the status machine here in
+//! the store (whatever the UI did), changes the case and writes the audit log in one
+//! transaction.
+use super::case_detail::MEDIATION_TERM_DAYS;
+use super::time::{from_sql, to_sql};
+use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::ladder::{Ladder, Level};
+use crate::domain::risk::{self, Colour, ResponseHours};
+use crate::domain::role::{Permission, Role};
+use crate::domain::status::Status;
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rusqlite::{Transaction, params};
+
+/// The result of mediation as recorded (有理必果).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Agreement { terms: String, judicial: bool },
+    NoAgreement { reason: String },
+    Referred { to: String, reply_due: NaiveDate },
+    Withdrawn { reason: String },
+}
+
+impl Outcome {
+    pub fn status(&self) -> Status {
+        match self {
+            Outcome::Agreement { .. } => Status::Agreement,
+            Outcome::NoAgreement { .. } => Status::NoAgreement,
+            Outcome::Referred { .. } => Status::ReferredOut,
+            Outcome::Withdrawn { .. } => Status::Withdrawn,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttemptRecorded {
+    pub level: Level,
+    pub attempts: u32,
+    /// The level's attempts are used up: the system proposes escalation.
+    pub escalate_proposed: bool,
+}
+
+/// What the actions need to know about a case, read inside the write transaction.
+struct State {
+    status: Status,
+    owner: Option<i64>,
+    colour: Colour,
+    ladder: Ladder,
+    received: NaiveDateTime,
+    deadline: Option<String>,
+}
+
+fn state(tx: &Transaction, id: i64) -> Result<State> {
+    tx.query_row(
+        "SELECT status, owner_id, colour, level, attempts_village, attempts_township,
+            attempts_county, received_at, deadline_at FROM cases WHERE id = ?1",
+        [id],
+        |r| {
+            let status: String = r.get(0)?;
+            let level: String = r.get(3)?;
+            let received: String = r.get(7)?;
+            Ok(State {
+                status: Status::from_code(&status).unwrap_or(Status::Registered),
+                owner: r.get(1)?,
+                colour: Colour::from_rank(r.get(2)?).unwrap_or(Colour::Blue),
+                ladder: Ladder {
+                    level: Level::from_code(&level).unwrap_or(Level::Village),
+                    attempts: [r.get(4)?, r.get(5)?, r.get(6)?],
+                },
+                received: from_sql(&received).unwrap_or_default(),
+                deadline: r.get(8)?,
+            })
+        },
+    )
+    .map_err(StoreError::from)
+}
+
+fn transition(from: Status, to: Status) -> Result<()> {
+    from.check(to).map_err(|e| StoreError::Rule(e.i18n_key()))
+}
+
+fn required(text: &str, key: &'static str) -> Result<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(StoreError::Rule(key));
+    }
+    Ok(t.to_string())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn log(
+    tx: &Transaction,
+    at: &str,
+    by: Actor,
+    id: i64,
+    action: &str,
+    field: &str,
+    old: &str,
+    new: &str,
+) -> Result<()> {
+    audit::append(
+        tx,
+        audit::Entry {
+            at,
+            staff_id: Some(by.staff_id),
+            case_id: Some(id),
+            action,
+            field,
+            old,
+            new,
+        },
+    )
+}
+
+fn set_status(
+    tx: &Transaction,
+    at: &str,
+    by: Actor,
+    id: i64,
+    from: Status,
+    to: Status,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE cases SET status = ?2, active = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, to.code(), to.is_active(), at],
+    )?;
+    log(
+        tx,
+        at,
+        by,
+        id,
+        "case.status",
+        "status",
+        from.code(),
+        to.code(),
+    )
+}
+
+impl Store {
+    /// Gives a case to a mediator (routing needs `Route`, taking it from someone `Reassign`
+    /// and a reason). An unassigned registered case becomes assigned.
+    pub fn assign_case(
+        &mut self,
+        by: Actor,
+        id: i64,
+        to: i64,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            let perm = if s.owner.is_some() {
+                Permission::Reassign
+            } else {
+                Permission::Route
+            };
+            if !by.role.may(perm) {
+                return Err(StoreError::Forbidden);
+            }
+            if !s.status.is_active() {
+                return Err(StoreError::Rule("err.cases.not_open"));
+            }
+            if s.owner == Some(to) {
+                return Err(StoreError::Rule("err.cases.same_owner"));
+            }
+            let reason = reason.trim();
+            if s.owner.is_some() && reason.is_empty() {
+                return Err(StoreError::Rule("err.cases.reason"));
+            }
+            let role: Option<String> = tx
+                .query_row(
+                    "SELECT role FROM staff WHERE id = ?1 AND active = 1",
+                    [to],
+                    |r| r.get(0),
+                )
+                .map(Some)
+                .or_else(|e| match e {
+                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
+                    e => Err(e),
+                })?;
+            if !matches!(
+                role.as_deref().and_then(Role::from_code),
+                Some(Role::Mediator | Role::Lead)
+            ) {
+                return Err(StoreError::Rule("err.cases.not_mediator"));
+            }
+            let at = to_sql(now);
+            tx.execute(
+                "UPDATE cases SET owner_id = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, to, at],
+            )?;
+            let old = s.owner.map(|o| o.to_string()).unwrap_or_default();
+            let new = if reason.is_empty() {
+                to.to_string()
+            } else {
+                format!("{to} ({reason})")
+            };
+            log(tx, &at, by, id, "case.assign", "owner_id", &old, &new)?;
+            if s.status == Status::Registered {
+                set_status(tx, &at, by, id, s.status, Status::Assigned)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// A note in the case's timeline. Mediators note their own cases; desk and leads any.
+    pub fn add_case_note(
+        &mut self,
+        by: Actor,
+        id: i64,
+        text: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let text = required(text, "err.cases.note_empty")?;
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            if !by.role.may(Permission::AddNote)
+                || (by.role == Role::Mediator && s.owner != Some(by.staff_id))
+            {
+                return Err(StoreError::Forbidden);
+            }
+            audit::event(
+                tx,
+                &to_sql(now),
+                Some(by.staff_id),
+                Some(id),
+                "case.note",
+                &text,
+            )
+        })
+    }
+
+    /// Raising the colour is free; lowering it needs a reason. A raised open case gets the
+    /// new colour's response deadline if that is sooner.
+    pub fn change_colour(
+        &mut self,
+        by: Actor,
+        id: i64,
+        to: Colour,
+        reason: &str,
+        hours: &ResponseHours,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            if !by.role.may_work(by.staff_id, s.owner) {
+                return Err(StoreError::Forbidden);
+            }
+            if s.colour == to {
+                return Ok(());
+            }
+            risk::check_override(s.colour, to, reason)
+                .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+            let at = to_sql(now);
+            tx.execute(
+                "UPDATE cases SET colour = ?2, colour_reason = ?3, updated_at = ?4 WHERE id = ?1",
+                params![id, to.rank(), reason.trim(), at],
+            )?;
+            let new = if reason.trim().is_empty() {
+                to.code().to_string()
+            } else {
+                format!("{} ({})", to.code(), reason.trim())
+            };
+            log(
+                tx,
+                &at,
+                by,
+                id,
+                "case.colour",
+                "colour",
+                s.colour.code(),
+                &new,
+            )?;
+            let sooner = hours
+                .deadline(to, now)
+                .map(to_sql)
+                .filter(|_| to.above(s.colour) && s.status.is_active())
+                .filter(|d| s.deadline.as_ref().is_none_or(|old| d < old));
+            if let Some(d) = sooner {
+                tx.execute(
+                    "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
+                    params![id, d],
+                )?;
+                let old = s.deadline.as_deref().unwrap_or("");
+                log(tx, &at, by, id, "case.deadline", "deadline_at", old, &d)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// One mediation attempt at the case's current level, with its result. The first attempt
+    /// starts mediation; the deadline becomes the end of the 30-day mediation term.
+    pub fn record_attempt(
+        &mut self,
+        by: Actor,
+        id: i64,
+        result: &str,
+        now: NaiveDateTime,
+    ) -> Result<AttemptRecorded> {
+        let result = required(result, "err.cases.result_empty")?;
+        self.write(|tx| {
+            let mut s = state(tx, id)?;
+            if !by.role.may_work(by.staff_id, s.owner) {
+                return Err(StoreError::Forbidden);
+            }
+            if !matches!(s.status, Status::Assigned | Status::InMediation) {
+                return Err(StoreError::Rule("err.cases.not_in_mediation"));
+            }
+            s.ladder
+                .record_attempt()
+                .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+            let level = s.ladder.level;
+            let n = s.ladder.attempts_at(level);
+            let at = to_sql(now);
+            let col = match level {
+                Level::Village => "attempts_village",
+                Level::Township => "attempts_township",
+                Level::County => "attempts_county",
+            };
+            tx.execute(
+                &format!("UPDATE cases SET {col} = ?2, updated_at = ?3 WHERE id = ?1"),
+                params![id, n, at],
+            )?;
+            log(
+                tx,
+                &at,
+                by,
+                id,
+                "case.attempt",
+                level.code(),
+                &format!("{n}/{}", level.max_attempts()),
+                &result,
+            )?;
+            if s.status == Status::Assigned {
+                set_status(tx, &at, by, id, s.status, Status::InMediation)?;
+                let term = to_sql(s.received + Duration::days(MEDIATION_TERM_DAYS));
+                tx.execute(
+                    "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
+                    params![id, term],
+                )?;
+                log(
+                    tx,
+                    &at,
+                    by,
+                    id,
+                    "case.deadline",
+                    "deadline_at",
+                    s.deadline.as_deref().unwrap_or(""),
+                    &term,
+                )?;
+            }
+            Ok(AttemptRecorded {
+                level,
+                attempts: n,
+                escalate_proposed: s.ladder.should_escalate(),
+            })
+        })
+    }
+
+    /// Moves the case up the 3-2-1 ladder (village → township → county).
+    pub fn escalate_case(
+        &mut self,
+        by: Actor,
+        id: i64,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<Level> {
+        self.write(|tx| {
+            let mut s = state(tx, id)?;
+            if !by.role.may_work(by.staff_id, s.owner) {
+                return Err(StoreError::Forbidden);
+            }
+            if !s.status.is_active() {
+                return Err(StoreError::Rule("err.cases.not_open"));
+            }
+            let from = s.ladder.level;
+            let to = s
+                .ladder
+                .escalate()
+                .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+            let at = to_sql(now);
+            tx.execute(
+                "UPDATE cases SET level = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, to.code(), at],
+            )?;
+            let new = if reason.trim().is_empty() {
+                to.code().to_string()
+            } else {
+                format!("{} ({})", to.code(), reason.trim())
+            };
+            log(tx, &at, by, id, "case.escalate", "level", from.code(), &new)
+        })?;
+        self.case_level(id)
+    }
+
+    fn case_level(&self, id: i64) -> Result<Level> {
+        let l: String =
+            self.conn
+                .query_row("SELECT level FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
+        Ok(Level::from_code(&l).unwrap_or(Level::Village))
+    }
+
+    /// Records the outcome: agreement (terms, judicial confirmation), no agreement, referred out
+    /// (to whom, reply deadline) or withdrawn. The case leaves the active queues.
+    pub fn record_outcome(
+        &mut self,
+        by: Actor,
+        id: i64,
+        o: &Outcome,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let (terms, judicial, referred_to, reply_due) = match o {
+            Outcome::Agreement { terms, judicial } => (
+                required(terms, "err.cases.terms_empty")?,
+                *judicial,
+                String::new(),
+                None,
+            ),
+            Outcome::NoAgreement { reason } | Outcome::Withdrawn { reason } => {
+                (reason.trim().to_string(), false, String::new(), None)
+            }
+            Outcome::Referred { to, reply_due } => (
+                String::new(),
+                false,
+                required(to, "err.cases.referred_empty")?,
+                Some(reply_due.format("%Y-%m-%d").to_string()),
+            ),
+        };
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            if !by.role.may_work(by.staff_id, s.owner) {
+                return Err(StoreError::Forbidden);
+            }
+            let to = o.status();
+            transition(s.status, to)?;
+            let at = to_sql(now);
+            tx.execute(
+                "INSERT INTO case_outcomes (case_id, at, staff_id, kind, terms, judicial, referred_to, reply_due)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![id, at, by.staff_id, to.code(), terms, judicial, referred_to, reply_due],
+            )?;
+            set_status(tx, &at, by, id, s.status, to)?;
+            let detail = match o {
+                Outcome::Agreement { .. } => format!("{terms}{}", if judicial { " [judicial]" } else { "" }),
+                Outcome::Referred { .. } => format!("{referred_to} → {}", reply_due.as_deref().unwrap_or("")),
+                _ => terms.clone(),
+            };
+            log(tx, &at, by, id, "case.outcome", "outcome", "", &format!("{}: {detail}", to.code()))
+        })
+    }
+
+    /// Closes a case that has an outcome (a lead's decision; irreversible but for reopen).
+    pub fn close_case(&mut self, by: Actor, id: i64, now: NaiveDateTime) -> Result<()> {
+        if !by.role.may(Permission::Close) {
+            return Err(StoreError::Forbidden);
+        }
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            transition(s.status, Status::Closed)?;
+            let at = to_sql(now);
+            tx.execute(
+                "UPDATE cases SET closed_at = ?2 WHERE id = ?1",
+                params![id, at],
+            )?;
+            set_status(tx, &at, by, id, s.status, Status::Closed)
+        })
+    }
+
+    /// Back to active work, with a reason; the clock restarts from now with the colour's
+    /// response time, so a reopened case never shows up instantly overdue.
+    pub fn reopen_case(
+        &mut self,
+        by: Actor,
+        id: i64,
+        reason: &str,
+        hours: &ResponseHours,
+        now: NaiveDateTime,
+    ) -> Result<Status> {
+        if !by.role.may(Permission::Reopen) {
+            return Err(StoreError::Forbidden);
+        }
+        let reason = required(reason, "err.cases.reason")?;
+        self.write(|tx| {
+            let s = state(tx, id)?;
+            if s.status.is_active() {
+                return Err(StoreError::Rule("err.cases.already_open"));
+            }
+            let to = if s.owner.is_some() {
+                Status::Assigned
+            } else {
+                Status::Registered
+            };
+            transition(s.status, to)?;
+            let at = to_sql(now);
+            let deadline = hours.deadline(s.colour, now).map(to_sql);
+            tx.execute(
+                "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
+                params![id, deadline],
+            )?;
+            set_status(tx, &at, by, id, s.status, to)?;
+            audit::event(tx, &at, Some(by.staff_id), Some(id), "case.reopen", &reason)?;
+            Ok(to)
+        })
+    }
+}
+
+#[cfg(test)]
+#[path = "case_actions_tests.rs"]
+mod tests;

@@ -1,0 +1,365 @@
+//! One search box over cases: case number (or its tail), party name in Chinese or pinyin /
+//! initials, phone and ID tails, and words of the summary (two-character words included, by
+//! the bigram index of grams.rs). Every source is an index lookup with a LIMIT; the results
+//! are merged and ranked by how strong the match is, then by urgency.
+use super::case_list::CaseRow;
+use super::grams::gram_query;
+use super::{Result, Store};
+use crate::search::NameIndex;
+use chrono::{Datelike, Duration, NaiveDateTime};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    CaseNo,
+    Phone,
+    IdNumber,
+    Name,
+    Summary,
+}
+
+impl MatchKind {
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            MatchKind::CaseNo => "ui.cases.match.case_no",
+            MatchKind::Phone => "ui.cases.match.phone",
+            MatchKind::IdNumber => "ui.cases.match.id",
+            MatchKind::Name => "ui.cases.match.name",
+            MatchKind::Summary => "ui.cases.match.summary",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub row: CaseRow,
+    pub kind: MatchKind,
+    pub score: i64,
+}
+
+/// How many party records a name query may expand to (newest first).
+const NAME_PARTIES: i64 = 100;
+
+/// Scores of the match kinds: the stronger the evidence, the higher.
+mod score {
+    pub const CASE_NO_EXACT: i64 = 100;
+    pub const CASE_NO_PREFIX: i64 = 95;
+    pub const CASE_NO_TAIL: i64 = 90;
+    pub const NUMBER_FULL: i64 = 88;
+    pub const NUMBER_TAIL: i64 = 80;
+    pub const NAME_EXACT: i64 = 75;
+    pub const KEY_EXACT: i64 = 72;
+    pub const NAME_PREFIX: i64 = 70;
+    pub const KEY_PREFIX: i64 = 65;
+    pub const NAME_PART: i64 = 60;
+    pub const NAME_FUZZY: i64 = 50;
+    pub const SUMMARY: i64 = 40;
+}
+
+/// Candidates found so far: the best score per case.
+#[derive(Default)]
+pub(super) struct Candidates(HashMap<i64, (i64, MatchKind)>);
+
+impl Candidates {
+    pub(super) fn add(&mut self, id: i64, score: i64, kind: MatchKind) {
+        let e = self.0.entry(id).or_insert((score, kind));
+        if score > e.0 {
+            *e = (score, kind);
+        }
+    }
+}
+
+/// Orders hits: score, then open before closed, then colour, then newest.
+pub(super) fn rank(cands: &Candidates, rows: Vec<CaseRow>, limit: usize) -> Vec<SearchHit> {
+    let mut hits: Vec<SearchHit> = rows
+        .into_iter()
+        .filter_map(|row| {
+            let (score, kind) = *cands.0.get(&row.id)?;
+            Some(SearchHit { row, kind, score })
+        })
+        .collect();
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(b.row.active.cmp(&a.row.active))
+            .then(a.row.colour.cmp(&b.row.colour))
+            .then(b.row.received_at.cmp(&a.row.received_at))
+            .then(b.row.id.cmp(&a.row.id))
+    });
+    hits.truncate(limit);
+    hits
+}
+
+/// Score of a party-name match, from the name and its pinyin keys.
+pub(super) fn name_score(name: &str, keys: &str, q: &str) -> i64 {
+    let ql = q.to_lowercase().replace(' ', "");
+    if name == q {
+        score::NAME_EXACT
+    } else if keys.split(' ').any(|k| k == ql) {
+        score::KEY_EXACT
+    } else if name.starts_with(q) {
+        score::NAME_PREFIX
+    } else if keys.split(' ').any(|k| k.starts_with(&ql)) {
+        score::KEY_PREFIX
+    } else {
+        score::NAME_PART
+    }
+}
+
+impl Store {
+    /// Ranked matches for a search box query, at most `limit`; names by SQL (prefix of a
+    /// pinyin key, or the Chinese name's bigrams).
+    pub fn search_cases(
+        &self,
+        q: &str,
+        limit: usize,
+        now: NaiveDateTime,
+    ) -> Result<Vec<SearchHit>> {
+        self.search_cases_with(q, limit, now, None)
+    }
+
+    /// The same, with names from the shared in-memory index when it is loaded (fuzzy and
+    /// substring matches too: "wei" finds 张伟).
+    pub fn search_cases_with(
+        &self,
+        q: &str,
+        limit: usize,
+        now: NaiveDateTime,
+        names: Option<&NameIndex>,
+    ) -> Result<Vec<SearchHit>> {
+        let q = q.trim();
+        if q.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut c = Candidates::default();
+        let compact: String = q.chars().filter(|ch| !ch.is_whitespace()).collect();
+        let numeric = compact.chars().all(|ch| ch.is_ascii_digit() || ch == '-');
+        if numeric {
+            self.search_case_no(&compact, limit, now, &mut c)?;
+        }
+        let upper = compact.to_ascii_uppercase();
+        if upper.len() == 4
+            && upper
+                .chars()
+                .enumerate()
+                .all(|(i, ch)| ch.is_ascii_digit() || (i == 3 && ch == 'X'))
+        {
+            self.search_number_tail(&upper, limit, &mut c)?;
+        }
+        if numeric && (compact.len() == 11 || compact.len() == 18) {
+            self.search_full_number(&compact, limit, &mut c)?;
+        }
+        if upper.len() == 18 && upper.ends_with('X') {
+            self.search_full_number(&upper, limit, &mut c)?;
+        }
+        if compact.chars().any(char::is_alphabetic) {
+            match names {
+                Some(ix) => self.search_names_indexed(ix, q, &mut c)?,
+                None => self.search_names(q, &compact, &mut c)?,
+            }
+        }
+        // Digits alone are numbers (case, phone, ID); amounts in summaries are not worth the
+        // cost of AND-ing digit bigrams, which every summary has.
+        if let Some(fts) = gram_query(q).filter(|_| !numeric) {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid FROM case_grams WHERE case_grams MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+            )?;
+            let ids =
+                stmt.query_map(rusqlite::params![fts, limit as i64], |r| r.get::<_, i64>(0))?;
+            for id in ids {
+                c.add(id?, score::SUMMARY, MatchKind::Summary);
+            }
+        }
+        let ids: Vec<i64> = c.0.keys().copied().collect();
+        let rows = self.case_rows(&ids)?;
+        Ok(rank(&c, rows, limit))
+    }
+
+    fn search_case_no(
+        &self,
+        q: &str,
+        limit: usize,
+        now: NaiveDateTime,
+        c: &mut Candidates,
+    ) -> Result<()> {
+        if q.len() >= 4 {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id, case_no FROM cases WHERE case_no >= ?1 AND case_no < ?1 || '~'
+                 ORDER BY case_no DESC LIMIT ?2",
+            )?;
+            let rows = stmt.query_map(rusqlite::params![q, limit as i64], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?;
+            for r in rows {
+                let (id, no) = r?;
+                let s = if no == q {
+                    score::CASE_NO_EXACT
+                } else {
+                    score::CASE_NO_PREFIX
+                };
+                c.add(id, s, MatchKind::CaseNo);
+            }
+        }
+        // Tails: "1124-007" / "1124007" in the last ten years, "007" in the last two weeks.
+        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
+        let today = now.date();
+        let wanted: Vec<String> = match digits.len() {
+            7 => (0..10)
+                .map(|y| format!("{}-{}-{}", today.year() - y, &digits[..4], &digits[4..]))
+                .collect(),
+            3 => (0..14)
+                .map(|d| format!("{}-{digits}", (today - Duration::days(d)).format("%Y-%m%d")))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM cases WHERE case_no = ?1")?;
+        for no in wanted {
+            if let Some(id) = stmt
+                .query_map([&no], |r| r.get::<_, i64>(0))?
+                .next()
+                .transpose()?
+            {
+                c.add(id, score::CASE_NO_TAIL, MatchKind::CaseNo);
+            }
+        }
+        Ok(())
+    }
+
+    fn search_number_tail(&self, tail: &str, limit: usize, c: &mut Candidates) -> Result<()> {
+        for (sql, kind) in [
+            (
+                "SELECT cp.case_id FROM parties p JOIN case_parties cp ON cp.party_id = p.id
+                 WHERE p.phone IS NOT NULL AND substr(p.phone, -4) = ?1 ORDER BY p.id DESC LIMIT ?2",
+                MatchKind::Phone,
+            ),
+            (
+                "SELECT cp.case_id FROM parties p JOIN case_parties cp ON cp.party_id = p.id
+                 WHERE p.id_number IS NOT NULL AND substr(p.id_number, -4) = ?1 ORDER BY p.id DESC LIMIT ?2",
+                MatchKind::IdNumber,
+            ),
+        ] {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let ids = stmt.query_map(rusqlite::params![tail, limit as i64], |r| r.get::<_, i64>(0))?;
+            for id in ids {
+                c.add(id?, score::NUMBER_TAIL, kind);
+            }
+        }
+        Ok(())
+    }
+
+    fn search_full_number(&self, n: &str, limit: usize, c: &mut Candidates) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT cp.case_id, p.phone = ?1 FROM parties p JOIN case_parties cp ON cp.party_id = p.id
+             WHERE p.phone = ?1 OR p.id_number = ?1 LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![n, limit as i64], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?))
+        })?;
+        for r in rows {
+            let (id, phone) = r?;
+            let kind = if phone {
+                MatchKind::Phone
+            } else {
+                MatchKind::IdNumber
+            };
+            c.add(id, score::NUMBER_FULL, kind);
+        }
+        Ok(())
+    }
+
+    /// Names from the in-memory index: best names first, newest parties of each, then the
+    /// cases of those parties by the case_parties index.
+    fn search_names_indexed(&self, ix: &NameIndex, q: &str, c: &mut Candidates) -> Result<()> {
+        use crate::search::MatchKind as M;
+        let mut scores: HashMap<i64, i64> = HashMap::new();
+        let budget = NAME_PARTIES as usize;
+        'names: for hit in ix.search(q, 30) {
+            let s = match hit.kind {
+                M::Exact => score::NAME_EXACT,
+                M::Prefix => score::NAME_PREFIX,
+                M::Substring => score::NAME_PART,
+                M::Fuzzy => score::NAME_FUZZY,
+            };
+            for pid in hit.party_ids {
+                if scores.len() >= budget {
+                    break 'names;
+                }
+                scores.entry(pid).or_insert(s);
+            }
+        }
+        if scores.is_empty() {
+            return Ok(());
+        }
+        let json = format!(
+            "[{}]",
+            scores
+                .keys()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT case_id, party_id FROM case_parties WHERE party_id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([json], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        for r in rows {
+            let (case_id, pid) = r?;
+            c.add(
+                case_id,
+                scores.get(&pid).copied().unwrap_or(score::NAME_FUZZY),
+                MatchKind::Name,
+            );
+        }
+        Ok(())
+    }
+
+    /// Names: Chinese by the name bigrams, pinyin and initials by key prefix.
+    fn search_names(&self, q: &str, compact: &str, c: &mut Candidates) -> Result<()> {
+        let sql = if compact.is_ascii() {
+            "SELECT p.name, p.name_keys, cp.case_id
+             FROM (SELECT party_id AS pid FROM party_keys WHERE key >= ?1 AND key < ?1 || '{'
+                   ORDER BY key, party_id DESC LIMIT ?2) m
+             JOIN parties p ON p.id = m.pid JOIN case_parties cp ON cp.party_id = p.id"
+        } else {
+            "SELECT p.name, p.name_keys, cp.case_id
+             FROM (SELECT rowid AS pid FROM party_grams WHERE party_grams MATCH ?1
+                   ORDER BY rowid DESC LIMIT ?2) m
+             JOIN parties p ON p.id = m.pid JOIN case_parties cp ON cp.party_id = p.id"
+        };
+        let arg = if compact.is_ascii() {
+            let letters: String = compact
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .map(|ch| ch.to_ascii_lowercase())
+                .collect();
+            if letters.is_empty() {
+                return Ok(());
+            }
+            letters
+        } else {
+            match gram_query(compact) {
+                Some(f) => f,
+                None => return Ok(()),
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(rusqlite::params![arg, NAME_PARTIES], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        for r in rows {
+            let (name, keys, id) = r?;
+            c.add(id, name_score(&name, &keys, q), MatchKind::Name);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+#[path = "case_search_tests.rs"]
+mod tests;

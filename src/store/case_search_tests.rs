@@ -1,0 +1,180 @@
+//! Search: every source finds its cases, two-character Chinese words included, ranked.
+use super::*;
+use crate::domain::channel::Channel;
+use crate::domain::party::PartyRole;
+use crate::domain::risk::ResponseHours;
+use crate::domain::role::Role;
+use crate::store::{Actor, NewCase, NewParty, NewStaff};
+use chrono::NaiveDate;
+
+fn at(d: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 11, d)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+}
+
+fn case(s: &mut Store, by: Actor, d: u32, name: &str, phone: &str, summary: &str) -> (i64, String) {
+    let c = NewCase {
+        received_at: at(d),
+        channel: Channel::WalkIn,
+        category: "neighbour".into(),
+        flags: vec![],
+        colour: None,
+        colour_reason: String::new(),
+        red_acknowledged: false,
+        summary: summary.into(),
+        description: String::new(),
+        amount_yuan: None,
+        people: 1,
+        earlier_visits: 0,
+        team: None,
+        owner_id: None,
+        parties: vec![(
+            PartyRole::Applicant,
+            NewParty {
+                name: name.into(),
+                phone: Some(phone.into()),
+                ..Default::default()
+            },
+        )],
+    };
+    let r = s.create_case(by, &c, &ResponseHours::default()).unwrap();
+    (r.id, r.case_no)
+}
+
+fn setup() -> (Store, Vec<(i64, String)>) {
+    let mut s = Store::open_in_memory().unwrap();
+    let n = NewStaff {
+        code: "L1".into(),
+        name: "王".into(),
+        role: Role::Lead,
+        languages: vec![],
+        specialties: vec![],
+        team: None,
+        pin: "1234".into(),
+    };
+    let by = Actor {
+        staff_id: s.add_staff(None, &n, at(1)).unwrap(),
+        role: Role::Lead,
+    };
+    let cases = vec![
+        case(&mut s, by, 20, "张伟", "13812345678", "公司拖欠工资三个月"),
+        case(
+            &mut s,
+            by,
+            21,
+            "张伟明",
+            "13900001111",
+            "楼上漏水，多次协商未果",
+        ),
+        case(&mut s, by, 22, "李娜", "13700005678", "丈夫家暴，要求调解"),
+        case(&mut s, by, 23, "周文", "13600002222", "欠薪，工地老板失联"),
+    ];
+    (s, cases)
+}
+
+fn ids(s: &Store, q: &str) -> Vec<i64> {
+    s.search_cases(q, 20, at(24))
+        .unwrap()
+        .into_iter()
+        .map(|h| h.row.id)
+        .collect()
+}
+
+#[test]
+fn two_character_chinese_words_in_summaries() {
+    let (s, c) = setup();
+    assert_eq!(ids(&s, "欠薪"), vec![c[3].0]);
+    assert_eq!(ids(&s, "家暴"), vec![c[2].0]);
+    assert_eq!(ids(&s, "漏水"), vec![c[1].0]);
+    assert_eq!(ids(&s, "拖欠工资"), vec![c[0].0]);
+    // A phrase, not a bag of bigrams: 工资 and 拖欠 both occur, 工资拖欠 does not.
+    assert!(ids(&s, "工资拖欠").is_empty());
+    assert!(ids(&s, "投诉").is_empty());
+}
+
+#[test]
+fn names_in_chinese_pinyin_and_initials_rank_exact_first() {
+    let (s, c) = setup();
+    assert_eq!(ids(&s, "张伟"), vec![c[0].0, c[1].0]);
+    // 周文 is "zw" too: exact initials first (newest first), then 张伟明 by prefix.
+    assert_eq!(ids(&s, "zw"), vec![c[3].0, c[0].0, c[1].0]);
+    assert_eq!(ids(&s, "zwm"), vec![c[1].0]);
+    assert_eq!(ids(&s, "zhangweiming"), vec![c[1].0]);
+    assert_eq!(
+        ids(&s, "ZhangW"),
+        vec![c[1].0, c[0].0],
+        "prefix matches: newest first"
+    );
+    let hits = s.search_cases("zw", 20, at(24)).unwrap();
+    assert_eq!(hits[0].kind, MatchKind::Name);
+    assert!(hits[1].score > hits[2].score);
+}
+
+#[test]
+fn phone_tail_and_case_number_and_its_tail() {
+    let (s, c) = setup();
+    // 5678 is the tail of two phones.
+    let mut got = ids(&s, "5678");
+    got.sort();
+    assert_eq!(got, vec![c[0].0, c[2].0]);
+    assert_eq!(ids(&s, "13900001111"), vec![c[1].0]);
+    assert_eq!(ids(&s, &c[2].1), vec![c[2].0]);
+    let tail = &c[2].1[5..]; // "1122-001"
+    assert_eq!(ids(&s, tail), vec![c[2].0]);
+    assert_eq!(ids(&s, &tail.replace('-', "")), vec![c[2].0]);
+    // Case number prefix: the day.
+    assert_eq!(ids(&s, "2026-1123"), vec![c[3].0]);
+    assert!(ids(&s, "").is_empty());
+    assert!(ids(&s, "\"*(").is_empty());
+}
+
+#[test]
+fn ranking_prefers_stronger_evidence_then_open_then_urgent() {
+    let (s, c) = setup();
+    let mut cands = Candidates::default();
+    cands.add(c[0].0, score::SUMMARY, MatchKind::Summary);
+    cands.add(c[0].0, score::NAME_EXACT, MatchKind::Name);
+    cands.add(c[1].0, score::SUMMARY, MatchKind::Summary);
+    cands.add(c[2].0, score::SUMMARY, MatchKind::Summary);
+    let rows = s.case_rows(&[c[0].0, c[1].0, c[2].0]).unwrap();
+    let hits = rank(&cands, rows, 2);
+    assert_eq!(hits.len(), 2);
+    assert_eq!((hits[0].row.id, hits[0].kind), (c[0].0, MatchKind::Name));
+    // Equal scores: newest first.
+    assert_eq!(hits[1].row.id, c[2].0);
+    assert_eq!(name_score("张伟", "zhangwei zw", "zw"), score::KEY_EXACT);
+    assert_eq!(
+        name_score("张伟明", "zhangweiming zwm", "zw"),
+        score::KEY_PREFIX
+    );
+    assert_eq!(name_score("张伟", "zhangwei zw", "张伟"), score::NAME_EXACT);
+}
+
+#[test]
+fn the_shared_name_index_adds_substring_matches_and_keeps_ranking() {
+    let (s, c) = setup();
+    let mut parties = Vec::new();
+    s.for_each_party_name(|id, name, keys| parties.push((id, name.to_string(), keys.to_string())))
+        .unwrap();
+    let ix = crate::search::NameIndex::from_parties(
+        parties
+            .iter()
+            .map(|(id, n, k)| (*id, n.as_str(), k.as_str())),
+    );
+    let with = |q: &str| -> Vec<i64> {
+        s.search_cases_with(q, 20, at(24), Some(&ix))
+            .unwrap()
+            .into_iter()
+            .map(|h| h.row.id)
+            .collect()
+    };
+    // "weiming" is inside zhangweiming: only the index finds it.
+    assert!(ids(&s, "weiming").is_empty());
+    assert_eq!(with("weiming"), vec![c[1].0]);
+    // Exact name first, then the longer name it begins.
+    assert_eq!(with("张伟"), vec![c[0].0, c[1].0]);
+    // Summary words still come from the bigram index.
+    assert_eq!(with("欠薪"), vec![c[3].0]);
+}

@@ -1,0 +1,263 @@
+//! Backups and retention: consistent copies while desks work, and anonymising old cases.
+use super::time::{date_to_sql, to_sql};
+use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::role::Permission;
+use chrono::{NaiveDate, NaiveDateTime};
+use std::path::Path;
+
+/// Text that replaces personal data in purged records.
+pub const ANONYMISED: &str = "（已匿名）";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PurgeCount {
+    pub cases: i64,
+    pub parties: i64,
+}
+
+/// Parties whose every case was closed before the date: only those may lose their data.
+const PURGEABLE_PARTIES: &str = "
+    SELECT p.id FROM parties p
+    WHERE p.name != ?2
+      AND EXISTS (SELECT 1 FROM case_parties cp WHERE cp.party_id = p.id)
+      AND NOT EXISTS (
+        SELECT 1 FROM case_parties cp JOIN cases c ON c.id = cp.case_id
+        WHERE cp.party_id = p.id AND NOT (c.status = 'closed' AND c.closed_at < ?1))";
+
+const PURGEABLE_CASES: &str = "
+    SELECT id FROM cases WHERE status = 'closed' AND closed_at < ?1 AND summary != ?2";
+
+impl Store {
+    /// A consistent copy through SQLite's online backup, made while others keep writing.
+    /// The copy is created readable by its owner only.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(StoreError::Exists(dest.to_path_buf()));
+        }
+        super::create_private_file(dest)?;
+        let mut to = rusqlite::Connection::open(dest)?;
+        let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
+        b.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        Ok(())
+    }
+
+    /// Anonymises the personal data of cases closed before `before` (names, numbers,
+    /// addresses, free text), keeping case numbers, categories, dates and outcomes so statistics
+    /// stay true. A lead's action; `dry_run` only counts. The purge itself is audited.
+    pub fn purge_closed_before(
+        &mut self,
+        by: Actor,
+        before: NaiveDate,
+        dry_run: bool,
+        now: NaiveDateTime,
+    ) -> Result<PurgeCount> {
+        if !by.role.may(Permission::Purge) {
+            return Err(StoreError::Forbidden);
+        }
+        let cutoff = date_to_sql(before);
+        self.write(|tx| {
+            let count = |sql: &str| -> Result<i64> {
+                Ok(tx.query_row(&format!("SELECT COUNT(*) FROM ({sql})"), [&cutoff, ANONYMISED], |r| r.get(0))?)
+            };
+            let n = PurgeCount { cases: count(PURGEABLE_CASES)?, parties: count(PURGEABLE_PARTIES)? };
+            if dry_run {
+                return Ok(n);
+            }
+            tx.execute(
+                &format!(
+                    "UPDATE parties SET name = ?2, name_keys = '', phone = NULL, id_number = NULL,
+                     address = '', language = '', vulnerability = '' WHERE id IN ({PURGEABLE_PARTIES})"
+                ),
+                [&cutoff, ANONYMISED],
+            )?;
+            tx.execute(
+                &format!("UPDATE cases SET summary = ?2, description = '' WHERE id IN ({PURGEABLE_CASES})"),
+                [&cutoff, ANONYMISED],
+            )?;
+            let what = format!("closed before {cutoff}: {} cases, {} parties", n.cases, n.parties);
+            audit::event(tx, &to_sql(now), Some(by.staff_id), None, "purge", &what)?;
+            Ok(n)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::channel::Channel;
+    use crate::domain::party::PartyRole;
+    use crate::domain::risk::ResponseHours;
+    use crate::domain::role::Role;
+    use crate::store::{NewCase, NewParty, NewStaff};
+
+    fn t(d: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, d)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+    }
+
+    fn case(store: &mut Store, by: Actor, name: &str, existing: Option<i64>) -> i64 {
+        let c = NewCase {
+            received_at: t(2),
+            channel: Channel::WalkIn,
+            category: "neighbour".into(),
+            flags: vec![],
+            colour: None,
+            colour_reason: String::new(),
+            red_acknowledged: false,
+            summary: format!("{name}家楼上漏水"),
+            description: "详细情况".into(),
+            amount_yuan: None,
+            people: 1,
+            earlier_visits: 0,
+            team: None,
+            owner_id: None,
+            parties: vec![(
+                PartyRole::Applicant,
+                NewParty {
+                    existing_id: existing,
+                    name: name.into(),
+                    phone: Some("13912345678".into()),
+                    ..Default::default()
+                },
+            )],
+        };
+        store
+            .create_case(by, &c, &ResponseHours::default())
+            .unwrap()
+            .id
+    }
+
+    #[test]
+    fn purge_anonymises_only_parties_whose_cases_all_closed_before_the_date() {
+        let mut s = Store::open_in_memory().unwrap();
+        let lead_new = NewStaff {
+            code: "L1".into(),
+            name: "王".into(),
+            role: Role::Lead,
+            languages: vec![],
+            specialties: vec![],
+            team: None,
+            pin: "1234".into(),
+        };
+        let lead = Actor {
+            staff_id: s.add_staff(None, &lead_new, t(1)).unwrap(),
+            role: Role::Lead,
+        };
+        let old = case(&mut s, lead, "张三", None);
+        let shared = case(&mut s, lead, "李四", None);
+        let p_shared: i64 = s
+            .conn
+            .query_row(
+                "SELECT first_party_id FROM cases WHERE id = ?1",
+                [shared],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let open = case(&mut s, lead, "李四", Some(p_shared)); // 李四 also has an open case
+        s.conn.execute("UPDATE cases SET status = 'closed', active = 0, closed_at = '2026-11-03 10:00:00' WHERE id IN (?1, ?2)", [old, shared]).unwrap();
+
+        let desk = Actor {
+            staff_id: lead.staff_id,
+            role: Role::Desk,
+        };
+        assert!(matches!(
+            s.purge_closed_before(desk, t(10).date(), true, t(10)),
+            Err(StoreError::Forbidden)
+        ));
+        let dry = s
+            .purge_closed_before(lead, t(10).date(), true, t(10))
+            .unwrap();
+        assert_eq!(
+            dry,
+            PurgeCount {
+                cases: 2,
+                parties: 1
+            }
+        );
+        let name: String = s.conn.query_row("SELECT name FROM parties WHERE id = (SELECT first_party_id FROM cases WHERE id = ?1)", [old], |r| r.get(0)).unwrap();
+        assert_eq!(name, "张三", "a dry run changes nothing");
+
+        assert_eq!(
+            s.purge_closed_before(lead, t(10).date(), false, t(10))
+                .unwrap(),
+            dry
+        );
+        let (name, phone, summary, case_no): (String, Option<String>, String, String) = s
+            .conn
+            .query_row(
+                "SELECT p.name, p.phone, c.summary, c.case_no FROM cases c JOIN parties p ON p.id = c.first_party_id WHERE c.id = ?1",
+                [old],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (name.as_str(), phone, summary.as_str()),
+            (ANONYMISED, None, ANONYMISED)
+        );
+        assert!(case_no.starts_with("2026-1102-"), "case numbers stay");
+        let kept: String = s
+            .conn
+            .query_row("SELECT name FROM parties WHERE id = ?1", [p_shared], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(kept, "李四", "a party with an open case keeps its data");
+        let open_summary: String = s
+            .conn
+            .query_row("SELECT summary FROM cases WHERE id = ?1", [open], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert!(open_summary.contains("漏水"));
+        let audited: i64 = s
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM audit WHERE action = 'purge'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(audited, 1);
+        // Purging again finds nothing new.
+        assert_eq!(
+            s.purge_closed_before(lead, t(10).date(), true, t(10))
+                .unwrap(),
+            PurgeCount::default()
+        );
+    }
+
+    #[test]
+    fn backup_is_a_private_consistent_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(&dir.path().join("a.db")).unwrap();
+        let lead_new = NewStaff {
+            code: "L1".into(),
+            name: "王".into(),
+            role: Role::Lead,
+            languages: vec![],
+            specialties: vec![],
+            team: None,
+            pin: "1234".into(),
+        };
+        let lead = Actor {
+            staff_id: s.add_staff(None, &lead_new, t(1)).unwrap(),
+            role: Role::Lead,
+        };
+        case(&mut s, lead, "张三", None);
+        let dest = dir.path().join("b.db");
+        s.backup_to(&dest).unwrap();
+        assert!(matches!(s.backup_to(&dest), Err(StoreError::Exists(_))));
+        let copy = Store::open(&dest).unwrap();
+        assert_eq!(copy.case_count().unwrap(), 1);
+        assert_eq!(copy.integrity_check().unwrap(), ["ok"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                std::fs::metadata(&dest).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! Streaming every party's name for the in-memory name index (built off the render loop).
+use super::{Result, Store};
+
+impl Store {
+    /// Calls `f(party_id, name, name_keys)` for every party, in id order, without collecting.
+    pub fn for_each_party_name(&self, mut f: impl FnMut(i64, &str, &str)) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, name_keys FROM parties ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let name = r.get_ref(1)?.as_str().unwrap_or("");
+            let keys = r.get_ref(2)?.as_str().unwrap_or("");
+            f(r.get(0)?, name, keys);
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,294 @@
+//! Case detail: header, deadlines, colour and its reasons, parties, summary, the 3-2-1 ladder,
+//! sessions, follow-ups, outcome and the audit timeline, as one scrollable page.
+use super::short_time;
+use crate::app::panes::cases::CasesState;
+use crate::domain::category;
+use crate::domain::ladder::Level;
+use crate::i18n::trf;
+use crate::store::{AuditLine, CaseDetail};
+use crate::ui::View;
+use crate::ui::widgets::pad;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+fn section<'a>(view: &View, key: &str) -> Line<'a> {
+    Line::from(Span::styled(
+        format!("── {} ", view.tr(key)),
+        view.theme.title(),
+    ))
+}
+
+fn event_key(action: &str) -> &'static str {
+    match action {
+        "case.create" => "ui.cases.ev.create",
+        "case.assign" => "ui.cases.ev.assign",
+        "case.attempt" => "ui.cases.ev.attempt",
+        "case.colour" => "ui.cases.ev.colour",
+        "case.deadline" => "ui.cases.ev.deadline",
+        "case.escalate" => "ui.cases.ev.escalate",
+        "case.note" => "ui.cases.ev.note",
+        "case.outcome" => "ui.cases.ev.outcome",
+        "case.reopen" => "ui.cases.ev.reopen",
+        "case.reveal" => "ui.cases.ev.reveal",
+        "case.status" => "ui.cases.ev.status",
+        _ => "ui.cases.ev.other",
+    }
+}
+
+/// A stored code shown in the user's language (codes stay in the log; people read labels).
+fn label(view: &View, field: &str, code: &str) -> String {
+    use crate::domain::{ladder::Level, risk::Colour, status::Status};
+    let key = match field {
+        "status" => Status::from_code(code).map(Status::i18n_key),
+        "colour" => Colour::from_code(code).map(Colour::i18n_key),
+        "level" => Level::from_code(code).map(Level::i18n_key),
+        _ => None,
+    };
+    key.map(|k| view.tr(k).to_string())
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// "yellow (reason)" → "黄 (reason)".
+fn labelled(view: &View, field: &str, value: &str) -> String {
+    match value.split_once(' ') {
+        Some((code, rest)) => format!("{} {rest}", label(view, field, code)),
+        None => label(view, field, value),
+    }
+}
+
+fn session_state(view: &View, code: &str) -> String {
+    let key = match code {
+        "booked" => "ui.cases.session.booked",
+        "held" => "ui.cases.session.held",
+        "no_show" => "ui.cases.session.no_show",
+        "postponed" => "ui.cases.session.postponed",
+        "cancelled" => "ui.cases.session.cancelled",
+        "due" => "ui.cases.followup.due",
+        "done" => "ui.cases.followup.done",
+        "fulfilled" => "ui.cases.followup.fulfilled",
+        "partly" => "ui.cases.followup.partly",
+        "breached" => "ui.cases.followup.breached",
+        "unreachable" => "ui.cases.followup.unreachable",
+        other => return other.to_string(),
+    };
+    view.tr(key).to_string()
+}
+
+fn event<'a>(a: &AuditLine, view: &View) -> Line<'a> {
+    let what = view.tr(event_key(&a.action));
+    let (old, new) = match a.action.as_str() {
+        "case.attempt" => (
+            format!("{} {}", label(view, "level", &a.field), a.old),
+            a.new.clone(),
+        ),
+        // "agreement: terms" → "达成协议: terms".
+        "case.outcome" => match a.new.split_once(": ") {
+            Some((code, rest)) => (
+                String::new(),
+                format!("{}: {rest}", label(view, "status", code)),
+            ),
+            None => (String::new(), a.new.clone()),
+        },
+        _ => (
+            labelled(view, &a.field, &a.old),
+            labelled(view, &a.field, &a.new),
+        ),
+    };
+    let change = match (old.is_empty(), new.is_empty()) {
+        (true, true) => String::new(),
+        (true, false) => new,
+        (false, true) => old,
+        (false, false) if a.action == "case.attempt" => format!("{old}: {new}"),
+        (false, false) => format!("{old} → {new}"),
+    };
+    Line::from(vec![
+        Span::styled(
+            format!("{} ", a.at.get(..16).unwrap_or(&a.at)),
+            view.theme.dim(),
+        ),
+        Span::raw(pad(&a.staff, 8)),
+        Span::raw(" "),
+        Span::styled(pad(what, 10), view.theme.focus()),
+        Span::raw(" "),
+        Span::raw(change),
+    ])
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, view: &View) {
+    let r = &d.row;
+    let mut lines: Vec<Line> = Vec::new();
+    let t = |k: &str| view.tr(k).to_string();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{} ", r.case_no), view.theme.title()),
+        Span::styled(
+            format!("[{}]", t(r.colour.i18n_key())),
+            view.theme.risk(r.colour),
+        ),
+        Span::raw(format!(
+            "  {}: {}  {}: {}  {}: {}",
+            t("ui.cases.col.status"),
+            t(r.status.i18n_key()),
+            t("ui.cases.col.owner"),
+            r.owner.clone().unwrap_or_else(|| t("ui.cases.unassigned")),
+            t("ui.cases.col.level"),
+            t(r.level.i18n_key()),
+        )),
+    ]));
+    let cat = category::find(&r.category)
+        .map(|c| c.label(view.lang).to_string())
+        .unwrap_or_else(|| r.category.clone());
+    let channel = crate::domain::channel::Channel::from_code(&d.channel)
+        .map(|c| t(c.i18n_key()))
+        .unwrap_or_else(|| d.channel.clone());
+    lines.push(Line::raw(format!(
+        "{}: {}  · {channel} · {cat}",
+        t("ui.cases.col.received"),
+        short_time(r.received_at)
+    )));
+    // Deadlines: the current one (response, or the mediation term once mediation started).
+    let deadline = match r.deadline_at {
+        Some(dl) if r.overdue(view.now) => Span::styled(
+            format!("{} ({})", short_time(dl), t("ui.cases.overdue")),
+            view.theme.error(),
+        ),
+        Some(dl) => Span::raw(short_time(dl)),
+        None => Span::raw("—"),
+    };
+    lines.push(Line::from(vec![
+        Span::raw(format!("{}: ", t("ui.cases.col.deadline"))),
+        deadline,
+        Span::raw(format!(
+            "  · {}: {}",
+            t("ui.cases.term"),
+            short_time(d.term_ends())
+        )),
+    ]));
+    let flags: Vec<String> = d.flags.iter().map(|f| t(f.i18n_key())).collect();
+    let mut colour = format!(
+        "{}: {}",
+        t("ui.cases.reasons"),
+        if flags.is_empty() {
+            "—".into()
+        } else {
+            flags.join("、")
+        }
+    );
+    if d.colour_computed != r.colour {
+        colour.push_str(&format!(
+            "  ({} {}",
+            t("ui.cases.computed"),
+            t(d.colour_computed.i18n_key())
+        ));
+        if !d.colour_reason.is_empty() {
+            colour.push_str(&format!(": {}", d.colour_reason));
+        }
+        colour.push(')');
+    }
+    lines.push(Line::raw(colour));
+
+    lines.push(section(view, "ui.cases.sec.parties"));
+    for p in &d.parties {
+        let full = state.revealed.iter().find(|x| x.party_id == p.party_id);
+        let phone = full
+            .and_then(|f| f.phone.clone())
+            .or_else(|| p.phone.clone())
+            .unwrap_or_default();
+        let id = full
+            .and_then(|f| f.id_number.clone())
+            .or_else(|| p.id_number.clone())
+            .unwrap_or_default();
+        lines.push(Line::raw(format!(
+            "{} {} {} {}",
+            pad(&t(p.role.i18n_key()), 10),
+            pad(&p.name, 8),
+            pad(&phone, 13),
+            id
+        )));
+    }
+    lines.push(section(view, "ui.cases.sec.summary"));
+    lines.push(Line::raw(d.summary.clone()));
+    if !d.description.is_empty() {
+        lines.push(Line::raw(d.description.clone()));
+    }
+    lines.push(section(view, "ui.cases.sec.ladder"));
+    let ladder = d.ladder();
+    let mut spans = Vec::new();
+    for l in Level::ALL {
+        let text = format!("{} {}", t(l.i18n_key()), l.attempts_label(&ladder));
+        let style = if *l == r.level {
+            view.theme.focus()
+        } else {
+            Style::new()
+        };
+        spans.push(Span::styled(format!("{text}   "), style));
+    }
+    if ladder.should_escalate() && r.active {
+        spans.push(Span::styled(
+            t("ui.cases.escalate_proposed"),
+            view.theme.error(),
+        ));
+    }
+    lines.push(Line::from(spans));
+    if !d.sessions.is_empty() {
+        lines.push(section(view, "ui.cases.sec.sessions"));
+        for s in &d.sessions {
+            lines.push(Line::raw(format!(
+                "{} {} {} {} {}",
+                s.starts_at.get(..16).unwrap_or(&s.starts_at),
+                pad(&s.mediator, 8),
+                label(view, "level", &s.level),
+                session_state(view, &s.status),
+                s.result
+            )));
+        }
+    }
+    if !d.followups.is_empty() {
+        lines.push(section(view, "ui.cases.sec.followups"));
+        for f in &d.followups {
+            lines.push(Line::raw(format!(
+                "{} {} {}",
+                f.due_on,
+                session_state(view, &f.status),
+                session_state(view, &f.performance)
+            )));
+        }
+    }
+    if let Some(o) = &d.outcome {
+        lines.push(section(view, "ui.cases.sec.outcome"));
+        let mut text = format!(
+            "{} {}",
+            o.at.get(..16).unwrap_or(&o.at),
+            label(view, "status", &o.kind)
+        );
+        for part in [&o.terms, &o.referred_to] {
+            if !part.is_empty() {
+                text.push_str(&format!(" · {part}"));
+            }
+        }
+        if o.judicial {
+            text.push_str(&format!(" · {}", t("ui.cases.judicial")));
+        }
+        if let Some(due) = &o.reply_due {
+            text.push_str(&format!(
+                " · {}",
+                trf(view.lang, "ui.cases.reply_due", &[("date", due)])
+            ));
+        }
+        lines.push(Line::raw(text));
+    }
+    lines.push(section(view, "ui.cases.sec.timeline"));
+    lines.extend(d.timeline.iter().map(|a| event(a, view)));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {} ", r.case_no), view.theme.title()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((state.detail_scroll, 0)),
+        area,
+    );
+}

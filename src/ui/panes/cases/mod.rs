@@ -1,0 +1,24 @@
+//! Cases pane drawing: the list (or search results), the case detail, and popups.
+mod detail;
+mod list;
+mod popup;
+
+use crate::app::panes::cases::{CasesState, Screen};
+use crate::ui::View;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
+    match (state.screen, state.detail.as_ref()) {
+        (Screen::Detail, Some(d)) => detail::draw(frame, area, state, d, view),
+        _ => list::draw(frame, area, state, view),
+    }
+    if let Some(p) = &state.popup {
+        popup::draw(frame, area, p, view);
+    }
+}
+
+/// Short local time for tables: "11-24 13:00".
+pub(crate) fn short_time(t: chrono::NaiveDateTime) -> String {
+    t.format("%m-%d %H:%M").to_string()
+}

@@ -1,0 +1,130 @@
+//! Snapshots of the triage pane in both languages at 80×24 and 120×40 (fixed date), plus its
+//! popups and the saved view; the cursor lands after Chinese text by display width.
+mod common;
+use common::*;
+use onedoor::app::panes::triage::form::{Focus, PField};
+use onedoor::app::{Action, App, update};
+use onedoor::i18n::Lang;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::Instant;
+
+fn press(a: &mut App, code: KeyCode) {
+    update(a, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typ(a: &mut App, s: &str) {
+    for c in s.chars() {
+        press(a, KeyCode::Char(c));
+    }
+}
+
+fn tab_to(a: &mut App, f: Focus) {
+    for _ in 0..60 {
+        if a.panes.triage.form.focus == f {
+            return;
+        }
+        press(a, KeyCode::Tab);
+    }
+    panic!("focus {f:?} never reached");
+}
+
+/// A half-typed intake: a repeat visitor's name, a phone with a digit missing, a category.
+fn typed(lang: Lang) -> App {
+    let mut a = app_as(demo_store(200), "D001", lang);
+    tab_to(&mut a, Focus::Party(0, PField::Name));
+    let name = a.store.slip("2026-1124-001").ok().and_then(|s| s.applicant);
+    typ(&mut a, name.as_deref().unwrap_or("张伟"));
+    press(&mut a, KeyCode::Tab);
+    typ(&mut a, "138123456");
+    tab_to(&mut a, Focus::Party(1, PField::Name));
+    typ(&mut a, "单建华");
+    tab_to(&mut a, Focus::Category);
+    typ(&mut a, "qx");
+    press(&mut a, KeyCode::Enter);
+    typ(&mut a, "拖欠工资三个月");
+    tab_to(&mut a, Focus::People);
+    typ(&mut a, "6");
+    tab_to(&mut a, Focus::Party(0, PField::Phone));
+    a
+}
+
+#[test]
+fn intake_form_in_both_languages_and_sizes() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let a = typed(lang);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut t = render(&a, w, h);
+            insta::assert_snapshot!(format!("triage_{tag}_{w}x{h}"), t.backend());
+            // Phone field on row 5: border, marker, 14-cell label, space, then 9 digits.
+            t.backend_mut().assert_cursor_position((17 + 9, 5));
+        }
+    }
+}
+
+#[test]
+fn cursor_sits_after_chinese_name_by_display_width() {
+    let mut a = app_as(demo_store(50), "D001", Lang::Zh);
+    tab_to(&mut a, Focus::Party(0, PField::Name));
+    typ(&mut a, "欧阳娜娜");
+    let mut t = render(&a, 80, 24);
+    // Row: tabs (1) + border (1) + channel (1) + party header (1) → y = 4; x: border 1 +
+    // marker 1 + label 14 + space 1 = 17, then 4 Chinese characters = 8 cells.
+    t.backend_mut().assert_cursor_position((17 + 8, 4));
+}
+
+#[test]
+fn risk_section_and_red_checklist_popup() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = typed(lang);
+        tab_to(&mut a, Focus::Risk);
+        typ(&mut a, "a");
+        insta::assert_snapshot!(
+            format!("triage_risk_{tag}_120x40"),
+            render(&a, 120, 40).backend()
+        );
+        typ(&mut a, "v");
+        insta::assert_snapshot!(
+            format!("triage_red_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+    }
+}
+
+#[test]
+fn saved_view_shows_case_number_and_slip() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = typed(lang);
+        typ(&mut a, "99");
+        tab_to(&mut a, Focus::Routing);
+        press(&mut a, KeyCode::Enter);
+        update(
+            &mut a,
+            Action::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+        );
+        assert!(a.panes.triage.saved.is_some(), "{:?}", a.flash);
+        for (w, h) in [(80, 24), (120, 40)] {
+            insta::assert_snapshot!(
+                format!("triage_saved_{tag}_{w}x{h}"),
+                render(&a, w, h).backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn drawing_the_pane_takes_under_a_millisecond() {
+    let a = typed(Lang::Zh);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    for _ in 0..20 {
+        t.draw(|f| onedoor::ui::draw(f, &a)).unwrap();
+    }
+    let n = 200;
+    let start = Instant::now();
+    for _ in 0..n {
+        t.draw(|f| onedoor::ui::draw(f, &a)).unwrap();
+    }
+    let per = start.elapsed() / n;
+    eprintln!("triage draw 120x40: {per:?} per frame");
+    // Debug builds are ~10x slower than release; the release figure is in the report.
+    assert!(per.as_millis() < 30, "{per:?}");
+}
