@@ -20,6 +20,9 @@ pub struct Config {
     /// Command that prints a file (the file's path is appended).
     pub printer: String,
     pub hours: WorkingHours,
+    /// A CJK font (TTF/OTF/TTC) for PDF sheets; default: one found on the machine, else the
+    /// bundled Noto Sans SC subset.
+    pub pdf_font: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -50,6 +53,7 @@ impl Default for Config {
             followup_overrides: Default::default(),
             printer: "lp".into(),
             hours: WorkingHours::default(),
+            pdf_font: None,
         }
     }
 }

@@ -57,6 +57,7 @@ const ZH_FILES: &[(&str, &str)] = &[
     ("app", include_str!("../assets/i18n/zh-CN/app.toml")),
     ("cases", include_str!("../assets/i18n/zh-CN/cases.toml")),
     ("domain", include_str!("../assets/i18n/zh-CN/domain.toml")),
+    ("report", include_str!("../assets/i18n/zh-CN/report.toml")),
     (
         "validation",
         include_str!("../assets/i18n/zh-CN/validation.toml"),
@@ -72,6 +73,7 @@ const EN_FILES: &[(&str, &str)] = &[
     ("app", include_str!("../assets/i18n/en/app.toml")),
     ("cases", include_str!("../assets/i18n/en/cases.toml")),
     ("domain", include_str!("../assets/i18n/en/domain.toml")),
+    ("report", include_str!("../assets/i18n/en/report.toml")),
     (
         "validation",
         include_str!("../assets/i18n/en/validation.toml"),

@@ -48,7 +48,7 @@ fn login_screen() {
 fn shell_and_help_in_both_languages() {
     for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
         let mut app = app_as(demo_store(300), "L001", lang);
-        app.pane = onedoor::app::panes::PaneId::Handover;
+        app.goto(onedoor::app::panes::PaneId::Handover);
         for (w, h) in [(80, 24), (120, 40)] {
             insta::assert_snapshot!(format!("shell_{tag}_{w}x{h}"), render(&app, w, h).backend());
         }

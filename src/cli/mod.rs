@@ -3,9 +3,11 @@
 mod agenda;
 mod find;
 mod followups;
+mod handover;
 mod maintenance;
 mod slip;
 mod staff;
+mod stats;
 use crate::app::{App, Session};
 use crate::config::Config;
 use crate::domain::role::Role;
@@ -51,6 +53,10 @@ pub enum Command {
     Check,
     /// The follow-up call list (回访清单): today's and overdue by default.
     Followups(followups::FollowupsArgs),
+    /// The shift handover sheet (交接班表): txt, md, html or pdf; --print sends it to the printer.
+    Handover(handover::HandoverArgs),
+    /// Statistics for a period: table, csv (UTF-8 with BOM) or xlsx.
+    Stats(stats::StatsArgs),
     /// Print a case's intake slip for the visitor (case number, date, contact, deadline).
     Slip {
         /// The case number, e.g. 2026-1124-007.
@@ -312,6 +318,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
             println!("{}", trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]));
             Ok(())
         }
+        Some(Command::Handover(a)) => handover::run(a, &db, &config, lang, now),
+        Some(Command::Stats(a)) => stats::run(a, &db, &config, lang, now),
         Some(Command::Slip { case_no }) => slip::run(&db, &case_no, &config, lang),
         Some(Command::Find { query, limit, json }) => {
             find::run(&query, limit, json, &db, lang, now)

@@ -300,6 +300,29 @@ fn one_case(
         followups(w, c, case_id, owner.map(|o| o.0), received, status)?;
     }
     if let Some(t) = closed_at.filter(|_| status != Status::Registered) {
+        // Follow-up and closed cases keep their outcome in the audit trail, as real ones do
+        // (statistics read it). Derived from the id, not the rng, so the rest of the data stays.
+        let outcome = match (status, owner.is_some(), case_id % 10) {
+            (Status::FollowUp, true, _) => Some(Status::Agreement),
+            (Status::FollowUp, false, _) | (Status::Closed, false, _) => {
+                Some(Status::AnsweredAtDesk)
+            }
+            (Status::Closed, true, 0) => Some(Status::NoAgreement),
+            (Status::Closed, true, 1) => Some(Status::Withdrawn),
+            (Status::Closed, true, _) => Some(Status::Agreement),
+            _ => None,
+        };
+        if let Some(o) = outcome {
+            w.audit(
+                t - Duration::hours(1),
+                owner.map(|o| o.0).or(Some(desk)),
+                case_id,
+                "case.status",
+                "status",
+                "in_mediation",
+                o.code(),
+            )?;
+        }
         w.audit(
             t,
             owner.map(|o| o.0).or(Some(desk)),

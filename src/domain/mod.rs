@@ -15,6 +15,7 @@ pub mod risk;
 pub mod role;
 pub mod routing;
 pub mod session;
+pub mod shift;
 pub mod slots;
 pub mod status;
 pub mod team;

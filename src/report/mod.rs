@@ -1,2 +1,185 @@
-//! Sheets and exports built from store data: pure formatting, no SQL.
+//! Printable documents. The sheet and the statistics are first turned into one neutral `Doc`
+//! (headings, tables, lines) in the reader's language; every format renders that `Doc`, so the
+//! text, Markdown, HTML, PDF and the pane's preview always show the same numbers.
 pub mod agenda;
+pub mod export;
+pub mod font;
+pub mod html;
+pub mod pdf;
+pub mod print;
+pub mod sheet;
+pub mod stats;
+pub mod text;
+
+use crate::i18n::{Lang, tr};
+
+/// A table: header cells and rows of cells; `numeric` columns are right-aligned.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub numeric: Vec<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Table(Table),
+    /// Plain lines of text (notes); each `\n` starts a new line.
+    Text(String),
+    /// A remark in smaller type: "none", "and 12 more not shown".
+    Note(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading: String,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Doc {
+    pub title: String,
+    /// Label and value pairs under the title (centre, date, shift, lead).
+    pub meta: Vec<(String, String)>,
+    pub sections: Vec<Section>,
+    /// Lines at the foot (signatures), printed after everything else.
+    pub footer: Vec<String>,
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Txt,
+    Md,
+    Html,
+    Pdf,
+}
+
+impl Format {
+    pub fn from_code(s: &str) -> Option<Format> {
+        match s.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Txt),
+            "md" | "markdown" => Some(Format::Md),
+            "html" | "htm" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Txt => "txt",
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+/// Renders a document in a format. PDF needs a font (see `font::FontSource`).
+pub fn render(doc: &Doc, format: Format, font: &font::FontSource) -> anyhow::Result<Vec<u8>> {
+    Ok(match format {
+        Format::Txt => text::txt(doc).into_bytes(),
+        Format::Md => text::markdown(doc).into_bytes(),
+        Format::Html => html::html(doc).into_bytes(),
+        Format::Pdf => pdf::pdf(doc, font)?,
+    })
+}
+
+/// The next day after `d` that is a working day (ISO weekdays, 1 = Monday) and not a public
+/// holiday; tomorrow if none is within two weeks.
+pub fn next_working_day(
+    d: chrono::NaiveDate,
+    days: &[u8],
+    holidays: &[chrono::NaiveDate],
+) -> chrono::NaiveDate {
+    use chrono::Datelike;
+    (1..=14)
+        .map(|i| d + chrono::Duration::days(i))
+        .find(|n| days.contains(&(n.weekday().number_from_monday() as u8)) && !holidays.contains(n))
+        .unwrap_or(d + chrono::Duration::days(1))
+}
+
+/// What a sheet needs besides the date and shift: the centre's name (the one set at `init`,
+/// else the config's), the next working day, and the lead (given, else the notes' author).
+pub fn sheet_request(
+    store: &crate::store::Store,
+    config: &crate::config::Config,
+    date: chrono::NaiveDate,
+    shift: crate::domain::shift::Shift,
+    lead: Option<String>,
+    now: chrono::NaiveDateTime,
+) -> crate::store::Result<crate::store::report::SheetRequest> {
+    let centre = store
+        .setting("centre_name")?
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| config.centre.name.clone());
+    let lead = match lead {
+        Some(l) => l,
+        None => store.handover_note_author(date, shift)?.unwrap_or_default(),
+    };
+    let holidays: Vec<chrono::NaiveDate> = store
+        .holidays(date, date + chrono::Duration::days(14))?
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    Ok(crate::store::report::SheetRequest {
+        centre,
+        date,
+        shift,
+        next_day: next_working_day(date, &config.hours.days, &holidays),
+        lead,
+        now,
+    })
+}
+
+/// "and N more not shown" when a list was cut, else nothing.
+pub(crate) fn more_note(lang: Lang, more: i64) -> Option<Block> {
+    (more > 0).then(|| Block::Note(crate::i18n::trf(lang, "ui.report.more", &[("n", &more)])))
+}
+
+pub(crate) fn none_note(lang: Lang) -> Block {
+    Block::Note(tr(lang, "ui.report.none").to_string())
+}
+
+/// The colon after a label: full-width in Chinese, ASCII in English.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "：",
+        Lang::En => ": ",
+    }
+}
+
+/// A rate as a percentage with one decimal, or "—" when there is nothing to divide by.
+pub fn percent(r: Option<f64>) -> String {
+    match r {
+        Some(r) => format!("{:.1}%", r * 100.0),
+        None => "—".into(),
+    }
+}
+
+/// Days with one decimal, or "—".
+pub fn days(d: Option<f64>) -> String {
+    match d {
+        Some(d) => format!("{d:.1}"),
+        None => "—".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn next_working_day_skips_weekends_and_holidays() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        let week = [1, 2, 3, 4, 5];
+        assert_eq!(next_working_day(d(11, 24), &week, &[]), d(11, 25)); // Tue → Wed
+        assert_eq!(next_working_day(d(11, 27), &week, &[]), d(11, 30)); // Fri → Mon
+        assert_eq!(next_working_day(d(11, 27), &week, &[d(11, 30)]), d(12, 1));
+        assert_eq!(next_working_day(d(11, 27), &[], &[]), d(11, 28));
+        assert_eq!(percent(Some(0.1754)), "17.5%");
+        assert_eq!(percent(None), "—");
+    }
+}

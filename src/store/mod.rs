@@ -20,6 +20,8 @@ mod followups;
 mod maintenance;
 mod migrations;
 mod names;
+pub mod report;
+pub mod report_stats;
 mod settings;
 mod staff;
 mod time;
@@ -222,5 +224,7 @@ pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
 
 #[cfg(test)]
 pub(crate) mod calendar_tests;
+#[cfg(test)]
+mod report_tests;
 #[cfg(test)]
 mod tests;

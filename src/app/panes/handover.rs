@@ -1,7 +1,393 @@
-//! Handover pane state. Not built yet: the pane shows that it is coming.
-use super::Pane;
+//! Handover pane (F6): the day's handover sheet as it will print, the lead's notes, printing
+//! and export, and a statistics view for a chosen period. Everything shown comes from the same
+//! query layer and `Doc` as the printed sheet and `onedoor stats`.
+mod notes;
+pub use notes::NotesEditor;
+
+use super::{Ctx, Handled, Pane};
+use crate::app::keys::{KeyHelp, help};
+use crate::domain::shift::Shift;
+use crate::i18n::{Lang, trf};
+use crate::report::{self, Format, font::FontSource};
+use crate::store::report::Sheet;
+use crate::store::report_stats::Stats;
+use chrono::{Datelike, Duration, NaiveDate};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+const DRAFT_KIND: &str = "handover.notes";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Tab {
+    #[default]
+    Sheet,
+    Stats,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Period {
+    #[default]
+    ThisMonth,
+    LastMonth,
+    ThisYear,
+    Last30,
+}
+
+impl Period {
+    pub fn range(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let first = today.with_day(1).unwrap_or(today);
+        match self {
+            Period::ThisMonth => (first, today),
+            Period::LastMonth => {
+                let end = first - Duration::days(1);
+                (end.with_day(1).unwrap_or(end), end)
+            }
+            Period::ThisYear => (today.with_ordinal(1).unwrap_or(today), today),
+            Period::Last30 => (today - Duration::days(29), today),
+        }
+    }
+}
 
 #[derive(Default)]
-pub struct HandoverState {}
+pub struct HandoverState {
+    pub tab: Tab,
+    pub date: Option<NaiveDate>,
+    pub shift: Shift,
+    pub sheet: Option<Sheet>,
+    /// The sheet as text lines, in `preview_lang` (what prints, line for line).
+    pub preview: Vec<String>,
+    preview_lang: Option<Lang>,
+    pub scroll: usize,
+    pub notes: NotesEditor,
+    pub editing: bool,
+    /// Notes typed but not saved to the sheet yet (kept as a draft meanwhile).
+    pub dirty: bool,
+    pub period: Period,
+    pub stats: Option<Stats>,
+    pub stats_loading: bool,
+    rx: Option<Receiver<Result<Stats, String>>>,
+}
 
-impl Pane for HandoverState {}
+const SHEET_HELP: &[KeyHelp] = &[
+    help("Tab", "help.handover.tab"),
+    help("↑↓ PgUp PgDn", "help.handover.scroll"),
+    help("← →", "help.handover.day"),
+    help("s", "help.handover.shift"),
+    help("n", "help.handover.notes"),
+    help("Ctrl+S", "help.handover.save"),
+    help("p", "help.handover.print"),
+    help("e", "help.handover.export"),
+];
+const NOTES_HELP: &[KeyHelp] = &[
+    help("Ctrl+S", "help.handover.save"),
+    help("Esc", "help.handover.back"),
+];
+const STATS_HELP: &[KeyHelp] = &[
+    help("Tab", "help.handover.tab"),
+    help("1 2 3 4", "help.handover.period"),
+];
+
+impl HandoverState {
+    pub fn date_or(&self, ctx: &Ctx) -> NaiveDate {
+        self.date.unwrap_or(ctx.now.date())
+    }
+
+    fn refresh_sheet(&mut self, ctx: &mut Ctx) {
+        let date = self.date_or(ctx);
+        self.date = Some(date);
+        let req = report::sheet_request(ctx.store, ctx.config, date, self.shift, None, ctx.now);
+        let lead = ctx.user.name.clone();
+        match req.and_then(|mut r| {
+            if r.lead.is_empty() {
+                r.lead = lead;
+            }
+            ctx.store.handover_sheet(&r)
+        }) {
+            Ok(s) => {
+                if !self.dirty {
+                    self.notes.set_text(&s.notes);
+                }
+                self.sheet = Some(s);
+                self.preview_lang = None;
+                self.rebuild_preview(ctx.lang);
+            }
+            Err(e) => ctx.store_error(&e),
+        }
+    }
+
+    fn rebuild_preview(&mut self, lang: Lang) {
+        if self.preview_lang == Some(lang) {
+            return;
+        }
+        if let Some(s) = &self.sheet {
+            self.preview = report::text::lines(&report::sheet::sheet_doc(s, lang));
+            self.preview_lang = Some(lang);
+            self.scroll = self.scroll.min(self.preview.len().saturating_sub(1));
+        }
+    }
+
+    /// Statistics off the render loop: a year at 1 M cases takes most of a second. An
+    /// in-memory store (tests) has no file to open a second connection on: computed here.
+    fn refresh_stats(&mut self, ctx: &mut Ctx) {
+        let (from, to) = self.period.range(ctx.now.date());
+        match ctx.store.path() {
+            Some(path) => {
+                let path = path.to_path_buf();
+                let (tx, rx) = std::sync::mpsc::channel();
+                std::thread::spawn(move || {
+                    let r = crate::store::Store::open(&path)
+                        .and_then(|s| s.stats(from, to))
+                        .map_err(|e| e.i18n_key().to_string());
+                    let _ = tx.send(r);
+                });
+                self.rx = Some(rx);
+                self.stats_loading = true;
+            }
+            None => match ctx.store.stats(from, to) {
+                Ok(s) => self.stats = Some(s),
+                Err(e) => ctx.store_error(&e),
+            },
+        }
+    }
+
+    fn save_notes(&mut self, ctx: &mut Ctx) {
+        let date = self.date_or(ctx);
+        let text = self.notes.text();
+        match ctx
+            .store
+            .save_handover_note(ctx.user.actor, date, self.shift, &text, ctx.now)
+        {
+            Ok(()) => {
+                self.dirty = false;
+                ctx.delete_draft(DRAFT_KIND);
+                let msg = ctx.tr("ui.handover.saved").to_string();
+                ctx.info(msg);
+                self.refresh_sheet(ctx);
+            }
+            Err(e) => ctx.store_error(&e),
+        }
+    }
+
+    fn file_name(&self, ctx: &Ctx, f: Format) -> std::path::PathBuf {
+        std::path::PathBuf::from(format!(
+            "onedoor-handover-{}-{}.{}",
+            self.date_or(ctx).format("%Y%m%d"),
+            self.shift.code(),
+            f.extension()
+        ))
+    }
+
+    fn render(&self, ctx: &Ctx, f: Format) -> Result<Vec<u8>, String> {
+        let sheet = self.sheet.as_ref().ok_or_else(String::new)?;
+        let doc = report::sheet::sheet_doc(sheet, ctx.lang);
+        let font = FontSource::choose(ctx.config.pdf_font.as_deref());
+        report::render(&doc, f, &font).map_err(|e| e.to_string())
+    }
+
+    /// Writes PDF, HTML and text next to where onedoor was started.
+    fn export(&mut self, ctx: &mut Ctx) {
+        let mut written = Vec::new();
+        for f in [Format::Pdf, Format::Html, Format::Txt] {
+            let path = self.file_name(ctx, f);
+            match self
+                .render(ctx, f)
+                .and_then(|b| std::fs::write(&path, b).map_err(|e| e.to_string()))
+            {
+                Ok(()) => written.push(path.display().to_string()),
+                Err(e) => {
+                    let msg = format!("{}: {e}", ctx.tr("err.report.write"));
+                    ctx.error(msg);
+                    return;
+                }
+            }
+        }
+        let msg = trf(
+            ctx.lang,
+            "ui.handover.exported",
+            &[("path", &written.join(", "))],
+        );
+        ctx.info(msg);
+    }
+
+    /// Prints the PDF (plain text through CUPS shows Chinese as boxes).
+    fn print(&mut self, ctx: &mut Ctx) {
+        let path = std::env::temp_dir().join(self.file_name(ctx, Format::Pdf));
+        let bytes = match self.render(ctx, Format::Pdf) {
+            Ok(b) => b,
+            Err(e) => {
+                let msg = format!("{}: {e}", ctx.tr("err.report.write"));
+                return ctx.error(msg);
+            }
+        };
+        if let Err(e) = std::fs::write(&path, bytes) {
+            let msg = format!("{}: {e}", ctx.tr("err.report.write"));
+            return ctx.error(msg);
+        }
+        match report::print::print_file(&ctx.config.printer, &path) {
+            Ok(_) => {
+                let msg = trf(
+                    ctx.lang,
+                    "ui.handover.printed",
+                    &[("path", &path.display())],
+                );
+                ctx.info(msg);
+            }
+            Err(e) => {
+                let msg = ctx.tr(e.i18n_key()).to_string();
+                ctx.error(msg);
+            }
+        }
+    }
+
+    fn key_notes(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        if key.code == KeyCode::Esc {
+            self.editing = false;
+            return Handled::Consumed;
+        }
+        if self.notes.key(key) == notes::NotesKey::Changed {
+            self.dirty = true;
+            ctx.save_draft(DRAFT_KIND, self.notes.text());
+        }
+        Handled::Consumed
+    }
+
+    fn key_sheet(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        let page = 10;
+        let last = self.preview.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Up => self.scroll = self.scroll.saturating_sub(1),
+            KeyCode::Down => self.scroll = (self.scroll + 1).min(last),
+            KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            KeyCode::PageDown => self.scroll = (self.scroll + page).min(last),
+            KeyCode::Home => self.scroll = 0,
+            KeyCode::End => self.scroll = last,
+            KeyCode::Left | KeyCode::Right if !self.dirty => {
+                let d = self.date_or(ctx);
+                let step = if key.code == KeyCode::Left { -1 } else { 1 };
+                self.date = Some(d + Duration::days(step));
+                self.scroll = 0;
+                self.refresh_sheet(ctx);
+            }
+            KeyCode::Char('s') if !self.dirty => {
+                self.shift = match self.shift {
+                    Shift::Day => Shift::Am,
+                    Shift::Am => Shift::Pm,
+                    Shift::Pm => Shift::Day,
+                };
+                self.refresh_sheet(ctx);
+            }
+            KeyCode::Left | KeyCode::Right | KeyCode::Char('s') => {
+                let msg = ctx.tr("ui.handover.unsaved").to_string();
+                ctx.error(msg);
+            }
+            KeyCode::Char('n') => self.editing = true,
+            KeyCode::Char('p') => self.print(ctx),
+            KeyCode::Char('e') => self.export(ctx),
+            _ => return Handled::NotConsumed,
+        }
+        Handled::Consumed
+    }
+
+    fn key_stats(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        let p = match key.code {
+            KeyCode::Char('1') => Period::ThisMonth,
+            KeyCode::Char('2') => Period::LastMonth,
+            KeyCode::Char('3') => Period::ThisYear,
+            KeyCode::Char('4') => Period::Last30,
+            _ => return Handled::NotConsumed,
+        };
+        self.period = p;
+        self.refresh_stats(ctx);
+        Handled::Consumed
+    }
+}
+
+impl Pane for HandoverState {
+    fn enter(&mut self, ctx: &mut Ctx) {
+        if !self.dirty
+            && let Ok(Some(d)) = ctx.store.load_draft(ctx.user.actor.staff_id, DRAFT_KIND)
+            && !d.body.trim().is_empty()
+        {
+            // Notes typed before a crash or a quit come back, marked unsaved.
+            self.notes.set_text(&d.body);
+            self.dirty = true;
+        }
+        self.refresh_sheet(ctx);
+        if self.tab == Tab::Stats {
+            self.refresh_stats(ctx);
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('s') {
+            if self.tab == Tab::Sheet {
+                self.save_notes(ctx);
+                return Handled::Consumed;
+            }
+            return Handled::NotConsumed;
+        }
+        if self.tab == Tab::Sheet && self.editing {
+            return self.key_notes(key, ctx);
+        }
+        if key.code == KeyCode::Tab {
+            self.tab = match self.tab {
+                Tab::Sheet => Tab::Stats,
+                Tab::Stats => Tab::Sheet,
+            };
+            if self.tab == Tab::Stats && self.stats.is_none() && !self.stats_loading {
+                self.refresh_stats(ctx);
+            }
+            return Handled::Consumed;
+        }
+        match self.tab {
+            Tab::Sheet => self.key_sheet(key, ctx),
+            Tab::Stats => self.key_stats(key, ctx),
+        }
+    }
+
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Handled {
+        if self.tab == Tab::Sheet && self.editing {
+            self.notes.paste(text);
+            self.dirty = true;
+            ctx.save_draft(DRAFT_KIND, self.notes.text());
+            return Handled::Consumed;
+        }
+        Handled::NotConsumed
+    }
+
+    fn tick(&mut self, ctx: &mut Ctx) {
+        self.rebuild_preview(ctx.lang);
+        if let Some(rx) = &self.rx {
+            match rx.try_recv() {
+                Ok(Ok(s)) => {
+                    self.stats = Some(s);
+                    self.stats_loading = false;
+                    self.rx = None;
+                }
+                Ok(Err(key)) => {
+                    self.stats_loading = false;
+                    self.rx = None;
+                    let msg = ctx.tr(&key).to_string();
+                    ctx.error(msg);
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => {
+                    self.stats_loading = false;
+                    self.rx = None;
+                }
+            }
+        }
+    }
+
+    fn help(&self) -> Vec<KeyHelp> {
+        match (self.tab, self.editing) {
+            (Tab::Sheet, true) => NOTES_HELP.to_vec(),
+            (Tab::Sheet, false) => SHEET_HELP.to_vec(),
+            (Tab::Stats, _) => STATS_HELP.to_vec(),
+        }
+    }
+
+    fn has_unsaved(&self) -> bool {
+        self.dirty
+    }
+}

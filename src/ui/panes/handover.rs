@@ -1,9 +1,134 @@
-//! Handover pane drawing.
-use crate::app::panes::handover::HandoverState;
-use crate::ui::View;
-use ratatui::Frame;
-use ratatui::layout::Rect;
+//! Handover pane drawing: the sheet preview with the notes box, or the statistics charts.
+mod stats;
 
-pub fn draw(frame: &mut Frame, area: Rect, _state: &HandoverState, view: &View) {
-    super::coming(frame, area, "pane.handover", view);
+use crate::app::panes::handover::{HandoverState, Tab};
+use crate::ui::View;
+use crate::ui::widgets::{draw_field, truncate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &HandoverState, view: &View) {
+    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
+    draw_head(frame, head, state, view);
+    match state.tab {
+        Tab::Sheet => draw_sheet(frame, body, state, view),
+        Tab::Stats => stats::draw(frame, body, state, view),
+    }
+}
+
+fn draw_head(frame: &mut Frame, area: Rect, state: &HandoverState, view: &View) {
+    let tab = |t: Tab, key: &str| {
+        let style = if state.tab == t {
+            view.theme.tab_active()
+        } else {
+            view.theme.dim()
+        };
+        Span::styled(format!(" {} ", view.tr(key)), style)
+    };
+    let mut spans = vec![
+        tab(Tab::Sheet, "ui.handover.tab_sheet"),
+        Span::raw("│"),
+        tab(Tab::Stats, "ui.handover.tab_stats"),
+        Span::raw("  "),
+    ];
+    let info = match state.tab {
+        Tab::Sheet => {
+            let date = state.date.unwrap_or(view.now.date());
+            format!(
+                "{}  {}",
+                date.format("%Y-%m-%d"),
+                view.tr(state.shift.i18n_key())
+            )
+        }
+        Tab::Stats => {
+            let (from, to) = state.period.range(view.now.date());
+            let loading = if state.stats_loading {
+                view.tr("ui.handover.loading")
+            } else {
+                ""
+            };
+            format!(
+                "{}{}{} ~ {}  {loading}",
+                view.tr("ui.handover.period"),
+                crate::report::colon(view.lang),
+                from.format("%Y-%m-%d"),
+                to.format("%Y-%m-%d")
+            )
+        }
+    };
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    spans.push(Span::raw(truncate(
+        &info,
+        usize::from(area.width).saturating_sub(used),
+    )));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_sheet(frame: &mut Frame, area: Rect, state: &HandoverState, view: &View) {
+    let note_lines = state.notes.lines.len().clamp(1, 6) as u16;
+    let [preview, notes] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(note_lines + 2)]).areas(area);
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} {}/{} ",
+        view.tr("ui.report.title"),
+        (state.scroll + 1).min(state.preview.len()),
+        state.preview.len()
+    ));
+    let inner = block.inner(preview);
+    frame.render_widget(block, preview);
+    // Lines are cut by display width here, so a wide glyph is never split at the edge.
+    let width = usize::from(inner.width);
+    let lines: Vec<Line> = state
+        .preview
+        .iter()
+        .skip(state.scroll)
+        .take(usize::from(inner.height))
+        .map(|l| {
+            let t = truncate(l, width);
+            if l.starts_with('■') {
+                Line::from(Span::styled(t, view.theme.title()))
+            } else {
+                Line::from(t)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+
+    let mut title = format!(" {} ", view.tr("ui.handover.notes"));
+    if state.dirty {
+        title.push_str(&format!("* {} ", view.tr("ui.handover.unsaved")));
+    }
+    let style = if state.editing {
+        view.theme.focus()
+    } else {
+        ratatui::style::Style::default()
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(title)
+        .border_style(style);
+    let inner = block.inner(notes);
+    frame.render_widget(block, notes);
+    let first = state
+        .notes
+        .row
+        .saturating_sub(usize::from(inner.height).saturating_sub(1));
+    for (i, field) in state
+        .notes
+        .lines
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(usize::from(inner.height))
+    {
+        let row = Rect {
+            y: inner.y + (i - first) as u16,
+            height: 1,
+            ..inner
+        };
+        let focused = state.editing && i == state.notes.row;
+        draw_field(frame, row, field, focused, ratatui::style::Style::default());
+    }
 }

@@ -21,16 +21,3 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         PaneId::Handover => handover::draw(frame, area, &app.panes.handover, view),
     }
 }
-
-/// The body of a pane that a later version fills.
-pub(crate) fn coming(frame: &mut Frame, area: Rect, title_key: &str, view: &View) {
-    use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", view.tr(title_key)));
-    let text = view.tr("ui.coming");
-    frame.render_widget(
-        Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
-        area,
-    );
-}

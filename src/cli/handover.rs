@@ -1,0 +1,104 @@
+//! `onedoor handover` and `onedoor stats`: the sheet and the statistics from the command line.
+use super::{CliError, other};
+use crate::config::Config;
+use crate::domain::shift::Shift;
+use crate::i18n::{Lang, tr};
+use crate::report::font::FontSource;
+use crate::report::{Format, render, sheet};
+use crate::store::Store;
+use chrono::{NaiveDate, NaiveDateTime};
+use clap::Args;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Args, Debug)]
+pub struct HandoverArgs {
+    /// Day of the sheet, YYYY-MM-DD (default: today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// day (whole day), am or pm.
+    #[arg(long, default_value = "day")]
+    pub shift: String,
+    /// txt, md, html or pdf.
+    #[arg(long, default_value = "txt")]
+    pub format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Name of the shift lead printed on the sheet (default: who wrote the notes).
+    #[arg(long)]
+    pub lead: Option<String>,
+    /// Send the sheet to the configured printer command (config `printer`, default `lp`).
+    #[arg(long)]
+    pub print: bool,
+}
+
+pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| other("cli.handover.bad_date", s))
+}
+
+/// Writes `bytes` to `out`, or to standard output.
+pub(crate) fn emit(bytes: &[u8], out: Option<&Path>, lang: Lang) -> Result<(), CliError> {
+    match out {
+        Some(p) => {
+            std::fs::write(p, bytes)
+                .map_err(|e| other("err.report.write", format!("{}: {e}", p.display())))?;
+            eprintln!("{}: {}", tr(lang, "cli.report.written"), p.display());
+            Ok(())
+        }
+        None => std::io::stdout()
+            .lock()
+            .write_all(bytes)
+            .map_err(|e| other("err.report.write", e)),
+    }
+}
+
+pub fn run(
+    a: HandoverArgs,
+    db: &Path,
+    config: &Config,
+    lang: Lang,
+    now: NaiveDateTime,
+) -> Result<(), CliError> {
+    let date = a
+        .date
+        .as_deref()
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or(now.date());
+    let shift =
+        Shift::from_code(&a.shift).ok_or_else(|| other("cli.handover.bad_shift", &a.shift))?;
+    // Printing goes through PDF: CUPS' text filter shows Chinese as boxes on a default install.
+    let format = if a.print && a.out.is_none() && a.format == "txt" {
+        Format::Pdf
+    } else {
+        Format::from_code(&a.format).ok_or_else(|| other("cli.handover.bad_format", &a.format))?
+    };
+    if format == Format::Pdf && a.out.is_none() && !a.print {
+        return Err(other("cli.handover.pdf_needs_out", ""));
+    }
+    let store = Store::open(db)?;
+    let req = crate::report::sheet_request(&store, config, date, shift, a.lead.clone(), now)?;
+    let data = store.handover_sheet(&req)?;
+    let doc = sheet::sheet_doc(&data, lang);
+    let font = FontSource::choose(config.pdf_font.as_deref());
+    let bytes = render(&doc, format, &font).map_err(|e| other("err.report.write", e))?;
+    if a.print {
+        let path = match &a.out {
+            Some(p) => p.clone(),
+            None => std::env::temp_dir().join(format!(
+                "onedoor-handover-{}-{}.{}",
+                date.format("%Y%m%d"),
+                shift.code(),
+                format.extension()
+            )),
+        };
+        std::fs::write(&path, &bytes)
+            .map_err(|e| other("err.report.write", format!("{}: {e}", path.display())))?;
+        crate::report::print::print_file(&config.printer, &path)
+            .map_err(|e| other(e.i18n_key(), format!("{e}; {}", path.display())))?;
+        println!("{}: {}", tr(lang, "cli.handover.printed"), path.display());
+        return Ok(());
+    }
+    emit(&bytes, a.out.as_deref(), lang)
+}

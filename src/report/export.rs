@@ -1,0 +1,119 @@
+//! Statistics exports: CSV (UTF-8 with a BOM, so Excel and WPS read the Chinese) and XLSX (a
+//! real workbook: the headline figures, then one sheet per breakdown and one per day).
+use super::stats::{breakdown_title, figures, group_headers, group_label, period};
+use crate::i18n::{Lang, tr};
+use crate::store::report_stats::{Breakdown, Stats, ratio};
+use rust_xlsxwriter::{Format, Workbook};
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn csv_line(out: &mut String, cells: &[String]) {
+    let l: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
+    out.push_str(&l.join(","));
+    out.push_str("\r\n");
+}
+
+/// One CSV file: the figures, then each breakdown after a blank line and its title.
+pub fn csv(s: &Stats, lang: Lang) -> Vec<u8> {
+    let mut out = String::from("\u{feff}");
+    csv_line(&mut out, &[tr(lang, "ui.report.period").into(), period(s)]);
+    for (k, v) in figures(lang, s) {
+        csv_line(&mut out, &[k, v]);
+    }
+    for b in Breakdown::ALL {
+        out.push_str("\r\n");
+        csv_line(&mut out, &group_headers(lang, b));
+        for g in s.groups(b) {
+            let rate = ratio(g.agreements, g.mediated)
+                .map(|r| format!("{:.4}", r))
+                .unwrap_or_default();
+            csv_line(
+                &mut out,
+                &[
+                    group_label(lang, b, &g.key),
+                    g.received.to_string(),
+                    g.resolved.to_string(),
+                    g.closed.to_string(),
+                    g.mediated.to_string(),
+                    g.agreements.to_string(),
+                    rate,
+                ],
+            );
+        }
+    }
+    out.push_str("\r\n");
+    csv_line(
+        &mut out,
+        &[
+            tr(lang, "ui.report.date").into(),
+            tr(lang, "ui.report.fig.received").into(),
+        ],
+    );
+    for (d, n) in &s.per_day {
+        csv_line(&mut out, &[d.format("%Y-%m-%d").to_string(), n.to_string()]);
+    }
+    out.into_bytes()
+}
+
+/// Excel limits sheet names to 31 characters and forbids a few symbols.
+fn sheet_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect()
+}
+
+pub fn xlsx(s: &Stats, lang: Lang) -> anyhow::Result<Vec<u8>> {
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let pct = Format::new().set_num_format("0.0%");
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(tr(lang, "ui.report.sec.figures")))?;
+    ws.write_string_with_format(0, 0, tr(lang, "ui.report.period"), &bold)?;
+    ws.write_string(0, 1, period(s))?;
+    for (i, (k, v)) in figures(lang, s).into_iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, k)?;
+        ws.write_string(r, 1, v)?;
+    }
+    ws.set_column_width(0, 28)?;
+    ws.set_column_width(1, 22)?;
+    for b in Breakdown::ALL {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name(breakdown_title(lang, b)))?;
+        for (c, h) in group_headers(lang, b).iter().enumerate() {
+            ws.write_string_with_format(0, c as u16, h, &bold)?;
+        }
+        for (i, g) in s.groups(b).iter().enumerate() {
+            let r = i as u32 + 1;
+            ws.write_string(r, 0, group_label(lang, b, &g.key))?;
+            for (c, v) in [g.received, g.resolved, g.closed, g.mediated, g.agreements]
+                .iter()
+                .enumerate()
+            {
+                ws.write_number(r, c as u16 + 1, *v as f64)?;
+            }
+            if let Some(rate) = ratio(g.agreements, g.mediated) {
+                ws.write_number_with_format(r, 6, rate, &pct)?;
+            }
+        }
+        ws.set_column_width(0, 20)?;
+        ws.set_freeze_panes(1, 0)?;
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(tr(lang, "ui.report.by.day")))?;
+    ws.write_string_with_format(0, 0, tr(lang, "ui.report.date"), &bold)?;
+    ws.write_string_with_format(0, 1, tr(lang, "ui.report.fig.received"), &bold)?;
+    for (i, (d, n)) in s.per_day.iter().enumerate() {
+        ws.write_string(i as u32 + 1, 0, d.format("%Y-%m-%d").to_string())?;
+        ws.write_number(i as u32 + 1, 1, *n as f64)?;
+    }
+    ws.set_column_width(0, 14)?;
+    Ok(wb.save_to_buffer()?)
+}

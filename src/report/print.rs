@@ -1,0 +1,64 @@
+//! Sending a rendered sheet to the configured printer command (default `lp`).
+use std::path::Path;
+use std::process::Command;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    #[error("no printer command is configured")]
+    NotConfigured,
+    #[error("printer command `{0}` not found")]
+    NotFound(String),
+    #[error("printer command failed: {0}")]
+    Failed(String),
+}
+
+impl PrintError {
+    pub fn i18n_key(&self) -> &'static str {
+        match self {
+            PrintError::NotConfigured => "err.report.print_none",
+            PrintError::NotFound(_) => "err.report.print_missing",
+            PrintError::Failed(_) => "err.report.print_failed",
+        }
+    }
+}
+
+/// Runs the printer command (split on spaces, e.g. `lp -d desk1`) with `file` appended.
+pub fn print_file(command: &str, file: &Path) -> Result<String, PrintError> {
+    let mut parts = command.split_whitespace();
+    let prog = parts.next().ok_or(PrintError::NotConfigured)?;
+    let out = Command::new(prog)
+        .args(parts)
+        .arg(file)
+        .output()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => PrintError::NotFound(prog.to_string()),
+            _ => PrintError::Failed(e.to_string()),
+        })?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+    } else {
+        let err = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        Err(PrintError::Failed(if err.is_empty() {
+            out.status.to_string()
+        } else {
+            err
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_printer_is_a_clear_error() {
+        let f = Path::new("/dev/null");
+        assert!(matches!(print_file("", f), Err(PrintError::NotConfigured)));
+        assert!(matches!(
+            print_file("onedoor-no-such-printer-cmd -d x", f),
+            Err(PrintError::NotFound(p)) if p == "onedoor-no-such-printer-cmd"
+        ));
+        assert!(print_file("true", f).is_ok());
+        assert!(matches!(print_file("false", f), Err(PrintError::Failed(_))));
+    }
+}
