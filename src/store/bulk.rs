@@ -235,17 +235,20 @@ impl<'t> BulkWriter<'t> {
 }
 
 impl Store {
-    /// Runs `f` with a bulk writer inside one IMMEDIATE transaction; all or nothing. Only into a
-    /// database without cases (demo data): secondary indexes and the insert triggers that keep
+    /// Runs `f` with a bulk writer inside one IMMEDIATE transaction; all or nothing. Into a
+    /// database without cases (demo data), secondary indexes and the insert triggers that keep
     /// derived tables (search grams, pinyin keys, follow-up copies) are dropped first, and the
     /// derived tables are filled and everything recreated at the end from sqlite_master's own
-    /// SQL — sorting once is several times cheaper than maintaining them row by row.
+    /// SQL — sorting once is several times cheaper than maintaining them row by row. Into a
+    /// database that has cases, rows go in one by one with triggers and indexes live.
     pub fn bulk_load<T>(&mut self, f: impl FnOnce(&mut BulkWriter) -> Result<T>) -> Result<T> {
         self.write(|tx| {
+            // The fast path rebuilds derived tables from all rows: only right when starting empty.
             let has_cases: bool =
                 tx.query_row("SELECT EXISTS (SELECT 1 FROM cases)", [], |r| r.get(0))?;
             if has_cases {
-                return Err(super::StoreError::Rule("err.demo.not_empty"));
+                let mut w = BulkWriter::new(tx)?;
+                return f(&mut w);
             }
             let saved: Vec<(String, String, String)> = tx
                 .prepare(
@@ -397,10 +400,23 @@ mod tests {
             ),
             1
         );
-        // A second bulk load into a database with cases is refused.
-        assert!(matches!(
-            s.bulk_load(|_| Ok(())),
-            Err(crate::store::StoreError::Rule("err.demo.not_empty"))
-        ));
+        // A later bulk load into a database with cases keeps the triggers working row by row.
+        s.bulk_load(|w| {
+            let row = super::PartyRow {
+                name: "单伟",
+                name_keys: "shanwei sw",
+                phone: None,
+                id_number: None,
+                address: "",
+                language: "zh",
+                vulnerability: "",
+            };
+            w.party(&row).map(|_| ())
+        })
+        .unwrap();
+        assert_eq!(
+            count(&s, "SELECT COUNT(*) FROM party_keys WHERE key = 'shanwei'"),
+            1
+        );
     }
 }
