@@ -2,6 +2,7 @@
 //! For each database (default: 10,000 and 1,000,000 demo cases, made on first use under
 //! /tmp/onedoor-bench): open → first frame, time until name search is usable, memory, a
 //! keystroke's update + draw, save-a-case latency (synchronous=FULL), size per 1,000 cases.
+mod common;
 use chrono::Local;
 use onedoor::app::{Action, App, Session, update};
 use onedoor::config::Config;
@@ -34,23 +35,6 @@ fn rss_mb() -> f64 {
         .and_then(|v| v.parse().ok())
         .unwrap_or(0.0);
     kb / 1024.0
-}
-
-fn demo_db(cases: u32) -> PathBuf {
-    let dir = PathBuf::from("/tmp/onedoor-bench");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("demo-{cases}.db"));
-    if !path.exists() {
-        eprintln!("making {} with {cases} cases …", path.display());
-        let mut s = Store::create(&path).unwrap();
-        let opts = onedoor::demo::DemoOptions {
-            cases,
-            seed: 1,
-            today: Local::now().date_naive(),
-        };
-        onedoor::demo::generate(&mut s, &opts, "1234").unwrap();
-    }
-    path
 }
 
 fn session(store: &Store, code: &str) -> Session {
@@ -219,7 +203,7 @@ fn main() {
         .filter(|a| !a.starts_with("--"))
         .collect();
     let dbs: Vec<PathBuf> = if args.is_empty() {
-        vec![demo_db(10_000), demo_db(1_000_000)]
+        vec![common::demo_db(10_000), common::big_db()]
     } else {
         args.iter().map(PathBuf::from).collect()
     };

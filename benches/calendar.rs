@@ -1,9 +1,8 @@
 //! Calendar figures: `cargo bench --bench calendar [-- DB]`.
-//! On a copy of the 1,000,000-case demo database (default /tmp/cal-m.db, copied read-only from
-//! /tmp/m.db with sqlite3's online backup when absent; the original is never opened for
-//! writing): week view data + render (a ←/→ keystroke: reload + full frame at 160×50), and
-//! "next free slot" (Ctrl+N in the booking form: parse, busy time of mediator, rooms and
+//! On a private copy of the shared 1,000,000-case demo database (see benches/common): week
+//! view data + render (a ←/→ keystroke: reload + full frame at 160×50), and "next free slot" (Ctrl+N in the booking form: parse, busy time of mediator, rooms and
 //! parties over 60 days, search).
+mod common;
 use chrono::NaiveDate;
 use onedoor::app::panes::PaneId;
 use onedoor::app::{Action, App, Session, update};
@@ -68,23 +67,7 @@ fn stats(name: &str, mut v: Vec<f64>, budget: f64) {
 }
 
 fn copy_of_big_db() -> PathBuf {
-    let copy = PathBuf::from("/tmp/cal-m.db");
-    if !copy.exists() {
-        eprintln!(
-            "copying /tmp/m.db (read-only online backup) to {} …",
-            copy.display()
-        );
-        let ok = std::process::Command::new("sqlite3")
-            .args([
-                "-readonly",
-                "/tmp/m.db",
-                &format!(".backup {}", copy.display()),
-            ])
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "could not copy /tmp/m.db (needs the sqlite3 tool)");
-    }
-    copy
+    common::copy_of(&common::big_db(), "calendar-bench")
 }
 
 fn key(a: &mut App, code: KeyCode, m: KeyModifiers) {

@@ -1,7 +1,8 @@
 //! Cases pane at scale: first pages of common filters, deep keyset pages, search keystrokes.
-//! Run on a 1,000,000-case database (`onedoor demo --db /work/bench-1m.db --cases 1000000`):
-//!     cargo bench --bench cases            (ONEDOOR_BENCH_DB overrides the path)
+//! Run on the shared 1,000,000-case demo database (see benches/common; ONEDOOR_BENCH_DB
+//! overrides the path): `cargo bench --bench cases`.
 //! The first run migrates the file (search indexes), which takes a while and is reported.
+mod common;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use onedoor::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey};
 use onedoor::domain::channel::Channel;
@@ -29,7 +30,7 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64, f64) {
 }
 
 fn main() {
-    let path = std::env::var("ONEDOOR_BENCH_DB").unwrap_or_else(|_| "/work/bench-1m.db".into());
+    let path = common::big_db().to_string_lossy().into_owned();
     let t = Instant::now();
     let store = match Store::open(std::path::Path::new(&path)) {
         Ok(s) => s,

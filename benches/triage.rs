@@ -1,7 +1,8 @@
-//! Triage figures: `cargo bench --bench triage [-- DB]` (default: 1,000,000 demo cases, made on
-//! first use under /tmp/onedoor-triage-bench). Repeat-visitor lookup per keystroke (names typed
+//! Triage figures: `cargo bench --bench triage [-- DB]` (default: the shared 1,000,000-case demo
+//! database, see benches/common). Repeat-visitor lookup per keystroke (names typed
 //! one character at a time, pinyin initials, one-character queries, phone and ID), saving a case
 //! with synchronous=FULL, attaching a visit, the routing inputs, and drawing the pane.
+mod common;
 use chrono::Local;
 use onedoor::app::panes::triage::form::{Focus, PField, PartyForm};
 use onedoor::app::panes::triage::lookup::Lookup;
@@ -37,23 +38,6 @@ fn report(what: &str, v: &mut [f64]) {
     );
 }
 
-fn demo_db(cases: u32) -> PathBuf {
-    let dir = PathBuf::from("/tmp/onedoor-triage-bench");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(format!("demo-{cases}.db"));
-    if !path.exists() {
-        eprintln!("making {} with {cases} cases …", path.display());
-        let mut s = Store::create(&path).unwrap();
-        let opts = onedoor::demo::DemoOptions {
-            cases,
-            seed: 1,
-            today: Local::now().date_naive(),
-        };
-        onedoor::demo::generate(&mut s, &opts, "1234").unwrap();
-    }
-    path
-}
-
 /// Some real parties: (name, pinyin keys, phone, id number), spread over the table.
 fn samples(store: &Store, n: usize) -> Vec<(String, String, Option<String>, Option<String>)> {
     let mut out = Vec::new();
@@ -81,7 +65,7 @@ fn main() {
         .skip(1)
         .find(|a| !a.starts_with('-'))
         .map(PathBuf::from)
-        .unwrap_or_else(|| demo_db(1_000_000));
+        .unwrap_or_else(common::big_db);
     bench(&path);
 }
 

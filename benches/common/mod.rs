@@ -1,0 +1,40 @@
+//! The benchmarks' shared database: `ONEDOOR_BENCH_DB`, or a 1,000,000-case demo database made
+//! on first use under /tmp/onedoor-bench (about a minute). Benches that write use a copy.
+#![allow(dead_code)] // each bench uses part of this
+use onedoor::store::Store;
+use std::path::{Path, PathBuf};
+
+pub fn big_db() -> PathBuf {
+    if let Ok(p) = std::env::var("ONEDOOR_BENCH_DB") {
+        return PathBuf::from(p);
+    }
+    demo_db(1_000_000)
+}
+
+/// A demo database of `cases` cases, made once (seed 1, laid out around today).
+pub fn demo_db(cases: u32) -> PathBuf {
+    let dir = PathBuf::from("/tmp/onedoor-bench");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("demo-{cases}.db"));
+    if !path.exists() {
+        eprintln!("making {} with {cases} cases …", path.display());
+        let mut s = Store::create(&path).unwrap();
+        let opts = onedoor::demo::DemoOptions {
+            cases,
+            seed: 1,
+            today: chrono::Local::now().date_naive(),
+        };
+        onedoor::demo::generate(&mut s, &opts, "1234").unwrap();
+    }
+    path
+}
+
+/// A consistent private copy of `db` for a bench that writes (made once per tag).
+pub fn copy_of(db: &Path, tag: &str) -> PathBuf {
+    let copy = db.with_extension(format!("{tag}.db"));
+    if !copy.exists() {
+        eprintln!("copying {} to {} …", db.display(), copy.display());
+        Store::open(db).unwrap().backup_to(&copy).unwrap();
+    }
+    copy
+}
