@@ -6,8 +6,6 @@ mod common;
 use chrono::Local;
 use onedoor::app::{Action, App, Session, update};
 use onedoor::config::Config;
-use onedoor::domain::channel::Channel;
-use onedoor::domain::party::PartyRole;
 use onedoor::domain::risk::ResponseHours;
 use onedoor::i18n::Lang;
 use onedoor::store::{Actor, NewCase, NewParty, Store};
@@ -95,30 +93,12 @@ fn bench(path: &Path) {
     let actor = session(&store, "D001").actor;
     let mut save_ms = Vec::new();
     for i in 0..100 {
-        let c = NewCase {
-            received_at: now,
-            channel: Channel::WalkIn,
-            category: "neighbour".into(),
-            flags: vec![],
-            colour: None,
-            colour_reason: String::new(),
-            red_acknowledged: false,
-            summary: format!("基准测试 {i} 楼上漏水"),
-            description: String::new(),
-            amount_yuan: None,
-            people: 1,
-            earlier_visits: 0,
-            team: None,
-            owner_id: None,
-            parties: vec![(
-                PartyRole::Applicant,
-                NewParty {
-                    name: "张伟".into(),
-                    phone: Some("13812345678".into()),
-                    ..Default::default()
-                },
-            )],
-        };
+        let c = NewCase::walk_in(
+            now,
+            "neighbour",
+            &format!("基准测试 {i} 楼上漏水"),
+            NewParty::named("张伟", Some("13812345678")),
+        );
         let t = Instant::now();
         store
             .create_case(actor, &c, &ResponseHours::default())

@@ -61,7 +61,11 @@ fn agreement_followup_breach_reopens_the_case() {
 
     // With an agreement the case has left the mediator's queue (Cases pane, F3).
     p.send(keys::f(3));
-    let queue = p.wait_for("的队列");
+    // Wait for the whole frame: the follow-up rows ("协议回访") must be gone, not just the title in.
+    let queue = p.wait_until(
+        |s| s.contains("的队列") && !s.contains("协议回访"),
+        "the queue drawn",
+    );
     assert!(!queue.contains(&case_no), "{queue}");
     p.send(keys::f(5));
     p.wait_for(&format!("{case_no} · 达成协议"));
@@ -81,8 +85,11 @@ fn agreement_followup_breach_reopens_the_case() {
 
     // The Cases pane (F3) opens on the mediator's own queue: the case is back in it.
     p.send(keys::f(3));
-    p.wait_for("的队列");
-    p.wait_for(&case_no);
+    let queue = p.wait_until(
+        |s| s.contains("的队列") && !s.contains("协议回访") && !s.contains("违约，案件"),
+        "the queue drawn",
+    );
+    assert!(queue.contains(&case_no), "{queue}");
     p.send(keys::CTRL_Q);
     assert!(p.wait_exit().success());
 

@@ -4,7 +4,6 @@
 //! Child processes are this same test binary re-run on the ignored `child_desk` test, which
 //! registers cases as fast as it can and prints `ACK <case-no>` after each commit.
 use chrono::{Local, NaiveDateTime};
-use onedoor::domain::channel::Channel;
 use onedoor::domain::party::PartyRole;
 use onedoor::domain::risk::ResponseHours;
 use onedoor::store::{Actor, NewCase, NewParty, Store};
@@ -37,38 +36,20 @@ fn demo_db(dir: &Path) -> PathBuf {
 }
 
 fn intake(desk: &str, i: u64) -> NewCase {
+    let applicant = NewParty::named("王伟", Some("13812345678"));
+    let mut c = NewCase::walk_in(
+        now(),
+        "labour.wages",
+        &format!("{desk} 第{i}件 欠薪"),
+        applicant,
+    );
+    c.parties
+        .push((PartyRole::Respondent, NewParty::named("某建筑公司", None)));
     NewCase {
-        received_at: now(),
-        channel: Channel::WalkIn,
-        category: "labour.wages".into(),
-        flags: vec![],
-        colour: None,
-        colour_reason: String::new(),
-        red_acknowledged: false,
-        summary: format!("{desk} 第{i}件 欠薪"),
         description: "x".repeat(200),
         amount_yuan: Some(5000),
         people: 2,
-        earlier_visits: 0,
-        team: None,
-        owner_id: None,
-        parties: vec![
-            (
-                PartyRole::Applicant,
-                NewParty {
-                    name: "王伟".into(),
-                    phone: Some("13812345678".into()),
-                    ..Default::default()
-                },
-            ),
-            (
-                PartyRole::Respondent,
-                NewParty {
-                    name: "某建筑公司".into(),
-                    ..Default::default()
-                },
-            ),
-        ],
+        ..c
     }
 }
 

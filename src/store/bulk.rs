@@ -355,29 +355,12 @@ mod tests {
         );
         assert!(triggers >= 4, "{triggers}");
         let desk = s.staff_by_code("D001").unwrap().unwrap();
-        let c = NewCase {
-            received_at: today.and_hms_opt(11, 0, 0).unwrap(),
-            channel: crate::domain::channel::Channel::WalkIn,
-            category: "neighbour".into(),
-            flags: vec![],
-            colour: None,
-            colour_reason: String::new(),
-            red_acknowledged: false,
-            summary: "楼道堆物起火隐患".into(),
-            description: String::new(),
-            amount_yuan: None,
-            people: 1,
-            earlier_visits: 0,
-            team: None,
-            owner_id: None,
-            parties: vec![(
-                crate::domain::party::PartyRole::Applicant,
-                NewParty {
-                    name: "覃小梅".into(),
-                    ..Default::default()
-                },
-            )],
-        };
+        let c = NewCase::walk_in(
+            today.and_hms_opt(11, 0, 0).unwrap(),
+            "neighbour",
+            "楼道堆物起火隐患",
+            NewParty::named("覃小梅", None),
+        );
         s.create_case(
             Actor {
                 staff_id: desk.id,

@@ -1,8 +1,6 @@
 //! Workflow actions: roles and the status machine enforced by the store, every change audited.
 use super::*;
-use crate::domain::channel::Channel;
 use crate::domain::followup::FollowupPlan;
-use crate::domain::party::PartyRole;
 use crate::store::{NewCase, NewParty, NewStaff, Outcome};
 use chrono::NaiveDate;
 
@@ -36,30 +34,12 @@ fn setup() -> (Store, [Actor; 4], i64) {
     let desk = add(&mut s, Some(lead), "D1", Role::Desk);
     let m1 = add(&mut s, Some(lead), "M1", Role::Mediator);
     let m2 = add(&mut s, Some(lead), "M2", Role::Mediator);
-    let c = NewCase {
-        received_at: at(20, 9),
-        channel: Channel::WalkIn,
-        category: "neighbour".into(),
-        flags: vec![],
-        colour: None,
-        colour_reason: String::new(),
-        red_acknowledged: false,
-        summary: "楼上漏水，多次协商未果".into(),
-        description: String::new(),
-        amount_yuan: None,
-        people: 1,
-        earlier_visits: 0,
-        team: None,
-        owner_id: None,
-        parties: vec![(
-            PartyRole::Applicant,
-            NewParty {
-                name: "张伟".into(),
-                phone: Some("13812345678".into()),
-                ..Default::default()
-            },
-        )],
-    };
+    let c = NewCase::walk_in(
+        at(20, 9),
+        "neighbour",
+        "楼上漏水，多次协商未果",
+        NewParty::named("张伟", Some("13812345678")),
+    );
     let id = s
         .create_case(desk, &c, &ResponseHours::default())
         .unwrap()

@@ -1,7 +1,5 @@
 //! Search: every source finds its cases, two-character Chinese words included, ranked.
 use super::*;
-use crate::domain::channel::Channel;
-use crate::domain::party::PartyRole;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
 use crate::store::{Actor, NewCase, NewParty, NewStaff};
@@ -15,30 +13,12 @@ fn at(d: u32) -> NaiveDateTime {
 }
 
 fn case(s: &mut Store, by: Actor, d: u32, name: &str, phone: &str, summary: &str) -> (i64, String) {
-    let c = NewCase {
-        received_at: at(d),
-        channel: Channel::WalkIn,
-        category: "neighbour".into(),
-        flags: vec![],
-        colour: None,
-        colour_reason: String::new(),
-        red_acknowledged: false,
-        summary: summary.into(),
-        description: String::new(),
-        amount_yuan: None,
-        people: 1,
-        earlier_visits: 0,
-        team: None,
-        owner_id: None,
-        parties: vec![(
-            PartyRole::Applicant,
-            NewParty {
-                name: name.into(),
-                phone: Some(phone.into()),
-                ..Default::default()
-            },
-        )],
-    };
+    let c = NewCase::walk_in(
+        at(d),
+        "neighbour",
+        summary,
+        NewParty::named(name, Some(phone)),
+    );
     let r = s.create_case(by, &c, &ResponseHours::default()).unwrap();
     (r.id, r.case_no)
 }

@@ -83,8 +83,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::channel::Channel;
-    use crate::domain::party::PartyRole;
+
     use crate::domain::risk::ResponseHours;
     use crate::domain::role::Role;
     use crate::store::{NewCase, NewParty, NewStaff};
@@ -98,29 +97,16 @@ mod tests {
 
     fn case(store: &mut Store, by: Actor, name: &str, existing: Option<i64>) -> i64 {
         let c = NewCase {
-            received_at: t(2),
-            channel: Channel::WalkIn,
-            category: "neighbour".into(),
-            flags: vec![],
-            colour: None,
-            colour_reason: String::new(),
-            red_acknowledged: false,
-            summary: format!("{name}家楼上漏水"),
             description: "详细情况".into(),
-            amount_yuan: None,
-            people: 1,
-            earlier_visits: 0,
-            team: None,
-            owner_id: None,
-            parties: vec![(
-                PartyRole::Applicant,
+            ..NewCase::walk_in(
+                t(2),
+                "neighbour",
+                &format!("{name}家楼上漏水"),
                 NewParty {
                     existing_id: existing,
-                    name: name.into(),
-                    phone: Some("13912345678".into()),
-                    ..Default::default()
+                    ..NewParty::named(name, Some("13912345678"))
                 },
-            )],
+            )
         };
         store
             .create_case(by, &c, &ResponseHours::default())

@@ -1,7 +1,6 @@
 //! Store tests: in-memory or temp-file databases with the real migrations.
 use super::*;
-use crate::domain::channel::Channel;
-use crate::domain::party::{PartyRole, Vulnerability};
+use crate::domain::party::Vulnerability;
 use crate::domain::risk::{Colour, ResponseHours, RiskFlag};
 use crate::domain::role::Role;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -56,30 +55,8 @@ fn store() -> (Store, Actor, Actor, Actor) {
 }
 
 fn new_case(received: NaiveDateTime) -> NewCase {
-    NewCase {
-        received_at: received,
-        channel: Channel::WalkIn,
-        category: "neighbour".into(),
-        flags: vec![],
-        colour: None,
-        colour_reason: String::new(),
-        red_acknowledged: false,
-        summary: "楼上漏水，多次协商未果".into(),
-        description: String::new(),
-        amount_yuan: None,
-        people: 1,
-        earlier_visits: 0,
-        team: None,
-        owner_id: None,
-        parties: vec![(
-            PartyRole::Applicant,
-            NewParty {
-                name: "张伟".into(),
-                phone: Some("13812345678".into()),
-                ..Default::default()
-            },
-        )],
-    }
+    let applicant = NewParty::named("张伟", Some("13812345678"));
+    NewCase::walk_in(received, "neighbour", "楼上漏水，多次协商未果", applicant)
 }
 
 #[test]

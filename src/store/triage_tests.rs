@@ -1,7 +1,6 @@
 //! Triage store tests: lookup by phone, ID and name; attaching visits; routing inputs; slips.
 use super::super::{NewCase, NewParty, NewStaff};
 use super::*;
-use crate::domain::party::PartyRole;
 use crate::domain::risk::ResponseHours;
 use chrono::{NaiveDate, NaiveTime};
 
@@ -32,31 +31,15 @@ fn add(s: &mut Store, by: Option<Actor>, code: &str, role: Role, langs: &[&str])
 }
 
 fn case(name: &str, phone: Option<&str>, id: Option<&str>, when: NaiveDateTime) -> NewCase {
-    NewCase {
-        received_at: when,
-        channel: Channel::WalkIn,
-        category: "neighbour".into(),
-        flags: vec![],
-        colour: None,
-        colour_reason: String::new(),
-        red_acknowledged: false,
-        summary: "楼上漏水".into(),
-        description: String::new(),
-        amount_yuan: None,
-        people: 1,
-        earlier_visits: 0,
-        team: None,
-        owner_id: None,
-        parties: vec![(
-            PartyRole::Applicant,
-            NewParty {
-                name: name.into(),
-                phone: phone.map(String::from),
-                id_number: id.map(String::from),
-                ..Default::default()
-            },
-        )],
-    }
+    NewCase::walk_in(
+        when,
+        "neighbour",
+        "楼上漏水",
+        NewParty {
+            id_number: id.map(String::from),
+            ..NewParty::named(name, phone)
+        },
+    )
 }
 
 fn setup() -> (Store, Actor, Actor) {

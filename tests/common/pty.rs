@@ -119,12 +119,18 @@ impl Pty {
         self.wait_until(|s| s.contains(text), &format!("text {text:?}"))
     }
 
+    /// Waits until `ok` holds on a settled screen: the same contents on two reads 30 ms apart,
+    /// so a check never sees half of a frame that is still being drawn.
     pub fn wait_until(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if ok(&s) {
-                return s;
+                std::thread::sleep(Duration::from_millis(30));
+                if self.screen() == s {
+                    return s;
+                }
+                continue;
             }
             if start.elapsed() > TIMEOUT {
                 panic!("timed out waiting for {what}; screen was:\n{s}");
