@@ -37,17 +37,7 @@ fn clear(p: &mut Pty, n: usize) {
 #[test]
 fn book_conflict_move_and_record_in_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("cal.db");
-    let db = db.to_str().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(["--db", db, "demo", "--cases", "200"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let db = &common::pty::demo_db(dir.path(), "cal.db", 200);
     let (case_a, case_b) = free_cases(db);
     let attempts_before: i64 = rusqlite::Connection::open(db)
         .unwrap()

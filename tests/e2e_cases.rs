@@ -10,17 +10,8 @@ use onedoor::store::Store;
 #[test]
 fn mediator_queue_search_attempt_escalate_agreement_timeline() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("centre.db");
-    let db_s = db.to_str().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(["demo", "--db", db_s, "--cases", "300"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let db_s = &common::pty::demo_db(dir.path(), "centre.db", 300);
+    let db = std::path::PathBuf::from(db_s);
 
     // Pick a case of M001 that is being handled at village level, and its search position.
     let now = chrono::Local::now().naive_local();

@@ -8,17 +8,8 @@ use rusqlite::Connection;
 #[test]
 fn agreement_followup_breach_reopens_the_case() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("centre.db");
-    let db_s = db.to_str().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(["demo", "--db", db_s, "--cases", "200"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let db_s = &common::pty::demo_db(dir.path(), "centre.db", 200);
+    let db = std::path::PathBuf::from(db_s);
 
     // A case in mediation, owned by the mediator with the shortest queue (it fits the screen).
     let conn = Connection::open(&db).unwrap();

@@ -86,13 +86,7 @@ fn init_then_login_with_wrong_and_right_pin() {
 #[test]
 fn resizing_down_to_one_cell_while_typing_and_a_huge_paste_never_break_it() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("r.db");
-    let db = db.to_str().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(["--db", db, "demo", "--cases", "30"])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let db = &common::pty::demo_db(dir.path(), "r.db", 30);
     let mut p = Pty::spawn(&["--db", db, "--lang", "en"], &[], 200, 60);
     p.wait_for("Staff code");
     let sizes = [

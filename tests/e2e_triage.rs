@@ -6,17 +6,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn demo_db(dir: &Path) -> String {
-    let db = dir.join("centre.db");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(["--db", db.to_str().unwrap(), "demo", "--cases", "200"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    db.to_str().unwrap().to_string()
+    common::pty::demo_db(dir, "centre.db", 200)
 }
 
 fn login_desk(db: &str) -> Pty {

@@ -211,3 +211,19 @@ impl Drop for Pty {
         }
     }
 }
+
+/// A demo database of `cases` cases made by the real binary (`onedoor demo`) in `dir`.
+pub fn demo_db(dir: &std::path::Path, name: &str, cases: u32) -> String {
+    let db = dir.join(name);
+    let db = db.to_str().unwrap().to_string();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
+        .args(["--db", &db, "demo", "--cases", &cases.to_string()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    db
+}
