@@ -1,7 +1,8 @@
 //! `onedoor followups`: the morning call list, as aligned text or CSV for Excel / WPS. Phone
 //! numbers are whole only for a person who logs in with `--as` and may see them; the showing
 //! of whole numbers is written to the audit log.
-use super::{CliError, login_as, other};
+use super::auth::login_as;
+use super::{CliError, other};
 use crate::app::panes::followups::{kind_label, when_label};
 use crate::domain::category;
 use crate::domain::followup;

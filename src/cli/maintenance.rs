@@ -1,5 +1,6 @@
 //! `onedoor backup FILE` and `onedoor purge --closed-before DATE [--dry-run] --as CODE`.
-use super::{CliError, login_as, other};
+use super::auth::login_as;
+use super::{CliError, other};
 use crate::i18n::{Lang, trf};
 use crate::store::Store;
 use std::path::Path;

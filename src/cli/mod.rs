@@ -1,6 +1,9 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
 mod agenda;
+mod auth;
+mod demo;
+use auth::read_pin;
 mod find;
 mod followups;
 mod handover;
@@ -8,13 +11,12 @@ mod maintenance;
 mod slip;
 mod staff;
 mod stats;
-use crate::app::{App, Session};
+use crate::app::App;
 use crate::config::Config;
 use crate::domain::role::Role;
 use crate::i18n::{Lang, tr, trf};
-use crate::store::{Actor, NewStaff, Store, StoreError};
+use crate::store::{NewStaff, Store, StoreError};
 use clap::{Args, Parser, Subcommand};
-use std::io::{BufRead, IsTerminal};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
@@ -245,7 +247,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
     let db = cli.db.clone().unwrap_or_else(|| config.database_path());
     let now = crate::tui::now();
     match cli.command {
-        None if cli.demo => run_demo_tui(config, lang),
+        None if cli.demo => demo::run_tui(config, lang),
         None => {
             let store = Store::open(&db)?;
             let mut app = App::new(store, config, lang, now);
@@ -285,39 +287,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 .unwrap_or_else(|| config.centre.name.clone());
             agenda::run(a, &db, lang, now, &centre)
         }
-        Some(Command::Demo(a)) => {
-            let started = std::time::Instant::now();
-            let mut store = Store::create(&db)?;
-            let report = crate::demo::generate(
-                &mut store,
-                &crate::demo::DemoOptions {
-                    cases: a.cases,
-                    seed: a.seed,
-                    today: now.date(),
-                },
-                DEMO_PIN,
-            )?;
-            drop(store);
-            let mb = std::fs::metadata(&db)
-                .map(|m| m.len() as f64 / 1e6)
-                .unwrap_or(0.0);
-            let secs = format!("{:.1}", started.elapsed().as_secs_f64());
-            println!(
-                "{}",
-                trf(
-                    lang,
-                    "cli.demo.done",
-                    &[
-                        ("cases", &report.cases),
-                        ("secs", &secs),
-                        ("mb", &format!("{mb:.0}")),
-                        ("path", &db.display())
-                    ]
-                )
-            );
-            println!("{}", trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]));
-            Ok(())
-        }
+        Some(Command::Demo(a)) => demo::make(&db, &a, lang, now),
         Some(Command::Handover(a)) => handover::run(a, &db, &config, lang, now),
         Some(Command::Stats(a)) => stats::run(a, &db, &config, lang, now),
         Some(Command::Slip { case_no }) => slip::run(&db, &case_no, &config, lang),
@@ -345,79 +315,5 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 Err(other("err.db.corrupt", problems.join("; ")))
             }
         }
-    }
-}
-
-/// `--demo`: a fresh database in a temporary directory, removed on exit.
-fn run_demo_tui(config: Config, lang: Lang) -> Result<(), CliError> {
-    let dir = tempfile_dir()?;
-    let path = dir.join("onedoor-demo.db");
-    let now = crate::tui::now();
-    let mut store = Store::create(&path)?;
-    crate::demo::generate(
-        &mut store,
-        &crate::demo::DemoOptions {
-            cases: 2000,
-            seed: 1,
-            today: now.date(),
-        },
-        DEMO_PIN,
-    )?;
-    let lead = store
-        .staff_by_code(crate::demo::DEMO_LEAD)?
-        .ok_or(StoreError::NotFound)?;
-    let mut app = App::new(store, config, lang, now);
-    app.start_session(Session {
-        actor: Actor {
-            staff_id: lead.id,
-            role: lead.role,
-        },
-        code: lead.code,
-        name: lead.name,
-    });
-    let result = crate::tui::run(&mut app).map_err(|e| other("err.db.io", e));
-    drop(app);
-    let _ = std::fs::remove_dir_all(&dir);
-    result
-}
-
-fn tempfile_dir() -> Result<PathBuf, CliError> {
-    let dir = std::env::temp_dir().join(format!("onedoor-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| other("err.db.io", e))?;
-    Ok(dir)
-}
-
-/// A PIN from ONEDOOR_PIN, a hidden prompt on a terminal, or a line of standard input.
-pub(crate) fn read_pin(prompt: &str) -> Result<String, CliError> {
-    if let Ok(pin) = std::env::var("ONEDOOR_PIN") {
-        return Ok(pin.trim().to_string());
-    }
-    if std::io::stdin().is_terminal() {
-        return rpassword::prompt_password(prompt)
-            .map(|p| p.trim().to_string())
-            .map_err(|e| other("err.pin.format", e));
-    }
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(|e| other("err.pin.format", e))?;
-    Ok(line.trim().to_string())
-}
-
-/// Logs a lead in for a command-line change; wrong PINs count towards the lockout as in the TUI.
-pub(crate) fn login_as(
-    store: &mut Store,
-    code: &str,
-    lang: Lang,
-    now: chrono::NaiveDateTime,
-) -> Result<Actor, CliError> {
-    let pin = read_pin(&trf(lang, "cli.pin.prompt", &[("code", &code)]))?;
-    match store.login(code, &pin, now)? {
-        Ok(m) => Ok(Actor {
-            staff_id: m.id,
-            role: m.role,
-        }),
-        Err(e) => Err(other("cli.login.failed", e.to_string())),
     }
 }

@@ -1,5 +1,6 @@
 //! `onedoor staff add | list | disable`.
-use super::{CliError, StaffCommand, login_as, other, read_pin};
+use super::auth::{login_as, read_pin};
+use super::{CliError, StaffCommand, other};
 use crate::domain::role::Role;
 use crate::i18n::{Lang, trf};
 use crate::store::{NewStaff, Store};

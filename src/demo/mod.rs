@@ -2,6 +2,7 @@
 //! and years of cases, parties, sessions, follow-ups and audit events. Same seed, same data.
 mod cases;
 mod people;
+mod schedule;
 mod staff;
 mod texts;
 

@@ -1,0 +1,40 @@
+//! Who is running a command: PINs from the environment, a hidden prompt or standard input.
+use super::{CliError, other};
+use crate::i18n::{Lang, trf};
+use crate::store::{Actor, Store};
+use std::io::{BufRead, IsTerminal};
+
+/// A PIN from ONEDOOR_PIN, a hidden prompt on a terminal, or a line of standard input.
+pub(crate) fn read_pin(prompt: &str) -> Result<String, CliError> {
+    if let Ok(pin) = std::env::var("ONEDOOR_PIN") {
+        return Ok(pin.trim().to_string());
+    }
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password(prompt)
+            .map(|p| p.trim().to_string())
+            .map_err(|e| other("err.pin.format", e));
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| other("err.pin.format", e))?;
+    Ok(line.trim().to_string())
+}
+
+/// Logs a lead in for a command-line change; wrong PINs count towards the lockout as in the TUI.
+pub(crate) fn login_as(
+    store: &mut Store,
+    code: &str,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<Actor, CliError> {
+    let pin = read_pin(&trf(lang, "cli.pin.prompt", &[("code", &code)]))?;
+    match store.login(code, &pin, now)? {
+        Ok(m) => Ok(Actor {
+            staff_id: m.id,
+            role: m.role,
+        }),
+        Err(e) => Err(other("cli.login.failed", e.to_string())),
+    }
+}
