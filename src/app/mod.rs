@@ -84,7 +84,9 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(store: Store, config: Config, lang: Lang, now: NaiveDateTime) -> App {
+    pub fn new(mut store: Store, config: Config, lang: Lang, now: NaiveDateTime) -> App {
+        // Deadlines count the centre's working time (store/deadlines.rs).
+        store.set_work_time(crate::domain::slots::WorkTime::from_config(&config.hours));
         let centre = store
             .setting("centre_name")
             .ok()

@@ -75,8 +75,13 @@ fn full_path_assign_attempts_escalate_agreement_close_reopen() {
     }
     let d = s.case_detail(id).unwrap();
     assert_eq!(d.row.status, Status::InMediation);
-    // The first attempt started the 30-day term.
-    assert_eq!(d.row.deadline_at, Some(at(20, 9) + Duration::days(30)));
+    // The first attempt started the 30-day term: from Friday 11-20 it would end on Sunday
+    // 12-20, a day off, so it ends on Monday 12-21 at closing time.
+    let monday_close = NaiveDate::from_ymd_opt(2026, 12, 21)
+        .unwrap()
+        .and_hms_opt(17, 30, 0);
+    assert_eq!(d.row.deadline_at, monday_close);
+    assert_eq!(Some(d.term_ends()), monday_close);
     assert_eq!(
         s.record_attempt(m1, id, "再试", now)
             .unwrap_err()
@@ -340,7 +345,8 @@ fn waiting_pauses_the_clock_and_moving_on_restarts_it_with_the_time_left() {
             .unwrap()
             .is_empty()
     );
-    // An attempt moves the case on: the clock restarts with the 6 days 23 h that were left,
+    // An attempt moves the case on: the clock restarts with the 10 days 23 h that were left
+    // (blue: 7 working days from Friday 11-20 09:00 = Tuesday 12-01 09:00),
     // then the first attempt turns the deadline into the mediation term.
     s.record_attempt(m1, id, "材料已到，开始调解", later)
         .unwrap();
@@ -353,7 +359,7 @@ fn waiting_pauses_the_clock_and_moving_on_restarts_it_with_the_time_left() {
         .iter()
         .find(|a| a.action == "case.resume")
         .unwrap();
-    assert_eq!(resumed.new, "2026-12-06 09:00:00");
+    assert_eq!(resumed.new, "2026-12-10 09:00:00");
     // A manual stop works too.
     s.start_waiting(m1, id, Waiting::Party, "", later).unwrap();
     s.stop_waiting(m1, id, at(30, 10)).unwrap();

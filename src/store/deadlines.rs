@@ -1,0 +1,144 @@
+//! Deadlines in working time: the store decides them (config hours and days, the calendar's
+//! public holidays), so every path that sets `deadline_at` uses the same rule.
+//! See domain::worktime for the rules (red in clock hours, the others in working days).
+use super::calendar::holidays_in;
+use super::case_detail::MEDIATION_TERM_DAYS;
+use super::{Result, Store};
+use crate::domain::risk::{Colour, ResponseHours};
+use crate::domain::slots::WorkTime;
+use crate::domain::worktime::{self, HOLIDAY_WINDOW_DAYS};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
+
+fn holidays(conn: &Connection, from: NaiveDateTime) -> Result<Vec<NaiveDate>> {
+    let d = from.date();
+    Ok(
+        holidays_in(conn, d, d + Duration::days(HOLIDAY_WINDOW_DAYS))?
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect(),
+    )
+}
+
+/// The response deadline of a colour from `from` (none for green).
+pub(super) fn response(
+    conn: &Connection,
+    work: &WorkTime,
+    hours: &ResponseHours,
+    colour: Colour,
+    from: NaiveDateTime,
+) -> Result<Option<NaiveDateTime>> {
+    let Some(clock) = hours.deadline(colour, from) else {
+        return Ok(None);
+    };
+    let h = (clock - from).num_hours();
+    // Red is seen the same day: clock hours, after hours and on holidays too.
+    if colour == Colour::Red {
+        return Ok(Some(clock));
+    }
+    let hol = holidays(conn, from)?;
+    Ok(Some(worktime::response_deadline(
+        from, h, false, work, &hol,
+    )))
+}
+
+/// End of the mediation term counted from `received`.
+pub(super) fn term(
+    conn: &Connection,
+    work: &WorkTime,
+    received: NaiveDateTime,
+) -> Result<NaiveDateTime> {
+    let hol = holidays(conn, received)?;
+    Ok(worktime::term_end(
+        received,
+        MEDIATION_TERM_DAYS,
+        work,
+        &hol,
+    ))
+}
+
+impl Store {
+    /// Working hours and days for deadlines (from the config; the default until set).
+    pub fn set_work_time(&mut self, work: WorkTime) {
+        self.work = work;
+    }
+
+    pub fn work_time(&self) -> &WorkTime {
+        &self.work
+    }
+
+    /// End of the mediation term of a case received at `received`.
+    pub fn mediation_term(&self, received: NaiveDateTime) -> Result<NaiveDateTime> {
+        term(&self.conn, &self.work, received)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::role::Role;
+    use crate::store::{Actor, NewStaff};
+    use chrono::NaiveTime;
+
+    fn at(m: u32, d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, m, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    }
+
+    fn store_with_lead() -> (Store, Actor) {
+        let mut s = Store::open_in_memory().unwrap();
+        let lead = NewStaff {
+            code: "L1".into(),
+            name: "组长".into(),
+            role: Role::Lead,
+            languages: vec!["zh".into()],
+            specialties: vec![],
+            team: None,
+            pin: "1234".into(),
+        };
+        let id = s.add_staff(None, &lead, at(11, 1, 8)).unwrap();
+        (
+            s,
+            Actor {
+                staff_id: id,
+                role: Role::Lead,
+            },
+        )
+    }
+
+    #[test]
+    fn deadlines_follow_the_calendar_holidays_and_the_configured_hours() {
+        let (mut s, lead) = store_with_lead();
+        let h = ResponseHours::default();
+        // Friday 11-20 16:00, orange (24 h): Monday 16:00 ...
+        let fri = at(11, 20, 16);
+        let work = s.work_time().clone();
+        let d = response(&s.conn, &work, &h, Colour::Orange, fri).unwrap();
+        assert_eq!(d, Some(at(11, 23, 16)));
+        // ... Tuesday once Monday is a public holiday in the calendar.
+        s.add_holiday(lead, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), "调休")
+            .unwrap();
+        let d = response(&s.conn, &work, &h, Colour::Orange, fri).unwrap();
+        assert_eq!(d, Some(at(11, 24, 16)));
+        // Red is seen the same day: clock hours, holiday or not.
+        let d = response(&s.conn, &work, &h, Colour::Red, fri).unwrap();
+        assert_eq!(d, Some(at(11, 20, 20)));
+        assert_eq!(
+            response(&s.conn, &work, &h, Colour::Green, fri).unwrap(),
+            None
+        );
+        // A centre also open on Saturdays (config) counts Saturday.
+        s.set_work_time(WorkTime {
+            days: vec![1, 2, 3, 4, 5, 6],
+            start: NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(17, 30, 0).unwrap(),
+        });
+        let work = s.work_time().clone();
+        let d = response(&s.conn, &work, &h, Colour::Orange, fri).unwrap();
+        assert_eq!(d, Some(at(11, 21, 16)));
+        // The term from 10-22 ends on Saturday 11-21 there, a working day.
+        assert_eq!(s.mediation_term(at(10, 22, 9)).unwrap(), at(11, 21, 9));
+    }
+}
