@@ -405,7 +405,12 @@ impl Store {
             )?;
             if s.status == Status::Assigned {
                 set_status(tx, &at, by, id, s.status, Status::InMediation)?;
-                let term = to_sql(super::deadlines::term(tx, &work, s.received)?);
+                let term = to_sql(super::deadlines::term(
+                    tx,
+                    &work,
+                    s.received,
+                    super::case_detail::MEDIATION_TERM_DAYS,
+                )?);
                 tx.execute(
                     "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
                     params![id, term],

@@ -365,3 +365,49 @@ fn waiting_pauses_the_clock_and_moving_on_restarts_it_with_the_time_left() {
     s.stop_waiting(m1, id, at(30, 10)).unwrap();
     assert!(s.case_detail(id).unwrap().row.deadline_at.is_some());
 }
+
+#[test]
+fn term_extension_needs_consent_the_owner_or_a_lead_and_is_audited() {
+    let (mut s, [lead, desk, m1, m2], id) = setup();
+    let now = at(24, 10);
+    s.assign_case(desk, id, m1.staff_id, "", now).unwrap();
+    // Not in mediation yet.
+    assert!(matches!(
+        s.extend_term(m1, id, 15, "双方同意", now),
+        Err(StoreError::Rule("err.cases.not_in_mediation"))
+    ));
+    s.record_attempt(m1, id, "见面", now).unwrap();
+    let term = s.case_detail(id).unwrap().term_ends();
+    assert!(matches!(
+        s.extend_term(m1, id, 15, "  ", now),
+        Err(StoreError::Rule("err.deadlines.consent"))
+    ));
+    assert!(matches!(
+        s.extend_term(m1, id, 0, "双方同意", now),
+        Err(StoreError::Rule("err.deadlines.days"))
+    ));
+    for who in [m2, desk] {
+        assert!(matches!(
+            s.extend_term(who, id, 15, "双方同意", now),
+            Err(StoreError::Forbidden)
+        ));
+    }
+    // Term 12-21 17:30 + 15 days = Tuesday 2027-01-05 17:30 (a working day).
+    let end = s
+        .extend_term(m1, id, 15, "双方电话同意 11-24", now)
+        .unwrap();
+    assert_eq!(end, term + Duration::days(15));
+    let d = s.case_detail(id).unwrap();
+    assert_eq!(d.row.deadline_at, Some(end));
+    assert_eq!(d.term_ends(), end);
+    let ext = d
+        .timeline
+        .iter()
+        .find(|a| a.action == "case.extend")
+        .unwrap();
+    assert_eq!(ext.new, to_sql(end));
+    assert!(d.timeline.iter().any(|a| a.action == "case.consent"));
+    // A lead may extend too, from the extended end.
+    let again = s.extend_term(lead, id, 1, "双方书面同意", now).unwrap();
+    assert_eq!(again, end + Duration::days(1));
+}

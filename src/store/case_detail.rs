@@ -216,7 +216,17 @@ impl Store {
             })?
             .next()
             .transpose()?;
-        d.term_end = self.mediation_term(d.row.received_at)?;
+        // The latest extension (case_term.rs) if any, else the standard term from intake.
+        let extended = d
+            .timeline
+            .iter()
+            .rev()
+            .find(|a| a.action == "case.extend")
+            .and_then(|a| super::time::from_sql(&a.new));
+        d.term_end = match extended {
+            Some(t) => t,
+            None => self.mediation_term(d.row.received_at)?,
+        };
         Ok(d)
     }
 

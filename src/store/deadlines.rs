@@ -42,19 +42,15 @@ pub(super) fn response(
     )))
 }
 
-/// End of the mediation term counted from `received`.
+/// End of a term of `days` counted from `from` (moved off days off).
 pub(super) fn term(
     conn: &Connection,
     work: &WorkTime,
-    received: NaiveDateTime,
+    from: NaiveDateTime,
+    days: i64,
 ) -> Result<NaiveDateTime> {
-    let hol = holidays(conn, received)?;
-    Ok(worktime::term_end(
-        received,
-        MEDIATION_TERM_DAYS,
-        work,
-        &hol,
-    ))
+    let hol = holidays(conn, from)?;
+    Ok(worktime::term_end(from, days, work, &hol))
 }
 
 impl Store {
@@ -69,7 +65,7 @@ impl Store {
 
     /// End of the mediation term of a case received at `received`.
     pub fn mediation_term(&self, received: NaiveDateTime) -> Result<NaiveDateTime> {
-        term(&self.conn, &self.work, received)
+        term(&self.conn, &self.work, received, MEDIATION_TERM_DAYS)
     }
 }
 

@@ -10,6 +10,7 @@ mod case_closing;
 mod case_detail;
 mod case_list;
 mod case_search;
+mod case_term;
 mod cases;
 mod counts;
 mod deadlines;

@@ -95,6 +95,7 @@ const DETAIL_HELP: &[KeyHelp] = &[
     help("o", "help.cases.outcome"),
     help("C", "help.cases.close"),
     help("R", "help.cases.reopen"),
+    help("x", "help.cases.extend"),
     help("b", "help.cases.referral_back"),
     help("w", "help.cases.wait"),
     help("v", "help.cases.reveal"),

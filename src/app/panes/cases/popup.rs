@@ -65,6 +65,8 @@ pub enum Flow {
     Wait,
     WaitNote { what: Waiting },
     Resume,
+    ExtendDays,
+    ExtendConsent { days: i64 },
 }
 
 #[derive(Debug, Clone)]

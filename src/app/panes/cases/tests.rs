@@ -202,3 +202,43 @@ fn mediator_cannot_close_and_sees_why() {
     let f = a.flash.clone().unwrap();
     assert!(f.error, "{f:?}");
 }
+
+#[test]
+fn extend_the_term_with_consent_from_the_detail() {
+    let mut a = app_as("M001");
+    let pos = a
+        .panes
+        .cases
+        .list
+        .rows
+        .iter()
+        .position(|r| r.status == Status::Assigned || r.status == Status::InMediation)
+        .expect("an open case");
+    for _ in 0..pos {
+        key(&mut a, KeyCode::Down);
+    }
+    key(&mut a, KeyCode::Enter);
+    if a.panes.cases.detail.as_ref().unwrap().row.status == Status::Assigned {
+        key(&mut a, KeyCode::Char('t'));
+        typ(&mut a, "首次调解");
+        key(&mut a, KeyCode::Enter);
+    }
+    let before = a.panes.cases.detail.as_ref().unwrap().term_ends();
+    key(&mut a, KeyCode::Char('x'));
+    // The days box offers 30; an empty consent is refused with the store's reason.
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.flash.as_ref().is_some_and(|f| f.error), "{:?}", a.flash);
+    key(&mut a, KeyCode::Char('x'));
+    key(&mut a, KeyCode::Enter);
+    typ(&mut a, "双方当面同意延长");
+    key(&mut a, KeyCode::Enter);
+    let d = a.panes.cases.detail.as_ref().unwrap();
+    assert!(
+        d.term_ends() >= before + chrono::Duration::days(30),
+        "{:?}",
+        a.flash
+    );
+    assert!(d.timeline.iter().any(|t| t.action == "case.extend"));
+    assert!(!a.flash.as_ref().unwrap().error);
+}
