@@ -135,6 +135,10 @@ impl App {
             Ok(c) => self.counts = c,
             Err(e) => self.flash_error(e.i18n_key()),
         }
+        match self.store.overdue_count(self.now) {
+            Ok(n) => self.counts.overdue = n,
+            Err(e) => self.flash_error(e.i18n_key()),
+        }
         let own = self
             .session
             .as_ref()

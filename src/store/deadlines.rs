@@ -63,6 +63,16 @@ impl Store {
         &self.work
     }
 
+    /// Open cases past their deadline at `now` (a range of the cases_active_deadline index;
+    /// paused cases have no deadline). Cached by the caller like the colour counts.
+    pub fn overdue_count(&self, now: NaiveDateTime) -> Result<i64> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COUNT(*) FROM cases
+             WHERE active = 1 AND ifnull(deadline_at, '9999-12-31 23:59:59') < ?1",
+        )?;
+        Ok(stmt.query_row([super::time::to_sql(now)], |r| r.get(0))?)
+    }
+
     /// End of the mediation term of a case received at `received`.
     pub fn mediation_term(&self, received: NaiveDateTime) -> Result<NaiveDateTime> {
         term(&self.conn, &self.work, received, MEDIATION_TERM_DAYS)
@@ -136,5 +146,25 @@ mod tests {
         assert_eq!(d, Some(at(11, 21, 16)));
         // The term from 10-22 ends on Saturday 11-21 there, a working day.
         assert_eq!(s.mediation_term(at(10, 22, 9)).unwrap(), at(11, 21, 9));
+    }
+
+    #[test]
+    fn overdue_count_counts_open_cases_past_their_deadline() {
+        use crate::store::{NewCase, NewParty};
+        let (mut s, lead) = store_with_lead();
+        let h = ResponseHours::default();
+        for d in [16, 18] {
+            let c = NewCase::walk_in(
+                at(11, d, 9),
+                "neighbour",
+                "楼上漏水",
+                NewParty::named("张伟", None),
+            );
+            s.create_case(lead, &c, &h).unwrap();
+        }
+        // Blue: 7 working days: 11-16 -> 11-25 09:00, 11-18 -> 11-27 09:00.
+        assert_eq!(s.overdue_count(at(11, 25, 8)).unwrap(), 0);
+        assert_eq!(s.overdue_count(at(11, 25, 10)).unwrap(), 1);
+        assert_eq!(s.overdue_count(at(11, 30, 10)).unwrap(), 2);
     }
 }

@@ -261,7 +261,11 @@ fn urgent_counts_follow_active_red_and_orange() {
     s.create_case(desk, &new_case(at(9, 0)), &h).unwrap();
     assert_eq!(
         s.urgent_counts().unwrap(),
-        UrgentCounts { red: 1, orange: 2 }
+        UrgentCounts {
+            red: 1,
+            orange: 2,
+            overdue: 0
+        }
     );
 }
 
