@@ -167,4 +167,32 @@ mod tests {
         assert_eq!(s.overdue_count(at(11, 25, 10)).unwrap(), 1);
         assert_eq!(s.overdue_count(at(11, 30, 10)).unwrap(), 2);
     }
+
+    #[test]
+    fn a_red_case_without_action_today_is_flagged_until_someone_acts() {
+        use crate::store::{NewCase, NewParty};
+        let (mut s, lead) = store_with_lead();
+        let h = ResponseHours::default();
+        let c = NewCase::walk_in(
+            at(11, 23, 9),
+            "neighbour",
+            "扬言报复",
+            NewParty::named("李强", None),
+        );
+        let id = s.create_case(lead, &c, &h).unwrap().id;
+        let row = |s: &Store| s.case_rows(&[id]).unwrap().pop().unwrap();
+        // Blue rows carry no last action and are never flagged.
+        assert_eq!(row(&s).red_last_action, None);
+        assert!(!row(&s).red_idle(at(11, 25, 9)));
+        s.change_colour(lead, id, Colour::Red, "", &h, at(11, 23, 10))
+            .unwrap();
+        assert!(!row(&s).red_idle(at(11, 23, 16)), "acted today");
+        assert!(row(&s).red_idle(at(11, 24, 9)), "nothing yet on the 24th");
+        // Looking at the numbers is not an action; a note is.
+        s.reveal_numbers(lead, id, at(11, 24, 9)).unwrap();
+        assert!(row(&s).red_idle(at(11, 24, 10)));
+        s.add_case_note(lead, id, "已电话联系", at(11, 24, 10))
+            .unwrap();
+        assert!(!row(&s).red_idle(at(11, 24, 11)));
+    }
 }
