@@ -411,3 +411,48 @@ fn term_extension_needs_consent_the_owner_or_a_lead_and_is_audited() {
     let again = s.extend_term(lead, id, 1, "双方书面同意", now).unwrap();
     assert_eq!(again, end + Duration::days(1));
 }
+
+#[test]
+fn a_lead_sees_unanswered_referrals_soonest_reply_first() {
+    let (mut s, [lead, desk, m1, _], first) = setup();
+    let now = at(24, 10);
+    let c = NewCase::walk_in(
+        at(21, 9),
+        "neighbour",
+        "噪音扰民",
+        NewParty::named("王芳", None),
+    );
+    let second = s
+        .create_case(desk, &c, &ResponseHours::default())
+        .unwrap()
+        .id;
+    for (id, to, due) in [(first, "县法院", 9), (second, "县劳动仲裁委", 1)] {
+        s.assign_case(desk, id, m1.staff_id, "", now).unwrap();
+        let r = Outcome::Referred {
+            to: to.into(),
+            reply_due: NaiveDate::from_ymd_opt(2026, 12, due).unwrap(),
+        };
+        s.record_outcome(m1, id, &r, &FollowupPlan::default(), now)
+            .unwrap();
+    }
+    assert!(matches!(
+        s.unanswered_referrals(m1, 10),
+        Err(StoreError::Forbidden)
+    ));
+    let open = s.unanswered_referrals(lead, 10).unwrap();
+    let ids: Vec<i64> = open.iter().map(|r| r.id).collect();
+    assert_eq!(ids, vec![second, first]);
+    assert_eq!(open[0].referred_to, "县劳动仲裁委");
+    assert!(open[0].overdue(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()));
+    assert!(!open[1].overdue(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()));
+    // Sent back: no longer unanswered.
+    s.return_referral(
+        desk,
+        second,
+        "不属受理范围",
+        &ResponseHours::default(),
+        at(25, 9),
+    )
+    .unwrap();
+    assert_eq!(s.unanswered_referrals(lead, 10).unwrap().len(), 1);
+}

@@ -11,6 +11,8 @@ mod case_detail;
 mod case_list;
 mod case_search;
 mod case_term;
+mod referrals;
+pub use referrals::OpenReferral;
 mod cases;
 mod counts;
 mod deadlines;

@@ -33,6 +33,42 @@ pub(super) fn owners(ctx: &mut Ctx) -> Vec<(String, Choice)> {
     }
 }
 
+/// How many unanswered referrals the lead's list shows (soonest reply first).
+const REFERRALS_SHOWN: i64 = 200;
+
+/// A lead's list of referrals still unanswered; the store refuses other roles.
+pub fn referrals(ctx: &mut Ctx) -> Option<Popup> {
+    match ctx
+        .store
+        .unanswered_referrals(ctx.user.actor, REFERRALS_SHOWN)
+    {
+        Ok(list) if list.is_empty() => {
+            ctx.info(ctx.tr("ui.deadlines.referrals_none").to_string());
+            None
+        }
+        Ok(list) => {
+            let today = ctx.now.date();
+            let opts = list
+                .into_iter()
+                .map(|r| {
+                    let due = r
+                        .reply_due
+                        .map_or("—".into(), |d| d.format("%m-%d").to_string());
+                    let mark = if r.overdue(today) { "!" } else { " " };
+                    let label = format!("{mark}{due} {} {}", r.case_no, r.referred_to);
+                    (label, Choice::Case(r.id))
+                })
+                .collect();
+            let title = ctx.tr("ui.deadlines.referrals").to_string();
+            Some(Popup::pick(title, opts, Flow::Referral))
+        }
+        Err(e) => {
+            ctx.store_error(&e);
+            None
+        }
+    }
+}
+
 /// A detail key: the popup it opens, None when the key is not an action.
 pub fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
     let d = st.detail.as_ref()?;
@@ -328,6 +364,7 @@ pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
                 .reopen_case(by, id, &reason, &ctx.config.response_hours, now);
             done(st, ctx, r, "ui.cases.done.reopen");
         }
+        (Flow::Referral, Answer::Picked(Choice::Case(case))) => st.open_case(case, ctx),
         (Flow::ExtendDays, Answer::Text(days)) => {
             // Not a number: the store refuses 0 with its reason.
             let days = days.trim().parse::<i64>().unwrap_or(0);

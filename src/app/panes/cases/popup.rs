@@ -16,6 +16,7 @@ pub enum Choice {
     Colour(Colour),
     OutcomeKind(OutcomeKind),
     Waiting(Waiting),
+    Case(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +68,7 @@ pub enum Flow {
     Resume,
     ExtendDays,
     ExtendConsent { days: i64 },
+    Referral,
 }
 
 #[derive(Debug, Clone)]

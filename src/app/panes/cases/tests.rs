@@ -242,3 +242,24 @@ fn extend_the_term_with_consent_from_the_detail() {
     assert!(d.timeline.iter().any(|t| t.action == "case.extend"));
     assert!(!a.flash.as_ref().unwrap().error);
 }
+
+#[test]
+fn a_lead_opens_an_unanswered_referral_soonest_reply_first() {
+    let mut a = app_as("L001");
+    let lead = a.session.as_ref().unwrap().actor;
+    let open = a.store.unanswered_referrals(lead, 5).unwrap();
+    assert!(!open.is_empty(), "the demo has referrals out");
+    key(&mut a, KeyCode::F(3));
+    key(&mut a, KeyCode::Char('r'));
+    assert!(a.panes.cases.popup.is_some());
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.panes.cases.screen, Screen::Detail);
+    let d = a.panes.cases.detail.as_ref().unwrap();
+    assert_eq!(d.row.id, open[0].id);
+    assert_eq!(d.row.status, Status::ReferredOut);
+    // A mediator is refused by the store and told why.
+    let mut m = app_as("M001");
+    key(&mut m, KeyCode::Char('r'));
+    assert!(m.panes.cases.popup.is_none());
+    assert!(m.flash.as_ref().is_some_and(|f| f.error));
+}
