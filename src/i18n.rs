@@ -67,6 +67,10 @@ const ZH_FILES: &[(&str, &str)] = &[
         include_str!("../assets/i18n/zh-CN/followups.toml"),
     ),
     ("triage", include_str!("../assets/i18n/zh-CN/triage.toml")),
+    (
+        "deadlines",
+        include_str!("../assets/i18n/zh-CN/deadlines.toml"),
+    ),
 ];
 const EN_FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
@@ -83,6 +87,10 @@ const EN_FILES: &[(&str, &str)] = &[
         include_str!("../assets/i18n/en/followups.toml"),
     ),
     ("triage", include_str!("../assets/i18n/en/triage.toml")),
+    (
+        "deadlines",
+        include_str!("../assets/i18n/en/deadlines.toml"),
+    ),
 ];
 
 type Table = HashMap<String, String>;

@@ -122,3 +122,12 @@ fn case_detail() {
         insta::assert_snapshot!(format!("attempt_popup_{tag}_80x24"), render(&app, 80, 24));
     }
 }
+
+#[test]
+fn referrals_awaiting_reply() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut app = app_as("L001", lang);
+        keys(&mut app, "r");
+        both_sizes(&format!("referrals_{tag}"), &app);
+    }
+}

@@ -84,7 +84,9 @@ pub struct App {
 }
 
 impl App {
-    pub fn new(store: Store, config: Config, lang: Lang, now: NaiveDateTime) -> App {
+    pub fn new(mut store: Store, config: Config, lang: Lang, now: NaiveDateTime) -> App {
+        // Deadlines count the centre's working time (store/deadlines.rs).
+        store.set_work_time(crate::domain::slots::WorkTime::from_config(&config.hours));
         let centre = store
             .setting("centre_name")
             .ok()
@@ -131,6 +133,10 @@ impl App {
     pub fn refresh_counts(&mut self) {
         match self.store.urgent_counts() {
             Ok(c) => self.counts = c,
+            Err(e) => self.flash_error(e.i18n_key()),
+        }
+        match self.store.overdue_count(self.now) {
+            Ok(n) => self.counts.overdue = n,
             Err(e) => self.flash_error(e.i18n_key()),
         }
         let own = self

@@ -120,6 +120,7 @@ mod tests {
             active: true,
             waiting: None,
             waiting_since: None,
+            red_last_action: None,
         };
         let hits = vec![
             SearchHit {

@@ -20,3 +20,4 @@ pub mod slots;
 pub mod status;
 pub mod team;
 pub mod text;
+pub mod worktime;

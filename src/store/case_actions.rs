@@ -1,7 +1,6 @@
 //! Workflow actions on a case. Each checks the operator's role and the status machine here in
 //! the store (whatever the UI did), changes the case and writes the audit log in one
 //! transaction. Outcomes, closing, reopening and referrals are in case_closing.rs.
-use super::case_detail::MEDIATION_TERM_DAYS;
 use super::time::{from_sql, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::case_filter::Waiting;
@@ -311,6 +310,7 @@ impl Store {
         hours: &ResponseHours,
         now: NaiveDateTime,
     ) -> Result<()> {
+        let work = self.work.clone();
         self.write(|tx| {
             let s = state(tx, id)?;
             if !by.role.may_work(by.staff_id, s.owner) {
@@ -341,8 +341,7 @@ impl Store {
                 s.colour.code(),
                 &new,
             )?;
-            let sooner = hours
-                .deadline(to, now)
+            let sooner = super::deadlines::response(tx, &work, hours, to, now)?
                 .map(to_sql)
                 .filter(|_| to.above(s.colour) && s.status.is_active())
                 .filter(|d| s.deadline.as_ref().is_none_or(|old| d < old));
@@ -368,6 +367,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<AttemptRecorded> {
         let result = required(result, "err.cases.result_empty")?;
+        let work = self.work.clone();
         self.write(|tx| {
             let mut s = state(tx, id)?;
             if !by.role.may_work(by.staff_id, s.owner) {
@@ -405,7 +405,12 @@ impl Store {
             )?;
             if s.status == Status::Assigned {
                 set_status(tx, &at, by, id, s.status, Status::InMediation)?;
-                let term = to_sql(s.received + Duration::days(MEDIATION_TERM_DAYS));
+                let term = to_sql(super::deadlines::term(
+                    tx,
+                    &work,
+                    s.received,
+                    super::case_detail::MEDIATION_TERM_DAYS,
+                )?);
                 tx.execute(
                     "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
                     params![id, term],

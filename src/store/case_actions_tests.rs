@@ -75,8 +75,13 @@ fn full_path_assign_attempts_escalate_agreement_close_reopen() {
     }
     let d = s.case_detail(id).unwrap();
     assert_eq!(d.row.status, Status::InMediation);
-    // The first attempt started the 30-day term.
-    assert_eq!(d.row.deadline_at, Some(at(20, 9) + Duration::days(30)));
+    // The first attempt started the 30-day term: from Friday 11-20 it would end on Sunday
+    // 12-20, a day off, so it ends on Monday 12-21 at closing time.
+    let monday_close = NaiveDate::from_ymd_opt(2026, 12, 21)
+        .unwrap()
+        .and_hms_opt(17, 30, 0);
+    assert_eq!(d.row.deadline_at, monday_close);
+    assert_eq!(Some(d.term_ends()), monday_close);
     assert_eq!(
         s.record_attempt(m1, id, "再试", now)
             .unwrap_err()
@@ -340,7 +345,8 @@ fn waiting_pauses_the_clock_and_moving_on_restarts_it_with_the_time_left() {
             .unwrap()
             .is_empty()
     );
-    // An attempt moves the case on: the clock restarts with the 6 days 23 h that were left,
+    // An attempt moves the case on: the clock restarts with the 10 days 23 h that were left
+    // (blue: 7 working days from Friday 11-20 09:00 = Tuesday 12-01 09:00),
     // then the first attempt turns the deadline into the mediation term.
     s.record_attempt(m1, id, "材料已到，开始调解", later)
         .unwrap();
@@ -353,9 +359,100 @@ fn waiting_pauses_the_clock_and_moving_on_restarts_it_with_the_time_left() {
         .iter()
         .find(|a| a.action == "case.resume")
         .unwrap();
-    assert_eq!(resumed.new, "2026-12-06 09:00:00");
+    assert_eq!(resumed.new, "2026-12-10 09:00:00");
     // A manual stop works too.
     s.start_waiting(m1, id, Waiting::Party, "", later).unwrap();
     s.stop_waiting(m1, id, at(30, 10)).unwrap();
     assert!(s.case_detail(id).unwrap().row.deadline_at.is_some());
+}
+
+#[test]
+fn term_extension_needs_consent_the_owner_or_a_lead_and_is_audited() {
+    let (mut s, [lead, desk, m1, m2], id) = setup();
+    let now = at(24, 10);
+    s.assign_case(desk, id, m1.staff_id, "", now).unwrap();
+    // Not in mediation yet.
+    assert!(matches!(
+        s.extend_term(m1, id, 15, "双方同意", now),
+        Err(StoreError::Rule("err.cases.not_in_mediation"))
+    ));
+    s.record_attempt(m1, id, "见面", now).unwrap();
+    let term = s.case_detail(id).unwrap().term_ends();
+    assert!(matches!(
+        s.extend_term(m1, id, 15, "  ", now),
+        Err(StoreError::Rule("err.deadlines.consent"))
+    ));
+    assert!(matches!(
+        s.extend_term(m1, id, 0, "双方同意", now),
+        Err(StoreError::Rule("err.deadlines.days"))
+    ));
+    for who in [m2, desk] {
+        assert!(matches!(
+            s.extend_term(who, id, 15, "双方同意", now),
+            Err(StoreError::Forbidden)
+        ));
+    }
+    // Term 12-21 17:30 + 15 days = Tuesday 2027-01-05 17:30 (a working day).
+    let end = s
+        .extend_term(m1, id, 15, "双方电话同意 11-24", now)
+        .unwrap();
+    assert_eq!(end, term + Duration::days(15));
+    let d = s.case_detail(id).unwrap();
+    assert_eq!(d.row.deadline_at, Some(end));
+    assert_eq!(d.term_ends(), end);
+    let ext = d
+        .timeline
+        .iter()
+        .find(|a| a.action == "case.extend")
+        .unwrap();
+    assert_eq!(ext.new, to_sql(end));
+    assert!(d.timeline.iter().any(|a| a.action == "case.consent"));
+    // A lead may extend too, from the extended end.
+    let again = s.extend_term(lead, id, 1, "双方书面同意", now).unwrap();
+    assert_eq!(again, end + Duration::days(1));
+}
+
+#[test]
+fn a_lead_sees_unanswered_referrals_soonest_reply_first() {
+    let (mut s, [lead, desk, m1, _], first) = setup();
+    let now = at(24, 10);
+    let c = NewCase::walk_in(
+        at(21, 9),
+        "neighbour",
+        "噪音扰民",
+        NewParty::named("王芳", None),
+    );
+    let second = s
+        .create_case(desk, &c, &ResponseHours::default())
+        .unwrap()
+        .id;
+    for (id, to, due) in [(first, "县法院", 9), (second, "县劳动仲裁委", 1)] {
+        s.assign_case(desk, id, m1.staff_id, "", now).unwrap();
+        let r = Outcome::Referred {
+            to: to.into(),
+            reply_due: NaiveDate::from_ymd_opt(2026, 12, due).unwrap(),
+        };
+        s.record_outcome(m1, id, &r, &FollowupPlan::default(), now)
+            .unwrap();
+    }
+    assert!(matches!(
+        s.unanswered_referrals(m1, 10),
+        Err(StoreError::Forbidden)
+    ));
+    let open = s.unanswered_referrals(lead, 10).unwrap();
+    let ids: Vec<i64> = open.iter().map(|r| r.id).collect();
+    assert_eq!(ids, vec![second, first]);
+    assert_eq!(open[0].referred_to, "县劳动仲裁委");
+    assert!(open[0].overdue(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()));
+    assert!(!open[1].overdue(NaiveDate::from_ymd_opt(2026, 12, 2).unwrap()));
+    // Sent back: no longer unanswered.
+    s.return_referral(
+        desk,
+        second,
+        "不属受理范围",
+        &ResponseHours::default(),
+        at(25, 9),
+    )
+    .unwrap();
+    assert_eq!(s.unanswered_referrals(lead, 10).unwrap().len(), 1);
 }

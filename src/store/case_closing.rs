@@ -118,6 +118,7 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         let reason = required(reason, "err.cases.reason")?;
+        let work = self.work.clone();
         self.write(|tx| {
             let s = state(tx, id)?;
             if s.status.is_active() {
@@ -130,7 +131,7 @@ impl Store {
             };
             transition(s.status, to)?;
             let at = to_sql(now);
-            let deadline = hours.deadline(s.colour, now).map(to_sql);
+            let deadline = super::deadlines::response(tx, &work, hours, s.colour, now)?.map(to_sql);
             tx.execute(
                 "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
                 params![id, deadline],
@@ -152,6 +153,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Status> {
         let reason = required(reason, "err.cases.reason")?;
+        let work = self.work.clone();
         self.write(|tx| {
             let s = state(tx, id)?;
             if !(by.role.may_work(by.staff_id, s.owner) || by.role.may(Permission::Route)) {
@@ -167,7 +169,7 @@ impl Store {
             };
             transition(s.status, to)?;
             let at = to_sql(now);
-            let deadline = hours.deadline(s.colour, now).map(to_sql);
+            let deadline = super::deadlines::response(tx, &work, hours, s.colour, now)?.map(to_sql);
             tx.execute(
                 "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
                 params![id, deadline],

@@ -6,7 +6,7 @@ use crate::domain::ladder::{Ladder, Level};
 use crate::domain::mask::{mask_id, mask_phone};
 use crate::domain::party::PartyRole;
 use crate::domain::risk::{Colour, RiskFlag};
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 /// People's mediation is normally settled within 30 days.
 pub const MEDIATION_TERM_DAYS: i64 = 30;
@@ -82,6 +82,8 @@ pub struct CaseDetail {
     pub followups: Vec<FollowupLine>,
     pub timeline: Vec<AuditLine>,
     pub outcome: Option<OutcomeRecord>,
+    /// End of the mediation term, decided by the store.
+    pub term_end: NaiveDateTime,
 }
 
 impl CaseDetail {
@@ -92,9 +94,9 @@ impl CaseDetail {
         }
     }
 
-    /// End of the 30-day mediation term.
+    /// End of the 30-day mediation term (in working time: see store/deadlines.rs).
     pub fn term_ends(&self) -> NaiveDateTime {
-        self.row.received_at + Duration::days(MEDIATION_TERM_DAYS)
+        self.term_end
     }
 }
 
@@ -112,6 +114,7 @@ impl Store {
             |r| {
                 let flags: String = r.get(2)?;
                 Ok(CaseDetail {
+                    term_end: row.received_at,
                     row: row.clone(),
                     channel: r.get(0)?,
                     colour_computed: Colour::from_rank(r.get(1)?).unwrap_or(Colour::Blue),
@@ -213,6 +216,17 @@ impl Store {
             })?
             .next()
             .transpose()?;
+        // The latest extension (case_term.rs) if any, else the standard term from intake.
+        let extended = d
+            .timeline
+            .iter()
+            .rev()
+            .find(|a| a.action == "case.extend")
+            .and_then(|a| super::time::from_sql(&a.new));
+        d.term_end = match extended {
+            Some(t) => t,
+            None => self.mediation_term(d.row.received_at)?,
+        };
         Ok(d)
     }
 

@@ -34,11 +34,21 @@ pub struct CaseRow {
     /// Paused: what it waits for and since when (the deadline is cleared meanwhile).
     pub waiting: Option<Waiting>,
     pub waiting_since: Option<NaiveDateTime>,
+    /// Open red cases only: when the last action on the case was (audit, reveals excluded;
+    /// the intake when the log has nothing, as for imported cases).
+    pub red_last_action: Option<NaiveDateTime>,
 }
 
 impl CaseRow {
     pub fn overdue(&self, now: NaiveDateTime) -> bool {
         self.active && self.deadline_at.is_some_and(|d| d < now)
+    }
+
+    /// A red case is seen the same day: flag an open red case with no action yet today.
+    pub fn red_idle(&self, now: NaiveDateTime) -> bool {
+        self.active
+            && self.colour == Colour::Red
+            && self.red_last_action.is_some_and(|t| t.date() < now.date())
     }
 
     pub fn days_open(&self, now: NaiveDateTime) -> i64 {
@@ -217,7 +227,10 @@ pub(super) fn where_sql(
 const SELECT_IDS: &str = "SELECT c.id FROM cases c";
 
 const SELECT_ROW: &str = "SELECT c.id, c.case_no, c.received_at, c.colour, c.category, p.name, p.phone,
-        c.status, c.owner_id, s.name, c.level, c.deadline_at, c.active, c.waiting, c.waiting_since
+        c.status, c.owner_id, s.name, c.level, c.deadline_at, c.active, c.waiting, c.waiting_since,
+        CASE WHEN c.colour = 0 AND c.active = 1 THEN ifnull((SELECT a.at FROM audit a
+            WHERE a.case_id = c.id AND a.action <> 'case.reveal' ORDER BY a.id DESC LIMIT 1),
+            c.received_at) END
     FROM cases c LEFT JOIN parties p ON p.id = c.first_party_id LEFT JOIN staff s ON s.id = c.owner_id";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
@@ -246,6 +259,10 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
             .and_then(Waiting::from_code),
         waiting_since: r
             .get::<_, Option<String>>(14)?
+            .as_deref()
+            .and_then(from_sql),
+        red_last_action: r
+            .get::<_, Option<String>>(15)?
             .as_deref()
             .and_then(from_sql),
     })

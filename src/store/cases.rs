@@ -223,11 +223,12 @@ impl Store {
         } else {
             Status::Registered
         };
-        let deadline = hours.deadline(colour, c.received_at);
         let team = c.team.unwrap_or_else(|| cat.team());
         let at = to_sql(c.received_at);
 
+        let work = self.work.clone();
         self.write(|tx| {
+            let deadline = super::deadlines::response(tx, &work, hours, colour, c.received_at)?;
             let case_no = next_case_no(tx, c.received_at)?;
             let mut first_party = None;
             let mut party_ids = Vec::new();

@@ -5,6 +5,8 @@ use super::{Result, Store};
 pub struct UrgentCounts {
     pub red: i64,
     pub orange: i64,
+    /// Open cases past their deadline (deadlines.rs `overdue_count`).
+    pub overdue: i64,
 }
 
 impl Store {

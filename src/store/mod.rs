@@ -10,8 +10,12 @@ mod case_closing;
 mod case_detail;
 mod case_list;
 mod case_search;
+mod case_term;
+mod referrals;
+pub use referrals::OpenReferral;
 mod cases;
 mod counts;
+mod deadlines;
 mod drafts;
 pub mod grams;
 pub use drafts::Draft;
@@ -76,6 +80,8 @@ pub struct Actor {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Working time for deadlines (deadlines.rs).
+    work: crate::domain::slots::WorkTime,
 }
 
 impl Store {
@@ -141,7 +147,11 @@ impl Store {
         // checkpoints for a while cannot leave a huge file behind.
         conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn, path })
+        Ok(Store {
+            conn,
+            path,
+            work: crate::domain::slots::WorkTime::from_config(&Default::default()),
+        })
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -91,7 +91,11 @@ fn created_case_is_blue_registered_audited_with_deadline() {
         .create_case(desk, &new_case(at(9, 0)), &ResponseHours::default())
         .unwrap();
     assert_eq!(c.colour, Colour::Blue);
-    assert_eq!(c.deadline_at, Some(at(9, 0) + chrono::Duration::days(7)));
+    // Blue: 7 working days from Tuesday 11-24 09:00 = Thursday 12-03 09:00 (two weekends).
+    let thursday = NaiveDate::from_ymd_opt(2026, 12, 3)
+        .unwrap()
+        .and_hms_opt(9, 0, 0);
+    assert_eq!(c.deadline_at, thursday);
     let (status, keys, phone): (String, String, String) = s
         .conn
         .query_row(
@@ -257,7 +261,11 @@ fn urgent_counts_follow_active_red_and_orange() {
     s.create_case(desk, &new_case(at(9, 0)), &h).unwrap();
     assert_eq!(
         s.urgent_counts().unwrap(),
-        UrgentCounts { red: 1, orange: 2 }
+        UrgentCounts {
+            red: 1,
+            orange: 2,
+            overdue: 0
+        }
     );
 }
 

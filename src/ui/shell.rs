@@ -80,7 +80,28 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         app.counts.orange
     );
     let bar = view.theme.status_bar();
-    let others = who.width() + red.width() + orange.width() + clock.width() + 15;
+    let mut others = who.width() + red.width() + orange.width() + clock.width() + 15;
+    // Overdue open cases: shown when it fits beside the short follow-up counts (else the
+    // clock would be cut); the list's overdue filter shows them anyway.
+    let mut overdue = crate::i18n::trf(
+        view.lang,
+        "ui.deadlines.status",
+        &[("n", &app.counts.overdue)],
+    );
+    let fu_short_width = crate::i18n::trf(
+        view.lang,
+        "ui.followups.status_short",
+        &[
+            ("today", &app.followup_counts.due_today),
+            ("overdue", &app.followup_counts.overdue),
+        ],
+    )
+    .width();
+    if others + overdue.width() + 1 + fu_short_width <= width {
+        others += overdue.width() + 1;
+    } else {
+        overdue.clear();
+    }
     // Follow-up counts: the long label when it fits next to a few cells of the centre's name,
     // else the short one.
     let fu_args: [(&str, &dyn std::fmt::Display); 2] = [
@@ -110,6 +131,8 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         Span::styled(red, view.theme.risk(Colour::Red).patch(bar)),
         Span::styled(" ", bar),
         Span::styled(orange, view.theme.risk(Colour::Orange).patch(bar)),
+        Span::styled(if overdue.is_empty() { "" } else { " " }, bar),
+        Span::styled(overdue, bar),
         // A dot, not a bar: the follow-up counts belong with the other counts.
         Span::styled(" · ", bar),
         Span::styled(fu, bar),

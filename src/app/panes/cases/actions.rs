@@ -15,6 +15,8 @@ use chrono::Duration;
 
 /// Default days a receiving body has to answer a referral.
 const REPLY_DAYS: i64 = 15;
+/// Default days offered for an extension of the mediation term.
+const EXTEND_DAYS: i64 = 30;
 
 /// Mediators and leads who can own a case.
 pub(super) fn owners(ctx: &mut Ctx) -> Vec<(String, Choice)> {
@@ -27,6 +29,42 @@ pub(super) fn owners(ctx: &mut Ctx) -> Vec<(String, Choice)> {
         Err(e) => {
             ctx.store_error(&e);
             Vec::new()
+        }
+    }
+}
+
+/// How many unanswered referrals the lead's list shows (soonest reply first).
+const REFERRALS_SHOWN: i64 = 200;
+
+/// A lead's list of referrals still unanswered; the store refuses other roles.
+pub fn referrals(ctx: &mut Ctx) -> Option<Popup> {
+    match ctx
+        .store
+        .unanswered_referrals(ctx.user.actor, REFERRALS_SHOWN)
+    {
+        Ok(list) if list.is_empty() => {
+            ctx.info(ctx.tr("ui.deadlines.referrals_none").to_string());
+            None
+        }
+        Ok(list) => {
+            let today = ctx.now.date();
+            let opts = list
+                .into_iter()
+                .map(|r| {
+                    let due = r
+                        .reply_due
+                        .map_or("—".into(), |d| d.format("%m-%d").to_string());
+                    let mark = if r.overdue(today) { "!" } else { " " };
+                    let label = format!("{mark}{due} {} {}", r.case_no, r.referred_to);
+                    (label, Choice::Case(r.id))
+                })
+                .collect();
+            let title = ctx.tr("ui.deadlines.referrals").to_string();
+            Some(Popup::pick(title, opts, Flow::Referral))
+        }
+        Err(e) => {
+            ctx.store_error(&e);
+            None
         }
     }
 }
@@ -109,6 +147,17 @@ pub fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
             t("ui.cases.reason_hint"),
             Flow::ReferralBack,
         ),
+        'x' => {
+            let mut p = Popup::text(
+                t("ui.deadlines.act.extend"),
+                t("ui.deadlines.extend_days_hint"),
+                Flow::ExtendDays,
+            );
+            if let super::popup::Body::Text { field, .. } = &mut p.body {
+                field.set_value(&EXTEND_DAYS.to_string());
+            }
+            p
+        }
         'R' => Popup::text(
             t("ui.cases.act.reopen"),
             t("ui.cases.reason_hint"),
@@ -314,6 +363,23 @@ pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
                 .store
                 .reopen_case(by, id, &reason, &ctx.config.response_hours, now);
             done(st, ctx, r, "ui.cases.done.reopen");
+        }
+        (Flow::Referral, Answer::Picked(Choice::Case(case))) => st.open_case(case, ctx),
+        (Flow::ExtendDays, Answer::Text(days)) => {
+            // Not a number: the store refuses 0 with its reason.
+            let days = days.trim().parse::<i64>().unwrap_or(0);
+            st.popup = Some(Popup::text(
+                t(ctx, "ui.deadlines.act.extend"),
+                t(ctx, "ui.deadlines.consent_hint"),
+                Flow::ExtendConsent { days },
+            ));
+        }
+        (Flow::ExtendConsent { days }, Answer::Text(consent)) => {
+            let r = ctx.store.extend_term(by, id, days, &consent, now);
+            if let Some(end) = done(st, ctx, r, "ui.deadlines.done.extend") {
+                let end = end.format("%Y-%m-%d %H:%M").to_string();
+                ctx.info(trf(ctx.lang, "ui.deadlines.done.extend", &[("end", &end)]));
+            }
         }
         _ => {}
     }

@@ -82,6 +82,7 @@ const LIST_HELP: &[KeyHelp] = &[
     help("f", "help.cases.filter"),
     help("Backspace", "help.cases.unfilter"),
     help("s / S", "help.cases.sort"),
+    help("r", "help.cases.referrals"),
 ];
 
 const DETAIL_HELP: &[KeyHelp] = &[
@@ -95,6 +96,7 @@ const DETAIL_HELP: &[KeyHelp] = &[
     help("o", "help.cases.outcome"),
     help("C", "help.cases.close"),
     help("R", "help.cases.reopen"),
+    help("x", "help.cases.extend"),
     help("b", "help.cases.referral_back"),
     help("w", "help.cases.wait"),
     help("v", "help.cases.reveal"),
@@ -225,6 +227,7 @@ impl CasesState {
             }
             KeyCode::Char('A') => self.show(ListKind::Custom, CaseFilter::default(), ctx),
             KeyCode::Char('M') => self.popup = filters::queue_picker(ctx),
+            KeyCode::Char('r') => self.popup = actions::referrals(ctx),
             KeyCode::Char('f') => self.popup = Some(filters::filter_kinds(ctx)),
             KeyCode::Backspace => {
                 if self.list.filter.pop() {

@@ -16,6 +16,7 @@ pub enum Choice {
     Colour(Colour),
     OutcomeKind(OutcomeKind),
     Waiting(Waiting),
+    Case(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +66,9 @@ pub enum Flow {
     Wait,
     WaitNote { what: Waiting },
     Resume,
+    ExtendDays,
+    ExtendConsent { days: i64 },
+    Referral,
 }
 
 #[derive(Debug, Clone)]

@@ -202,3 +202,64 @@ fn mediator_cannot_close_and_sees_why() {
     let f = a.flash.clone().unwrap();
     assert!(f.error, "{f:?}");
 }
+
+#[test]
+fn extend_the_term_with_consent_from_the_detail() {
+    let mut a = app_as("M001");
+    let pos = a
+        .panes
+        .cases
+        .list
+        .rows
+        .iter()
+        .position(|r| r.status == Status::Assigned || r.status == Status::InMediation)
+        .expect("an open case");
+    for _ in 0..pos {
+        key(&mut a, KeyCode::Down);
+    }
+    key(&mut a, KeyCode::Enter);
+    if a.panes.cases.detail.as_ref().unwrap().row.status == Status::Assigned {
+        key(&mut a, KeyCode::Char('t'));
+        typ(&mut a, "首次调解");
+        key(&mut a, KeyCode::Enter);
+    }
+    let before = a.panes.cases.detail.as_ref().unwrap().term_ends();
+    key(&mut a, KeyCode::Char('x'));
+    // The days box offers 30; an empty consent is refused with the store's reason.
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Enter);
+    assert!(a.flash.as_ref().is_some_and(|f| f.error), "{:?}", a.flash);
+    key(&mut a, KeyCode::Char('x'));
+    key(&mut a, KeyCode::Enter);
+    typ(&mut a, "双方当面同意延长");
+    key(&mut a, KeyCode::Enter);
+    let d = a.panes.cases.detail.as_ref().unwrap();
+    assert!(
+        d.term_ends() >= before + chrono::Duration::days(30),
+        "{:?}",
+        a.flash
+    );
+    assert!(d.timeline.iter().any(|t| t.action == "case.extend"));
+    assert!(!a.flash.as_ref().unwrap().error);
+}
+
+#[test]
+fn a_lead_opens_an_unanswered_referral_soonest_reply_first() {
+    let mut a = app_as("L001");
+    let lead = a.session.as_ref().unwrap().actor;
+    let open = a.store.unanswered_referrals(lead, 5).unwrap();
+    assert!(!open.is_empty(), "the demo has referrals out");
+    key(&mut a, KeyCode::F(3));
+    key(&mut a, KeyCode::Char('r'));
+    assert!(a.panes.cases.popup.is_some());
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(a.panes.cases.screen, Screen::Detail);
+    let d = a.panes.cases.detail.as_ref().unwrap();
+    assert_eq!(d.row.id, open[0].id);
+    assert_eq!(d.row.status, Status::ReferredOut);
+    // A mediator is refused by the store and told why.
+    let mut m = app_as("M001");
+    key(&mut m, KeyCode::Char('r'));
+    assert!(m.panes.cases.popup.is_none());
+    assert!(m.flash.as_ref().is_some_and(|f| f.error));
+}

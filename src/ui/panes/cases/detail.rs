@@ -37,6 +37,8 @@ fn event_key(action: &str) -> &'static str {
         "case.resume" => "ui.cases.ev.resume",
         "case.reveal" => "ui.cases.ev.reveal",
         "case.status" => "ui.cases.ev.status",
+        "case.extend" => "ui.deadlines.ev.extend",
+        "case.consent" => "ui.deadlines.ev.consent",
         _ => "ui.cases.ev.other",
     }
 }

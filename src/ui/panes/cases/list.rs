@@ -89,6 +89,11 @@ fn cell(row: &CaseRow, col: Col, view: &View) -> (String, Style) {
         ),
         Col::Deadline => match row.deadline_at {
             Some(d) if row.overdue(view.now) => (format!("!{}", short_time(d)), view.theme.error()),
+            // An open red case with no action yet today: seen the same day, so flagged.
+            Some(d) if row.red_idle(view.now) => (
+                format!("*{}", short_time(d)),
+                view.theme.risk(crate::domain::risk::Colour::Red),
+            ),
             Some(d) if row.active => (short_time(d), plain),
             _ => ("—".into(), view.theme.dim()),
         },
