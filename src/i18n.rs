@@ -67,6 +67,7 @@ const ZH_FILES: &[(&str, &str)] = &[
         include_str!("../assets/i18n/zh-CN/followups.toml"),
     ),
     ("triage", include_str!("../assets/i18n/zh-CN/triage.toml")),
+    ("merges", include_str!("../assets/i18n/zh-CN/merges.toml")),
 ];
 const EN_FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
@@ -83,6 +84,7 @@ const EN_FILES: &[(&str, &str)] = &[
         include_str!("../assets/i18n/en/followups.toml"),
     ),
     ("triage", include_str!("../assets/i18n/en/triage.toml")),
+    ("merges", include_str!("../assets/i18n/en/merges.toml")),
 ];
 
 type Table = HashMap<String, String>;

@@ -178,10 +178,12 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        // Cases merged into this one bring their whole history along.
         let mut stmt = self.conn.prepare_cached(
             "SELECT * FROM (SELECT a.id, a.at, ifnull(s.name, ''), a.action, a.field, a.old, a.new
                 FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
-                WHERE a.case_id = ?1 ORDER BY a.id DESC LIMIT ?2) ORDER BY 1",
+                WHERE a.case_id IN (SELECT ?1 UNION ALL SELECT id FROM cases WHERE merged_into = ?1)
+                ORDER BY a.id DESC LIMIT ?2) ORDER BY 1",
         )?;
         d.timeline = stmt
             .query_map(rusqlite::params![id, TIMELINE_MAX], |r| {

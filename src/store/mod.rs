@@ -18,6 +18,7 @@ pub use drafts::Draft;
 mod error;
 mod followups;
 mod maintenance;
+mod merges;
 mod migrations;
 mod names;
 pub mod report;
@@ -224,6 +225,8 @@ pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
 
 #[cfg(test)]
 pub(crate) mod calendar_tests;
+#[cfg(test)]
+mod merges_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]
