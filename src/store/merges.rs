@@ -25,6 +25,13 @@ impl MergeKind {
     }
 }
 
+/// What the case detail shows about merges: where this case went, and what came into it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeView {
+    pub merged_into: Option<String>,
+    pub merges: Vec<MergeLine>,
+}
+
 /// A merge still in force, as the case detail lists it (for a lead's undo).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergeLine {
@@ -422,6 +429,13 @@ impl Store {
                 params![merge, at, by.staff_id],
             )?;
             Ok(())
+        })
+    }
+
+    pub fn merge_view(&self, case: i64) -> Result<MergeView> {
+        Ok(MergeView {
+            merged_into: self.merged_into(case)?,
+            merges: self.case_merges(case)?,
         })
     }
 

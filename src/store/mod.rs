@@ -46,6 +46,7 @@ pub use followups::{
     RecordOutcome, RecordResult,
 };
 pub use maintenance::{ANONYMISED, PurgeCount};
+pub use merges::{MergeKind, MergeLine, MergeView};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};
 

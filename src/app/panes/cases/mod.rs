@@ -3,6 +3,7 @@
 mod actions;
 mod filters;
 pub mod list;
+mod merge;
 pub mod popup;
 
 use super::{Ctx, Handled, Pane};
@@ -67,6 +68,8 @@ pub struct CasesState {
     pub revealed: Vec<Revealed>,
     pub detail_scroll: u16,
     pub popup: Option<Popup>,
+    /// Merges touching the open case (read with the detail, never per frame).
+    pub merges: crate::store::MergeView,
     started: bool,
 }
 
@@ -98,6 +101,9 @@ const DETAIL_HELP: &[KeyHelp] = &[
     help("b", "help.cases.referral_back"),
     help("w", "help.cases.wait"),
     help("v", "help.cases.reveal"),
+    help("M", "help.merge.case"),
+    help("P", "help.merge.party"),
+    help("U", "help.merge.undo"),
 ];
 
 const SEARCH_HELP: &[KeyHelp] = &[
@@ -136,6 +142,7 @@ impl CasesState {
     pub fn open_case(&mut self, id: i64, ctx: &mut Ctx) {
         match ctx.store.case_detail(id) {
             Ok(d) => {
+                self.merges = merge::view(id, ctx);
                 self.detail = Some(d);
                 self.revealed.clear();
                 self.detail_scroll = 0;
@@ -295,7 +302,10 @@ impl CasesState {
     pub fn refresh_detail(&mut self, ctx: &mut Ctx) {
         if let Some(id) = self.detail.as_ref().map(|d| d.row.id) {
             match ctx.store.case_detail(id) {
-                Ok(d) => self.detail = Some(d),
+                Ok(d) => {
+                    self.merges = merge::view(id, ctx);
+                    self.detail = Some(d);
+                }
                 Err(e) => ctx.store_error(&e),
             }
         }
@@ -383,5 +393,7 @@ impl Pane for CasesState {
     }
 }
 
+#[cfg(test)]
+mod merge_tests;
 #[cfg(test)]
 mod tests;

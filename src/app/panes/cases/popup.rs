@@ -16,6 +16,8 @@ pub enum Choice {
     Colour(Colour),
     OutcomeKind(OutcomeKind),
     Waiting(Waiting),
+    Merge(i64),
+    Party(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +67,13 @@ pub enum Flow {
     Wait,
     WaitNote { what: Waiting },
     Resume,
+    MergeCaseNo,
+    MergeCase { gone: i64 },
+    UndoPick,
+    Undo { merge: i64 },
+    PartyKeep,
+    PartyGone { keep: i64 },
+    MergeParty { keep: i64, gone: i64 },
 }
 
 #[derive(Debug, Clone)]

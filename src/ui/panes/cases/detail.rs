@@ -37,6 +37,11 @@ fn event_key(action: &str) -> &'static str {
         "case.resume" => "ui.cases.ev.resume",
         "case.reveal" => "ui.cases.ev.reveal",
         "case.status" => "ui.cases.ev.status",
+        "case.merge" => "ui.merge.ev.merge",
+        "case.merged" => "ui.merge.ev.merged",
+        "case.unmerge" | "case.unmerged" => "ui.merge.ev.unmerge",
+        "party.merge" => "ui.merge.ev.party",
+        "party.unmerge" => "ui.merge.ev.party_undo",
         _ => "ui.cases.ev.other",
     }
 }
@@ -291,6 +296,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
         }
         lines.push(Line::raw(text));
     }
+    merges(&mut lines, state, view);
     lines.push(section(view, "ui.cases.sec.timeline"));
     lines.extend(d.timeline.iter().map(|a| event(a, view)));
     let block = Block::default()
@@ -303,4 +309,27 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
             .scroll((state.detail_scroll, 0)),
         area,
     );
+}
+
+/// Where this case was merged to, and the merges in force on it (a lead undoes them with U).
+fn merges<'a>(lines: &mut Vec<Line<'a>>, state: &CasesState, view: &View) {
+    let m = &state.merges;
+    if m.merged_into.is_none() && m.merges.is_empty() {
+        return;
+    }
+    lines.push(section(view, "ui.merge.sec"));
+    if let Some(no) = &m.merged_into {
+        lines.push(Line::styled(
+            trf(view.lang, "ui.merge.into", &[("no", no)]),
+            view.theme.title(),
+        ));
+    }
+    for l in &m.merges {
+        let kind = match l.kind {
+            crate::store::MergeKind::Case => view.tr("ui.merge.kind_case"),
+            crate::store::MergeKind::Party => view.tr("ui.merge.kind_party"),
+        };
+        let at = l.at.get(..16).unwrap_or(&l.at);
+        lines.push(Line::raw(format!("{at} {kind} {} → {}", l.gone, l.keep)));
+    }
 }
