@@ -10,6 +10,7 @@ mod case_closing;
 mod case_detail;
 mod case_list;
 mod case_search;
+mod case_team;
 mod cases;
 mod counts;
 mod drafts;
@@ -38,6 +39,7 @@ pub use case_detail::{
 };
 pub use case_list::{CaseRow, CountJob, Cursor};
 pub use case_search::{MatchKind, SearchHit};
+pub use case_team::CaseTeam;
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};

@@ -37,3 +37,16 @@ CREATE TABLE merge_moves (
     added    INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX merge_moves_merge ON merge_moves (merge_id);
+
+-- A dedicated team for a complex case (一案一专班): several mediators and a written plan.
+CREATE TABLE case_teams (
+    case_id    INTEGER PRIMARY KEY REFERENCES cases(id),
+    plan       TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL,
+    updated_by INTEGER REFERENCES staff(id)
+);
+CREATE TABLE case_team_members (
+    case_id  INTEGER NOT NULL REFERENCES cases(id),
+    staff_id INTEGER NOT NULL REFERENCES staff(id),
+    PRIMARY KEY (case_id, staff_id)
+);
