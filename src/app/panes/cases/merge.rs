@@ -42,7 +42,7 @@ fn parties(st: &CasesState, but: Option<i64>) -> Vec<(String, Choice)> {
 
 pub(super) fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
     if !matches!(c, 'M' | 'P' | 'U') {
-        return None;
+        return super::team::start(c, st, ctx);
     }
     if ctx.user.actor.role != Role::Lead {
         ctx.error(ctx.tr("err.merge.lead_only").to_string());
@@ -154,6 +154,6 @@ pub(super) fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) 
             let r = ctx.store.undo_merge(by, merge, now);
             done(st, ctx, r, "ui.merge.undone");
         }
-        _ => {}
+        (flow, a) => super::team::answer(st, flow, a, ctx),
     }
 }

@@ -122,3 +122,66 @@ fn only_a_lead_gets_the_merge_keys() {
         );
     }
 }
+
+#[test]
+fn lead_builds_a_dedicated_team_with_a_plan_and_it_shows_in_the_detail() {
+    let mut a = app_as("L001");
+    let (keep, _, _) = open_first(&mut a);
+    key(&mut a, KeyCode::Char('T'));
+    typ(&mut a, "M001 m003 ZZ9");
+    key(&mut a, KeyCode::Enter);
+    // An unknown code stops before anything is saved.
+    assert!(a.panes.cases.popup.is_none());
+    assert_eq!(a.store.case_team(keep).unwrap(), None);
+
+    key(&mut a, KeyCode::Char('T'));
+    typ(&mut a, "M001 m003");
+    key(&mut a, KeyCode::Enter);
+    typ(&mut a, "分户走访后联合调解");
+    key(&mut a, KeyCode::Enter);
+    let t = a.panes.cases.team.clone().expect("team shown");
+    let codes: Vec<&str> = t.members.iter().map(|m| m.1.as_str()).collect();
+    assert_eq!(codes, ["M001", "M003"]);
+    assert_eq!(t.plan, "分户走访后联合调解");
+    let d = a.panes.cases.detail.as_ref().unwrap();
+    assert!(d.timeline.iter().any(|l| l.action == "case.team"));
+
+    // Editing starts from the current team.
+    key(&mut a, KeyCode::Char('T'));
+    match &a.panes.cases.popup.as_ref().unwrap().body {
+        crate::app::panes::cases::popup::Body::Text { field, .. } => {
+            assert_eq!(field.value(), "M001 M003")
+        }
+        _ => panic!("members box expected"),
+    }
+}
+
+#[test]
+fn a_mediator_who_does_not_own_the_case_cannot_edit_its_team() {
+    let mut a = app_as("M001");
+    let me = a.session.as_ref().unwrap().actor.staff_id;
+    key(&mut a, KeyCode::F(3));
+    key(&mut a, KeyCode::Char('A'));
+    let rows = &a.panes.cases.list.rows;
+    let other = rows
+        .iter()
+        .position(|r| r.owner_id != Some(me))
+        .expect("someone else's case");
+    let mine = rows
+        .iter()
+        .position(|r| r.owner_id == Some(me))
+        .expect("an own case");
+    for (at, allowed) in [(other, false), (mine, true)] {
+        key(&mut a, KeyCode::Char('g'));
+        for _ in 0..at {
+            key(&mut a, KeyCode::Char('j'));
+        }
+        key(&mut a, KeyCode::Enter);
+        key(&mut a, KeyCode::Char('T'));
+        assert_eq!(a.panes.cases.popup.is_some(), allowed);
+        key(&mut a, KeyCode::Esc); // the popup, if any
+        if a.panes.cases.screen == Screen::Detail {
+            key(&mut a, KeyCode::Esc);
+        }
+    }
+}

@@ -5,6 +5,7 @@ mod filters;
 pub mod list;
 mod merge;
 pub mod popup;
+mod team;
 
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
@@ -70,6 +71,8 @@ pub struct CasesState {
     pub popup: Option<Popup>,
     /// Merges touching the open case (read with the detail, never per frame).
     pub merges: crate::store::MergeView,
+    /// The open case's dedicated team (一案一专班), if any.
+    pub team: Option<crate::store::CaseTeam>,
     started: bool,
 }
 
@@ -101,6 +104,7 @@ const DETAIL_HELP: &[KeyHelp] = &[
     help("b", "help.cases.referral_back"),
     help("w", "help.cases.wait"),
     help("v", "help.cases.reveal"),
+    help("T", "help.team.edit"),
     help("M", "help.merge.case"),
     help("P", "help.merge.party"),
     help("U", "help.merge.undo"),
@@ -143,6 +147,7 @@ impl CasesState {
         match ctx.store.case_detail(id) {
             Ok(d) => {
                 self.merges = merge::view(id, ctx);
+                self.team = team::load(id, ctx);
                 self.detail = Some(d);
                 self.revealed.clear();
                 self.detail_scroll = 0;
@@ -304,6 +309,7 @@ impl CasesState {
             match ctx.store.case_detail(id) {
                 Ok(d) => {
                     self.merges = merge::view(id, ctx);
+                    self.team = team::load(id, ctx);
                     self.detail = Some(d);
                 }
                 Err(e) => ctx.store_error(&e),

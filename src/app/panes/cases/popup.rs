@@ -74,6 +74,8 @@ pub enum Flow {
     PartyKeep,
     PartyGone { keep: i64 },
     MergeParty { keep: i64, gone: i64 },
+    TeamMembers,
+    TeamPlan { members: Vec<i64> },
 }
 
 #[derive(Debug, Clone)]

@@ -42,6 +42,7 @@ fn event_key(action: &str) -> &'static str {
         "case.unmerge" | "case.unmerged" => "ui.merge.ev.unmerge",
         "party.merge" => "ui.merge.ev.party",
         "party.unmerge" => "ui.merge.ev.party_undo",
+        "case.team" => "ui.team.ev",
         _ => "ui.cases.ev.other",
     }
 }
@@ -296,6 +297,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
         }
         lines.push(Line::raw(text));
     }
+    team(&mut lines, state, view);
     merges(&mut lines, state, view);
     lines.push(section(view, "ui.cases.sec.timeline"));
     lines.extend(d.timeline.iter().map(|a| event(a, view)));
@@ -331,5 +333,26 @@ fn merges<'a>(lines: &mut Vec<Line<'a>>, state: &CasesState, view: &View) {
         };
         let at = l.at.get(..16).unwrap_or(&l.at);
         lines.push(Line::raw(format!("{at} {kind} {} → {}", l.gone, l.keep)));
+    }
+}
+
+/// The dedicated team (一案一专班): members by name and code, then the plan.
+fn team<'a>(lines: &mut Vec<Line<'a>>, state: &CasesState, view: &View) {
+    let Some(t) = &state.team else {
+        return;
+    };
+    lines.push(section(view, "ui.team.sec"));
+    let names: Vec<String> = t
+        .members
+        .iter()
+        .map(|(_, code, name)| format!("{name}({code})"))
+        .collect();
+    lines.push(Line::raw(names.join("、")));
+    if !t.plan.is_empty() {
+        lines.push(Line::raw(format!(
+            "{}: {}",
+            view.tr("ui.team.plan"),
+            t.plan
+        )));
     }
 }
