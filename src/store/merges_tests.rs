@@ -294,3 +294,23 @@ fn undo_refuses_and_changes_nothing_when_it_cannot_restore_exactly() {
     ));
     assert_eq!(dump(&s), mid);
 }
+
+#[test]
+fn undo_refuses_when_the_absorbed_case_was_reopened_since() {
+    let (mut s, lead, _, a, b) = setup();
+    let m = s.merge_cases(lead, a, b, at(24, 10)).unwrap();
+    s.reopen_case(
+        lead,
+        b,
+        "当事人再次来访",
+        &ResponseHours::default(),
+        at(24, 11),
+    )
+    .unwrap();
+    let mid = dump(&s);
+    assert!(matches!(
+        s.undo_merge(lead, m, at(24, 12)),
+        Err(StoreError::Rule("err.merge.changed"))
+    ));
+    assert_eq!(dump(&s), mid);
+}

@@ -20,6 +20,7 @@ mod error;
 mod followups;
 mod maintenance;
 mod merges;
+mod merges_undo;
 mod migrations;
 mod names;
 pub mod report;
