@@ -113,6 +113,12 @@ fn event<'a>(a: &AuditLine, view: &View) -> Line<'a> {
         (false, false) if a.action == "case.attempt" => format!("{old}: {new}"),
         (false, false) => format!("{old} → {new}"),
     };
+    // Events of a case merged into this one say which case they happened to.
+    let change = if a.from_case.is_empty() {
+        change
+    } else {
+        format!("[{}] {change}", a.from_case)
+    };
     Line::from(vec![
         Span::styled(
             format!("{} ", a.at.get(..16).unwrap_or(&a.at)),
