@@ -52,6 +52,19 @@ pub(super) fn lead_only(by: Actor) -> Result<()> {
     }
 }
 
+/// A case merged into another is worked on through the survivor; reopening it would split
+/// the dispute again behind the merge's back (a lead undoes the merge instead).
+pub(super) fn not_merged(tx: &Transaction, case: i64) -> Result<()> {
+    let m: Option<i64> =
+        tx.query_row("SELECT merged_into FROM cases WHERE id = ?1", [case], |r| {
+            r.get(0)
+        })?;
+    match m {
+        Some(_) => Err(StoreError::Rule("err.merge.is_merged")),
+        None => Ok(()),
+    }
+}
+
 /// A restoring statement must touch exactly the rows it expects; anything else means the data
 /// changed since the merge and an exact undo is impossible (the transaction rolls back).
 pub(super) fn exactly(n: usize, want: usize) -> Result<()> {

@@ -296,17 +296,21 @@ fn undo_refuses_and_changes_nothing_when_it_cannot_restore_exactly() {
 }
 
 #[test]
-fn undo_refuses_when_the_absorbed_case_was_reopened_since() {
+fn a_merged_case_cannot_be_reopened_and_undo_refuses_if_its_status_changed() {
     let (mut s, lead, _, a, b) = setup();
     let m = s.merge_cases(lead, a, b, at(24, 10)).unwrap();
-    s.reopen_case(
-        lead,
-        b,
-        "当事人再次来访",
-        &ResponseHours::default(),
-        at(24, 11),
-    )
-    .unwrap();
+    let hours = ResponseHours::default();
+    assert!(matches!(
+        s.reopen_case(lead, b, "当事人再次来访", &hours, at(24, 11)),
+        Err(StoreError::Rule("err.merge.is_merged"))
+    ));
+    // Should its status change anyway, undo would overwrite it: it refuses.
+    s.conn
+        .execute(
+            "UPDATE cases SET status = 'assigned', active = 1 WHERE id = ?1",
+            [b],
+        )
+        .unwrap();
     let mid = dump(&s);
     assert!(matches!(
         s.undo_merge(lead, m, at(24, 12)),
