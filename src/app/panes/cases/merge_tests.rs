@@ -185,3 +185,34 @@ fn a_mediator_who_does_not_own_the_case_cannot_edit_its_team() {
         }
     }
 }
+
+#[test]
+fn lead_merges_two_party_records_of_the_open_case_and_undoes_it() {
+    let mut a = app_as("L001");
+    let (keep_case, _, _) = open_first(&mut a);
+    let parties: Vec<i64> = {
+        let d = a.panes.cases.detail.as_ref().unwrap();
+        let mut v: Vec<i64> = d.parties.iter().map(|p| p.party_id).collect();
+        v.dedup();
+        v
+    };
+    assert!(parties.len() >= 2, "demo cases have two sides");
+    key(&mut a, KeyCode::Char('P'));
+    key(&mut a, KeyCode::Enter); // keep the first record
+    key(&mut a, KeyCode::Enter); // merge the next one into it
+    assert!(a.panes.cases.popup.is_some(), "a confirmation first");
+    key(&mut a, KeyCode::Char('y'));
+    let m = &a.panes.cases.merges.merges;
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].kind, crate::store::MergeKind::Party);
+    let d = a.panes.cases.detail.as_ref().unwrap();
+    assert!(!d.parties.iter().any(|p| p.party_id == parties[1]));
+    assert!(d.timeline.iter().any(|l| l.action == "party.merge"));
+
+    key(&mut a, KeyCode::Char('U'));
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('y'));
+    assert!(a.store.case_merges(keep_case).unwrap().is_empty());
+    let d = a.panes.cases.detail.as_ref().unwrap();
+    assert!(d.parties.iter().any(|p| p.party_id == parties[1]));
+}
