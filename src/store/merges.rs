@@ -342,13 +342,13 @@ impl Store {
             .optional()?)
     }
 
-    /// Merges in force that touch this case: cases merged into it, and party merges on its
+    /// Merges in force that touch this case: cases merged into it (or it into another), and party merges on its
     /// parties — newest first, for the detail and a lead's undo.
     pub fn case_merges(&self, case: i64) -> Result<Vec<MergeLine>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT m.id, m.kind, m.at, g.case_no, k.case_no FROM merges m
                 JOIN cases g ON g.id = m.gone_id JOIN cases k ON k.id = m.keep_id
-             WHERE m.kind = 'case' AND m.keep_id = ?1 AND m.undone_at IS NULL
+             WHERE m.kind = 'case' AND ?1 IN (m.keep_id, m.gone_id) AND m.undone_at IS NULL
              UNION ALL
              SELECT m.id, m.kind, m.at, g.name, k.name FROM merges m
                 JOIN parties g ON g.id = m.gone_id JOIN parties k ON k.id = m.keep_id

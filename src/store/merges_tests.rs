@@ -161,6 +161,11 @@ fn case_merge_moves_everything_to_the_survivor_and_undo_restores_it_exactly() {
         Some(d.row.case_no.as_str())
     );
     assert_eq!(s.case_merges(a).unwrap().len(), 1);
+    assert_eq!(
+        s.case_merges(b).unwrap().len(),
+        1,
+        "undo offered from the absorbed case too"
+    );
 
     let events = audit_rows(&s);
     s.undo_merge(lead, m, at(24, 11)).unwrap();
