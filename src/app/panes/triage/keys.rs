@@ -1,8 +1,9 @@
 //! Keys of the triage pane: popups first, then form-wide keys, then the focused field.
 use super::form::{Focus, LANGUAGES, PField, PartyForm};
 use super::popup::Popup;
-use super::{FLAG_KEYS, Saved, TriageState, save};
-use crate::app::panes::{Ctx, Handled, Request};
+use super::submit::{ask_attach, popup_key, saved_key, try_save};
+use super::{FLAG_KEYS, TriageState};
+use crate::app::panes::{Ctx, Handled};
 use crate::app::text_field::Edit;
 use crate::domain::channel::Channel;
 use crate::domain::party::{PartyRole, Vulnerability};
@@ -156,12 +157,12 @@ fn field_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
     }
 }
 
-fn next(s: &mut TriageState) -> Handled {
+pub(super) fn next(s: &mut TriageState) -> Handled {
     s.form.move_focus(1);
     Consumed
 }
 
-fn prev(s: &mut TriageState) -> Handled {
+pub(super) fn prev(s: &mut TriageState) -> Handled {
     s.form.move_focus(-1);
     Consumed
 }
@@ -333,194 +334,4 @@ fn remove_party(s: &mut TriageState, ctx: &mut Ctx) {
     s.lookup.clear();
     s.form.focus = Focus::Party(i.min(s.form.parties.len() - 1), PField::Name);
     s.changed(ctx);
-}
-
-fn ask_attach(s: &mut TriageState, ctx: &mut Ctx) {
-    match s.lookup.selected_case() {
-        Some(c) if c.is_open() => {
-            s.popup = Some(Popup::ConfirmAttach {
-                case_id: c.case_id,
-                case_no: c.case_no.clone(),
-            })
-        }
-        Some(_) => ctx.error(ctx.tr("err.triage.attach_closed").to_string()),
-        None => ctx.error(ctx.tr("ui.triage.match.none").to_string()),
-    }
-}
-
-pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
-    if let Some(p) = save::check(&s.form, ctx.now) {
-        s.form.focus = p.focus;
-        ctx.error(ctx.tr(p.key).to_string());
-        return;
-    }
-    let computed = s.assessment().colour;
-    if let Some(c) = s.form.colour
-        && computed.above(c)
-        && s.form.colour_reason.trim().is_empty()
-    {
-        s.popup = Some(Popup::lower_reason(c));
-        return;
-    }
-    if s.colour() == Colour::Red && !s.form.red_ack.iter().all(|x| *x) {
-        s.popup = Some(Popup::RedChecklist {
-            ticks: s.form.red_ack,
-            save_after: true,
-        });
-        return;
-    }
-    let may_route = ctx.user.role().may(Permission::Route);
-    let case = save::new_case(&s.form, ctx.now, s.earlier_visits(), may_route);
-    match ctx
-        .store
-        .create_case(ctx.user.actor, &case, &ctx.config.response_hours)
-    {
-        Ok(created) => {
-            let owner_name = s.form.owner.and_then(|id| {
-                s.candidates
-                    .as_ref()?
-                    .iter()
-                    .find(|c| c.staff_id == id)
-                    .map(|c| c.name.clone())
-            });
-            let slip = match ctx.store.slip(&created.case_no) {
-                Ok(d) => save::slip_text(
-                    ctx.lang,
-                    &d,
-                    ctx.config,
-                    &save::centre_name(ctx.store, ctx.config),
-                ),
-                Err(_) => String::new(),
-            };
-            // Found at once by the next visitor's look-up, without reloading the index.
-            for (id, name, keys) in ctx.store.case_party_names(created.id).unwrap_or_default() {
-                ctx.names.insert(id, &name, &keys);
-            }
-            ctx.delete_draft(super::DRAFT_KIND);
-            ctx.info(trf(
-                ctx.lang,
-                "ui.triage.saved",
-                &[("case", &created.case_no)],
-            ));
-            ctx.requests.push(Request::RefreshCounts);
-            s.reset(ctx);
-            s.saved = Some(Saved {
-                created,
-                owner_id: case.owner_id,
-                owner_name,
-                slip,
-                slip_path: None,
-            });
-        }
-        Err(e) => ctx.store_error(&e),
-    }
-}
-
-fn saved_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
-    let Some(saved) = &mut s.saved else {
-        return Handled::NotConsumed;
-    };
-    match key.code {
-        KeyCode::Char('p' | 'P') => match super::slip_out::print(saved, ctx) {
-            Ok(()) => ctx.info(ctx.tr("ui.triage.slip.printed").to_string()),
-            Err(e) => ctx.error(format!("{}: {e}", ctx.tr("err.triage.print"))),
-        },
-        KeyCode::Char('w' | 'W') => match super::slip_out::write(saved, ctx) {
-            Ok(path) => ctx.info(trf(ctx.lang, "ui.triage.slip.written", &[("path", &path)])),
-            Err(e) => ctx.error(format!("{}: {e}", ctx.tr("err.triage.write"))),
-        },
-        // Straight to booking the first session, with the chosen mediator filled in.
-        KeyCode::Char('b' | 'B') => ctx.requests.push(Request::BookSession {
-            case_id: saved.created.id,
-            mediator_id: saved.owner_id,
-        }),
-        KeyCode::Enter | KeyCode::Char('n' | 'N') | KeyCode::Esc => s.saved = None,
-        _ => return Handled::NotConsumed,
-    }
-    Consumed
-}
-
-fn popup_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) {
-    let Some(popup) = s.popup.take() else { return };
-    match popup {
-        Popup::OfferDraft(form) => match key.code {
-            KeyCode::Enter | KeyCode::Char('y' | 'Y') => {
-                s.form = *form;
-                s.dirty = true;
-                s.repropose();
-                for i in 0..s.form.parties.len() {
-                    s.refresh_lookup(i, ctx);
-                }
-                ctx.info(ctx.tr("ui.triage.draft.restored").to_string());
-            }
-            KeyCode::Esc | KeyCode::Char('n' | 'N') => s.discard(ctx),
-            _ => s.popup = Some(Popup::OfferDraft(form)),
-        },
-        Popup::ConfirmDiscard => match key.code {
-            KeyCode::Enter | KeyCode::Char('y' | 'Y') => s.discard(ctx),
-            KeyCode::Esc | KeyCode::Char('n' | 'N') => {}
-            _ => s.popup = Some(Popup::ConfirmDiscard),
-        },
-        Popup::LowerReason { to, mut reason } => match key.code {
-            KeyCode::Esc => {}
-            KeyCode::Enter if !reason.value().trim().is_empty() => {
-                s.form.colour = Some(to);
-                s.form.colour_reason = reason.value().trim().to_string();
-                s.changed(ctx);
-            }
-            KeyCode::Enter => {
-                ctx.error(ctx.tr("err.colour.reason_required").to_string());
-                s.popup = Some(Popup::LowerReason { to, reason });
-            }
-            _ => {
-                reason.key(key);
-                s.popup = Some(Popup::LowerReason { to, reason });
-            }
-        },
-        Popup::RedChecklist {
-            mut ticks,
-            save_after,
-        } => match key.code {
-            KeyCode::Char(c @ '1'..='3') => {
-                let i = (c as usize) - ('1' as usize);
-                ticks[i] = !ticks[i];
-                s.popup = Some(Popup::RedChecklist { ticks, save_after });
-            }
-            KeyCode::Enter if ticks.iter().all(|x| *x) => {
-                s.form.red_ack = ticks;
-                s.changed(ctx);
-                if save_after {
-                    try_save(s, ctx);
-                }
-            }
-            KeyCode::Enter => {
-                ctx.error(ctx.tr("err.case.red_ack").to_string());
-                s.popup = Some(Popup::RedChecklist { ticks, save_after });
-            }
-            KeyCode::Esc => s.form.red_ack = ticks,
-            _ => s.popup = Some(Popup::RedChecklist { ticks, save_after }),
-        },
-        Popup::ConfirmAttach { case_id, case_no } => match key.code {
-            KeyCode::Enter | KeyCode::Char('y' | 'Y') => {
-                match ctx
-                    .store
-                    .attach_visit(ctx.user.actor, case_id, s.form.channel, ctx.now, "")
-                {
-                    Ok(n) => {
-                        ctx.info(trf(
-                            ctx.lang,
-                            "ui.triage.attached",
-                            &[("case", &case_no), ("n", &n)],
-                        ));
-                        ctx.delete_draft(super::DRAFT_KIND);
-                        ctx.requests.push(Request::RefreshCounts);
-                        s.reset(ctx);
-                    }
-                    Err(e) => ctx.store_error(&e),
-                }
-            }
-            KeyCode::Esc | KeyCode::Char('n' | 'N') => {}
-            _ => s.popup = Some(Popup::ConfirmAttach { case_id, case_no }),
-        },
-    }
 }

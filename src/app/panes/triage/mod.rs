@@ -6,6 +6,7 @@ pub mod lookup;
 pub mod popup;
 pub mod save;
 mod slip_out;
+mod submit;
 
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};

@@ -1,12 +1,10 @@
 //! The intake form as rows: one per field, plus the category list, risk checklist and routing
 //! list. Scrolled so the focused rows stay in view; the focused text field gets the real cursor.
+use super::sections::{category_rows, risk_rows, routing_rows};
+use crate::app::panes::triage::TriageState;
 use crate::app::panes::triage::form::{Focus, PField};
-use crate::app::panes::triage::{FLAG_KEYS, TriageState};
 use crate::app::text_field::TextField;
-use crate::domain::category;
-use crate::domain::risk::RiskFlag;
-use crate::domain::routing::Reason;
-use crate::i18n::{Lang, tr, trf};
+use crate::i18n::{Lang, tr};
 use crate::ui::View;
 use crate::ui::widgets::{draw_field, pad, truncate};
 use ratatui::Frame;
@@ -17,13 +15,13 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 /// Display cells for labels (the longest label fits in both languages).
-const LABEL_W: usize = 14;
+pub(super) const LABEL_W: usize = 14;
 /// Rows of the filtered category list shown under the category field.
-const CATEGORY_ROWS: usize = 6;
+pub(super) const CATEGORY_ROWS: usize = 6;
 /// Mediators shown in the routing list.
-const ROUTE_ROWS: usize = 6;
+pub(super) const ROUTE_ROWS: usize = 6;
 
-enum Row<'a> {
+pub(super) enum Row<'a> {
     Line(Line<'static>),
     Field {
         label: String,
@@ -34,14 +32,14 @@ enum Row<'a> {
     },
 }
 
-struct Rows<'a> {
+pub(super) struct Rows<'a> {
     rows: Vec<Row<'a>>,
     /// First and last row of the focused item.
     focus: (usize, usize),
 }
 
 impl<'a> Rows<'a> {
-    fn push(&mut self, r: Row<'a>, focused: bool) {
+    pub(super) fn push(&mut self, r: Row<'a>, focused: bool) {
         if focused {
             if self.focus == (usize::MAX, 0) {
                 self.focus.0 = self.rows.len();
@@ -52,16 +50,22 @@ impl<'a> Rows<'a> {
     }
 }
 
-fn marker(focused: bool) -> &'static str {
+pub(super) fn marker(focused: bool) -> &'static str {
     if focused { "▶" } else { " " }
 }
 
-fn label(view: &View, key: &str, focused: bool) -> String {
+pub(super) fn label(view: &View, key: &str, focused: bool) -> String {
     format!("{}{} ", marker(focused), pad(view.tr(key), LABEL_W))
 }
 
 /// A row with a label and a chosen value, cut to the row's width (never half a character).
-fn choice_line(view: &View, key: &str, focused: bool, value: &str, width: usize) -> Line<'static> {
+pub(super) fn choice_line(
+    view: &View,
+    key: &str,
+    focused: bool,
+    value: &str,
+    width: usize,
+) -> Line<'static> {
     let style = if focused {
         view.theme.focus()
     } else {
@@ -295,7 +299,7 @@ fn err_mark(view: &View) -> Option<Span<'static>> {
     Some(Span::styled("✗".to_string(), view.theme.error()))
 }
 
-fn check(on: bool) -> &'static str {
+pub(super) fn check(on: bool) -> &'static str {
     if on { "[x]" } else { "[ ]" }
 }
 
@@ -306,225 +310,5 @@ pub fn lang_label(lang: Lang, code: &str) -> &'static str {
         "yue" => tr(lang, "ui.triage.lang.yue"),
         "en" => tr(lang, "ui.triage.lang.en"),
         _ => tr(lang, "ui.triage.lang.other"),
-    }
-}
-
-fn category_rows<'a>(rows: &mut Rows<'a>, s: &'a TriageState, view: &View) {
-    let f = &s.form;
-    let focused = f.focus == Focus::Category;
-    let chosen = f
-        .category
-        .as_deref()
-        .and_then(category::find)
-        .map(|c| format!("→ {}", c.label(view.lang)))
-        .unwrap_or_else(|| view.tr("ui.triage.category.none").to_string());
-    rows.push(
-        Row::Field {
-            label: label(view, "ui.triage.category", focused),
-            field: &f.category_filter,
-            focused,
-            width: Some(12),
-            after: Some(Span::styled(chosen, view.theme.ok())),
-        },
-        focused,
-    );
-    if !focused {
-        return;
-    }
-    let list = f.categories();
-    if list.is_empty() {
-        rows.push(
-            Row::Line(Line::from(Span::styled(
-                format!("  {}", view.tr("ui.triage.category.no_match")),
-                view.theme.dim(),
-            ))),
-            true,
-        );
-    }
-    let start = f.category_row.saturating_sub(CATEGORY_ROWS - 1);
-    for (i, c) in list.iter().enumerate().skip(start).take(CATEGORY_ROWS) {
-        let sel = i == f.category_row;
-        let style = if sel {
-            view.theme.tab_active()
-        } else {
-            Style::new()
-        };
-        let other = match view.lang {
-            Lang::Zh => &c.en,
-            Lang::En => &c.zh,
-        };
-        let text = format!("   {}  {}", c.label(view.lang), other);
-        rows.push(Row::Line(Line::from(Span::styled(text, style))), true);
-    }
-}
-
-fn risk_rows(rows: &mut Rows, s: &TriageState, view: &View, width: usize) {
-    let focused = s.form.focus == Focus::Risk;
-    let a = s.assessment();
-    let facts = s.facts().flags();
-    let head = format!("── {} ", view.tr("ui.triage.risk"));
-    rows.push(
-        Row::Line(Line::from(Span::styled(
-            pad(&head, width),
-            view.theme.title(),
-        ))),
-        focused,
-    );
-    for flag in RiskFlag::ALL {
-        let (on, key) = if flag.is_computed() {
-            (facts.contains(flag), "·".to_string())
-        } else {
-            let k = FLAG_KEYS
-                .iter()
-                .find(|(_, f)| f == flag)
-                .map(|(k, _)| *k)
-                .unwrap_or(' ');
-            (s.form.flags.contains(flag), k.to_string())
-        };
-        let mut text = format!(
-            "{} {} {} {}",
-            marker(focused),
-            check(on),
-            key,
-            view.tr(flag.i18n_key())
-        );
-        if flag.is_computed() {
-            text.push_str(view.tr("ui.triage.auto"));
-        }
-        let style = if on && a.raised_by.contains(flag) {
-            view.theme.risk(a.colour)
-        } else if flag.is_computed() {
-            view.theme.dim()
-        } else {
-            Style::new()
-        };
-        rows.push(
-            Row::Line(Line::from(Span::styled(truncate(&text, width), style))),
-            focused,
-        );
-    }
-    let colour = s.colour();
-    let mut spans = vec![
-        Span::raw(format!(
-            "{} {}: ",
-            marker(focused),
-            view.tr("ui.triage.colour")
-        )),
-        Span::styled(
-            view.tr(colour.i18n_key()).to_string(),
-            view.theme.risk(colour),
-        ),
-    ];
-    if colour != a.colour {
-        spans.push(Span::raw(trf(
-            view.lang,
-            "ui.triage.computed",
-            &[("c", &view.tr(a.colour.i18n_key()))],
-        )));
-    }
-    spans.push(Span::styled(
-        format!("  {}", view.tr("ui.triage.colour_keys")),
-        view.theme.dim(),
-    ));
-    rows.push(Row::Line(Line::from(spans)), focused);
-    if !s.form.colour_reason.is_empty() {
-        let t = format!(
-            "  {}: {}",
-            view.tr("ui.triage.reason"),
-            s.form.colour_reason
-        );
-        rows.push(Row::Line(Line::from(truncate(&t, width))), focused);
-    }
-}
-
-pub fn reason_text(view: &View, r: &Reason) -> String {
-    match r {
-        Reason::Speaks(l) => trf(
-            view.lang,
-            "ui.triage.why.speaks",
-            &[("lang", &lang_label(view.lang, l))],
-        ),
-        Reason::LacksLanguage(l) => trf(
-            view.lang,
-            "ui.triage.why.lacks",
-            &[("lang", &lang_label(view.lang, l))],
-        ),
-        Reason::Specialty => view.tr("ui.triage.why.specialty").to_string(),
-        Reason::SameTeam => view.tr("ui.triage.why.team").to_string(),
-        Reason::Load(n) => trf(view.lang, "ui.triage.why.load", &[("n", n)]),
-        Reason::FreeAt(t) => trf(
-            view.lang,
-            "ui.triage.why.free",
-            &[("t", &t.format("%m-%d %H:%M"))],
-        ),
-        Reason::NoFreeSlot => view.tr("ui.triage.why.busy").to_string(),
-    }
-}
-
-fn routing_rows(rows: &mut Rows, s: &TriageState, view: &View, width: usize) {
-    let focused = s.form.focus == Focus::Routing;
-    let head = match &s.proposal {
-        Some(p) => format!(
-            "── {}: {} ",
-            view.tr("ui.triage.route"),
-            view.tr(p.team.i18n_key())
-        ),
-        None => format!("── {} ", view.tr("ui.triage.route")),
-    };
-    rows.push(
-        Row::Line(Line::from(Span::styled(
-            pad(&head, width),
-            view.theme.title(),
-        ))),
-        focused,
-    );
-    let Some(p) = &s.proposal else {
-        rows.push(
-            Row::Line(Line::from(Span::styled(
-                format!(
-                    "{}  {}",
-                    marker(focused),
-                    view.tr(if s.candidates_loading() && s.form.category.is_some() {
-                        "ui.triage.route.loading"
-                    } else {
-                        "ui.triage.route.need_category"
-                    })
-                ),
-                view.theme.dim(),
-            ))),
-            focused,
-        );
-        return;
-    };
-    let start = s.route_row.saturating_sub(ROUTE_ROWS - 1);
-    for (i, r) in p.ranked.iter().enumerate().skip(start).take(ROUTE_ROWS) {
-        let accepted = s.form.owner == Some(r.candidate.staff_id);
-        let sel = focused && i == s.route_row;
-        let why = r
-            .reasons
-            .iter()
-            .map(|x| reason_text(view, x))
-            .collect::<Vec<_>>()
-            .join("·");
-        let text = format!(
-            "{}{}{}. {} {} {}",
-            marker(sel),
-            if accepted { "✔" } else { " " },
-            i + 1,
-            pad(&r.candidate.name, 6),
-            r.candidate.code,
-            why
-        );
-        let style = if sel {
-            view.theme.tab_active()
-        } else if accepted {
-            view.theme.ok()
-        } else {
-            Style::new()
-        };
-        rows.push(
-            Row::Line(Line::from(Span::styled(truncate(&text, width), style))),
-            focused,
-        );
     }
 }

@@ -2,6 +2,7 @@
 //! summary and repeat-visitor panel on the right, popups on top; after saving, the case number.
 mod form;
 mod popup;
+mod sections;
 mod side;
 
 use crate::app::panes::triage::TriageState;
