@@ -71,6 +71,7 @@ const ZH_FILES: &[(&str, &str)] = &[
         "deadlines",
         include_str!("../assets/i18n/zh-CN/deadlines.toml"),
     ),
+    ("merges", include_str!("../assets/i18n/zh-CN/merges.toml")),
 ];
 const EN_FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
@@ -91,6 +92,7 @@ const EN_FILES: &[(&str, &str)] = &[
         "deadlines",
         include_str!("../assets/i18n/en/deadlines.toml"),
     ),
+    ("merges", include_str!("../assets/i18n/en/merges.toml")),
 ];
 
 type Table = HashMap<String, String>;

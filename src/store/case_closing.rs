@@ -124,6 +124,7 @@ impl Store {
             if s.status.is_active() {
                 return Err(StoreError::Rule("err.cases.already_open"));
             }
+            super::merges::not_merged(tx, id)?;
             let to = if s.owner.is_some() {
                 Status::Assigned
             } else {

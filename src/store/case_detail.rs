@@ -53,6 +53,8 @@ pub struct AuditLine {
     pub field: String,
     pub old: String,
     pub new: String,
+    /// The number of the merged-in case this event happened to; empty for the case itself.
+    pub from_case: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,10 +183,14 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
+        // Cases merged into this one bring their whole history along.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT * FROM (SELECT a.id, a.at, ifnull(s.name, ''), a.action, a.field, a.old, a.new
+            "SELECT * FROM (SELECT a.id, a.at, ifnull(s.name, ''), a.action, a.field, a.old, a.new,
+                    CASE WHEN a.case_id = ?1 THEN '' ELSE
+                        (SELECT case_no FROM cases WHERE id = a.case_id) END
                 FROM audit a LEFT JOIN staff s ON s.id = a.staff_id
-                WHERE a.case_id = ?1 ORDER BY a.id DESC LIMIT ?2) ORDER BY 1",
+                WHERE a.case_id IN (SELECT ?1 UNION ALL SELECT id FROM cases WHERE merged_into = ?1)
+                ORDER BY a.id DESC LIMIT ?2) ORDER BY 1",
         )?;
         d.timeline = stmt
             .query_map(rusqlite::params![id, TIMELINE_MAX], |r| {
@@ -195,6 +201,7 @@ impl Store {
                     field: r.get(4)?,
                     old: r.get(5)?,
                     new: r.get(6)?,
+                    from_case: r.get(7)?,
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;

@@ -13,6 +13,7 @@ mod case_search;
 mod case_term;
 mod referrals;
 pub use referrals::OpenReferral;
+mod case_team;
 mod cases;
 mod counts;
 mod deadlines;
@@ -22,6 +23,8 @@ pub use drafts::Draft;
 mod error;
 mod followups;
 mod maintenance;
+mod merges;
+mod merges_undo;
 mod migrations;
 mod names;
 pub mod report;
@@ -41,6 +44,7 @@ pub use case_detail::{
 };
 pub use case_list::{CaseRow, CountJob, Cursor};
 pub use case_search::{MatchKind, SearchHit};
+pub use case_team::CaseTeam;
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
@@ -49,6 +53,7 @@ pub use followups::{
     RecordOutcome, RecordResult,
 };
 pub use maintenance::{ANONYMISED, PurgeCount};
+pub use merges::{MergeKind, MergeLine, MergeView};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};
 
@@ -234,6 +239,8 @@ pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
 
 #[cfg(test)]
 pub(crate) mod calendar_tests;
+#[cfg(test)]
+mod merges_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]

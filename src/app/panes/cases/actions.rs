@@ -163,12 +163,12 @@ pub fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
             t("ui.cases.reason_hint"),
             Flow::Reopen,
         ),
-        _ => return None,
+        _ => return super::merge::start(c, st, ctx),
     })
 }
 
 /// Shows the result of a store call: success message or the store's reason.
-fn done<T>(
+pub(super) fn done<T>(
     st: &mut CasesState,
     ctx: &mut Ctx,
     r: crate::store::Result<T>,
@@ -381,7 +381,7 @@ pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
                 ctx.info(trf(ctx.lang, "ui.deadlines.done.extend", &[("end", &end)]));
             }
         }
-        _ => {}
+        (flow, a) => super::merge::answer(st, flow, a, ctx),
     }
 }
 

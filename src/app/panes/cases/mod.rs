@@ -3,7 +3,9 @@
 mod actions;
 mod filters;
 pub mod list;
+mod merge;
 pub mod popup;
+mod team;
 
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
@@ -67,6 +69,10 @@ pub struct CasesState {
     pub revealed: Vec<Revealed>,
     pub detail_scroll: u16,
     pub popup: Option<Popup>,
+    /// Merges touching the open case (read with the detail, never per frame).
+    pub merges: crate::store::MergeView,
+    /// The open case's dedicated team (一案一专班), if any.
+    pub team: Option<crate::store::CaseTeam>,
     started: bool,
 }
 
@@ -100,6 +106,10 @@ const DETAIL_HELP: &[KeyHelp] = &[
     help("b", "help.cases.referral_back"),
     help("w", "help.cases.wait"),
     help("v", "help.cases.reveal"),
+    help("T", "help.team.edit"),
+    help("M", "help.merge.case"),
+    help("P", "help.merge.party"),
+    help("U", "help.merge.undo"),
 ];
 
 const SEARCH_HELP: &[KeyHelp] = &[
@@ -138,6 +148,8 @@ impl CasesState {
     pub fn open_case(&mut self, id: i64, ctx: &mut Ctx) {
         match ctx.store.case_detail(id) {
             Ok(d) => {
+                self.merges = merge::view(id, ctx);
+                self.team = team::load(id, ctx);
                 self.detail = Some(d);
                 self.revealed.clear();
                 self.detail_scroll = 0;
@@ -298,7 +310,11 @@ impl CasesState {
     pub fn refresh_detail(&mut self, ctx: &mut Ctx) {
         if let Some(id) = self.detail.as_ref().map(|d| d.row.id) {
             match ctx.store.case_detail(id) {
-                Ok(d) => self.detail = Some(d),
+                Ok(d) => {
+                    self.merges = merge::view(id, ctx);
+                    self.team = team::load(id, ctx);
+                    self.detail = Some(d);
+                }
                 Err(e) => ctx.store_error(&e),
             }
         }
@@ -386,5 +402,7 @@ impl Pane for CasesState {
     }
 }
 
+#[cfg(test)]
+mod merge_tests;
 #[cfg(test)]
 mod tests;

@@ -17,6 +17,8 @@ pub enum Choice {
     OutcomeKind(OutcomeKind),
     Waiting(Waiting),
     Case(i64),
+    Merge(i64),
+    Party(i64),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +71,15 @@ pub enum Flow {
     ExtendDays,
     ExtendConsent { days: i64 },
     Referral,
+    MergeCaseNo,
+    MergeCase { gone: i64 },
+    UndoPick,
+    Undo { merge: i64 },
+    PartyKeep,
+    PartyGone { keep: i64 },
+    MergeParty { keep: i64, gone: i64 },
+    TeamMembers,
+    TeamPlan { members: Vec<i64> },
 }
 
 #[derive(Debug, Clone)]

@@ -39,6 +39,12 @@ fn event_key(action: &str) -> &'static str {
         "case.status" => "ui.cases.ev.status",
         "case.extend" => "ui.deadlines.ev.extend",
         "case.consent" => "ui.deadlines.ev.consent",
+        "case.merge" => "ui.merge.ev.merge",
+        "case.merged" => "ui.merge.ev.merged",
+        "case.unmerge" | "case.unmerged" => "ui.merge.ev.unmerge",
+        "party.merge" => "ui.merge.ev.party",
+        "party.unmerge" => "ui.merge.ev.party_undo",
+        "case.team" => "ui.team.ev",
         _ => "ui.cases.ev.other",
     }
 }
@@ -108,6 +114,12 @@ fn event<'a>(a: &AuditLine, view: &View) -> Line<'a> {
         (false, true) => old,
         (false, false) if a.action == "case.attempt" => format!("{old}: {new}"),
         (false, false) => format!("{old} → {new}"),
+    };
+    // Events of a case merged into this one say which case they happened to.
+    let change = if a.from_case.is_empty() {
+        change
+    } else {
+        format!("[{}] {change}", a.from_case)
     };
     Line::from(vec![
         Span::styled(
@@ -293,6 +305,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
         }
         lines.push(Line::raw(text));
     }
+    team(&mut lines, state, view);
+    merges(&mut lines, state, view);
     lines.push(section(view, "ui.cases.sec.timeline"));
     lines.extend(d.timeline.iter().map(|a| event(a, view)));
     let block = Block::default()
@@ -305,4 +319,48 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
             .scroll((state.detail_scroll, 0)),
         area,
     );
+}
+
+/// Where this case was merged to, and the merges in force on it (a lead undoes them with U).
+fn merges<'a>(lines: &mut Vec<Line<'a>>, state: &CasesState, view: &View) {
+    let m = &state.merges;
+    if m.merged_into.is_none() && m.merges.is_empty() {
+        return;
+    }
+    lines.push(section(view, "ui.merge.sec"));
+    if let Some(no) = &m.merged_into {
+        lines.push(Line::styled(
+            trf(view.lang, "ui.merge.into", &[("no", no)]),
+            view.theme.title(),
+        ));
+    }
+    for l in &m.merges {
+        let kind = match l.kind {
+            crate::store::MergeKind::Case => view.tr("ui.merge.kind_case"),
+            crate::store::MergeKind::Party => view.tr("ui.merge.kind_party"),
+        };
+        let at = l.at.get(..16).unwrap_or(&l.at);
+        lines.push(Line::raw(format!("{at} {kind} {} → {}", l.gone, l.keep)));
+    }
+}
+
+/// The dedicated team (一案一专班): members by name and code, then the plan.
+fn team<'a>(lines: &mut Vec<Line<'a>>, state: &CasesState, view: &View) {
+    let Some(t) = &state.team else {
+        return;
+    };
+    lines.push(section(view, "ui.team.sec"));
+    let names: Vec<String> = t
+        .members
+        .iter()
+        .map(|(_, code, name)| format!("{name}({code})"))
+        .collect();
+    lines.push(Line::raw(names.join("、")));
+    if !t.plan.is_empty() {
+        lines.push(Line::raw(format!(
+            "{}: {}",
+            view.tr("ui.team.plan"),
+            t.plan
+        )));
+    }
 }
