@@ -73,14 +73,24 @@ fn bench(path: &Path) {
         search_vs_fzf(path, idx);
     }
 
-    // A keystroke: update + full redraw (pane switch, the heaviest shell key).
+    // A keystroke: update + full redraw (pane switch, the heaviest shell key), per pane too.
     let mut key_ms = Vec::new();
+    let mut per_pane: Vec<Vec<f64>> = vec![Vec::new(); 5];
     for i in 0..200 {
         let k = KeyEvent::new(KeyCode::F(2 + (i % 5) as u8), KeyModifiers::NONE);
         let t = Instant::now();
         update(&mut app, Action::Key(k));
         term.draw(|f| onedoor::ui::draw(f, &app)).unwrap();
         key_ms.push(ms(t.elapsed()));
+        per_pane[i % 5].push(ms(t.elapsed()));
+    }
+    for (i, v) in per_pane.iter_mut().enumerate() {
+        eprintln!(
+            "  switch to F{}: p50 {:.2} ms, p99 {:.2} ms",
+            i + 2,
+            percentile(v, 0.5),
+            percentile(v, 0.99)
+        );
     }
     drop(app);
 
