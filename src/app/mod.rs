@@ -139,6 +139,10 @@ impl App {
             Ok(n) => self.counts.overdue = n,
             Err(e) => self.flash_error(e.i18n_key()),
         }
+        match self.store.red_idle_count(self.now) {
+            Ok(n) => self.counts.red_idle = n,
+            Err(e) => self.flash_error(e.i18n_key()),
+        }
         let own = self
             .session
             .as_ref()

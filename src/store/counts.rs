@@ -7,6 +7,8 @@ pub struct UrgentCounts {
     pub orange: i64,
     /// Open cases past their deadline (deadlines.rs `overdue_count`).
     pub overdue: i64,
+    /// Open red cases with no action yet today (deadlines.rs `red_idle_count`).
+    pub red_idle: i64,
 }
 
 impl Store {

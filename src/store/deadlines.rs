@@ -73,6 +73,19 @@ impl Store {
         Ok(stmt.query_row([super::time::to_sql(now)], |r| r.get(0))?)
     }
 
+    /// Open red cases with no action yet today: the list's `*` rule (`CaseRow::red_idle`), for
+    /// the status bar. One index probe into the audit log per open red case.
+    pub fn red_idle_count(&self, now: NaiveDateTime) -> Result<i64> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COUNT(*) FROM cases c WHERE c.active = 1 AND c.colour = 0
+             AND ifnull((SELECT a.at FROM audit a WHERE a.case_id = c.id
+                         AND a.action <> 'case.reveal' ORDER BY a.id DESC LIMIT 1),
+                        c.received_at) < ?1",
+        )?;
+        let today = now.date().and_hms_opt(0, 0, 0).unwrap_or(now);
+        Ok(stmt.query_row([super::time::to_sql(today)], |r| r.get(0))?)
+    }
+
     /// End of the mediation term of a case received at `received`.
     pub fn mediation_term(&self, received: NaiveDateTime) -> Result<NaiveDateTime> {
         term(&self.conn, &self.work, received, MEDIATION_TERM_DAYS)
@@ -187,12 +200,19 @@ mod tests {
         s.change_colour(lead, id, Colour::Red, "", &h, at(11, 23, 10))
             .unwrap();
         assert!(!row(&s).red_idle(at(11, 23, 16)), "acted today");
+        assert_eq!(s.red_idle_count(at(11, 23, 16)).unwrap(), 0);
         assert!(row(&s).red_idle(at(11, 24, 9)), "nothing yet on the 24th");
+        assert_eq!(
+            s.red_idle_count(at(11, 24, 9)).unwrap(),
+            1,
+            "the status bar agrees"
+        );
         // Looking at the numbers is not an action; a note is.
         s.reveal_numbers(lead, id, at(11, 24, 9)).unwrap();
         assert!(row(&s).red_idle(at(11, 24, 10)));
         s.add_case_note(lead, id, "已电话联系", at(11, 24, 10))
             .unwrap();
         assert!(!row(&s).red_idle(at(11, 24, 11)));
+        assert_eq!(s.red_idle_count(at(11, 24, 11)).unwrap(), 0);
     }
 }

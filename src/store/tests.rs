@@ -264,7 +264,8 @@ fn urgent_counts_follow_active_red_and_orange() {
         UrgentCounts {
             red: 1,
             orange: 2,
-            overdue: 0
+            overdue: 0,
+            red_idle: 0
         }
     );
 }

@@ -73,7 +73,17 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         weekday,
         app.now.format("%H:%M")
     );
-    let red = format!("{} {}", view.tr(Colour::Red.i18n_key()), app.counts.red);
+    // `*N`: red cases with no action yet today, marked `*` in the case list too.
+    let idle = if app.counts.red_idle > 0 {
+        format!(" *{}", app.counts.red_idle)
+    } else {
+        String::new()
+    };
+    let red = format!(
+        "{} {}{idle}",
+        view.tr(Colour::Red.i18n_key()),
+        app.counts.red
+    );
     let orange = format!(
         "{} {}",
         view.tr(Colour::Orange.i18n_key()),
