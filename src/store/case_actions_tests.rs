@@ -1,7 +1,7 @@
 //! Workflow actions: roles and the status machine enforced by the store, every change audited.
 use super::*;
 use crate::domain::followup::FollowupPlan;
-use crate::store::{NewCase, NewParty, NewStaff, Outcome};
+use crate::store::{NewCase, NewParty, Outcome};
 use chrono::NaiveDate;
 
 fn at(d: u32, h: u32) -> NaiveDateTime {
@@ -12,19 +12,7 @@ fn at(d: u32, h: u32) -> NaiveDateTime {
 }
 
 fn add(s: &mut Store, by: Option<Actor>, code: &str, role: Role) -> Actor {
-    let n = NewStaff {
-        code: code.into(),
-        name: format!("员工{code}"),
-        role,
-        languages: vec![],
-        specialties: vec![],
-        team: None,
-        pin: "1234".into(),
-    };
-    Actor {
-        staff_id: s.add_staff(by, &n, at(1, 8)).unwrap(),
-        role,
-    }
+    crate::store::testing::add_staff(s, by, code, role, at(1, 8))
 }
 
 /// lead, desk, mediator 1, mediator 2 and one registered case.

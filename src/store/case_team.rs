@@ -134,7 +134,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::domain::risk::ResponseHours;
-    use crate::store::{NewCase, NewParty, NewStaff};
+    use crate::store::{NewCase, NewParty};
     use chrono::NaiveDate;
 
     fn at(h: u32) -> NaiveDateTime {
@@ -145,19 +145,7 @@ mod tests {
     }
 
     fn add(s: &mut Store, by: Option<Actor>, code: &str, role: Role) -> Actor {
-        let n = NewStaff {
-            code: code.into(),
-            name: format!("员工{code}"),
-            role,
-            languages: vec![],
-            specialties: vec![],
-            team: None,
-            pin: "1234".into(),
-        };
-        Actor {
-            staff_id: s.add_staff(by, &n, at(8)).unwrap(),
-            role,
-        }
+        crate::store::testing::add_staff(s, by, code, role, at(8))
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::*;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
-use crate::store::{NewCase, NewParty, NewStaff};
+use crate::store::{NewCase, NewParty};
 use chrono::{NaiveDate, NaiveDateTime};
 
 fn at(d: u32, h: u32) -> NaiveDateTime {
@@ -14,19 +14,7 @@ fn at(d: u32, h: u32) -> NaiveDateTime {
 }
 
 fn add(s: &mut Store, by: Option<Actor>, code: &str, role: Role) -> Actor {
-    let n = NewStaff {
-        code: code.into(),
-        name: format!("员工{code}"),
-        role,
-        languages: vec![],
-        specialties: vec![],
-        team: None,
-        pin: "1234".into(),
-    };
-    Actor {
-        staff_id: s.add_staff(by, &n, at(1, 8)).unwrap(),
-        role,
-    }
+    crate::store::testing::add_staff(s, by, code, role, at(1, 8))
 }
 
 fn case(s: &mut Store, by: Actor, d: u32, summary: &str, party: NewParty) -> i64 {

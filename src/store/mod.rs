@@ -244,4 +244,6 @@ mod merges_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]
+mod testing;
+#[cfg(test)]
 mod tests;

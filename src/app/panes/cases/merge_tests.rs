@@ -1,50 +1,12 @@
 //! State tests of the merge keys in the case detail: a lead merges a typed case number into
 //! the open case and undoes it; anyone else is refused before a popup opens.
+use super::tests::{app_with, key, typ};
+use crate::app::App;
 use crate::app::panes::cases::Screen;
-use crate::app::{Action, App, Session, update};
-use crate::config::Config;
-use crate::demo::{DemoOptions, generate};
-use crate::i18n::Lang;
-use crate::store::{Actor, Store};
-use chrono::{NaiveDate, NaiveDateTime};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn now() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(2026, 11, 24)
-        .unwrap()
-        .and_hms_opt(9, 30, 0)
-        .unwrap()
-}
+use ratatui::crossterm::event::KeyCode;
 
 fn app_as(code: &str) -> App {
-    let mut store = Store::open_in_memory().unwrap();
-    let opts = DemoOptions {
-        cases: 120,
-        seed: 5,
-        today: now().date(),
-    };
-    generate(&mut store, &opts, "1234").unwrap();
-    let m = store.staff_by_code(code).unwrap().unwrap();
-    let mut app = App::new(store, Config::default(), Lang::Zh, now());
-    app.start_session(Session {
-        actor: Actor {
-            staff_id: m.id,
-            role: m.role,
-        },
-        code: m.code,
-        name: m.name,
-    });
-    app
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn typ(app: &mut App, s: &str) {
-    for c in s.chars() {
-        key(app, KeyCode::Char(c));
-    }
+    app_with(code, 120, 5)
 }
 
 /// Opens the first listed case; returns (its id, the second listed case's id and number).

@@ -12,7 +12,7 @@ use crate::store::{Actor, Store};
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-fn now() -> NaiveDateTime {
+pub(super) fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 24)
         .unwrap()
         .and_hms_opt(9, 30, 0)
@@ -20,10 +20,15 @@ fn now() -> NaiveDateTime {
 }
 
 fn app_as(code: &str) -> App {
+    app_with(code, 300, 3)
+}
+
+/// An app on an in-memory demo store of `cases` cases, logged in as `code` (no PIN).
+pub(super) fn app_with(code: &str, cases: u32, seed: u64) -> App {
     let mut store = Store::open_in_memory().unwrap();
     let opts = DemoOptions {
-        cases: 300,
-        seed: 3,
+        cases,
+        seed,
         today: now().date(),
     };
     generate(&mut store, &opts, "1234").unwrap();
@@ -40,11 +45,11 @@ fn app_as(code: &str) -> App {
     app
 }
 
-fn key(app: &mut App, code: KeyCode) {
+pub(super) fn key(app: &mut App, code: KeyCode) {
     update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
-fn typ(app: &mut App, s: &str) {
+pub(super) fn typ(app: &mut App, s: &str) {
     for c in s.chars() {
         key(app, KeyCode::Char(c));
     }

@@ -1,0 +1,27 @@
+//! Helpers for the store's own tests.
+use super::{Actor, NewStaff, Store};
+use crate::domain::role::Role;
+use chrono::NaiveDateTime;
+
+/// Adds `code` (named 员工<code>, PIN 1234) and returns the actor; `by` is None for the first lead.
+pub(crate) fn add_staff(
+    s: &mut Store,
+    by: Option<Actor>,
+    code: &str,
+    role: Role,
+    at: NaiveDateTime,
+) -> Actor {
+    let n = NewStaff {
+        code: code.into(),
+        name: format!("员工{code}"),
+        role,
+        languages: vec![],
+        specialties: vec![],
+        team: None,
+        pin: "1234".into(),
+    };
+    Actor {
+        staff_id: s.add_staff(by, &n, at).unwrap(),
+        role,
+    }
+}
