@@ -19,7 +19,9 @@ mod counts;
 mod deadlines;
 mod drafts;
 pub mod grams;
+mod import;
 pub use drafts::Draft;
+pub use import::{ImportOutcome, ImportRow, Imported, RowRefused};
 mod error;
 mod followups;
 mod maintenance;
@@ -239,6 +241,8 @@ pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
 
 #[cfg(test)]
 pub(crate) mod calendar_tests;
+#[cfg(test)]
+mod import_tests;
 #[cfg(test)]
 mod merges_tests;
 #[cfg(test)]
