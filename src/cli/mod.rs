@@ -94,6 +94,7 @@ pub enum Command {
     /// Print a day's mediation sessions: text for the notice board, iCalendar for phones.
     Agenda(AgendaArgs),
     /// Bring cases in from a CSV file, all or nothing (a shift lead's command).
+    #[command(after_help = crate::import::columns_help())]
     Import(import::ImportArgs),
 }
 

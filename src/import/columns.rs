@@ -65,7 +65,7 @@ impl Field {
                 "受理日期",
                 "received",
                 "date",
-                "receiveddate",
+                "received_date",
             ],
             Field::Channel => &["渠道", "channel", "来源", "受理渠道", "来访方式", "source"],
             Field::Category => &["类别", "category", "纠纷类别", "纠纷类型", "类型", "type"],
@@ -85,8 +85,8 @@ impl Field {
                 "调色理由",
                 "颜色理由",
                 "风险说明",
-                "colorreason",
-                "riskreason",
+                "color_reason",
+                "risk_reason",
             ],
             Field::Summary => &["摘要", "summary", "事由", "纠纷摘要", "标题", "title"],
             Field::Description => &[
@@ -104,7 +104,7 @@ impl Field {
                 "申请人姓名",
                 "当事人",
                 "来访人",
-                "applicantname",
+                "applicant_name",
                 "name",
             ],
             Field::Phone => &[
@@ -114,7 +114,7 @@ impl Field {
                 "申请人电话",
                 "手机",
                 "手机号",
-                "applicantphone",
+                "applicant_phone",
                 "telephone",
                 "mobile",
             ],
@@ -124,16 +124,16 @@ impl Field {
                 "身份证",
                 "身份证号码",
                 "申请人身份证号",
-                "applicantidnumber",
-                "applicantid",
+                "applicant_id_number",
+                "applicant_id",
             ],
-            Field::Address => &["地址", "address", "住址", "申请人地址", "applicantaddress"],
+            Field::Address => &["地址", "address", "住址", "申请人地址", "applicant_address"],
             Field::Respondent => &[
                 "被申请人",
                 "respondent",
                 "被申请人姓名",
                 "对方当事人",
-                "respondentname",
+                "respondent_name",
             ],
             Field::RespondentPhone => &["被申请人电话", "respondent_phone", "对方电话"],
             Field::RespondentIdNumber => &[
@@ -141,7 +141,7 @@ impl Field {
                 "respondent_id_number",
                 "被申请人身份证",
                 "对方身份证号",
-                "respondentid",
+                "respondent_id",
             ],
             Field::RespondentAddress => &["被申请人地址", "respondent_address", "对方地址"],
             Field::Amount => &[
@@ -150,7 +150,7 @@ impl Field {
                 "涉及金额",
                 "标的额",
                 "争议金额",
-                "amountyuan",
+                "amount_yuan",
             ],
             Field::People => &["人数", "people", "涉及人数", "persons"],
         }
@@ -249,7 +249,12 @@ pub fn map(
     }
     let mut warnings = Vec::new();
     if !unknown.is_empty() {
-        let p = Problem::at(line, "err.import.unknown_columns").arg("columns", unknown.join("、"));
+        let key = if ignore_unknown {
+            "err.import.ignored_columns"
+        } else {
+            "err.import.unknown_columns"
+        };
+        let p = Problem::at(line, key).arg("columns", unknown.join("、"));
         if !ignore_unknown {
             return Err(p);
         }
@@ -268,4 +273,26 @@ pub fn map(
         },
         warnings,
     ))
+}
+
+/// The recognised headers, one field a line (for `onedoor import --help`).
+pub fn help() -> String {
+    let mut out = String::from(
+        "Columns (* required), by any of these names (case, spaces, _ and a unit in brackets \
+         do not matter):\n",
+    );
+    for f in Field::ALL {
+        let star = if Field::REQUIRED.contains(f) {
+            "*"
+        } else {
+            " "
+        };
+        out.push_str(&format!("  {star} {}\n", f.names().join(", ")));
+    }
+    out.push_str(
+        "Times: 2026-11-24 09:30, 2026/11/24, 2026年11月24日. Category and channel: code or \
+         name (欠薪, labour.wages; 来电, phone). Colour: 红 橙 黄 蓝 绿 or red… (empty: computed; \
+         lowering needs 风险理由). Amount: 12000, 12,000元, 1.2万.\n",
+    );
+    out
 }

@@ -6,7 +6,7 @@ mod columns;
 mod decode;
 mod rows;
 mod values;
-pub use columns::Field;
+pub use columns::{Field, help as columns_help};
 
 use crate::i18n::{Lang, trf};
 use chrono::NaiveDateTime;

@@ -104,7 +104,7 @@ fn missing_unknown_and_repeated_columns_are_named() {
     };
     let parsed = parse(text.as_bytes(), &lenient).unwrap();
     assert_eq!(parsed.rows.len(), 1);
-    assert_eq!(parsed.warnings[0].key, "err.import.unknown_columns");
+    assert_eq!(parsed.warnings[0].key, "err.import.ignored_columns");
 
     let p = file_err(
         "电话,登记时间,类别,摘要,申请人,联系电话\n".as_bytes(),

@@ -24,6 +24,7 @@ fn section<'a>(view: &View, key: &str) -> Line<'a> {
 fn event_key(action: &str) -> &'static str {
     match action {
         "case.create" => "ui.cases.ev.create",
+        "case.import" => "ui.import.ev",
         "case.assign" => "ui.cases.ev.assign",
         "case.attempt" => "ui.cases.ev.attempt",
         "case.colour" => "ui.cases.ev.colour",
