@@ -127,14 +127,25 @@ fn main() {
             }
         })
         .collect();
+    // What the app's loader gets from SQL: one row per distinct name in byte order, with its
+    // newest party id and number of parties.
+    let mut per_name = vec![(0usize, 0i64); DISTINCT];
+    for (pid, &n) in rows.iter().enumerate() {
+        per_name[n].0 += 1;
+        per_name[n].1 = pid as i64 + 1;
+    }
+    let mut order: Vec<usize> = (0..DISTINCT).collect();
+    order.sort_by(|&a, &b| names[a].0.cmp(&names[b].0));
+    drop(rows);
     let rss_before = rss_mb();
 
     let t = Instant::now();
-    let mut index = NameIndex::from_parties(
-        rows.iter()
-            .enumerate()
-            .map(|(pid, &n)| (pid as i64 + 1, names[n].0.as_str(), names[n].1.as_str())),
-    );
+    let mut index = NameIndex::new();
+    for &n in &order {
+        let (count, latest) = per_name[n];
+        index.push_sorted(&names[n].0, &names[n].1, latest, count);
+    }
+    index.compact();
     let build = t.elapsed();
     let rss_after = rss_mb();
     let t = Instant::now();
@@ -143,10 +154,7 @@ fn main() {
         index.insert((PARTIES + i) as i64 + 1, n, k);
     }
     let per_insert = t.elapsed() / 1000;
-    let max_dup = (0..index.len_names() as u32)
-        .map(|id| index.party_ids(id).len())
-        .max()
-        .unwrap_or(0);
+    let max_dup = per_name.iter().map(|p| p.0).max().unwrap_or(0);
     println!(
         "built {} parties / {} distinct names in {:.0} ms (largest name: {} parties); \
          insert after load: {:.2} µs",
@@ -183,11 +191,7 @@ fn main() {
         }
         let stats = index.search_names_with_stats(q, LIMIT).1;
         times.sort_by(f64::total_cmp);
-        let top: Vec<String> = hits
-            .iter()
-            .take(4)
-            .map(|h| format!("{}({})", h.name, h.party_ids.len()))
-            .collect();
+        let top: Vec<String> = hits.iter().take(4).map(|h| h.name.clone()).collect();
         println!(
             "{:<8} {:>4} {:>6} {:>7} {:>7}{} {:>9.3} {:>7.3} {:>7.3}  {}",
             q,

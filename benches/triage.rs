@@ -174,18 +174,24 @@ fn bench(path: &Path) {
             let t = Instant::now();
             let hits = idx.search(q, 20);
             search.push(ms(t.elapsed()));
-            let ids: Vec<i64> = hits
-                .into_iter()
-                .flat_map(|h| h.party_ids)
-                .take(60)
-                .collect();
             let t = Instant::now();
+            let mut ids = Vec::new();
+            for h in hits {
+                let room = 40usize.saturating_sub(ids.len());
+                if room == 0 {
+                    break;
+                }
+                ids.extend(store.parties_named(&h.name, room as u32).unwrap());
+            }
             let _ = store.cases_of_parties(&ids, 12).unwrap();
             sql.push(ms(t.elapsed()));
         }
     }
     report("  part: NameIndex::search_names(q, 20) alone", &mut search);
-    report("  part: cases_of_parties(40 ids, 12) alone", &mut sql);
+    report(
+        "  part: parties_named per name + cases_of_parties(40 ids, 12)",
+        &mut sql,
+    );
     let mut v = Vec::new();
     for (name, _, _, _) in &people {
         party.name.set_value(name);
