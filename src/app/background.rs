@@ -78,6 +78,11 @@ impl Background {
         Pending { state, outstanding }
     }
 
+    /// Whether queries run on a thread of their own (false: inline, on the caller's store).
+    pub fn has_worker(&self) -> bool {
+        self.jobs.is_some()
+    }
+
     /// Whether an answer is still to be taken (the event loop then polls often).
     pub fn busy(&self) -> bool {
         self.outstanding.load(Ordering::SeqCst) > 0

@@ -56,7 +56,7 @@ pub enum Overlay {
 
 /// How often the status-bar counts are re-read from the database.
 const COUNTS_EVERY: Duration = Duration::from_secs(15);
-/// After this long without a key, the desk checkpoints the WAL (never blocking).
+/// After this long without a key, the desk checkpoints the WAL (on the worker, never blocking).
 const IDLE_CHECKPOINT: Duration = Duration::from_secs(60);
 
 pub struct App {
@@ -100,6 +100,10 @@ impl App {
         let drafts = drafts::DraftSink::for_store(&store);
         let names = names::Names::start(&store);
         let background = background::Background::start(&store);
+        if background.has_worker() {
+            // Saves at the desk commit without checkpointing; the worker checkpoints instead.
+            let _ = store.defer_checkpoints();
+        }
         App {
             lang,
             config,
@@ -155,6 +159,13 @@ impl App {
         }));
         self.counts_read_at = Some(self.now);
         self.poll_counts();
+        self.checkpoint();
+    }
+
+    /// Copies the WAL back into the database on the worker (PASSIVE: never waits for anyone).
+    /// Runs with every counts refresh — every 15 s, after each save — and when the desk idles.
+    fn checkpoint(&self) {
+        drop(self.background.query(&self.store, |s| s.checkpoint()));
     }
 
     fn poll_counts(&mut self) {
@@ -262,7 +273,7 @@ pub fn update(app: &mut App, action: Action) {
             app.with_ctx(|panes, pane, ctx| panes.tick(pane, ctx));
             let idle = chrono::Duration::from_std(IDLE_CHECKPOINT).unwrap_or_default();
             if !app.checkpointed && now - app.last_key_at >= idle {
-                let _ = app.store.checkpoint();
+                app.checkpoint();
                 app.checkpointed = true;
             }
         }
