@@ -6,6 +6,8 @@ use std::time::Instant;
 
 use onedoor::search::NameIndex;
 
+mod common;
+
 /// Surnames, most common first, with pinyin. Frequencies are set in `weights`.
 const SURNAMES: &str = "王wang 李li 张zhang 刘liu 陈chen 杨yang 黄huang 赵zhao 吴wu 周zhou \
 徐xu 孙sun 马ma 朱zhu 胡hu 郭guo 何he 高gao 林lin 罗luo 郑zheng 梁liang 谢xie 宋song 唐tang \
@@ -206,4 +208,19 @@ fn main() {
             top.join(" ")
         );
     }
+    // The same queries through fzf over the same distinct names (one line each, with keys).
+    let lines = std::path::Path::new("/tmp/onedoor-bench/synthetic-names.txt");
+    std::fs::create_dir_all("/tmp/onedoor-bench").unwrap();
+    common::fzf::lines_file(lines, |out| {
+        for (n, k) in &names {
+            out(&format!("{n} {k}"));
+        }
+    });
+    common::fzf::compare(
+        "NameIndex::search (limit 50), synthetic names",
+        lines,
+        &["z", "zw", "zhangwei", "张", "张伟", "王小", "xiaoqq"],
+        200,
+        |q| drop(index.search(q, LIMIT)),
+    );
 }

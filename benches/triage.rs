@@ -77,15 +77,16 @@ fn bench(path: &Path) {
         store.case_count().unwrap()
     );
     let t = Instant::now();
+    // As the app's loader does (app/names.rs): distinct names in order from the covering index.
     let mut idx = NameIndex::new();
     store
-        .for_each_party_name(|id, name, keys| {
-            idx.insert(id, name, keys);
+        .for_each_distinct_name(|name, keys, latest, parties| {
+            idx.push_sorted(name, keys, latest, parties);
         })
         .unwrap();
     idx.compact();
     println!(
-        "name index: {} parties, {} names, built in {:.0} ms (background thread in the app)",
+        "name index: {} parties, {} names, loaded in {:.0} ms (background thread in the app)",
         idx.len_parties(),
         idx.len_names(),
         ms(t.elapsed())
@@ -200,6 +201,24 @@ fn bench(path: &Path) {
         v.push(ms(t.elapsed()));
     }
     report("SQL fallback while the index loads (name prefix)", &mut v);
+    // The whole look-up (index, then the SQL to earlier cases) against fzf over the names.
+    let mut queries: Vec<String> = vec!["张伟".into(), "zhangw".into(), "zw".into()];
+    for (name, keys, _, _) in people.iter().take(5) {
+        queries.push(name.clone());
+        queries.push(keys.split(' ').nth(1).unwrap_or("").to_string());
+    }
+    let queries: Vec<&str> = queries.iter().map(String::as_str).collect();
+    let mut party = PartyForm::new(PartyRole::Applicant);
+    common::fzf::compare(
+        "Triage look-up (name index + earlier cases), per keystroke",
+        &common::names_file(path),
+        &queries,
+        100,
+        |q| {
+            party.name.set_value(q);
+            lookup.refresh(&store, Some(&idx), 0, &party, today);
+        },
+    );
     drop(store);
     writes(path);
     draw(path, &idx);
