@@ -40,7 +40,8 @@ pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
 pub use case_actions::AttemptRecorded;
 pub use case_closing::Outcome;
 pub use case_detail::{
-    AuditLine, CaseDetail, FollowupLine, OutcomeRecord, PartyLine, Revealed, SessionLine,
+    AuditLine, CaseDetail, FollowupLine, MEDIATION_TERM_DAYS, OutcomeRecord, PartyLine, Revealed,
+    SessionLine,
 };
 pub use case_list::{CaseRow, CountJob, Cursor};
 pub use case_search::{MatchKind, SearchHit};
