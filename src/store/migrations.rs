@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_cases_waiting.sql"),
     include_str!("schema_report.sql"),
     include_str!("schema_merges.sql"),
+    include_str!("schema_names.sql"),
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
