@@ -372,3 +372,14 @@ fn header_names_are_unique_across_fields() {
         }
     }
 }
+
+#[test]
+fn encoding_names() {
+    for n in ["utf-8", "UTF8", "utf_8"] {
+        assert_eq!(Encoding::from_name(n), Some(Encoding::Utf8), "{n}");
+    }
+    for n in ["gbk", "GB18030", "gb2312", "cp936"] {
+        assert_eq!(Encoding::from_name(n), Some(Encoding::Gbk), "{n}");
+    }
+    assert_eq!(Encoding::from_name("latin1"), None);
+}
