@@ -266,6 +266,8 @@ pub(crate) fn parse_limited(
 }
 
 #[cfg(test)]
+mod limits_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod values_tests;
