@@ -378,6 +378,7 @@ impl Store {
             if !matches!(s.status, Status::Assigned | Status::InMediation) {
                 return Err(StoreError::Rule("err.cases.not_in_mediation"));
             }
+            super::attempts::check_manual(tx, id, s.ladder.level, now)?;
             s.ladder
                 .record_attempt()
                 .map_err(|e| StoreError::Rule(e.i18n_key()))?;
@@ -403,29 +404,7 @@ impl Store {
                 &format!("{n}/{}", level.max_attempts()),
                 &result,
             )?;
-            if s.status == Status::Assigned {
-                set_status(tx, &at, by, id, s.status, Status::InMediation)?;
-                let term = to_sql(super::deadlines::term(
-                    tx,
-                    &work,
-                    s.received,
-                    super::case_detail::MEDIATION_TERM_DAYS,
-                )?);
-                tx.execute(
-                    "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
-                    params![id, term],
-                )?;
-                log(
-                    tx,
-                    &at,
-                    by,
-                    id,
-                    "case.deadline",
-                    "deadline_at",
-                    s.deadline.as_deref().unwrap_or(""),
-                    &term,
-                )?;
-            }
+            super::attempts::start_mediation(tx, &work, by, id, &s, now)?;
             Ok(AttemptRecorded {
                 level,
                 attempts: n,

@@ -1,5 +1,6 @@
 //! The only place with SQL. Blocking calls, each bounded by an index and a LIMIT, so the UI may
 //! call them between frames; results are cached in UI state, never re-queried per frame.
+mod attempts;
 mod audit;
 pub mod bulk;
 mod calendar;
