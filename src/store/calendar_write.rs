@@ -1,7 +1,8 @@
 //! Calendar writes. Every rule is checked inside the IMMEDIATE write transaction, so two desks
 //! booking the same room at the same moment cannot both succeed: the second one waits for the
 //! first's lock, then sees its session and is refused.
-use super::calendar::{clashes_mediator, clashes_party, clashes_room, holidays_in, leave_in};
+use super::calendar::{holidays_in, leave_in};
+use super::calendar_clash::{clashes_mediator, clashes_party, clashes_room};
 use super::time::{date_to_sql, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::ladder::{Ladder, Level};
