@@ -109,6 +109,14 @@ impl Store {
         Store::setup(conn, Some(path.to_path_buf()))
     }
 
+    /// Whether opening this file will migrate an existing database (not a new, empty one):
+    /// the caller may say so first, as a big file takes seconds to upgrade.
+    pub fn needs_upgrade(path: &Path) -> bool {
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)))
+            .is_ok_and(|v| v > 0 && v < migrations::LATEST)
+    }
+
     /// Creates a new database file, readable by its owner only.
     pub fn create(path: &Path) -> Result<Store> {
         if path.exists() {
