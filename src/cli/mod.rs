@@ -263,6 +263,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         None if cli.demo => demo::run_tui(config, lang),
         None => {
+            if Store::needs_upgrade(&db) {
+                eprintln!("{}", trf(lang, "cli.upgrading", &[("path", &db.display())]));
+            }
             let store = Store::open(&db)?;
             let mut app = App::new(store, config, lang, now);
             crate::tui::run(&mut app).map_err(|e| other("err.db.io", e))

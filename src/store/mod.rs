@@ -1,12 +1,15 @@
 //! The only place with SQL. Blocking calls, each bounded by an index and a LIMIT, so the UI may
 //! call them between frames; results are cached in UI state, never re-queried per frame.
+mod attempts;
 mod audit;
 pub mod bulk;
 mod calendar;
+mod calendar_clash;
 mod calendar_off;
 mod calendar_write;
 mod case_actions;
 mod case_closing;
+mod case_count;
 mod case_detail;
 mod case_list;
 mod case_search;
@@ -14,11 +17,13 @@ mod case_term;
 mod referrals;
 pub use referrals::OpenReferral;
 mod case_team;
+mod case_waiting;
 mod cases;
 mod counts;
 mod deadlines;
 mod drafts;
 pub mod grams;
+mod handover_notes;
 mod import;
 pub use drafts::Draft;
 pub use import::{ImportOutcome, ImportRow, Imported, RowRefused};
@@ -41,11 +46,12 @@ pub use calendar::{CaseBrief, Leave, Room, SessionView};
 pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
 pub use case_actions::AttemptRecorded;
 pub use case_closing::Outcome;
+pub use case_count::CountJob;
 pub use case_detail::{
     AuditLine, CaseDetail, FollowupLine, MEDIATION_TERM_DAYS, OutcomeRecord, PartyLine, Revealed,
     SessionLine,
 };
-pub use case_list::{CaseRow, CountJob, Cursor};
+pub use case_list::{CaseRow, Cursor};
 pub use case_search::{MatchKind, SearchHit};
 pub use case_team::CaseTeam;
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
@@ -103,6 +109,14 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         Store::setup(conn, Some(path.to_path_buf()))
+    }
+
+    /// Whether opening this file will migrate an existing database (not a new, empty one):
+    /// the caller may say so first, as a big file takes seconds to upgrade.
+    pub fn needs_upgrade(path: &Path) -> bool {
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)))
+            .is_ok_and(|v| v > 0 && v < migrations::LATEST)
     }
 
     /// Creates a new database file, readable by its owner only.
