@@ -149,7 +149,7 @@ fn a_register_is_imported_numbered_and_found() {
         "1234",
     ));
     assert!(out.contains("Line 3 → 2025-0305-003"), "{out}");
-    assert!(out.contains("Imported 3 cases"), "{out}");
+    assert!(out.contains("Cases imported: 3"), "{out}");
 }
 
 #[test]
