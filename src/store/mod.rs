@@ -45,6 +45,7 @@ pub use case_detail::{
 pub use case_list::{CaseRow, CountJob, Cursor};
 pub use case_search::{MatchKind, SearchHit};
 pub use case_team::CaseTeam;
+pub use case_term::MAX_EXTENSION_DAYS;
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
