@@ -317,29 +317,99 @@ fn four_desks_saving_booking_and_following_up_at_once_lose_nothing() {
     assert_eq!(copy.integrity_check().unwrap(), ["ok"]);
 }
 
+/// The child of the migration race: says it is ready, waits for the starting gun (a file
+/// appearing), then opens — and so migrates — the database and prints its schema version.
 #[test]
-fn two_processes_migrating_one_empty_file_apply_the_schema_once() {
+#[ignore = "run by the fault tests as a child process"]
+fn child_migrate() {
+    let db = PathBuf::from(std::env::var("ONEDOOR_FAULT_DB").unwrap());
+    let go = PathBuf::from(std::env::var("ONEDOOR_FAULT_GO").unwrap());
+    println!("READY");
+    let start = Instant::now();
+    while !go.exists() {
+        assert!(start.elapsed() < Duration::from_secs(60), "no starting gun");
+        std::hint::spin_loop();
+    }
+    let store = Store::open(&db).unwrap();
+    println!("VERSION {}", store.schema_version().unwrap());
+}
+
+/// Every schema object as (type, name, sql), in name order.
+fn schema_of(db: &Path) -> Vec<(String, String, Option<String>)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT type, name, sql FROM sqlite_master ORDER BY type, name")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn four_processes_migrating_one_empty_file_apply_the_schema_once() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("empty.db");
     std::fs::File::create(&path).unwrap();
-    let threads: Vec<_> = (0..4)
+    let go = dir.path().join("go");
+    let mut children: Vec<Child> = (0..4)
         .map(|_| {
-            let p = path.clone();
-            std::thread::spawn(move || Store::open(&p).map(|s| s.schema_version().unwrap()))
+            Command::new(std::env::current_exe().unwrap())
+                .args(["child_migrate", "--exact", "--ignored", "--nocapture"])
+                .env("ONEDOOR_FAULT_DB", &path)
+                .env("ONEDOOR_FAULT_GO", &go)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
         })
         .collect();
-    for t in threads {
-        assert_eq!(t.join().unwrap().unwrap(), onedoor::store::SCHEMA_VERSION);
+    // Every child is loaded and spinning on the starting gun before it fires, so the four
+    // open the file within microseconds of each other rather than a process start apart.
+    let mut outs: Vec<_> = children
+        .iter_mut()
+        .map(|c| BufReader::new(c.stdout.take().unwrap()))
+        .collect();
+    for out in &mut outs {
+        let mut line = String::new();
+        while !line.contains("READY") {
+            line.clear();
+            assert!(out.read_line(&mut line).unwrap() > 0, "child ended early");
+        }
     }
+    std::fs::File::create(&go).unwrap();
+    for (mut child, mut out) in children.into_iter().zip(outs) {
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+        let status = child.wait().unwrap();
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        assert!(status.success(), "a child failed: {rest}\n{err}");
+        let want = format!("VERSION {}", onedoor::store::SCHEMA_VERSION);
+        assert!(rest.contains(&want), "{rest}");
+    }
+    // The same schema objects, each once, as one process migrating alone makes.
+    let alone = dir.path().join("alone.db");
+    drop(Store::create(&alone).unwrap());
+    assert_eq!(schema_of(&path), schema_of(&alone));
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let tables: i64 = conn
-        .query_row(
-            "SELECT COUNT(*) FROM sqlite_master WHERE name = 'cases'",
-            [],
-            |r| r.get(0),
-        )
+    let q = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    assert_eq!(
+        q("SELECT COUNT(*) FROM sqlite_master WHERE name = 'cases'"),
+        1
+    );
+    // Tables only later migrations add, one of them CREATE TABLE IF NOT EXISTS, which a
+    // second run would pass silently: the version says it ran once.
+    for t in ["handover_notes", "case_teams", "party_keys", "merges"] {
+        let sql =
+            format!("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{t}'");
+        assert_eq!(q(&sql), 1, "{t}");
+    }
+    assert_eq!(q("PRAGMA user_version"), onedoor::store::SCHEMA_VERSION);
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(tables, 1);
+    assert_eq!(ok, "ok");
 }
 
 #[test]

@@ -76,6 +76,23 @@ fn busy_wait(attempt: i32) -> bool {
     attempt < BUSY_RETRIES
 }
 
+/// Puts the file in WAL mode and returns the mode now in force. Switching a new file needs an
+/// exclusive lock, and SQLite answers "busy" at once there rather than call the busy handler
+/// (it could deadlock): desks starting together on a new database wait here instead.
+fn wal_mode(conn: &Connection) -> Result<String> {
+    let mut attempt = 0;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && busy_wait(attempt) =>
+            {
+                attempt += 1;
+            }
+            r => return Ok(r?),
+        }
+    }
+}
+
 /// Who is acting: every write checks the role and records the id in the audit log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Actor {
@@ -139,7 +156,7 @@ impl Store {
             Store::check_result(&conn)?;
         }
         if path.is_some() {
-            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            let mode = wal_mode(&conn)?;
             if !mode.eq_ignore_ascii_case("wal") {
                 return Err(StoreError::Corrupt(format!(
                     "journal mode {mode}, WAL expected"
