@@ -101,8 +101,13 @@ fn bench(path: &Path) {
     Store::open(path).unwrap().backup_to(&copy).unwrap();
     let mut store = Store::open(&copy).unwrap();
     let actor = session(&store, "D001").actor;
+    // As at the desk: commits never checkpoint; a second connection (the app's background
+    // worker) checkpoints after every save, as the app does with each counts refresh.
+    store.defer_checkpoints().unwrap();
+    let worker = Store::open(&copy).unwrap();
     let mut save_ms = Vec::new();
-    for i in 0..100 {
+    let mut checkpoint_ms = Vec::new();
+    for i in 0..300 {
         let c = NewCase::walk_in(
             now,
             "neighbour",
@@ -114,7 +119,17 @@ fn bench(path: &Path) {
             .create_case(actor, &c, &ResponseHours::default())
             .unwrap();
         save_ms.push(ms(t.elapsed()));
+        let t = Instant::now();
+        worker.checkpoint().unwrap();
+        checkpoint_ms.push(ms(t.elapsed()));
     }
+    eprintln!(
+        "  save max {:.2} ms; the worker's checkpoint after it p50 {:.2} / p99 {:.2} ms",
+        save_ms.iter().copied().fold(0.0, f64::max),
+        percentile(&mut checkpoint_ms, 0.5),
+        percentile(&mut checkpoint_ms, 0.99)
+    );
+    drop(worker);
     drop(store);
     let _ = std::fs::remove_file(&copy);
 
@@ -132,59 +147,18 @@ fn bench(path: &Path) {
     );
 }
 
-/// Name search per keystroke through the index, and the same queries through `fzf --filter`
-/// over the same party names (name plus pinyin keys, one line each), when fzf is installed.
+/// Name search per keystroke through the index, and the same queries through fzf.
 fn search_vs_fzf(path: &Path, idx: &onedoor::search::NameIndex) {
-    let lines = path.with_extension("names.txt");
-    if !lines.exists() {
-        let mut out = String::new();
-        Store::open(path)
-            .unwrap()
-            .for_each_party_name(|_, n, k| {
-                out.push_str(n);
-                out.push(' ');
-                out.push_str(k);
-                out.push('\n');
-            })
-            .unwrap();
-        std::fs::write(&lines, out).unwrap();
-    }
-    let fzf = std::process::Command::new("fzf")
-        .arg("--version")
-        .output()
-        .is_ok();
-    println!("\n| query | index p50 / p99 | fzf --filter | ratio |");
-    println!("|---|---|---|---|");
-    for q in [
+    let queries = [
         "z", "zw", "zhangw", "zhangwei", "张", "张伟", "王小", "shanw",
-    ] {
-        let mut t = Vec::new();
-        for _ in 0..200 {
-            let s = Instant::now();
-            std::hint::black_box(idx.search(q, 50));
-            t.push(ms(s.elapsed()));
-        }
-        let (p50, p99) = (percentile(&mut t, 0.5), percentile(&mut t, 0.99));
-        let fzf_ms = fzf.then(|| {
-            let s = Instant::now();
-            let input = std::fs::File::open(&lines).unwrap();
-            std::process::Command::new("fzf")
-                .args(["--filter", q])
-                .stdin(input)
-                .stdout(std::process::Stdio::null())
-                .status()
-                .unwrap();
-            ms(s.elapsed())
-        });
-        match fzf_ms {
-            Some(f) => println!(
-                "| {q} | {p50:.2} / {p99:.2} ms | {f:.0} ms | {:.0}× |",
-                f / p50.max(0.001)
-            ),
-            None => println!("| {q} | {p50:.2} / {p99:.2} ms | (fzf not installed) | |"),
-        }
-    }
-    println!();
+    ];
+    common::fzf::compare(
+        "Name search (the index), per query",
+        &common::names_file(path),
+        &queries,
+        200,
+        |q| drop(std::hint::black_box(idx.search(q, 50))),
+    );
 }
 
 fn main() {

@@ -253,8 +253,8 @@ fn main() {
     let t = Instant::now();
     let mut ix = onedoor::search::NameIndex::new();
     store
-        .for_each_party_name(|id, name, keys| {
-            ix.insert(id, name, keys);
+        .for_each_distinct_name(|name, keys, latest, parties| {
+            ix.push_sorted(name, keys, latest, parties);
         })
         .unwrap();
     ix.compact();
@@ -304,6 +304,40 @@ fn main() {
         let (m, p, x) = stats(all);
         println!("{:14} {m:8.3} {p:8.3} {x:8.3}", "ALL KEYSTROKES");
     }
+    // The same searches through fzf over one line per case: number, parties' names with their
+    // pinyin keys, summary (what the case search looks at).
+    let lines = std::path::Path::new(&path).with_extension("cases.txt");
+    common::fzf::lines_file(&lines, |out| {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT c.case_no || ' ' || ifnull(group_concat(p.name || ' ' || p.name_keys, ' '), '')
+                        || ' ' || c.summary
+                 FROM cases c LEFT JOIN case_parties cp ON cp.case_id = c.id
+                 LEFT JOIN parties p ON p.id = cp.party_id GROUP BY c.id",
+            )
+            .unwrap();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(r) = rows.next().unwrap() {
+            out(r.get_ref(0).unwrap().as_str().unwrap_or(""));
+        }
+    });
+    common::fzf::compare(
+        "Case search (the app: name index + SQL), whole query",
+        &lines,
+        &[
+            "zw",
+            "zhangwei",
+            "张伟",
+            "欠薪",
+            "漏水",
+            "物业费",
+            "5678",
+            "1124-0",
+        ],
+        20,
+        |q| drop(store.search_cases_with(q, PAGE, now, Some(&ix)).unwrap()),
+    );
     println!("\n## Counts (background thread in the app), ms");
     for (name, filter, _) in combos.iter().take(6) {
         let (m, _, _) = time(3, || store.count_cases(filter, now).unwrap());

@@ -6,6 +6,8 @@ use std::time::Instant;
 
 use onedoor::search::NameIndex;
 
+mod common;
+
 /// Surnames, most common first, with pinyin. Frequencies are set in `weights`.
 const SURNAMES: &str = "王wang 李li 张zhang 刘liu 陈chen 杨yang 黄huang 赵zhao 吴wu 周zhou \
 徐xu 孙sun 马ma 朱zhu 胡hu 郭guo 何he 高gao 林lin 罗luo 郑zheng 梁liang 谢xie 宋song 唐tang \
@@ -127,14 +129,25 @@ fn main() {
             }
         })
         .collect();
+    // What the app's loader gets from SQL: one row per distinct name in byte order, with its
+    // newest party id and number of parties.
+    let mut per_name = vec![(0usize, 0i64); DISTINCT];
+    for (pid, &n) in rows.iter().enumerate() {
+        per_name[n].0 += 1;
+        per_name[n].1 = pid as i64 + 1;
+    }
+    let mut order: Vec<usize> = (0..DISTINCT).collect();
+    order.sort_by(|&a, &b| names[a].0.cmp(&names[b].0));
+    drop(rows);
     let rss_before = rss_mb();
 
     let t = Instant::now();
-    let mut index = NameIndex::from_parties(
-        rows.iter()
-            .enumerate()
-            .map(|(pid, &n)| (pid as i64 + 1, names[n].0.as_str(), names[n].1.as_str())),
-    );
+    let mut index = NameIndex::new();
+    for &n in &order {
+        let (count, latest) = per_name[n];
+        index.push_sorted(&names[n].0, &names[n].1, latest, count);
+    }
+    index.compact();
     let build = t.elapsed();
     let rss_after = rss_mb();
     let t = Instant::now();
@@ -143,10 +156,7 @@ fn main() {
         index.insert((PARTIES + i) as i64 + 1, n, k);
     }
     let per_insert = t.elapsed() / 1000;
-    let max_dup = (0..index.len_names() as u32)
-        .map(|id| index.party_ids(id).len())
-        .max()
-        .unwrap_or(0);
+    let max_dup = per_name.iter().map(|p| p.0).max().unwrap_or(0);
     println!(
         "built {} parties / {} distinct names in {:.0} ms (largest name: {} parties); \
          insert after load: {:.2} µs",
@@ -183,11 +193,7 @@ fn main() {
         }
         let stats = index.search_names_with_stats(q, LIMIT).1;
         times.sort_by(f64::total_cmp);
-        let top: Vec<String> = hits
-            .iter()
-            .take(4)
-            .map(|h| format!("{}({})", h.name, h.party_ids.len()))
-            .collect();
+        let top: Vec<String> = hits.iter().take(4).map(|h| h.name.clone()).collect();
         println!(
             "{:<8} {:>4} {:>6} {:>7} {:>7}{} {:>9.3} {:>7.3} {:>7.3}  {}",
             q,
@@ -202,4 +208,19 @@ fn main() {
             top.join(" ")
         );
     }
+    // The same queries through fzf over the same distinct names (one line each, with keys).
+    let lines = std::path::Path::new("/tmp/onedoor-bench/synthetic-names.txt");
+    std::fs::create_dir_all("/tmp/onedoor-bench").unwrap();
+    common::fzf::lines_file(lines, |out| {
+        for (n, k) in &names {
+            out(&format!("{n} {k}"));
+        }
+    });
+    common::fzf::compare(
+        "NameIndex::search (limit 50), synthetic names",
+        lines,
+        &["z", "zw", "zhangwei", "张", "张伟", "王小", "xiaoqq"],
+        200,
+        |q| drop(index.search(q, LIMIT)),
+    );
 }

@@ -72,6 +72,7 @@ const ZH_FILES: &[(&str, &str)] = &[
         include_str!("../assets/i18n/zh-CN/deadlines.toml"),
     ),
     ("merges", include_str!("../assets/i18n/zh-CN/merges.toml")),
+    ("import", include_str!("../assets/i18n/zh-CN/import.toml")),
 ];
 const EN_FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
@@ -93,6 +94,7 @@ const EN_FILES: &[(&str, &str)] = &[
         include_str!("../assets/i18n/en/deadlines.toml"),
     ),
     ("merges", include_str!("../assets/i18n/en/merges.toml")),
+    ("import", include_str!("../assets/i18n/en/import.toml")),
 ];
 
 type Table = HashMap<String, String>;

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 /// How often the clock ticks (status-bar time, background results) when no key comes.
 const TICK: Duration = Duration::from_millis(200);
+/// How often the loop looks for background answers while it awaits some (a sheet, counts).
+const WAITING_TICK: Duration = Duration::from_millis(3);
 
 pub fn now() -> chrono::NaiveDateTime {
     chrono::Local::now().naive_local()
@@ -42,7 +44,11 @@ where
         if app.quit {
             return Ok(());
         }
-        let wait = TICK.saturating_sub(last_tick.elapsed());
+        let waiting = app.waiting();
+        let wait = match waiting {
+            true => WAITING_TICK,
+            false => TICK.saturating_sub(last_tick.elapsed()),
+        };
         if event::poll(wait)? {
             app.now = now();
             // Take every pending event before drawing again: a fast typist or a paste
@@ -58,7 +64,7 @@ where
                 }
             }
         }
-        if last_tick.elapsed() >= TICK {
+        if waiting || last_tick.elapsed() >= TICK {
             update(app, Action::Tick(now()));
             last_tick = Instant::now();
         }

@@ -15,7 +15,8 @@ use onedoor::domain::session::SessionStatus;
 use onedoor::domain::slots::WorkTime;
 use onedoor::i18n::{Lang, tr};
 use onedoor::store::{
-    Actor, NewCase, NewParty, NewSession, NewStaff, Outcome, RecordResult, Store,
+    Actor, ImportOutcome, ImportRow, NewCase, NewParty, NewSession, NewStaff, Outcome,
+    RecordResult, Store,
 };
 use onedoor::ui::panes::timeline;
 use std::collections::BTreeSet;
@@ -24,6 +25,7 @@ use unicode_width::UnicodeWidthStr;
 /// Every action that can reach a case's timeline (audit entries with a case).
 const CASE_ACTIONS: &[&str] = &[
     "case.create",
+    "case.import",
     "case.colour",
     "case.assign",
     "case.note",
@@ -257,7 +259,23 @@ fn scenario(s: &mut Store) -> Vec<i64> {
     let m = sc.s.merge_parties(lead, pc, pd, t).unwrap();
     let t = sc.tick();
     sc.s.undo_merge(lead, m, t).unwrap();
-    vec![a, b, c, d]
+    // A case brought in from the old paper register.
+    let t = sc.tick();
+    let mut old = NewCase::walk_in(t, "neighbour", "宅基地边界", NewParty::named("覃海", None));
+    old.parties[0].1.language = "zh".into();
+    let row = ImportRow {
+        line: 12,
+        case: old,
+    };
+    let e = match sc
+        .s
+        .import_cases(lead, &[row], &hours, "旧台账", false, t)
+        .unwrap()
+    {
+        ImportOutcome::Imported(done) => done[0].created.id,
+        other => panic!("{other:?}"),
+    };
+    vec![a, b, c, d, e]
 }
 
 /// Lowercase ASCII words of two letters or more: a Chinese timeline has none unless a

@@ -1,6 +1,8 @@
 //! The benchmarks' shared database: `ONEDOOR_BENCH_DB`, or a 1,000,000-case demo database made
 //! on first use under /tmp/onedoor-bench (about a minute). Benches that write use a copy.
 #![allow(dead_code)] // each bench uses part of this
+pub mod fzf;
+
 use onedoor::store::Store;
 use std::path::{Path, PathBuf};
 
@@ -37,4 +39,23 @@ pub fn copy_of(db: &Path, tag: &str) -> PathBuf {
         Store::open(db).unwrap().backup_to(&copy).unwrap();
     }
     copy
+}
+
+/// The party names of `db`, one line each with their pinyin keys (what fzf searches).
+pub fn names_file(db: &Path) -> PathBuf {
+    let lines = db.with_extension("names.txt");
+    fzf::lines_file(&lines, |out| {
+        let mut line = String::new();
+        Store::open(db)
+            .unwrap()
+            .for_each_party_name(|_, n, k| {
+                line.clear();
+                line.push_str(n);
+                line.push(' ');
+                line.push_str(k);
+                out(&line);
+            })
+            .unwrap();
+    });
+    lines
 }

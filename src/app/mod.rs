@@ -1,5 +1,6 @@
 //! Application state and the `update(app, action)` step. Key events become actions; panes handle
 //! what they understand and the rest bubbles up to the shell. No drawing here.
+pub mod background;
 pub mod drafts;
 pub mod keys;
 pub mod login;
@@ -55,7 +56,7 @@ pub enum Overlay {
 
 /// How often the status-bar counts are re-read from the database.
 const COUNTS_EVERY: Duration = Duration::from_secs(15);
-/// After this long without a key, the desk checkpoints the WAL (never blocking).
+/// After this long without a key, the desk checkpoints the WAL (on the worker, never blocking).
 const IDLE_CHECKPOINT: Duration = Duration::from_secs(60);
 
 pub struct App {
@@ -73,6 +74,10 @@ pub struct App {
     /// Follow-ups due today and overdue: the mediator's own, everybody's for others.
     pub followup_counts: FollowupCounts,
     counts_read_at: Option<NaiveDateTime>,
+    /// Counts on their way from the background worker.
+    counts_pending: Option<background::Pending<(UrgentCounts, FollowupCounts)>>,
+    /// Read-only queries off the render loop (counts, the handover sheet).
+    pub background: background::Background,
     last_key_at: NaiveDateTime,
     checkpointed: bool,
     pub flash: Option<Flash>,
@@ -94,6 +99,11 @@ impl App {
             .unwrap_or_else(|| config.centre.name.clone());
         let drafts = drafts::DraftSink::for_store(&store);
         let names = names::Names::start(&store);
+        let background = background::Background::start(&store);
+        if background.has_worker() {
+            // Saves at the desk commit without checkpointing; the worker checkpoints instead.
+            let _ = store.defer_checkpoints();
+        }
         App {
             lang,
             config,
@@ -108,6 +118,8 @@ impl App {
             counts: UrgentCounts::default(),
             followup_counts: FollowupCounts::default(),
             counts_read_at: None,
+            counts_pending: None,
+            background,
             last_key_at: now,
             checkpointed: false,
             flash: None,
@@ -130,29 +142,48 @@ impl App {
         self.with_ctx(|panes, pane, ctx| panes.enter(pane, ctx));
     }
 
+    /// Asks the background worker for the status-bar counts (about 10 ms of queries at 1 M
+    /// cases); `poll_background` shows them when they come.
     pub fn refresh_counts(&mut self) {
-        match self.store.urgent_counts() {
-            Ok(c) => self.counts = c,
-            Err(e) => self.flash_error(e.i18n_key()),
-        }
-        match self.store.overdue_count(self.now) {
-            Ok(n) => self.counts.overdue = n,
-            Err(e) => self.flash_error(e.i18n_key()),
-        }
-        match self.store.red_idle_count(self.now) {
-            Ok(n) => self.counts.red_idle = n,
-            Err(e) => self.flash_error(e.i18n_key()),
-        }
         let own = self
             .session
             .as_ref()
             .filter(|s| s.role() == Role::Mediator)
             .map(|s| s.actor.staff_id);
-        match self.store.followup_counts_for(self.now.date(), own) {
-            Ok(c) => self.followup_counts = c,
-            Err(e) => self.flash_error(e.i18n_key()),
-        }
+        let now = self.now;
+        self.counts_pending = Some(self.background.query(&self.store, move |s| {
+            let mut c = s.urgent_counts()?;
+            c.overdue = s.overdue_count(now)?;
+            c.red_idle = s.red_idle_count(now)?;
+            Ok((c, s.followup_counts_for(now.date(), own)?))
+        }));
         self.counts_read_at = Some(self.now);
+        self.poll_counts();
+        self.checkpoint();
+    }
+
+    /// Copies the WAL back into the database on the worker (PASSIVE: never waits for anyone).
+    /// Runs with every counts refresh — every 15 s, after each save — and when the desk idles.
+    fn checkpoint(&self) {
+        drop(self.background.query(&self.store, |s| s.checkpoint()));
+    }
+
+    fn poll_counts(&mut self) {
+        if let Some(answer) = self.counts_pending.as_mut().and_then(|p| p.poll()) {
+            self.counts_pending = None;
+            match answer {
+                Ok((c, f)) => {
+                    self.counts = c;
+                    self.followup_counts = f;
+                }
+                Err(key) => self.flash_error(key),
+            }
+        }
+    }
+
+    /// Whether answers are awaited from background work (the event loop then polls often).
+    pub fn waiting(&self) -> bool {
+        self.background.busy()
     }
 
     pub fn flash_error(&mut self, key: &str) {
@@ -177,6 +208,7 @@ impl App {
             flash: &mut self.flash,
             drafts: &self.drafts,
             names: &mut self.names,
+            background: &self.background,
             requests: &mut requests,
         };
         let out = f(&mut self.panes, self.pane, &mut ctx);
@@ -237,10 +269,11 @@ pub fn update(app: &mut App, action: Action) {
             if app.session.is_some() && stale {
                 app.refresh_counts();
             }
+            app.poll_counts();
             app.with_ctx(|panes, pane, ctx| panes.tick(pane, ctx));
             let idle = chrono::Duration::from_std(IDLE_CHECKPOINT).unwrap_or_default();
             if !app.checkpointed && now - app.last_key_at >= idle {
-                let _ = app.store.checkpoint();
+                app.checkpoint();
                 app.checkpointed = true;
             }
         }

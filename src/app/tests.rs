@@ -115,3 +115,54 @@ fn key_releases_are_ignored() {
     update(&mut a, Action::Key(k));
     assert_eq!(a.login.code.value(), "");
 }
+
+/// On a file database the desk's saves never checkpoint (that cost the slowest saves); the
+/// background worker does, with each counts refresh. The main file changes only then.
+#[test]
+fn file_store_saves_leave_checkpoints_to_the_worker() {
+    use crate::domain::risk::ResponseHours;
+    use crate::store::{NewCase, NewParty};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.db");
+    let mut store = Store::create(&path).unwrap();
+    let lead = NewStaff {
+        code: "L001".into(),
+        name: "王建国".into(),
+        role: Role::Lead,
+        languages: vec![],
+        specialties: vec![],
+        team: None,
+        pin: "1234".into(),
+    };
+    let lead = crate::store::Actor {
+        staff_id: store.add_staff(None, &lead, now()).unwrap(),
+        role: Role::Lead,
+    };
+    store.checkpoint().unwrap();
+    let mut app = App::new(store, Config::default(), Lang::Zh, now());
+    let size = || std::fs::metadata(&path).unwrap().len();
+    let before = size();
+    for i in 0..60 {
+        let applicant = NewParty::named("张伟", Some("13812345678"));
+        let c = NewCase::walk_in(now(), "neighbour", &format!("漏水 {i}"), applicant);
+        app.store
+            .create_case(lead, &c, &ResponseHours::default())
+            .unwrap();
+    }
+    assert_eq!(
+        size(),
+        before,
+        "60 saves (thousands of WAL pages) and no checkpoint"
+    );
+    app.refresh_counts();
+    let start = std::time::Instant::now();
+    while size() == before {
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "the worker never checkpointed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        update(&mut app, Action::Tick(now()));
+    }
+    assert_eq!(app.counts.red + app.counts.orange, 0);
+}

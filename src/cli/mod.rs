@@ -7,6 +7,7 @@ use auth::read_pin;
 mod find;
 mod followups;
 mod handover;
+mod import;
 mod maintenance;
 mod slip;
 mod staff;
@@ -92,6 +93,9 @@ pub enum Command {
     },
     /// Print a day's mediation sessions: text for the notice board, iCalendar for phones.
     Agenda(AgendaArgs),
+    /// Bring cases in from a CSV file, all or nothing (a shift lead's command).
+    #[command(after_help = crate::import::columns_help())]
+    Import(import::ImportArgs),
 }
 
 #[derive(Args, Debug)]
@@ -194,8 +198,18 @@ pub struct CliError {
 }
 
 impl CliError {
+    /// An error already put into words (with its own placeholders filled).
+    pub(crate) fn text(message: String) -> CliError {
+        CliError {
+            key: String::new(),
+            detail: message,
+        }
+    }
+
     fn message(&self, lang: Lang) -> String {
-        if self.detail.is_empty() {
+        if self.key.is_empty() {
+            self.detail.clone()
+        } else if self.detail.is_empty() {
             tr(lang, &self.key).to_string()
         } else {
             format!("{} ({})", tr(lang, &self.key), self.detail)
@@ -249,6 +263,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         None if cli.demo => demo::run_tui(config, lang),
         None => {
+            if Store::needs_upgrade(&db) {
+                eprintln!("{}", trf(lang, "cli.upgrading", &[("path", &db.display())]));
+            }
             let store = Store::open(&db)?;
             let mut app = App::new(store, config, lang, now);
             crate::tui::run(&mut app).map_err(|e| other("err.db.io", e))
@@ -290,6 +307,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         Some(Command::Demo(a)) => demo::make(&db, &a, lang, now),
         Some(Command::Handover(a)) => handover::run(a, &db, &config, lang, now),
         Some(Command::Stats(a)) => stats::run(a, &db, &config, lang, now),
+        Some(Command::Import(a)) => import::run(a, &db, &config, lang, now),
         Some(Command::Slip { case_no }) => slip::run(&db, &case_no, &config, lang),
         Some(Command::Find { query, limit, json }) => {
             find::run(&query, limit, json, &db, lang, now)

@@ -9,6 +9,7 @@ use crate::domain::channel::Channel;
 use crate::domain::risk::{Colour, ResponseHours, RiskFlag};
 use crate::domain::role::Role;
 use crate::domain::status::Status;
+use crate::store::MEDIATION_TERM_DAYS;
 use crate::store::bulk::{BulkWriter, CaseRow, PartyRow};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -228,7 +229,12 @@ fn one_case(
         level,
         attempts,
         visits: if repeat { 2 } else { 1 },
-        deadline_at: ResponseHours::default().deadline(colour, received),
+        // In mediation, the deadline is the mediation term (the first attempt sets it at the
+        // desk); before that, the colour's response time.
+        deadline_at: match status {
+            Status::InMediation => Some(received + chrono::Duration::days(MEDIATION_TERM_DAYS)),
+            _ => ResponseHours::default().deadline(colour, received),
+        },
         closed_at,
     })?;
     c.report.cases += 1;

@@ -34,6 +34,8 @@ pub enum Permission {
     ManageStaff,
     /// Anonymise old closed cases (retention).
     Purge,
+    /// Bring cases in from a file (moving from paper or an older system).
+    Import,
 }
 
 impl Role {
@@ -81,6 +83,7 @@ mod tests {
             WorkOwnCase,
             SeeAllNumbers,
             ManageStaff,
+            Import,
         ] {
             assert!(!r.may(p), "{p:?}");
         }
@@ -96,7 +99,7 @@ mod tests {
         assert!(!r.may_work(7, None));
         assert!(r.may_see_numbers(7, Some(7)));
         assert!(!r.may_see_numbers(7, Some(8)));
-        assert!(!r.may(Close) && !r.may(Reassign));
+        assert!(!r.may(Close) && !r.may(Reassign) && !r.may(Import));
     }
 
     #[test]
@@ -110,6 +113,7 @@ mod tests {
             Reopen,
             SeeAllNumbers,
             ManageStaff,
+            Import,
         ] {
             assert!(Role::Lead.may(p), "{p:?}");
         }

@@ -6,7 +6,6 @@
 //! and prefix pinyin hits from a sorted key order, and scores the remaining
 //! survivors with a tiered scorer (exact > prefix > substring > fuzzy).
 
-mod ids;
 mod key_order;
 pub mod mask;
 mod name_index;

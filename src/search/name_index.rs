@@ -6,10 +6,7 @@
 //! (`key_order`). The search itself is in `query.rs`.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 
-use super::ids::PartyIds;
 use super::key_order::KeyOrder;
 use super::mask::{char_bit, mask_of};
 use super::score::MatchKind;
@@ -25,32 +22,10 @@ pub struct NameHit {
     /// Higher is better; tiers are exact > prefix > substring > fuzzy.
     pub score: i64,
     pub kind: MatchKind,
-    /// Every party with this name, largest (newest) id first.
-    pub party_ids: Vec<i64>,
 }
 
-/// Hasher for keys that are already 64-bit hashes.
-#[derive(Default)]
-struct IdentityHasher(u64);
-impl Hasher for IdentityHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("only u64 keys are hashed")
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
-}
-
-fn hash_name(name: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    name.hash(&mut h);
-    h.finish()
-}
-
-/// The index. Cheap to insert into after a bulk load; see [`NameIndex::compact`].
+/// The index. Names loaded in byte order (`push_sorted`, the start-up load) are found by binary
+/// search; names added one by one later go to a small hash map.
 #[derive(Default)]
 pub struct NameIndex {
     pub(super) names: String,
@@ -65,10 +40,14 @@ pub struct NameIndex {
     pub(super) key_first: Vec<u64>,
     /// Name length in chars, for the "shorter first" tie-break.
     pub(super) name_len: Vec<u16>,
-    /// Name hash -> id; true hash collisions fall back to `collided`.
-    by_hash: HashMap<u64, NameId, BuildHasherDefault<IdentityHasher>>,
-    collided: HashMap<Box<str>, NameId>,
-    pub(super) ids: PartyIds,
+    /// Newest party id per name: the "most recently seen" tie-break. Party ids themselves stay
+    /// in the database (`parties_name` index): holding 1.5 M of them here cost 30 MB.
+    pub(super) latest: Vec<i64>,
+    /// Names `0..sorted` are distinct and in byte order (binary search finds them).
+    sorted: u32,
+    /// Names added out of order, by text.
+    fresh: HashMap<Box<str>, NameId>,
+    parties: usize,
     /// Keys of names `0..order.covered()` in byte order, rebuilt by `compact`.
     pub(super) order: KeyOrder,
 }
@@ -78,7 +57,6 @@ impl NameIndex {
         NameIndex {
             name_off: vec![0],
             key_off: vec![0],
-            ids: PartyIds::new(),
             ..Default::default()
         }
     }
@@ -101,36 +79,58 @@ impl NameIndex {
     /// first insertion's keys. An all-ASCII name is also its own key, so
     /// "John Smith" is found by "johns". O(1) amortised, no compaction.
     pub fn insert(&mut self, party_id: i64, name: &str, keys: &str) -> NameId {
+        self.add(name, keys, party_id, 1)
+    }
+
+    /// The start-up load: one distinct name with its newest party id and its number of
+    /// parties, in byte order of names (`ORDER BY name`), so no hash table is built. A name
+    /// out of order (or repeated after trimming) is still taken, through the slower path.
+    pub fn push_sorted(&mut self, name: &str, keys: &str, latest: i64, parties: usize) -> NameId {
+        let name = name.trim();
+        let n = self.len_names();
+        let in_order = self.sorted as usize == n && (n == 0 || self.name(n as NameId - 1) < name);
+        if !in_order || name.is_empty() {
+            return self.add(name, keys, latest, parties);
+        }
+        let id = self.push_name(name, keys);
+        self.sorted += 1;
+        self.latest[id as usize] = latest;
+        self.parties += parties;
+        id
+    }
+
+    fn add(&mut self, name: &str, keys: &str, latest: i64, parties: usize) -> NameId {
         let name = name.trim();
         let id = match self.lookup(name) {
             Some(id) => id,
-            None => self.push_name(name, keys),
+            None => {
+                let id = self.push_name(name, keys);
+                self.fresh.insert(name.into(), id);
+                id
+            }
         };
-        self.ids.add(id, party_id);
+        let l = &mut self.latest[id as usize];
+        *l = (*l).max(latest);
+        self.parties += parties;
         id
     }
 
     /// Id of an exact (trimmed) name, if present.
     pub fn lookup(&self, name: &str) -> Option<NameId> {
-        let &id = self.by_hash.get(&hash_name(name))?;
-        if self.name(id) == name {
-            Some(id)
-        } else {
-            self.collided.get(name).copied()
+        let (mut lo, mut hi) = (0, self.sorted);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.name(mid).cmp(name) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
         }
+        self.fresh.get(name).copied()
     }
 
     fn push_name(&mut self, name: &str, keys: &str) -> NameId {
         let id = self.name_mask.len() as NameId;
-        let h = hash_name(name);
-        match self.by_hash.entry(h) {
-            Entry::Occupied(_) => {
-                self.collided.insert(name.into(), id);
-            }
-            Entry::Vacant(slot) => {
-                slot.insert(id);
-            }
-        }
         self.names.push_str(name);
         self.name_off.push(self.names.len() as u32);
         let start = self.keys.len();
@@ -146,7 +146,7 @@ impl NameIndex {
         self.key_first.push(first_bits(&self.keys[start..]));
         self.name_len
             .push(name.chars().count().min(u16::MAX as usize) as u16);
-        self.ids.push_name();
+        self.latest.push(i64::MIN);
         id
     }
 
@@ -157,15 +157,23 @@ impl NameIndex {
         self.keys.extend(key.map(|c| c.to_ascii_lowercase()));
     }
 
-    /// Fold party ids inserted since the last compaction into the contiguous
-    /// block and re-sort the key order (O(parties + keys log keys), ~0.5 s at
-    /// 2 M parties). Searches are correct either way; names inserted since the
-    /// last compaction are just matched by the scan instead of the key order.
+    /// Re-sort the key order (O(keys log keys)) and release spare capacity. Searches are
+    /// correct either way; names inserted since the last compaction are just matched by the
+    /// scan instead of the key order.
     pub fn compact(&mut self) {
-        self.ids.compact();
-        self.order = KeyOrder::build(self.keys.as_bytes(), &self.key_off);
+        // Spare capacity first, so the order's transient copy does not come on top of it.
         self.names.shrink_to_fit();
         self.keys.shrink_to_fit();
+        for v in [&mut self.name_off, &mut self.key_off] {
+            v.shrink_to_fit();
+        }
+        for v in [&mut self.name_mask, &mut self.key_mask, &mut self.key_first] {
+            v.shrink_to_fit();
+        }
+        self.name_len.shrink_to_fit();
+        self.latest.shrink_to_fit();
+        self.order = KeyOrder::default();
+        self.order = KeyOrder::build(self.keys.as_bytes(), &self.key_off);
     }
 
     pub fn name(&self, id: NameId) -> &str {
@@ -179,34 +187,35 @@ impl NameIndex {
         &self.keys[self.key_off[i] as usize..self.key_off[i + 1] as usize]
     }
 
-    /// Party ids of a name, largest first.
-    pub fn party_ids(&self, id: NameId) -> Vec<i64> {
-        self.ids.ids(id)
+    /// The newest party id with this name.
+    pub fn latest(&self, id: NameId) -> i64 {
+        self.latest[id as usize]
     }
 
     pub fn len_names(&self) -> usize {
         self.name_mask.len()
     }
 
+    /// Parties counted while loading and inserting (names are shared).
     pub fn len_parties(&self) -> usize {
-        self.ids.len()
+        self.parties
     }
 
     /// Approximate heap bytes (capacities; hash tables estimated).
     pub fn memory_bytes(&self) -> usize {
-        let table = self.by_hash.capacity() * (16 + 1) + self.collided.capacity() * 40;
+        let table = self.fresh.capacity() * 40;
         self.names.capacity()
             + self.keys.capacity()
             + (self.name_off.capacity() + self.key_off.capacity()) * 4
             + (self.name_mask.capacity() + self.key_mask.capacity()) * 8
             + self.key_first.capacity() * 8
             + self.name_len.capacity() * 2
+            + self.latest.capacity() * 8
             + table
-            + self.ids.heap_bytes()
             + self.order.heap_bytes()
     }
 
-    /// Best `limit` names for `query`, best first, with their party ids.
+    /// Best `limit` names for `query`, best first (their parties are in the database).
     pub fn search(&self, query: &str, limit: usize) -> Vec<NameHit> {
         self.search_names(query, limit)
             .into_iter()
@@ -215,7 +224,6 @@ impl NameIndex {
                 name: self.name(name_id).to_owned(),
                 score,
                 kind: MatchKind::of_score(score),
-                party_ids: self.ids.ids(name_id),
             })
             .collect()
     }

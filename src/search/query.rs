@@ -207,7 +207,7 @@ impl NameIndex {
         Rank {
             score,
             len: Reverse(self.name_len[id as usize]),
-            latest: self.ids.latest(id),
+            latest: self.latest[id as usize],
             id: Reverse(id),
         }
     }

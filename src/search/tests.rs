@@ -64,16 +64,51 @@ fn cjk_subsequence_and_shorter_first() {
 }
 
 #[test]
-fn duplicates_share_one_entry_and_merge_ids() {
+fn duplicates_share_one_entry_and_keep_the_newest_party() {
     let mut ix = index();
     assert_eq!(ix.len_names(), 8);
     assert_eq!(ix.len_parties(), 9);
     ix.insert(20, " 张伟 ", "zhangwei zw");
     assert_eq!(ix.len_names(), 8);
+    assert_eq!(ix.len_parties(), 10);
     let hit = &ix.search("张伟", 1)[0];
-    assert_eq!(hit.party_ids, [20, 8, 3]);
+    assert_eq!(ix.latest(hit.name_id), 20);
+    ix.insert(5, "张伟", "zhangwei zw");
     ix.compact();
-    assert_eq!(ix.search("zhangwei", 1)[0].party_ids, [20, 8, 3]);
+    assert_eq!(ix.latest(ix.search("zhangwei", 1)[0].name_id), 20);
+}
+
+/// The start-up load: names in byte order go in without a hash table and are found by binary
+/// search; one out of order, a repeat after trimming and later inserts still land right.
+#[test]
+fn sorted_load_finds_every_name_and_tolerates_disorder() {
+    let mut ix = NameIndex::new();
+    let mut rows = vec![
+        ("John Smith", "", 9, 1),
+        ("张三", "zhangsan zs", 5, 1),
+        ("张伟", "zhangwei zw", 8, 2),
+        ("王小明", "wangxiaoming wxm", 4, 1),
+        ("赵伟", "zhaowei zw", 7, 1),
+    ];
+    rows.sort_by(|a, b| a.0.cmp(b.0));
+    rows.push((" 张伟", "zhangwei zw", 11, 1)); // trims to a name already loaded
+    rows.push(("李四", "lisi ls", 12, 1)); // out of order
+    for (name, keys, latest, n) in rows {
+        ix.push_sorted(name, keys, latest, n);
+    }
+    ix.compact();
+    assert_eq!(ix.len_names(), 6);
+    assert_eq!(ix.len_parties(), 8);
+    for (name, latest) in [("张伟", 11), ("李四", 12), ("John Smith", 9), ("张三", 5)] {
+        let id = ix.lookup(name).unwrap_or_else(|| panic!("{name} lost"));
+        assert_eq!(ix.latest(id), latest, "{name}");
+    }
+    assert_eq!(ix.lookup("张"), None);
+    let id = ix.insert(30, "欧阳娜娜", "ouyangnana oynn");
+    assert_eq!(ix.lookup("欧阳娜娜"), Some(id));
+    assert_eq!(ix.insert(31, "张三", "x"), ix.lookup("张三").unwrap());
+    assert_eq!(names(&ix, "zw"), ["张伟", "赵伟"]);
+    assert_eq!(names(&ix, "ls"), ["李四"]);
 }
 
 #[test]
@@ -177,7 +212,7 @@ fn check_against_full_scan(ix: &NameIndex) {
                         &mut Vec::new(),
                     )
                 }?;
-                let latest = ix.party_ids(id)[0];
+                let latest = ix.latest(id);
                 Some((score, ix.name(id).chars().count(), latest, id))
             })
             .collect();

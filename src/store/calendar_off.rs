@@ -1,6 +1,6 @@
 //! Public holidays and mediator leave, entered by a shift lead. Refused while sessions are
 //! booked then, so nothing booked silently lands on a day off.
-use super::calendar::clashes_mediator;
+use super::calendar_clash::clashes_mediator;
 use super::time::{date_to_sql, to_sql};
 use super::{Actor, Result, Store, StoreError};
 use crate::domain::role::Role;

@@ -1,7 +1,8 @@
 //! Calendar writes. Every rule is checked inside the IMMEDIATE write transaction, so two desks
 //! booking the same room at the same moment cannot both succeed: the second one waits for the
 //! first's lock, then sees its session and is refused.
-use super::calendar::{clashes_mediator, clashes_party, clashes_room, holidays_in, leave_in};
+use super::calendar::{holidays_in, leave_in};
+use super::calendar_clash::{clashes_mediator, clashes_party, clashes_room};
 use super::time::{date_to_sql, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::ladder::{Ladder, Level};
@@ -319,6 +320,7 @@ impl Store {
             .text
             .trim()
             .to_string();
+        let work = self.work.clone();
         self.write(|tx| {
             let (case_id, status, starts, level, owner) = session_case(tx, id)?;
             let mine = mediators_of(tx, id)?.contains(&by.staff_id);
@@ -349,8 +351,13 @@ impl Store {
                     new: &format!("{} {result}", outcome.code()),
                 },
             )?;
-            if outcome == SessionStatus::Held {
-                count_attempt(tx, by, case_id, &level, &at)?;
+            let level = Level::from_code(&level).unwrap_or(Level::Village);
+            if outcome == SessionStatus::Held
+                && super::attempts::session_counts(tx, case_id, id, level, now)?
+            {
+                count_attempt(tx, by, case_id, level, &at)?;
+                let s = super::case_actions::state(tx, case_id)?;
+                super::attempts::start_mediation(tx, &work, by, case_id, &s, now)?;
             }
             Ok(())
         })
@@ -358,8 +365,7 @@ impl Store {
 }
 
 /// One more attempt at `level` on the case's ladder (domain::ladder decides if one is left).
-fn count_attempt(tx: &Transaction, by: Actor, case_id: i64, level: &str, at: &str) -> Result<()> {
-    let level = Level::from_code(level).unwrap_or(Level::Village);
+fn count_attempt(tx: &Transaction, by: Actor, case_id: i64, level: Level, at: &str) -> Result<()> {
     let attempts: [u32; 3] = tx.query_row(
         "SELECT attempts_village, attempts_township, attempts_county FROM cases WHERE id = ?1",
         [case_id],

@@ -1,14 +1,15 @@
 //! Workflow actions on a case. Each checks the operator's role and the status machine here in
 //! the store (whatever the UI did), changes the case and writes the audit log in one
-//! transaction. Outcomes, closing, reopening and referrals are in case_closing.rs.
+//! transaction. Outcomes, closing, reopening and referrals are in case_closing.rs, waiting in
+//! case_waiting.rs, what every attempt does in attempts.rs.
+use super::case_waiting::resume;
 use super::time::{from_sql, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};
-use crate::domain::case_filter::Waiting;
 use crate::domain::ladder::{Ladder, Level};
 use crate::domain::risk::{self, Colour, ResponseHours};
 use crate::domain::role::{Permission, Role};
 use crate::domain::status::Status;
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 use rusqlite::{Transaction, params};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,97 +116,7 @@ pub(super) fn set_status(
     )
 }
 
-/// Ends a wait, if any: the deadline comes back with the time that was left. Every action
-/// that moves the case on calls this first ("the clock restarts when the case moves on").
-pub(super) fn resume(
-    tx: &Transaction,
-    at: &str,
-    by: Actor,
-    id: i64,
-    now: NaiveDateTime,
-) -> Result<()> {
-    let (waiting, left): (Option<String>, Option<i64>) = tx.query_row(
-        "SELECT waiting, waiting_left FROM cases WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let Some(waiting) = waiting else {
-        return Ok(());
-    };
-    let deadline = left.map(|s| to_sql(now + Duration::seconds(s)));
-    tx.execute(
-        "UPDATE cases SET waiting = NULL, waiting_since = NULL, waiting_left = NULL,
-            deadline_at = ?2 WHERE id = ?1",
-        params![id, deadline],
-    )?;
-    log(
-        tx,
-        at,
-        by,
-        id,
-        "case.resume",
-        "waiting",
-        &waiting,
-        deadline.as_deref().unwrap_or(""),
-    )
-}
-
 impl Store {
-    /// Pauses the clock while the case waits for a party, an agency or documents.
-    pub fn start_waiting(
-        &mut self,
-        by: Actor,
-        id: i64,
-        what: Waiting,
-        note: &str,
-        now: NaiveDateTime,
-    ) -> Result<()> {
-        self.write(|tx| {
-            let s = state(tx, id)?;
-            if !by.role.may_work(by.staff_id, s.owner) {
-                return Err(StoreError::Forbidden);
-            }
-            if !s.status.is_active() {
-                return Err(StoreError::Rule("err.cases.not_open"));
-            }
-            let waiting: Option<String> =
-                tx.query_row("SELECT waiting FROM cases WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
-            if waiting.is_some() {
-                return Err(StoreError::Rule("err.cases.already_waiting"));
-            }
-            let left = s
-                .deadline
-                .as_deref()
-                .and_then(from_sql)
-                .map(|d| (d - now).num_seconds().max(0));
-            let at = to_sql(now);
-            tx.execute(
-                "UPDATE cases SET waiting = ?2, waiting_since = ?3, waiting_left = ?4,
-                    deadline_at = NULL, updated_at = ?3 WHERE id = ?1",
-                params![id, what.code(), at, left],
-            )?;
-            let new = if note.trim().is_empty() {
-                what.code().to_string()
-            } else {
-                format!("{} ({})", what.code(), note.trim())
-            };
-            log(tx, &at, by, id, "case.wait", "waiting", "", &new)
-        })
-    }
-
-    /// Ends a wait by hand (the party came back, the documents arrived).
-    pub fn stop_waiting(&mut self, by: Actor, id: i64, now: NaiveDateTime) -> Result<()> {
-        self.write(|tx| {
-            let s = state(tx, id)?;
-            if !by.role.may_work(by.staff_id, s.owner) {
-                return Err(StoreError::Forbidden);
-            }
-            resume(tx, &to_sql(now), by, id, now)
-        })
-    }
-
     /// Gives a case to a mediator (routing needs `Route`, taking it from someone `Reassign`
     /// and a reason). An unassigned registered case becomes assigned.
     pub fn assign_case(
@@ -378,6 +289,7 @@ impl Store {
             if !matches!(s.status, Status::Assigned | Status::InMediation) {
                 return Err(StoreError::Rule("err.cases.not_in_mediation"));
             }
+            super::attempts::check_manual(tx, id, s.ladder.level, now)?;
             s.ladder
                 .record_attempt()
                 .map_err(|e| StoreError::Rule(e.i18n_key()))?;
@@ -403,29 +315,7 @@ impl Store {
                 &format!("{n}/{}", level.max_attempts()),
                 &result,
             )?;
-            if s.status == Status::Assigned {
-                set_status(tx, &at, by, id, s.status, Status::InMediation)?;
-                let term = to_sql(super::deadlines::term(
-                    tx,
-                    &work,
-                    s.received,
-                    super::case_detail::MEDIATION_TERM_DAYS,
-                )?);
-                tx.execute(
-                    "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
-                    params![id, term],
-                )?;
-                log(
-                    tx,
-                    &at,
-                    by,
-                    id,
-                    "case.deadline",
-                    "deadline_at",
-                    s.deadline.as_deref().unwrap_or(""),
-                    &term,
-                )?;
-            }
+            super::attempts::start_mediation(tx, &work, by, id, &s, now)?;
             Ok(AttemptRecorded {
                 level,
                 attempts: n,

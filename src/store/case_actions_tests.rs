@@ -2,7 +2,7 @@
 use super::*;
 use crate::domain::followup::FollowupPlan;
 use crate::store::{NewCase, NewParty, Outcome};
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 
 fn at(d: u32, h: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, d)

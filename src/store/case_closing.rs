@@ -1,6 +1,7 @@
 //! The end of a case's road: outcome, close, reopen, and a referral sent back. Same rules as
 //! case_actions.rs: role and status machine checked here, every change audited.
-use super::case_actions::{log, required, resume, set_status, state, transition};
+use super::case_actions::{log, required, set_status, state, transition};
+use super::case_waiting::resume;
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::risk::ResponseHours;

@@ -2,7 +2,7 @@
 //! keystroke path. Every order ends with (received_at, id), which makes a page boundary exact
 //! and lets each step be one index range scan whatever the depth.
 use super::time::{from_sql, to_sql};
-use super::{Result, Store, StoreError};
+use super::{Result, Store};
 use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey, Waiting};
 use crate::domain::ladder::Level;
 use crate::domain::mask::mask_phone;
@@ -10,7 +10,6 @@ use crate::domain::risk::Colour;
 use crate::domain::status::Status;
 use chrono::{Duration, NaiveDateTime};
 use rusqlite::types::Value;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// No deadline sorts after every deadline.
 const NO_DEADLINE: &str = "9999-12-31 23:59:59";
@@ -327,26 +326,6 @@ pub(super) fn page_sql(
     }
 }
 
-/// A count running on its own read-only connection, so a slow COUNT never blocks a keystroke.
-pub struct CountJob {
-    rx: Receiver<Result<i64>>,
-}
-
-impl CountJob {
-    /// The count once it is ready; `Some(Err)` if it failed.
-    pub fn poll(&self) -> Option<Result<i64>> {
-        match self.rx.try_recv() {
-            Ok(r) => Some(r),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(StoreError::NotFound)),
-        }
-    }
-}
-
-fn count_on(conn: &rusqlite::Connection, sql: &str, params: &[Value]) -> Result<i64> {
-    Ok(conn.query_row(sql, rusqlite::params_from_iter(params), |r| r.get(0))?)
-}
-
 impl Store {
     /// One page of the list: up to `limit` rows after `cursor` (before it when `backwards`,
     /// returned in list order). No cursor: the first page (the last one when `backwards`).
@@ -396,41 +375,6 @@ impl Store {
         ))?;
         let rows = stmt.query_map([json], row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Counts the cases matching `f` now (blocking; use `spawn_count` from the UI).
-    pub fn count_cases(&self, f: &CaseFilter, now: NaiveDateTime) -> Result<i64> {
-        let (filter, params) = where_sql(f, None, now);
-        count_on(
-            &self.conn,
-            &format!("SELECT COUNT(*) FROM cases c WHERE {filter}"),
-            &params,
-        )
-    }
-
-    /// Counts in the background on a second, read-only connection (in memory: right away).
-    pub fn spawn_count(&self, f: &CaseFilter, now: NaiveDateTime) -> CountJob {
-        let (tx, rx) = channel();
-        let (filter, params) = where_sql(f, None, now);
-        let sql = format!("SELECT COUNT(*) FROM cases c WHERE {filter}");
-        match self.path.clone() {
-            None => {
-                let _ = tx.send(count_on(&self.conn, &sql, &params));
-            }
-            Some(path) => {
-                std::thread::spawn(move || {
-                    let r = rusqlite::Connection::open_with_flags(
-                        &path,
-                        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                    )
-                    .map_err(StoreError::from)
-                    .and_then(|c| count_on(&c, &sql, &params));
-                    let _ = tx.send(r);
-                });
-            }
-        }
-        CountJob { rx }
     }
 }
 

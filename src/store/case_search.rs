@@ -299,10 +299,11 @@ impl Store {
                 M::Substring => score::NAME_PART,
                 M::Fuzzy => score::NAME_FUZZY,
             };
-            for pid in hit.party_ids {
-                if scores.len() >= budget {
-                    break 'names;
-                }
+            let room = budget.saturating_sub(scores.len());
+            if room == 0 {
+                break 'names;
+            }
+            for pid in self.parties_named(&hit.name, room as u32)? {
                 scores.entry(pid).or_insert(s);
             }
         }

@@ -1,7 +1,8 @@
 //! Extending the mediation term with both parties' consent (people's mediation is normally
 //! settled within 30 days; a longer term needs the parties to agree, and the record says so).
-use super::case_actions::{log, required, resume, state};
+use super::case_actions::{log, required, state};
 use super::case_detail::MEDIATION_TERM_DAYS;
+use super::case_waiting::resume;
 use super::deadlines::term;
 use super::time::{from_sql, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};

@@ -6,6 +6,7 @@ use crate::domain::channel::Channel;
 use crate::domain::party::{PartyRole, Vulnerability, vulnerabilities_to_codes};
 use crate::domain::risk::{self, Colour, ComputedFacts, ResponseHours, RiskFlag};
 use crate::domain::role::Permission;
+use crate::domain::slots::WorkTime;
 use crate::domain::status::Status;
 use crate::domain::team::Team;
 use chrono::NaiveDateTime;
@@ -102,12 +103,12 @@ pub fn format_case_no(received: NaiveDateTime, n: i64) -> String {
 
 pub(super) fn next_case_no(tx: &Transaction, received: NaiveDateTime) -> Result<String> {
     let day = received.format("%Y-%m-%d").to_string();
-    let n: i64 = tx.query_row(
-        "INSERT INTO case_counters (day, last) VALUES (?1, 1)
-         ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last",
-        [&day],
-        |r| r.get(0),
-    )?;
+    let n: i64 = tx
+        .prepare_cached(
+            "INSERT INTO case_counters (day, last) VALUES (?1, 1)
+             ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last",
+        )?
+        .query_row([&day], |r| r.get(0))?;
     Ok(format_case_no(received, n))
 }
 
@@ -149,10 +150,11 @@ fn insert_party(
     phone: Option<String>,
     id: Option<String>,
 ) -> Result<i64> {
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO parties (name, name_keys, phone, id_number, address, language, needs_interpreter, vulnerability)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![
+    )?
+    .execute(params![
             p.name.trim(),
             crate::domain::names::name_keys(p.name.trim()),
             phone,
@@ -161,14 +163,199 @@ fn insert_party(
             p.language,
             p.needs_interpreter,
             vulnerabilities_to_codes(&p.vulnerability)
-        ],
-    )?;
+        ])?;
     Ok(tx.last_insert_rowid())
 }
 
+/// A case that passed every rule that needs no database, with what the rules computed.
+/// Shared by the desk (`create_case`) and by imports, so both store exactly the same shape.
+pub(super) struct Checked<'a> {
+    c: &'a NewCase,
+    cat: &'static category::Category,
+    numbers: Vec<(Option<String>, Option<String>)>,
+    colour: Colour,
+    computed: Colour,
+    flags: String,
+}
+
+/// Rules enforced here, whatever the UI did: owner needs routing, category, summary,
+/// applicant, personal numbers, colour (computed here; lowering needs a reason), red
+/// acknowledgement. The caller checks the role's right to register (or import).
+pub(super) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
+    if c.owner_id.is_some() && !by.role.may(Permission::Route) {
+        return Err(StoreError::Forbidden);
+    }
+    let cat = category::find(&c.category).ok_or(StoreError::Rule("err.case.category"))?;
+    if c.summary.trim().is_empty() {
+        return Err(StoreError::Rule("err.case.summary"));
+    }
+    if !c.parties.iter().any(|(r, p)| {
+        *r == PartyRole::Applicant && (p.existing_id.is_some() || !p.name.trim().is_empty())
+    }) {
+        return Err(StoreError::Rule("err.case.applicant"));
+    }
+    let today = c.received_at.date();
+    let mut numbers = Vec::with_capacity(c.parties.len());
+    for (_, p) in &c.parties {
+        numbers.push(checked_numbers(p, today)?);
+    }
+    let facts = ComputedFacts {
+        people: c.people.max(1),
+        earlier_visits: c.earlier_visits,
+        vulnerable_party: c.parties.iter().any(|(_, p)| !p.vulnerability.is_empty()),
+        amount_yuan: c.amount_yuan,
+    };
+    let assessed = risk::assess(&c.flags, &facts);
+    let colour = c.colour.unwrap_or(assessed.colour);
+    risk::check_override(assessed.colour, colour, &c.colour_reason)
+        .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+    if colour == Colour::Red && !c.red_acknowledged {
+        return Err(StoreError::Rule("err.case.red_ack"));
+    }
+    let mut flags: Vec<RiskFlag> = c
+        .flags
+        .iter()
+        .copied()
+        .filter(|f| !f.is_computed())
+        .collect();
+    flags.extend(facts.flags());
+    flags.sort();
+    flags.dedup();
+    let flags = flags.iter().map(|f| f.code()).collect::<Vec<_>>().join(",");
+    Ok(Checked {
+        c,
+        cat,
+        numbers,
+        colour,
+        computed: assessed.colour,
+        flags,
+    })
+}
+
+/// How the audit log names the registration: `case.create` at the desk, `case.import` with
+/// the source line for an import.
+pub(super) struct Origin<'a> {
+    pub action: &'a str,
+    pub note: &'a str,
+}
+
+/// Inserts a checked case: number, parties, case row, links, first visit and audit entries.
+/// Statements are cached, so an import of thousands of cases prepares each once.
+pub(super) fn insert(
+    tx: &Transaction,
+    by: Actor,
+    k: Checked,
+    work: &WorkTime,
+    hours: &ResponseHours,
+    origin: Origin,
+) -> Result<CaseCreated> {
+    let c = k.c;
+    let colour = k.colour;
+    let status = if c.owner_id.is_some() {
+        Status::Assigned
+    } else {
+        Status::Registered
+    };
+    let team = c.team.unwrap_or_else(|| k.cat.team());
+    let at = to_sql(c.received_at);
+    let deadline = super::deadlines::response(tx, work, hours, colour, c.received_at)?;
+    let case_no = next_case_no(tx, c.received_at)?;
+    let mut first_party = None;
+    let mut party_ids = Vec::new();
+    for ((role, p), (phone, id)) in c.parties.iter().zip(k.numbers) {
+        let pid = match p.existing_id {
+            Some(pid) => pid,
+            None if p.name.trim().is_empty() => continue,
+            None => insert_party(tx, p, phone, id)?,
+        };
+        if *role == PartyRole::Applicant && first_party.is_none() {
+            first_party = Some(pid);
+        }
+        party_ids.push((pid, *role));
+    }
+    tx.prepare_cached(
+        "INSERT INTO cases (case_no, received_at, channel, category, colour, colour_computed,
+            colour_flags, colour_reason, status, active, summary, description, amount_yuan,
+            people, team, owner_id, received_by, first_party_id, visits, deadline_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+            ?18, ?19, ?2)",
+    )?
+    .execute(params![
+        case_no,
+        at,
+        c.channel.code(),
+        k.cat.code,
+        colour.rank(),
+        k.computed.rank(),
+        k.flags,
+        c.colour_reason.trim(),
+        status.code(),
+        c.summary.trim(),
+        c.description.trim(),
+        c.amount_yuan,
+        c.people.max(1),
+        team.code(),
+        c.owner_id,
+        by.staff_id,
+        first_party,
+        c.earlier_visits + 1,
+        deadline.map(to_sql),
+    ])?;
+    let id = tx.last_insert_rowid();
+    for (pid, role) in party_ids {
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO case_parties (case_id, party_id, role) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![id, pid, role.code()])?;
+    }
+    tx.prepare_cached(
+        "INSERT INTO visits (case_id, at, staff_id, channel) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![id, at, by.staff_id, c.channel.code()])?;
+    let sid = Some(by.staff_id);
+    let mut what = format!("{case_no} {}", colour.code());
+    if !origin.note.is_empty() {
+        what = format!("{what} {}", origin.note);
+    }
+    audit::event(tx, &at, sid, Some(id), origin.action, &what)?;
+    if colour != k.computed {
+        audit::append(
+            tx,
+            audit::Entry {
+                at: &at,
+                staff_id: sid,
+                case_id: Some(id),
+                action: "case.colour",
+                field: "colour",
+                old: k.computed.code(),
+                new: &format!("{} ({})", colour.code(), c.colour_reason.trim()),
+            },
+        )?;
+    }
+    if let Some(owner) = c.owner_id {
+        audit::append(
+            tx,
+            audit::Entry {
+                at: &at,
+                staff_id: sid,
+                case_id: Some(id),
+                action: "case.assign",
+                field: "owner_id",
+                old: "",
+                new: &owner.to_string(),
+            },
+        )?;
+    }
+    Ok(CaseCreated {
+        id,
+        case_no,
+        colour,
+        deadline_at: deadline,
+    })
+}
+
 impl Store {
-    /// Registers a case (有来必受). Rules enforced here, whatever the UI did: role, category,
-    /// personal numbers, colour (computed here; lowering needs a reason), red acknowledgement.
+    /// Registers a case (有来必受). The role must allow registering; `check` has the rest.
     pub fn create_case(
         &mut self,
         by: Actor,
@@ -178,131 +365,13 @@ impl Store {
         if !by.role.may(Permission::Register) {
             return Err(StoreError::Forbidden);
         }
-        if c.owner_id.is_some() && !by.role.may(Permission::Route) {
-            return Err(StoreError::Forbidden);
-        }
-        let cat = category::find(&c.category).ok_or(StoreError::Rule("err.case.category"))?;
-        if c.summary.trim().is_empty() {
-            return Err(StoreError::Rule("err.case.summary"));
-        }
-        if !c.parties.iter().any(|(r, p)| {
-            *r == PartyRole::Applicant && (p.existing_id.is_some() || !p.name.trim().is_empty())
-        }) {
-            return Err(StoreError::Rule("err.case.applicant"));
-        }
-        let today = c.received_at.date();
-        let mut numbers = Vec::with_capacity(c.parties.len());
-        for (_, p) in &c.parties {
-            numbers.push(checked_numbers(p, today)?);
-        }
-        let facts = ComputedFacts {
-            people: c.people.max(1),
-            earlier_visits: c.earlier_visits,
-            vulnerable_party: c.parties.iter().any(|(_, p)| !p.vulnerability.is_empty()),
-            amount_yuan: c.amount_yuan,
-        };
-        let assessed = risk::assess(&c.flags, &facts);
-        let colour = c.colour.unwrap_or(assessed.colour);
-        risk::check_override(assessed.colour, colour, &c.colour_reason)
-            .map_err(|e| StoreError::Rule(e.i18n_key()))?;
-        if colour == Colour::Red && !c.red_acknowledged {
-            return Err(StoreError::Rule("err.case.red_ack"));
-        }
-        let mut flags: Vec<RiskFlag> = c
-            .flags
-            .iter()
-            .copied()
-            .filter(|f| !f.is_computed())
-            .collect();
-        flags.extend(facts.flags());
-        flags.sort();
-        flags.dedup();
-        let flags = flags.iter().map(|f| f.code()).collect::<Vec<_>>().join(",");
-        let status = if c.owner_id.is_some() {
-            Status::Assigned
-        } else {
-            Status::Registered
-        };
-        let team = c.team.unwrap_or_else(|| cat.team());
-        let at = to_sql(c.received_at);
-
+        let checked = check(by, c)?;
         let work = self.work.clone();
-        self.write(|tx| {
-            let deadline = super::deadlines::response(tx, &work, hours, colour, c.received_at)?;
-            let case_no = next_case_no(tx, c.received_at)?;
-            let mut first_party = None;
-            let mut party_ids = Vec::new();
-            for ((role, p), (phone, id)) in c.parties.iter().zip(numbers) {
-                let pid = match p.existing_id {
-                    Some(pid) => pid,
-                    None if p.name.trim().is_empty() => continue,
-                    None => insert_party(tx, p, phone, id)?,
-                };
-                if *role == PartyRole::Applicant && first_party.is_none() {
-                    first_party = Some(pid);
-                }
-                party_ids.push((pid, *role));
-            }
-            tx.execute(
-                "INSERT INTO cases (case_no, received_at, channel, category, colour, colour_computed,
-                    colour_flags, colour_reason, status, active, summary, description, amount_yuan,
-                    people, team, owner_id, received_by, first_party_id, visits, deadline_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                    ?18, ?19, ?2)",
-                params![
-                    case_no,
-                    at,
-                    c.channel.code(),
-                    cat.code,
-                    colour.rank(),
-                    assessed.colour.rank(),
-                    flags,
-                    c.colour_reason.trim(),
-                    status.code(),
-                    c.summary.trim(),
-                    c.description.trim(),
-                    c.amount_yuan,
-                    c.people.max(1),
-                    team.code(),
-                    c.owner_id,
-                    by.staff_id,
-                    first_party,
-                    c.earlier_visits + 1,
-                    deadline.map(to_sql),
-                ],
-            )?;
-            let id = tx.last_insert_rowid();
-            for (pid, role) in party_ids {
-                tx.execute(
-                    "INSERT OR IGNORE INTO case_parties (case_id, party_id, role) VALUES (?1, ?2, ?3)",
-                    params![id, pid, role.code()],
-                )?;
-            }
-            tx.execute(
-                "INSERT INTO visits (case_id, at, staff_id, channel) VALUES (?1, ?2, ?3, ?4)",
-                params![id, at, by.staff_id, c.channel.code()],
-            )?;
-            let sid = Some(by.staff_id);
-            audit::event(tx, &at, sid, Some(id), "case.create", &format!("{case_no} {}", colour.code()))?;
-            if colour != assessed.colour {
-                audit::append(tx, audit::Entry {
-                    at: &at,
-                    staff_id: sid,
-                    case_id: Some(id),
-                    action: "case.colour",
-                    field: "colour",
-                    old: assessed.colour.code(),
-                    new: &format!("{} ({})", colour.code(), c.colour_reason.trim()),
-                })?;
-            }
-            if let Some(owner) = c.owner_id {
-                audit::append(tx, audit::Entry {
-                    at: &at, staff_id: sid, case_id: Some(id), action: "case.assign",
-                    field: "owner_id", old: "", new: &owner.to_string(),
-                })?;
-            }
-            Ok(CaseCreated { id, case_no, colour, deadline_at: deadline })
-        })
+        let origin = Origin {
+            action: "case.create",
+            note: "",
+        };
+        self.write(|tx| insert(tx, by, checked, &work, hours, origin))
     }
 
     /// Number of cases in the database (for `onedoor check` and the demo report).

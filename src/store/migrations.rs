@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_cases_waiting.sql"),
     include_str!("schema_report.sql"),
     include_str!("schema_merges.sql"),
+    include_str!("schema_names.sql"),
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
@@ -113,8 +114,21 @@ mod tests {
         )
         .unwrap();
         drop(c);
+        assert!(crate::store::Store::needs_upgrade(&path));
         let s = crate::store::Store::open(&path).unwrap();
         assert_eq!(s.schema_version().unwrap(), LATEST);
+        assert!(!crate::store::Store::needs_upgrade(&path));
+        // The name index's loader reads the covering index in name order.
+        let plan: String = s
+            .conn
+            .query_row(
+                "EXPLAIN QUERY PLAN SELECT name, name_keys, max(id), count(*) FROM parties
+                 GROUP BY name ORDER BY name",
+                [],
+                |r| r.get(3),
+            )
+            .unwrap();
+        assert!(plan.contains("COVERING INDEX parties_name"), "{plan}");
         let (no, name, audit): (String, String, i64) = s
             .conn
             .query_row(

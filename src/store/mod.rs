@@ -1,12 +1,15 @@
 //! The only place with SQL. Blocking calls, each bounded by an index and a LIMIT, so the UI may
 //! call them between frames; results are cached in UI state, never re-queried per frame.
+mod attempts;
 mod audit;
 pub mod bulk;
 mod calendar;
+mod calendar_clash;
 mod calendar_off;
 mod calendar_write;
 mod case_actions;
 mod case_closing;
+mod case_count;
 mod case_detail;
 mod case_list;
 mod case_search;
@@ -14,12 +17,16 @@ mod case_term;
 mod referrals;
 pub use referrals::OpenReferral;
 mod case_team;
+mod case_waiting;
 mod cases;
 mod counts;
 mod deadlines;
 mod drafts;
 pub mod grams;
+mod handover_notes;
+mod import;
 pub use drafts::Draft;
+pub use import::{ImportOutcome, ImportRow, Imported, RowRefused};
 mod error;
 mod followups;
 mod maintenance;
@@ -39,10 +46,12 @@ pub use calendar::{CaseBrief, Leave, Room, SessionView};
 pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
 pub use case_actions::AttemptRecorded;
 pub use case_closing::Outcome;
+pub use case_count::CountJob;
 pub use case_detail::{
-    AuditLine, CaseDetail, FollowupLine, OutcomeRecord, PartyLine, Revealed, SessionLine,
+    AuditLine, CaseDetail, FollowupLine, MEDIATION_TERM_DAYS, OutcomeRecord, PartyLine, Revealed,
+    SessionLine,
 };
-pub use case_list::{CaseRow, CountJob, Cursor};
+pub use case_list::{CaseRow, Cursor};
 pub use case_search::{MatchKind, SearchHit};
 pub use case_team::CaseTeam;
 pub use case_term::MAX_EXTENSION_DAYS;
@@ -118,6 +127,14 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         Store::setup(conn, Some(path.to_path_buf()))
+    }
+
+    /// Whether opening this file will migrate an existing database (not a new, empty one):
+    /// the caller may say so first, as a big file takes seconds to upgrade.
+    pub fn needs_upgrade(path: &Path) -> bool {
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)))
+            .is_ok_and(|v| v > 0 && v < migrations::LATEST)
     }
 
     /// Creates a new database file, readable by its owner only.
@@ -202,6 +219,14 @@ impl Store {
             })?)
     }
 
+    /// Leaves checkpoints to whoever calls `checkpoint` (the desk's background worker): a commit
+    /// then costs one WAL fsync, never also a checkpoint's page copying and the database
+    /// file's fsync, which made the slowest saves at the desk (p99 10 ms, max ~100 ms).
+    pub fn defer_checkpoints(&self) -> Result<()> {
+        self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
+        Ok(())
+    }
+
     /// SQLite's quick integrity check (reads every page; seconds on a large file).
     pub fn quick_check(&self) -> Result<()> {
         Store::check_result(&self.conn)
@@ -257,6 +282,8 @@ pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
 
 #[cfg(test)]
 pub(crate) mod calendar_tests;
+#[cfg(test)]
+mod import_tests;
 #[cfg(test)]
 mod merges_tests;
 #[cfg(test)]

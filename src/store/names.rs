@@ -15,4 +15,20 @@ impl Store {
         }
         Ok(())
     }
+
+    /// Every distinct party name in byte order, with the pinyin keys of its newest party, that
+    /// party's id and how many parties bear the name: one pass over the `parties_name` index.
+    pub fn for_each_distinct_name(&self, mut f: impl FnMut(&str, &str, i64, usize)) -> Result<()> {
+        // The bare `name_keys` comes from the row holding max(id) (SQLite's min/max rule).
+        let mut stmt = self.conn.prepare(
+            "SELECT name, name_keys, max(id), count(*) FROM parties GROUP BY name ORDER BY name",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let name = r.get_ref(0)?.as_str().unwrap_or("");
+            let keys = r.get_ref(1)?.as_str().unwrap_or("");
+            f(name, keys, r.get(2)?, r.get::<_, i64>(3)? as usize);
+        }
+        Ok(())
+    }
 }

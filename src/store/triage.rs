@@ -89,6 +89,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The newest `limit` parties with exactly this name (the name index finds names; their
+    /// parties stay here, one index seek per name).
+    pub fn parties_named(&self, name: &str, limit: u32) -> Result<Vec<i64>> {
+        self.ids(
+            "SELECT id FROM parties WHERE name = ?1 ORDER BY id DESC LIMIT ?2",
+            name,
+            limit,
+        )
+    }
+
     fn ids(&self, sql: &str, key: &str, limit: u32) -> Result<Vec<i64>> {
         let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map(params![key, limit], |r| r.get(0))?;

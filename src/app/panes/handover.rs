@@ -2,9 +2,11 @@
 //! and export, and a statistics view for a chosen period. Everything shown comes from the same
 //! query layer and `Doc` as the printed sheet and `onedoor stats`.
 mod notes;
+mod sheet;
 pub use notes::NotesEditor;
 
 use super::{Ctx, Handled, Pane};
+use crate::app::background::Pending;
 use crate::app::keys::{KeyHelp, help};
 use crate::domain::shift::Shift;
 use crate::i18n::{Lang, trf};
@@ -66,6 +68,7 @@ pub struct HandoverState {
     pub stats: Option<Stats>,
     pub stats_loading: bool,
     rx: Option<Receiver<Result<Stats, String>>>,
+    sheet_pending: Option<Pending<Sheet>>,
 }
 
 const SHEET_HELP: &[KeyHelp] = &[
@@ -90,40 +93,6 @@ const STATS_HELP: &[KeyHelp] = &[
 impl HandoverState {
     pub fn date_or(&self, ctx: &Ctx) -> NaiveDate {
         self.date.unwrap_or(ctx.now.date())
-    }
-
-    fn refresh_sheet(&mut self, ctx: &mut Ctx) {
-        let date = self.date_or(ctx);
-        self.date = Some(date);
-        let req = report::sheet_request(ctx.store, ctx.config, date, self.shift, None, ctx.now);
-        let lead = ctx.user.name.clone();
-        match req.and_then(|mut r| {
-            if r.lead.is_empty() {
-                r.lead = lead;
-            }
-            ctx.store.handover_sheet(&r)
-        }) {
-            Ok(s) => {
-                if !self.dirty {
-                    self.notes.set_text(&s.notes);
-                }
-                self.sheet = Some(s);
-                self.preview_lang = None;
-                self.rebuild_preview(ctx.lang);
-            }
-            Err(e) => ctx.store_error(&e),
-        }
-    }
-
-    fn rebuild_preview(&mut self, lang: Lang) {
-        if self.preview_lang == Some(lang) {
-            return;
-        }
-        if let Some(s) = &self.sheet {
-            self.preview = report::text::lines(&report::sheet::sheet_doc(s, lang));
-            self.preview_lang = Some(lang);
-            self.scroll = self.scroll.min(self.preview.len().saturating_sub(1));
-        }
     }
 
     /// Statistics off the render loop: a year at 1 M cases takes most of a second. An
@@ -281,8 +250,14 @@ impl HandoverState {
                 ctx.error(msg);
             }
             KeyCode::Char('n') => self.editing = true,
-            KeyCode::Char('p') => self.print(ctx),
-            KeyCode::Char('e') => self.export(ctx),
+            KeyCode::Char('p') => {
+                self.settle_sheet(ctx);
+                self.print(ctx)
+            }
+            KeyCode::Char('e') => {
+                self.settle_sheet(ctx);
+                self.export(ctx)
+            }
             _ => return Handled::NotConsumed,
         }
         Handled::Consumed
@@ -356,6 +331,7 @@ impl Pane for HandoverState {
     }
 
     fn tick(&mut self, ctx: &mut Ctx) {
+        self.poll_sheet(ctx);
         self.rebuild_preview(ctx.lang);
         if let Some(rx) = &self.rx {
             match rx.try_recv() {

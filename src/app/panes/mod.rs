@@ -77,6 +77,8 @@ pub struct Ctx<'a> {
     pub drafts: &'a DraftSink,
     /// Fuzzy name look-ups; `get()` is None while the index loads.
     pub names: &'a mut super::names::Names,
+    /// Read-only queries off the render loop.
+    pub background: &'a super::background::Background,
     pub requests: &'a mut Vec<Request>,
 }
 

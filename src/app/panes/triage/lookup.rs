@@ -64,7 +64,9 @@ impl Lookup {
             // One character ("张", "z") can only mean a surname prefix, and fuzzy matching it
             // scores most of the index: the indexed SQL prefix answers it in a fraction of a ms.
             match names {
-                Some(idx) if name.chars().count() > 1 => parties.extend(name_parties(idx, &name)),
+                Some(idx) if name.chars().count() > 1 => {
+                    parties.extend(name_parties(store, idx, &name))
+                }
                 _ => parties.extend(
                     store
                         .parties_by_name_prefix(&name, PARTY_LIMIT)
@@ -114,7 +116,7 @@ impl Lookup {
 
 /// Party ids of the best names, newest parties first, at most `PARTY_LIMIT` in all (a common
 /// name such as 王伟 has over a thousand parties at 1 M cases; the newest are the likeliest).
-fn name_parties(idx: &NameIndex, query: &str) -> Vec<i64> {
+fn name_parties(store: &Store, idx: &NameIndex, query: &str) -> Vec<i64> {
     let mut out = Vec::new();
     // Ids are expanded only for the names needed: a common name holds a thousand parties.
     for (id, _) in idx.search_names(query, NAME_LIMIT) {
@@ -122,7 +124,11 @@ fn name_parties(idx: &NameIndex, query: &str) -> Vec<i64> {
         if room == 0 {
             break;
         }
-        out.extend(idx.party_ids(id).into_iter().take(room));
+        out.extend(
+            store
+                .parties_named(idx.name(id), room as u32)
+                .unwrap_or_default(),
+        );
     }
     out
 }

@@ -12,6 +12,7 @@ use crate::store::AuditLine;
 pub fn what_key(action: &str) -> &'static str {
     match action {
         "case.create" => "ui.cases.ev.create",
+        "case.import" => "ui.import.ev",
         "case.assign" => "ui.cases.ev.assign",
         "case.attempt" => "ui.cases.ev.attempt",
         "case.colour" => "ui.cases.ev.colour",
@@ -154,8 +155,8 @@ fn arrow(old: String, new: String) -> String {
 pub fn change(a: &AuditLine, lang: Lang) -> String {
     let (old, new) = (a.old.as_str(), a.new.as_str());
     match a.action.as_str() {
-        // "2026-1124-010 red"
-        "case.create" => words(lang, new, &[None, Some("colour")]),
+        // "2026-1124-010 red", imported: "2026-1124-010 red 旧台账.csv:12"
+        "case.create" | "case.import" => words(lang, new, &[None, Some("colour")]),
         // From a session held: the level's count went from `old` to `new`.
         "case.attempt" if a.field.starts_with("attempts_") => {
             let level = label(lang, "level", a.field.trim_start_matches("attempts_"));
