@@ -111,6 +111,9 @@ pub fn default_database_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("onedoor.db"))
 }
 
+/// The longest configurable response deadline: a leap year.
+pub const MAX_RESPONSE_HOURS: i64 = 24 * 366;
+
 impl Config {
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let cfg: Config = toml::from_str(text).map_err(|e| ConfigError::Parse {
@@ -146,15 +149,24 @@ impl Config {
 
     fn validate(&self) -> Result<(), String> {
         let h = &self.response_hours;
-        if [h.red, h.orange, h.yellow, h.blue].iter().any(|x| *x <= 0) {
-            return Err("response_hours must be positive".into());
+        // A year at most: a deadline further out is a typo, and a huge one overflows the
+        // date arithmetic of every intake.
+        if [h.red, h.orange, h.yellow, h.blue]
+            .iter()
+            .any(|x| !(1..=MAX_RESPONSE_HOURS).contains(x))
+        {
+            return Err(format!(
+                "response_hours must be 1 to {MAX_RESPONSE_HOURS} hours"
+            ));
         }
-        let t = |s: &str| chrono::NaiveTime::parse_from_str(s, "%H:%M").is_ok();
-        if !t(&self.hours.start) || !t(&self.hours.end) {
-            return Err("hours.start and hours.end must look like 08:30".into());
+        let t = |s: &str| chrono::NaiveTime::parse_from_str(s, "%H:%M").ok();
+        match (t(&self.hours.start), t(&self.hours.end)) {
+            (Some(start), Some(end)) if start < end => {}
+            (Some(_), Some(_)) => return Err("hours.start must be before hours.end".into()),
+            _ => return Err("hours.start and hours.end must look like 08:30".into()),
         }
-        if self.hours.days.iter().any(|d| !(1..=7).contains(d)) {
-            return Err("hours.days are 1 (Monday) to 7 (Sunday)".into());
+        if self.hours.days.is_empty() || self.hours.days.iter().any(|d| !(1..=7).contains(d)) {
+            return Err("hours.days are 1 (Monday) to 7 (Sunday), at least one".into());
         }
         let days_ok = |d: &[u32]| !d.is_empty() && d.iter().all(|x| (1..=366).contains(x));
         if !days_ok(&self.followup_days) {
@@ -259,11 +271,15 @@ mod tests {
     #[test]
     fn bad_files_give_clear_errors() {
         for bad in [
-            "colour = 1",                 // unknown key
-            "[response_hours]\nred = -1", // impossible value
-            "[hours]\nstart = \"8h\"",    // bad time
-            "language = \"fr\"",          // unknown language
-            "[centre\nname = 1",          // broken TOML
+            "colour = 1",                                   // unknown key
+            "[response_hours]\nred = -1",                   // impossible value
+            "[hours]\nstart = \"8h\"",                      // bad time
+            "[hours]\nend = \"24:00\"",                     // no such time
+            "[hours]\nstart = \"18:00\"",                   // closes before it opens
+            "[hours]\ndays = []",                           // never open
+            "[response_hours]\nblue = 9223372036854775807", // overflows deadlines
+            "language = \"fr\"",                            // unknown language
+            "[centre\nname = 1",                            // broken TOML
         ] {
             let e = Config::parse(bad, Path::new("c.toml")).unwrap_err();
             assert!(matches!(e, ConfigError::Parse { .. }), "{bad}");

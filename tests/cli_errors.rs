@@ -180,3 +180,29 @@ fn staff_commands_need_a_lead_and_take_effect() {
             .contains("disabled")
     );
 }
+
+#[test]
+fn impossible_dates_on_the_command_line_are_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let db = db.to_str().unwrap();
+    let out = onedoor(&["--db", db, "demo", "--cases", "5"]);
+    assert!(out.status.success());
+    let en = |args: &[&str]| onedoor(&[&["--lang", "en", "--db", db], args].concat());
+    refused(&en(&["handover", "--date", "2026-02-30"]), "2026-11-24");
+    refused(&en(&["stats", "--from", "2026-13-01"]), "2026-11-24");
+    refused(
+        &en(&["stats", "--from", "2026-12-01", "--to", "2026-11-01"]),
+        "--from",
+    );
+    refused(&en(&["agenda", "--date", "+-99999999999999"]), "+3");
+    let purge = [
+        "purge",
+        "--closed-before",
+        "+12026-01-01",
+        "--dry-run",
+        "--as",
+        "L001",
+    ];
+    refused(&en(&purge), "2026-11-24");
+}

@@ -19,7 +19,7 @@ pub(crate) fn run(
     let store = Store::open(db)?;
     let day = match &a.date {
         None => now.date(),
-        Some(s) => parse_day(s, now.date()).ok_or_else(|| other("err.calendar.date", s))?,
+        Some(s) => parse_day(s, now.date()).map_err(|k| other(k, s))?,
     };
     let staff = store.list_staff()?;
     let mediator = match &a.mediator {

@@ -79,8 +79,136 @@ pub(crate) fn run_tui(config: Config, lang: Lang) -> Result<(), CliError> {
     result
 }
 
+/// The demo directories are `<temp>/onedoor-demo-<pid>`.
+const DIR_PREFIX: &str = "onedoor-demo-";
+
 fn tempfile_dir() -> Result<PathBuf, CliError> {
-    let dir = std::env::temp_dir().join(format!("onedoor-demo-{}", std::process::id()));
+    let base = std::env::temp_dir();
+    sweep_stale(&base, own_uid(), pid_alive);
+    let dir = base.join(format!("{DIR_PREFIX}{}", std::process::id()));
     std::fs::create_dir_all(&dir).map_err(|e| other("err.db.io", e))?;
     Ok(dir)
+}
+
+/// Our user id: the owner of /proc/self. None where there is no /proc (no sweep there: we
+/// could not tell a live demo from a dead one).
+fn own_uid() -> Option<u32> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata("/proc/self").ok().map(|m| m.uid())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        None
+    }
+}
+
+fn pid_alive(pid: u32) -> bool {
+    Path::new("/proc").join(pid.to_string()).exists()
+}
+
+/// Removes what `--demo` runs that were killed (SIGKILL, a closed terminal) left in `base`:
+/// directories named exactly `onedoor-demo-<pid>`, owned by `uid`, whose process is gone.
+/// Anything else — other names, files, symbolic links, other users' directories, live
+/// demos — is left alone. Returns how many were removed.
+pub(crate) fn sweep_stale(base: &Path, uid: Option<u32>, alive: impl Fn(u32) -> bool) -> usize {
+    let Some(uid) = uid else {
+        return 0;
+    };
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(pid) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(DIR_PREFIX))
+            .and_then(|p| p.parse::<u32>().ok().filter(|n| n.to_string() == p))
+        else {
+            continue;
+        };
+        // symlink_metadata: a link is never followed, so nothing outside `base` is touched.
+        let Ok(meta) = std::fs::symlink_metadata(e.path()) else {
+            continue;
+        };
+        if !meta.is_dir() || !owned_by(&meta, uid) || alive(pid) {
+            continue;
+        }
+        if std::fs::remove_dir_all(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+#[cfg(unix)]
+fn owned_by(meta: &std::fs::Metadata, uid: u32) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.uid() == uid
+}
+
+#[cfg(not(unix))]
+fn owned_by(_: &std::fs::Metadata, _: u32) -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn sweeps_only_our_dead_demos() {
+        let base = tempfile::tempdir().unwrap();
+        let b = base.path();
+        let dir = |n: &str| {
+            std::fs::create_dir(b.join(n)).unwrap();
+            std::fs::write(b.join(n).join("onedoor-demo.db"), "x").unwrap();
+        };
+        // Dead (pid 1001) and alive (1002) demos, and look-alikes that must stay.
+        dir("onedoor-demo-1001");
+        dir("onedoor-demo-1002");
+        for keep in [
+            "onedoor-demo-",
+            "onedoor-demo-abc",
+            "onedoor-demo-1003x",
+            "onedoor-demo-+1004",
+            "onedoor-demo-01005",
+            "onedoor-demo-1006.bak",
+            "xonedoor-demo-1007",
+            "other",
+        ] {
+            dir(keep);
+        }
+        std::fs::write(b.join("onedoor-demo-1008"), "a file").unwrap();
+        // A link to a dead demo's name, pointing outside: neither it nor its target goes.
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("keep"), "x").unwrap();
+        std::os::unix::fs::symlink(outside.path(), b.join("onedoor-demo-1009")).unwrap();
+        let alive = |pid: u32| pid == 1002;
+        let uid = own_uid();
+        // Another user's directories are not ours to remove.
+        assert_eq!(sweep_stale(b, uid.map(|u| u + 1), alive), 0);
+        assert_eq!(sweep_stale(b, None, alive), 0);
+        assert!(b.join("onedoor-demo-1001").exists());
+        assert_eq!(sweep_stale(b, uid, alive), 1);
+        assert!(!b.join("onedoor-demo-1001").exists());
+        let mut left: Vec<String> = std::fs::read_dir(b)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left.len(), 11, "{left:?}");
+        assert!(outside.path().join("keep").exists());
+        assert_eq!(sweep_stale(b, uid, alive), 0, "nothing more to sweep");
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn our_own_process_is_alive() {
+        assert!(pid_alive(std::process::id()));
+        assert!(!pid_alive(u32::MAX));
+    }
 }

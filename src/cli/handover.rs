@@ -34,7 +34,7 @@ pub struct HandoverArgs {
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| other("cli.handover.bad_date", s))
+    crate::domain::dates::parse_iso_date(s).map_err(|k| other(k, s))
 }
 
 /// Writes `bytes` to `out`, or to standard output.

@@ -32,8 +32,7 @@ pub(crate) fn purge(
     lang: Lang,
     now: chrono::NaiveDateTime,
 ) -> Result<(), CliError> {
-    let date = chrono::NaiveDate::parse_from_str(before, "%Y-%m-%d")
-        .map_err(|_| other("err.date.format", before))?;
+    let date = crate::domain::dates::parse_iso_date(before).map_err(|k| other(k, before))?;
     let mut store = Store::open(db)?;
     let by = login_as(&mut store, as_code, lang, now)?;
     let n = store.purge_closed_before(by, date, dry_run, now)?;

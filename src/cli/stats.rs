@@ -42,6 +42,9 @@ pub fn run(
             .map(parse_date)
             .transpose()?
             .unwrap_or(today);
+    if from > to {
+        return Err(other("cli.stats.bad_range", format!("{from} > {to}")));
+    }
     let format = a.format.to_ascii_lowercase();
     if !["table", "csv", "xlsx"].contains(&format.as_str()) {
         return Err(other("cli.stats.bad_format", &a.format));

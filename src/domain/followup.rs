@@ -191,36 +191,29 @@ pub fn when(due: NaiveDate, today: NaiveDate) -> When {
 }
 
 /// A typed due date: `2026-12-01`, `12-01` (this year, or next if already past), `+3` (days
-/// from today) or `3` (the same). Never before today.
-pub fn parse_due(input: &str, today: NaiveDate) -> Option<NaiveDate> {
+/// from today) or `3` (the same), at most 999 days ahead. Never before today. Errors are the
+/// translation key of the message.
+pub fn parse_due(input: &str, today: NaiveDate) -> Result<NaiveDate, &'static str> {
+    const KEY: &str = "err.followup.date";
     // An IME gives full-width digits and signs; 12/01 and 12.01 are common too.
-    let s: String = crate::domain::text::to_halfwidth_ascii(input.trim())
-        .chars()
-        .map(|c| match c {
-            '－' | '/' | '／' | '.' | '．' => '-',
-            '＋' => '+',
-            c => c,
-        })
-        .collect();
-    let s = s.trim();
-    let date = if let Some(n) = s
-        .strip_prefix('+')
-        .or(Some(s))
-        .filter(|n| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
-    {
-        today + Duration::days(n.parse::<i64>().ok()?)
-    } else if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        d
+    let s = super::dates::normalise(input).replace(['/', '.'], "-");
+    let days = s.strip_prefix('+').unwrap_or(&s);
+    let date = if !days.is_empty() && days.bytes().all(|b| b.is_ascii_digit()) {
+        let n = super::dates::parse_count(days, 0..=999, KEY)?;
+        today.checked_add_signed(Duration::days(n))
+    } else if !s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        // chrono would take a signed or five-digit year; a person means neither.
+        None
+    } else if let Ok(d) = NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+        Some(d)
     } else {
-        let this_year =
-            NaiveDate::parse_from_str(&format!("{}-{s}", today.year()), "%Y-%m-%d").ok()?;
-        if this_year < today {
-            NaiveDate::parse_from_str(&format!("{}-{s}", today.year() + 1), "%Y-%m-%d").ok()?
-        } else {
-            this_year
-        }
+        let in_year = |y: i32| NaiveDate::parse_from_str(&format!("{y}-{s}"), "%Y-%m-%d").ok();
+        in_year(today.year())
+            .filter(|d| *d >= today)
+            .or_else(|| in_year(today.year() + 1))
     };
-    (date >= today).then_some(date)
+    date.filter(|d| *d >= today && super::dates::plausible(*d))
+        .ok_or(KEY)
 }
 
 #[cfg(test)]
@@ -313,15 +306,25 @@ mod tests {
     #[test]
     fn typed_due_dates() {
         let t = d(2026, 11, 24);
-        assert_eq!(parse_due("2026-12-01", t), Some(d(2026, 12, 1)));
-        assert_eq!(parse_due("１２－０１", t), Some(d(2026, 12, 1)));
-        assert_eq!(parse_due("01-05", t), Some(d(2027, 1, 5)));
-        assert_eq!(parse_due("12/1", t), Some(d(2026, 12, 1)));
-        assert_eq!(parse_due("+3", t), Some(d(2026, 11, 27)));
-        assert_eq!(parse_due("0", t), Some(t));
-        assert_eq!(parse_due("2026-11-01", t), None);
-        for bad in ["", "+", "tomorrow", "13-40", "+9999"] {
-            assert_eq!(parse_due(bad, t), None, "{bad}");
+        assert_eq!(parse_due("2026-12-01", t), Ok(d(2026, 12, 1)));
+        assert_eq!(parse_due("１２－０１", t), Ok(d(2026, 12, 1)));
+        assert_eq!(parse_due("01-05", t), Ok(d(2027, 1, 5)));
+        assert_eq!(parse_due("12/1", t), Ok(d(2026, 12, 1)));
+        assert_eq!(parse_due("+3", t), Ok(d(2026, 11, 27)));
+        assert_eq!(parse_due("0", t), Ok(t));
+        assert_eq!(parse_due("2026-11-01", t), Err("err.followup.date"));
+        for bad in [
+            "",
+            "+",
+            "tomorrow",
+            "13-40",
+            "+9999",
+            "+-5",
+            "2026-02-30",
+            "3026-01-01",
+            "+2026-12-01",
+        ] {
+            assert_eq!(parse_due(bad, t), Err("err.followup.date"), "{bad}");
         }
     }
 

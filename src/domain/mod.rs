@@ -3,6 +3,7 @@ pub mod case_filter;
 pub mod category;
 pub mod channel;
 mod codes;
+pub mod dates;
 pub mod followup;
 pub mod idnum;
 pub mod ladder;

@@ -142,44 +142,57 @@ pub fn next_free(
     None
 }
 
-/// A date as typed: `2026-11-24`, `11-24` (this year), `+3` / `-2` (days from today), `0`.
-pub fn parse_day(s: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let s = crate::domain::text::to_halfwidth_ascii(s.trim());
-    if let Some(n) = s
-        .strip_prefix('+')
-        .or(if s == "0" { Some("0") } else { None })
-    {
-        return today.checked_add_signed(Duration::days(n.parse::<i64>().ok()?.min(3650)));
-    }
-    if let Some(n) = s
-        .strip_prefix('-')
-        .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
-    {
-        return today.checked_sub_signed(Duration::days(n.parse::<i64>().ok()?.min(3650)));
-    }
-    let s = s.replace(['/', '.'], "-");
-    NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok().or_else(|| {
-        let full = format!("{}-{s}", today.year());
-        NaiveDate::parse_from_str(&full, "%Y-%m-%d").ok()
-    })
+/// A date as typed: `2026-11-24`, `11-24` (this year), `+3` / `-2` (days from today, at most
+/// ten years), `0`. Errors are the translation key of the message.
+pub fn parse_day(s: &str, today: NaiveDate) -> Result<NaiveDate, &'static str> {
+    const KEY: &str = "err.calendar.date";
+    let s = super::dates::normalise(s);
+    let offset = |n: &str| {
+        let n = super::dates::parse_count(n, 0..=3650, KEY)?;
+        Ok::<_, &'static str>(Duration::days(n))
+    };
+    let d = if s == "0" {
+        Some(today)
+    } else if let Some(n) = s.strip_prefix('+') {
+        today.checked_add_signed(offset(n)?)
+    } else if let Some(n) = s.strip_prefix('-') {
+        today.checked_sub_signed(offset(n)?)
+    } else if !s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        // chrono would take a signed or five-digit year; a person means neither.
+        None
+    } else {
+        let s = s.replace(['/', '.'], "-");
+        NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok().or_else(|| {
+            let full = format!("{}-{s}", today.year());
+            NaiveDate::parse_from_str(&full, "%Y-%m-%d").ok()
+        })
+    };
+    d.filter(|d| super::dates::plausible(*d)).ok_or(KEY)
 }
 
 /// A time of day as typed: `9:00`, `09:30`, `930`, `14`.
-pub fn parse_time(s: &str) -> Option<NaiveTime> {
-    let s = crate::domain::text::to_halfwidth_ascii(s.trim()).replace(['：', '.'], ":");
-    if let Ok(t) = NaiveTime::parse_from_str(&s, "%H:%M") {
-        return Some(t);
+pub fn parse_time(s: &str) -> Result<NaiveTime, &'static str> {
+    const KEY: &str = "err.calendar.time";
+    let s = super::dates::normalise(s).replace('.', ":");
+    if s.contains(':') {
+        return NaiveTime::parse_from_str(&s, "%H:%M").map_err(|_| KEY);
     }
     if !s.chars().all(|c| c.is_ascii_digit()) || s.is_empty() || s.len() > 4 {
-        return None;
+        return Err(KEY);
     }
-    let n: u32 = s.parse().ok()?;
+    let n: u32 = s.parse().map_err(|_| KEY)?;
     let (h, m) = if s.len() <= 2 {
         (n, 0)
     } else {
         (n / 100, n % 100)
     };
-    NaiveTime::from_hms_opt(h, m, 0)
+    NaiveTime::from_hms_opt(h, m, 0).ok_or(KEY)
+}
+
+/// A session's length in minutes, 15 minutes to [`MAX_SESSION`].
+pub fn parse_length(s: &str) -> Result<Duration, &'static str> {
+    let max = MAX_SESSION.num_minutes();
+    super::dates::parse_count(s, 15..=max, "err.calendar.length").map(Duration::minutes)
 }
 
 #[cfg(test)]

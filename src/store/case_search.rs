@@ -37,6 +37,9 @@ pub struct SearchHit {
     pub score: i64,
 }
 
+/// The longest query searched; the rest is ignored (the Cases search box holds as many).
+pub const MAX_QUERY_CHARS: usize = 60;
+
 /// How many party records a name query may expand to (newest first).
 const NAME_PARTIES: i64 = 100;
 
@@ -127,7 +130,12 @@ impl Store {
         now: NaiveDateTime,
         names: Option<&NameIndex>,
     ) -> Result<Vec<SearchHit>> {
-        let q = q.trim();
+        // The search box holds 60 characters; a longer query (a paste into `onedoor find`)
+        // would only make FTS5 AND thousands of bigrams, for seconds, to find nothing more.
+        let q = match q.trim().char_indices().nth(MAX_QUERY_CHARS) {
+            Some((end, _)) => q.trim()[..end].trim(),
+            None => q.trim(),
+        };
         if q.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
@@ -202,10 +210,17 @@ impl Store {
                 c.add(id, s, MatchKind::CaseNo);
             }
         }
-        // Tails: "1124-007" / "1124007" in the last ten years, "007" in the last two weeks.
+        // Tails: "1124-007" / "1124007" in the last ten years, "007" in the last two weeks;
+        // the whole number without its dashes ("20261124007", as read out) too.
         let digits: String = q.chars().filter(char::is_ascii_digit).collect();
         let today = now.date();
         let wanted: Vec<String> = match digits.len() {
+            11..=14 => vec![format!(
+                "{}-{}-{}",
+                &digits[..4],
+                &digits[4..8],
+                &digits[8..]
+            )],
             7 => (0..10)
                 .map(|y| format!("{}-{}-{}", today.year() - y, &digits[..4], &digits[4..]))
                 .collect(),

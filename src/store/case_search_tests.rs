@@ -158,3 +158,22 @@ fn the_shared_name_index_adds_substring_matches_and_keeps_ranking() {
     // Summary words still come from the bigram index.
     assert_eq!(with("欠薪"), vec![c[3].0]);
 }
+
+#[test]
+fn a_case_number_read_out_without_dashes_finds_it() {
+    let (s, c) = setup();
+    let no = &c[2].1;
+    assert_eq!(ids(&s, &no.replace('-', "")), vec![c[2].0], "{no}");
+    assert_eq!(ids(&s, &no.replace('-', " ")), vec![c[2].0], "{no}");
+}
+
+#[test]
+fn only_the_first_sixty_characters_are_searched() {
+    let (s, c) = setup();
+    let long = format!("欠薪{}", " ".repeat(MAX_QUERY_CHARS - 2));
+    assert_eq!(ids(&s, &format!("{long}家暴")), vec![c[3].0]);
+    assert_eq!(
+        ids(&s, &format!("{long}{}", "9".repeat(100_000))),
+        vec![c[3].0]
+    );
+}

@@ -36,7 +36,10 @@ impl Store {
         super::create_private_file(dest)?;
         let mut to = rusqlite::Connection::open(dest)?;
         let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
-        b.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        // All pages in one step: the copy reads one WAL snapshot, which desks writing
+        // meanwhile neither block nor change. Copied a few pages at a time, every write from
+        // another connection restarted it, and at a busy centre it never finished.
+        b.run_to_completion(i32::MAX, std::time::Duration::from_millis(5), None)?;
         Ok(())
     }
 

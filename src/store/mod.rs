@@ -54,6 +54,7 @@ pub use case_detail::{
 pub use case_list::{CaseRow, Cursor};
 pub use case_search::{MatchKind, SearchHit};
 pub use case_team::CaseTeam;
+pub use case_term::MAX_EXTENSION_DAYS;
 pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
 pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
@@ -82,6 +83,23 @@ const BUSY_RETRIES: i32 = 12_000;
 fn busy_wait(attempt: i32) -> bool {
     std::thread::sleep(Duration::from_micros(1_000 + (attempt % 4) as u64 * 1_000));
     attempt < BUSY_RETRIES
+}
+
+/// Puts the file in WAL mode and returns the mode now in force. Switching a new file needs an
+/// exclusive lock, and SQLite answers "busy" at once there rather than call the busy handler
+/// (it could deadlock): desks starting together on a new database wait here instead.
+fn wal_mode(conn: &Connection) -> Result<String> {
+    let mut attempt = 0;
+    loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy && busy_wait(attempt) =>
+            {
+                attempt += 1;
+            }
+            r => return Ok(r?),
+        }
+    }
 }
 
 /// Who is acting: every write checks the role and records the id in the audit log.
@@ -155,7 +173,7 @@ impl Store {
             Store::check_result(&conn)?;
         }
         if path.is_some() {
-            let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+            let mode = wal_mode(&conn)?;
             if !mode.eq_ignore_ascii_case("wal") {
                 return Err(StoreError::Corrupt(format!(
                     "journal mode {mode}, WAL expected"

@@ -175,15 +175,10 @@ pub fn parse(
         }
     }
     let room = find_room(rooms, form.room.value())?;
-    let len: i64 = crate::domain::text::to_halfwidth_ascii(form.length.value().trim())
-        .parse()
-        .map_err(|_| "err.calendar.length")?;
-    if !(15..=slots::MAX_SESSION.num_minutes()).contains(&len) {
-        return Err("err.calendar.length");
-    }
+    let len = slots::parse_length(form.length.value())?;
     let start = if need_start {
-        let d = slots::parse_day(form.date.value(), today).ok_or("err.calendar.date")?;
-        let t = slots::parse_time(form.start.value()).ok_or("err.calendar.time")?;
+        let d = slots::parse_day(form.date.value(), today)?;
+        let t = slots::parse_time(form.start.value())?;
         Some(d.and_time(t))
     } else {
         None
@@ -193,7 +188,7 @@ pub fn parse(
         mediators,
         room,
         start,
-        len: Duration::minutes(len),
+        len,
     })
 }
 

@@ -73,12 +73,15 @@ impl OffForm {
 
     fn save(&self, ctx: &mut Ctx) -> bool {
         let today = ctx.now.date();
-        let (Some(from), Some(to)) = (
+        let (from, to) = match (
             parse_day(self.from.value(), today),
             parse_day(self.to.value(), today),
-        ) else {
-            ctx.error(ctx.tr("err.calendar.date").to_string());
-            return false;
+        ) {
+            (Ok(from), Ok(to)) => (from, to),
+            (Err(k), _) | (_, Err(k)) => {
+                ctx.error(ctx.tr(k).to_string());
+                return false;
+            }
         };
         let by = ctx.user.actor;
         let result = if self.leave {
@@ -132,15 +135,15 @@ pub fn key(cal: &mut CalendarState, p: Popup, key: KeyEvent, ctx: &mut Ctx) -> O
                 return Some(Popup::GoTo(f));
             }
             match parse_day(f.value(), ctx.now.date()) {
-                Some(d) => {
+                Ok(d) => {
                     cal.date = d;
                     cal.agenda = false;
                     cal.selected = None;
                     cal.reload(ctx);
                     None
                 }
-                None => {
-                    ctx.error(ctx.tr("err.calendar.date").to_string());
+                Err(k) => {
+                    ctx.error(ctx.tr(k).to_string());
                     Some(Popup::GoTo(f))
                 }
             }

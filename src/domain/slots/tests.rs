@@ -152,7 +152,7 @@ fn working_time_contains_only_whole_sessions_on_working_days() {
 #[test]
 fn typed_dates_and_times() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
-    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+    let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).ok_or("");
     assert_eq!(parse_day("2026-11-24", today), d(2026, 11, 24));
     assert_eq!(parse_day("11-25", today), d(2026, 11, 25));
     assert_eq!(
@@ -164,6 +164,7 @@ fn typed_dates_and_times() {
     assert_eq!(parse_day("-1", today), d(2026, 11, 23));
     assert_eq!(parse_day("0", today), d(2026, 11, 24));
     assert_eq!(parse_day("2026/12/31", today), d(2026, 12, 31));
+    assert_eq!(parse_day("１２－０１", today), d(2026, 12, 1), "IME dash");
     for bad in [
         "",
         "13-01",
@@ -171,15 +172,25 @@ fn typed_dates_and_times() {
         "tomorrow",
         "2026-02-30",
         "+99999999999999999999",
+        "+-99999999999999",
+        "-0001-01-01",
+        "26-11-24",
     ] {
-        assert_eq!(parse_day(bad, today), None, "{bad}");
+        assert_eq!(parse_day(bad, today), Err("err.calendar.date"), "{bad}");
     }
-    let tm = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+    let tm = |h, m| NaiveTime::from_hms_opt(h, m, 0).ok_or("");
     assert_eq!(parse_time("9:00"), tm(9, 0));
     assert_eq!(parse_time("14"), tm(14, 0));
     assert_eq!(parse_time("930"), tm(9, 30));
     assert_eq!(parse_time("1415"), tm(14, 15));
-    for bad in ["", "25:00", "9:75", "abc", "12345"] {
-        assert_eq!(parse_time(bad), None, "{bad}");
+    assert_eq!(parse_time("１４：３０"), tm(14, 30), "IME colon");
+    for bad in [
+        "", "25:00", "24:00", "2400", "9:75", "abc", "12345", "-9:00",
+    ] {
+        assert_eq!(parse_time(bad), Err("err.calendar.time"), "{bad}");
+    }
+    assert_eq!(parse_length("６０"), Ok(Duration::minutes(60)));
+    for bad in ["", "14", "721", "1h", "-60"] {
+        assert_eq!(parse_length(bad), Err("err.calendar.length"), "{bad}");
     }
 }

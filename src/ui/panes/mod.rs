@@ -6,6 +6,9 @@ mod followups;
 mod handover;
 mod triage;
 
+/// The case timeline in words (used by the tests that drive every audited action).
+pub use cases::timeline;
+
 use super::View;
 use crate::app::App;
 use crate::app::panes::PaneId;

@@ -6,6 +6,7 @@ use super::popup::{Answer, Choice, Flow, OutcomeKind, Popup};
 use super::{CasesState, ListKind};
 use crate::app::panes::Ctx;
 use crate::domain::case_filter::{OwnerFilter, Waiting};
+use crate::domain::dates;
 use crate::domain::risk::Colour;
 use crate::domain::role::Role;
 use crate::domain::status::Status;
@@ -17,6 +18,30 @@ use chrono::Duration;
 const REPLY_DAYS: i64 = 15;
 /// Default days offered for an extension of the mediation term.
 const EXTEND_DAYS: i64 = 30;
+/// The longest reply deadline a referral may be given.
+const MAX_REPLY_DAYS: i64 = 365;
+
+/// A typed number of days in `range`; otherwise the message `key` and the same question
+/// (title, hint; flow) again with what was typed: a wrong number is never guessed at.
+fn days_or_again(
+    st: &mut CasesState,
+    ctx: &mut Ctx,
+    typed: &str,
+    range: std::ops::RangeInclusive<i64>,
+    key: &'static str,
+    (title, hint): (&str, &str),
+    flow: Flow,
+) -> Option<i64> {
+    match dates::parse_count(typed, range, key) {
+        Ok(days) => Some(days),
+        Err(k) => {
+            ctx.error(ctx.tr(k).to_string());
+            let (title, hint) = (ctx.tr(title).to_string(), ctx.tr(hint).to_string());
+            st.popup = Some(Popup::ask(title, hint, flow, typed));
+            None
+        }
+    }
+}
 
 /// Mediators and leads who can own a case.
 pub(super) fn owners(ctx: &mut Ctx) -> Vec<(String, Choice)> {
@@ -147,17 +172,12 @@ pub fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
             t("ui.cases.reason_hint"),
             Flow::ReferralBack,
         ),
-        'x' => {
-            let mut p = Popup::text(
-                t("ui.deadlines.act.extend"),
-                t("ui.deadlines.extend_days_hint"),
-                Flow::ExtendDays,
-            );
-            if let super::popup::Body::Text { field, .. } = &mut p.body {
-                field.set_value(&EXTEND_DAYS.to_string());
-            }
-            p
-        }
+        'x' => Popup::ask(
+            t("ui.deadlines.act.extend"),
+            t("ui.deadlines.extend_days_hint"),
+            Flow::ExtendDays,
+            &EXTEND_DAYS.to_string(),
+        ),
         'R' => Popup::text(
             t("ui.cases.act.reopen"),
             t("ui.cases.reason_hint"),
@@ -302,23 +322,21 @@ pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
             ));
         }
         (Flow::ReferredTo, Answer::Text(to)) => {
-            let mut p = Popup::text(
+            st.popup = Some(Popup::ask(
                 t(ctx, "ui.cases.act.outcome"),
                 t(ctx, "ui.cases.reply_days_hint"),
                 Flow::ReplyDays { to },
-            );
-            if let super::popup::Body::Text { field, .. } = &mut p.body {
-                field.set_value(&REPLY_DAYS.to_string());
-            }
-            st.popup = Some(p);
+                &REPLY_DAYS.to_string(),
+            ));
         }
-        (Flow::ReplyDays { to }, Answer::Text(days)) => {
-            let days = days.parse::<i64>().unwrap_or(REPLY_DAYS).clamp(1, 365);
-            let o = Outcome::Referred {
-                to,
-                reply_due: now.date() + Duration::days(days),
-            };
-            confirm_outcome(st, o, ctx);
+        (Flow::ReplyDays { to }, Answer::Text(typed)) => {
+            let q = ("ui.cases.act.outcome", "ui.cases.reply_days_hint");
+            let again = Flow::ReplyDays { to: to.clone() };
+            let key = "err.cases.reply_days";
+            if let Some(n) = days_or_again(st, ctx, &typed, 1..=MAX_REPLY_DAYS, key, q, again) {
+                let reply_due = now.date() + Duration::days(n);
+                confirm_outcome(st, Outcome::Referred { to, reply_due }, ctx);
+            }
         }
         (Flow::OutcomeReason { kind }, Answer::Text(reason)) => {
             let o = match kind {
@@ -365,14 +383,17 @@ pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
             done(st, ctx, r, "ui.cases.done.reopen");
         }
         (Flow::Referral, Answer::Picked(Choice::Case(case))) => st.open_case(case, ctx),
-        (Flow::ExtendDays, Answer::Text(days)) => {
-            // Not a number: the store refuses 0 with its reason.
-            let days = days.trim().parse::<i64>().unwrap_or(0);
-            st.popup = Some(Popup::text(
-                t(ctx, "ui.deadlines.act.extend"),
-                t(ctx, "ui.deadlines.consent_hint"),
-                Flow::ExtendConsent { days },
-            ));
+        (Flow::ExtendDays, Answer::Text(typed)) => {
+            let q = ("ui.deadlines.act.extend", "ui.deadlines.extend_days_hint");
+            let range = 1..=crate::store::MAX_EXTENSION_DAYS;
+            let key = "err.deadlines.days";
+            if let Some(days) = days_or_again(st, ctx, &typed, range, key, q, Flow::ExtendDays) {
+                st.popup = Some(Popup::text(
+                    t(ctx, "ui.deadlines.act.extend"),
+                    t(ctx, "ui.deadlines.consent_hint"),
+                    Flow::ExtendConsent { days },
+                ));
+            }
         }
         (Flow::ExtendConsent { days }, Answer::Text(consent)) => {
             let r = ctx.store.extend_term(by, id, days, &consent, now);

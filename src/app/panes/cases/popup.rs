@@ -135,6 +135,15 @@ impl Popup {
         }
     }
 
+    /// A text question with `value` already typed in.
+    pub fn ask(title: String, hint: String, flow: Flow, value: &str) -> Popup {
+        let mut p = Popup::text(title, hint, flow);
+        if let Body::Text { field, .. } = &mut p.body {
+            field.set_value(value);
+        }
+        p
+    }
+
     pub fn confirm(title: String, text: String, flow: Flow) -> Popup {
         Popup {
             title,

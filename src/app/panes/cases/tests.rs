@@ -229,6 +229,20 @@ fn extend_the_term_with_consent_from_the_detail() {
         key(&mut a, KeyCode::Enter);
     }
     let before = a.panes.cases.detail.as_ref().unwrap().term_ends();
+    // 91 days is too many: said so, and asked again with what was typed (IME digits too).
+    key(&mut a, KeyCode::Char('x'));
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    typ(&mut a, "９１");
+    key(&mut a, KeyCode::Enter);
+    assert!(a.flash.as_ref().is_some_and(|f| f.error), "{:?}", a.flash);
+    let p = a.panes.cases.popup.as_ref().expect("asked again");
+    assert!(matches!(p.flow, super::popup::Flow::ExtendDays));
+    match &p.body {
+        super::popup::Body::Text { field, .. } => assert_eq!(field.value(), "９１"),
+        _ => panic!("not a text question"),
+    }
+    key(&mut a, KeyCode::Esc);
     key(&mut a, KeyCode::Char('x'));
     // The days box offers 30; an empty consent is refused with the store's reason.
     key(&mut a, KeyCode::Enter);

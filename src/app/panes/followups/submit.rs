@@ -50,8 +50,8 @@ impl FollowupsState {
         let actor = ctx.user.actor;
         let result = match &f.date {
             Some(d) => match parse_due(d.value(), ctx.now.date()) {
-                None => Err(StoreError::Rule("err.followup.date")),
-                Some(due) => ctx
+                Err(k) => Err(StoreError::Rule(k)),
+                Ok(due) => ctx
                     .store
                     .move_followup(actor, f.row.id, due, f.reason.value(), ctx.now)
                     .map(|()| trf(ctx.lang, "ui.followups.moved", &[("date", &due)])),
@@ -107,8 +107,8 @@ impl FollowupsState {
                 })
         } else {
             match parse_due(f.date.value(), ctx.now.date()) {
-                None => Err(StoreError::Rule("err.followup.date")),
-                Some(due) => ctx
+                Err(k) => Err(StoreError::Rule(k)),
+                Ok(due) => ctx
                     .store
                     .add_followup(actor, case.id, due, f.text.value(), ctx.now)
                     .map(|_| {

@@ -21,101 +21,13 @@ fn section<'a>(view: &View, key: &str) -> Line<'a> {
     ))
 }
 
-fn event_key(action: &str) -> &'static str {
-    match action {
-        "case.create" => "ui.cases.ev.create",
-        "case.import" => "ui.import.ev",
-        "case.assign" => "ui.cases.ev.assign",
-        "case.attempt" => "ui.cases.ev.attempt",
-        "case.colour" => "ui.cases.ev.colour",
-        "case.deadline" => "ui.cases.ev.deadline",
-        "case.escalate" => "ui.cases.ev.escalate",
-        "case.note" => "ui.cases.ev.note",
-        "case.outcome" => "ui.cases.ev.outcome",
-        "case.reopen" => "ui.cases.ev.reopen",
-        "case.referral_back" => "ui.cases.ev.referral_back",
-        "case.wait" => "ui.cases.ev.wait",
-        "case.resume" => "ui.cases.ev.resume",
-        "case.reveal" => "ui.cases.ev.reveal",
-        "case.status" => "ui.cases.ev.status",
-        "case.extend" => "ui.deadlines.ev.extend",
-        "case.consent" => "ui.deadlines.ev.consent",
-        "case.merge" => "ui.merge.ev.merge",
-        "case.merged" => "ui.merge.ev.merged",
-        "case.unmerge" | "case.unmerged" => "ui.merge.ev.unmerge",
-        "party.merge" => "ui.merge.ev.party",
-        "party.unmerge" => "ui.merge.ev.party_undo",
-        "case.team" => "ui.team.ev",
-        _ => "ui.cases.ev.other",
-    }
-}
-
-/// A stored code shown in the user's language (codes stay in the log; people read labels).
 fn label(view: &View, field: &str, code: &str) -> String {
-    use crate::domain::{ladder::Level, risk::Colour, status::Status};
-    let key = match field {
-        "status" => Status::from_code(code).map(Status::i18n_key),
-        "colour" => Colour::from_code(code).map(Colour::i18n_key),
-        "level" => Level::from_code(code).map(Level::i18n_key),
-        _ => None,
-    };
-    key.map(|k| view.tr(k).to_string())
-        .unwrap_or_else(|| code.to_string())
-}
-
-/// "yellow (reason)" → "黄 (reason)".
-fn labelled(view: &View, field: &str, value: &str) -> String {
-    match value.split_once(' ') {
-        Some((code, rest)) => format!("{} {rest}", label(view, field, code)),
-        None => label(view, field, value),
-    }
-}
-
-fn session_state(view: &View, code: &str) -> String {
-    let key = match code {
-        "booked" => "ui.cases.session.booked",
-        "held" => "ui.cases.session.held",
-        "no_show" => "ui.cases.session.no_show",
-        "postponed" => "ui.cases.session.postponed",
-        "cancelled" => "ui.cases.session.cancelled",
-        "due" => "ui.cases.followup.due",
-        "done" => "ui.cases.followup.done",
-        "fulfilled" => "ui.cases.followup.fulfilled",
-        "partly" => "ui.cases.followup.partly",
-        "breached" => "ui.cases.followup.breached",
-        "unreachable" => "ui.cases.followup.unreachable",
-        other => return other.to_string(),
-    };
-    view.tr(key).to_string()
+    super::timeline::label(view.lang, field, code)
 }
 
 fn event<'a>(a: &AuditLine, view: &View) -> Line<'a> {
-    let what = view.tr(event_key(&a.action));
-    let (old, new) = match a.action.as_str() {
-        "case.attempt" => (
-            format!("{} {}", label(view, "level", &a.field), a.old),
-            a.new.clone(),
-        ),
-        // "agreement: terms" → "达成协议: terms".
-        "case.outcome" => match a.new.split_once(": ") {
-            Some((code, rest)) => (
-                String::new(),
-                format!("{}: {rest}", label(view, "status", code)),
-            ),
-            None => (String::new(), a.new.clone()),
-        },
-        _ => (
-            labelled(view, &a.field, &a.old),
-            labelled(view, &a.field, &a.new),
-        ),
-    };
-    let change = match (old.is_empty(), new.is_empty()) {
-        (true, true) => String::new(),
-        (true, false) => new,
-        (false, true) => old,
-        (false, false) if a.action == "case.attempt" => format!("{old}: {new}"),
-        (false, false) => format!("{old} → {new}"),
-    };
+    let what = view.tr(super::timeline::what_key(&a.action));
+    let change = super::timeline::change(a, view.lang);
     // Events of a case merged into this one say which case they happened to.
     let change = if a.from_case.is_empty() {
         change
@@ -267,7 +179,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
                 s.starts_at.get(..16).unwrap_or(&s.starts_at),
                 pad(&s.mediator, 8),
                 label(view, "level", &s.level),
-                session_state(view, &s.status),
+                label(view, "state", &s.status),
                 s.result
             )));
         }
@@ -278,8 +190,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
             lines.push(Line::raw(format!(
                 "{} {} {}",
                 f.due_on,
-                session_state(view, &f.status),
-                session_state(view, &f.performance)
+                label(view, "state", &f.status),
+                label(view, "state", &f.performance)
             )));
         }
     }

@@ -2,6 +2,7 @@
 mod detail;
 mod list;
 mod popup;
+pub mod timeline;
 
 use crate::app::panes::cases::{CasesState, Screen};
 use crate::ui::View;

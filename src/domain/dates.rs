@@ -1,0 +1,105 @@
+//! Dates and counts as people type them, shared by the panes and the command line. Every
+//! parser returns a translation key on error, so the message is always in the user's language.
+use chrono::{Datelike, NaiveDate};
+
+/// Years a typed date may have. The store keeps dates as 'YYYY-MM-DD' text and compares them
+/// as text, which only holds for four-digit years; nothing at a mediation centre happens
+/// before 1900 or after 2999, so anything outside is a typo.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2999;
+
+/// Whether a parsed date is one a person could mean (see [`YEARS`]).
+pub fn plausible(d: NaiveDate) -> bool {
+    YEARS.contains(&d.year())
+}
+
+/// Full-width digits, letters and the punctuation of a Chinese IME (＋ － ／ ． ：) as ASCII,
+/// trimmed: `１２－０１` is `12-01`.
+pub fn normalise(s: &str) -> String {
+    super::text::to_halfwidth_ascii(s.trim())
+        .chars()
+        .map(|c| match c {
+            '＋' => '+',
+            '－' => '-',
+            '／' => '/',
+            '．' | '。' => '.',
+            '：' => ':',
+            c => c,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// A full date `YYYY-MM-DD` (the command line's `--date`, `--from`, `--before`).
+pub fn parse_iso_date(s: &str) -> Result<NaiveDate, &'static str> {
+    const KEY: &str = "err.date.format";
+    let s = normalise(s);
+    // chrono takes a sign and any number of year digits ("+12026-01-01"); people do not.
+    if !s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+        return Err(KEY);
+    }
+    NaiveDate::parse_from_str(&s, "%Y-%m-%d")
+        .ok()
+        .filter(|d| plausible(*d))
+        .ok_or(KEY)
+}
+
+/// A whole number within `range` (days, minutes), full-width digits allowed; `key` is the
+/// message for anything else.
+pub fn parse_count(
+    s: &str,
+    range: std::ops::RangeInclusive<i64>,
+    key: &'static str,
+) -> Result<i64, &'static str> {
+    let s = normalise(s);
+    if s.is_empty() || s.len() > 18 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(key);
+    }
+    s.parse::<i64>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert_eq!(parse_iso_date("2026-11-24"), Ok(d));
+        assert_eq!(parse_iso_date(" ２０２６－１１－２４ "), Ok(d));
+        for bad in [
+            "",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-11-24x",
+            "+2026-11-24",
+            "-2026-11-24",
+            "12026-11-24",
+            "0026-11-24",
+            "11-24",
+        ] {
+            assert_eq!(parse_iso_date(bad), Err("err.date.format"), "{bad}");
+        }
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(parse_count("15", 1..=365, "k"), Ok(15));
+        assert_eq!(parse_count(" １５ ", 1..=365, "k"), Ok(15));
+        for bad in [
+            "",
+            "0",
+            "366",
+            "-1",
+            "+3",
+            "1.5",
+            "abc",
+            "99999999999999999999",
+        ] {
+            assert_eq!(parse_count(bad, 1..=365, "k"), Err("k"), "{bad}");
+        }
+    }
+}
