@@ -83,6 +83,9 @@ fn main() {
     let store = Store::open(&path).unwrap();
     println!("{}: {} cases", path.display(), store.case_count().unwrap());
     let lead = store.staff_by_code("L001").unwrap().unwrap();
+    // A booking form left as a draft by an earlier run would be offered back and take the keys.
+    let mut store = store;
+    store.delete_draft(lead.id, "calendar.book").unwrap();
     let now = NaiveDate::from_ymd_opt(2026, 11, 24)
         .unwrap()
         .and_hms_opt(10, 0, 0)
