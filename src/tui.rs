@@ -28,6 +28,8 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
     let result = execute!(stdout(), EnableBracketedPaste)
         .map_err(anyhow::Error::from)
         .and_then(|_| event_loop(&mut terminal, app));
+    // A save still on its way when the desk quits is waited for, not cut off.
+    app.settle(Duration::from_secs(10));
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
     result

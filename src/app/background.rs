@@ -1,5 +1,6 @@
-//! Read-only queries off the render loop: one thread with its own connection runs them in
-//! order (status-bar counts, the handover sheet), and the loop polls for the answers. While
+//! Database work off the render loop: one thread with its own connection runs it in order
+//! (status-bar counts, the handover sheet, checkpoints, saving an intake), and the loop polls
+//! for the answers. While
 //! anything is outstanding the event loop polls often, so an answer is on screen within a few
 //! milliseconds of being ready. An in-memory store (tests) cannot be opened twice: its queries
 //! run inline and are ready at once.
@@ -13,7 +14,7 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 /// A query's answer: a value, or the translation key of what went wrong.
 pub type Answer<T> = std::result::Result<T, &'static str>;
 
-type Job = Box<dyn FnOnce(std::result::Result<&Store, &'static str>) + Send>;
+type Job = Box<dyn FnOnce(std::result::Result<&mut Store, &'static str>) + Send>;
 
 pub struct Background {
     jobs: Option<Sender<Job>>,
@@ -54,10 +55,10 @@ impl Background {
     }
 
     /// Runs `f` on the worker (or here, for an in-memory store, or if the worker is gone).
-    pub fn query<T, F>(&self, store: &Store, f: F) -> Pending<T>
+    pub fn query<T, F>(&self, store: &mut Store, f: F) -> Pending<T>
     where
         T: Send + 'static,
-        F: FnOnce(&Store) -> Result<T> + Send + 'static,
+        F: FnOnce(&mut Store) -> Result<T> + Send + 'static,
     {
         let outstanding = Arc::clone(&self.outstanding);
         outstanding.fetch_add(1, Ordering::SeqCst);
@@ -100,7 +101,7 @@ fn worker(path: PathBuf, work: WorkTime, jobs: Receiver<Job>) {
                 })
                 .map_err(|e| e.i18n_key())
         });
-        job(s.as_ref().map_err(|e| *e));
+        job(s.as_mut().map_err(|e| *e));
     }
 }
 
@@ -152,23 +153,24 @@ mod tests {
     fn file_store_answers_on_the_worker_and_sees_later_commits() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::create(&dir.path().join("b.db")).unwrap();
+        let mut store = store;
         let bg = Background::start(&store);
         assert!(!bg.busy());
-        let mut p = bg.query(&store, |s| s.case_count());
+        let mut p = bg.query(&mut store, |s| s.case_count());
         assert!(bg.busy(), "outstanding until the answer is taken");
         assert_eq!(wait(&mut p), Ok(0));
         assert!(!bg.busy());
         assert_eq!(p.poll(), None, "an answer is taken once");
         // A dropped query no longer counts as outstanding.
-        drop(bg.query(&store, |s| s.case_count()));
+        drop(bg.query(&mut store, |s| s.case_count()));
         assert!(!bg.busy());
     }
 
     #[test]
     fn in_memory_store_answers_at_once() {
-        let store = Store::open_in_memory().unwrap();
+        let mut store = Store::open_in_memory().unwrap();
         let bg = Background::start(&store);
-        let mut p = bg.query(&store, |s| s.case_count());
+        let mut p = bg.query(&mut store, |s| s.case_count());
         assert_eq!(p.poll(), Some(Ok(0)));
         assert!(!bg.busy());
     }
@@ -177,9 +179,9 @@ mod tests {
     fn a_failing_query_or_connection_gives_a_translated_key() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("gone.db");
-        let store = Store::create(&path).unwrap();
+        let mut store = Store::create(&path).unwrap();
         let bg = Background::start(&store);
-        let mut p = bg.query(&store, |_| -> Result<()> {
+        let mut p = bg.query(&mut store, |_| -> Result<()> {
             Err(crate::store::StoreError::Forbidden)
         });
         assert_eq!(wait(&mut p), Err("err.forbidden"));
@@ -187,7 +189,7 @@ mod tests {
         // file cannot open one, and says so.
         std::fs::remove_file(&path).unwrap();
         let bg = Background::start(&store);
-        let mut p = bg.query(&store, |s| s.case_count());
+        let mut p = bg.query(&mut store, |s| s.case_count());
         assert_eq!(wait(&mut p), Err("err.db.missing"));
     }
 }

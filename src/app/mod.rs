@@ -151,7 +151,7 @@ impl App {
             .filter(|s| s.role() == Role::Mediator)
             .map(|s| s.actor.staff_id);
         let now = self.now;
-        self.counts_pending = Some(self.background.query(&self.store, move |s| {
+        self.counts_pending = Some(self.background.query(&mut self.store, move |s| {
             let mut c = s.urgent_counts()?;
             c.overdue = s.overdue_count(now)?;
             c.red_idle = s.red_idle_count(now)?;
@@ -164,8 +164,8 @@ impl App {
 
     /// Copies the WAL back into the database on the worker (PASSIVE: never waits for anyone).
     /// Runs with every counts refresh — every 15 s, after each save — and when the desk idles.
-    fn checkpoint(&self) {
-        drop(self.background.query(&self.store, |s| s.checkpoint()));
+    fn checkpoint(&mut self) {
+        drop(self.background.query(&mut self.store, |s| s.checkpoint()));
     }
 
     fn poll_counts(&mut self) {
@@ -178,6 +178,16 @@ impl App {
                 }
                 Err(key) => self.flash_error(key),
             }
+        }
+    }
+
+    /// Waits (up to `limit`) for background work to answer and takes the answers: on quitting,
+    /// so a save on its way is finished, not cut off.
+    pub fn settle(&mut self, limit: Duration) {
+        let start = std::time::Instant::now();
+        while self.waiting() && start.elapsed() < limit {
+            std::thread::sleep(Duration::from_millis(2));
+            update(self, Action::Tick(self.now));
         }
     }
 

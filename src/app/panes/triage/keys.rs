@@ -18,6 +18,10 @@ pub fn on_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
     if key.kind == KeyEventKind::Release {
         return Consumed;
     }
+    if let Some(saving) = &mut s.saving {
+        saving.queued.push(super::Queued::Key(key));
+        return Consumed;
+    }
     if s.popup.is_some() {
         popup_key(s, key, ctx);
         return Consumed;
@@ -61,6 +65,10 @@ fn form_key(s: &mut TriageState, key: KeyEvent, ctrl: bool, ctx: &mut Ctx) -> Ha
 }
 
 pub fn on_paste(s: &mut TriageState, text: &str, ctx: &mut Ctx) -> Handled {
+    if let Some(saving) = &mut s.saving {
+        saving.queued.push(super::Queued::Paste(text.to_string()));
+        return Consumed;
+    }
     if let Some(Popup::LowerReason { reason, .. }) = &mut s.popup {
         reason.paste(text);
         return Consumed;

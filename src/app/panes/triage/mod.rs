@@ -49,6 +49,20 @@ pub struct Saved {
     pub slip_path: Option<String>,
 }
 
+/// An intake on its way to the database: the commit waits for the disk (p99 about 12 ms at
+/// 1 M cases, sometimes far more), which must not hold up the render loop. Keys typed
+/// meanwhile wait here and are replayed, in order, once the answer is in.
+pub(super) struct Saving {
+    pending: crate::app::background::Pending<CaseCreated>,
+    owner_id: Option<i64>,
+    queued: Vec<Queued>,
+}
+
+pub(super) enum Queued {
+    Key(KeyEvent),
+    Paste(String),
+}
+
 #[derive(Default)]
 pub struct TriageState {
     pub form: Form,
@@ -64,6 +78,7 @@ pub struct TriageState {
     pub proposal: Option<Proposal>,
     pub route_row: usize,
     pub saved: Option<Saved>,
+    saving: Option<Saving>,
     /// The configured response deadlines (copied at enter, for drawing).
     pub response_hours: risk::ResponseHours,
     /// The draft offer was made (once per login), so re-entering the pane does not repeat it.
@@ -270,6 +285,7 @@ impl Pane for TriageState {
 
     /// When the name index finishes loading, answer the current name again fuzzily.
     fn tick(&mut self, ctx: &mut Ctx) {
+        submit::poll_save(self, ctx);
         self.poll_candidates(ctx);
         if !self.lookup.used_index && !self.lookup.query.is_empty() && ctx.names.get().is_some() {
             let i = self.lookup.party;
@@ -290,7 +306,7 @@ impl Pane for TriageState {
     }
 
     fn has_unsaved(&self) -> bool {
-        self.dirty && !self.form.is_blank()
+        self.saving.is_some() || (self.dirty && !self.form.is_blank())
     }
 }
 

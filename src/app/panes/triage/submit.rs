@@ -1,11 +1,12 @@
 //! Saving the intake (checks that need the clerk first), the screen after saving, and the
 //! answers to popups (discard, attach a visit, red checklist, lowering reason).
 use super::popup::Popup;
-use super::{Saved, TriageState, save};
+use super::{Queued, Saved, Saving, TriageState, save};
 use crate::app::panes::{Ctx, Handled, Request};
 use crate::domain::risk::Colour;
 use crate::domain::role::Permission;
 use crate::i18n::trf;
+use crate::store::CaseCreated;
 use Handled::Consumed;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
@@ -45,49 +46,80 @@ pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
     }
     let may_route = ctx.user.role().may(Permission::Route);
     let case = save::new_case(&s.form, ctx.now, s.earlier_visits(), may_route);
-    match ctx
-        .store
-        .create_case(ctx.user.actor, &case, &ctx.config.response_hours)
-    {
-        Ok(created) => {
-            let owner_name = s.form.owner.and_then(|id| {
-                s.candidates
-                    .as_ref()?
-                    .iter()
-                    .find(|c| c.staff_id == id)
-                    .map(|c| c.name.clone())
-            });
-            let slip = match ctx.store.slip(&created.case_no) {
-                Ok(d) => save::slip_text(
-                    ctx.lang,
-                    &d,
-                    ctx.config,
-                    &save::centre_name(ctx.store, ctx.config),
-                ),
-                Err(_) => String::new(),
-            };
-            // Found at once by the next visitor's look-up, without reloading the index.
-            for (id, name, keys) in ctx.store.case_party_names(created.id).unwrap_or_default() {
-                ctx.names.insert(id, &name, &keys);
-            }
-            ctx.delete_draft(super::DRAFT_KIND);
-            ctx.info(trf(
-                ctx.lang,
-                "ui.triage.saved",
-                &[("case", &created.case_no)],
-            ));
-            ctx.requests.push(Request::RefreshCounts);
-            s.reset(ctx);
-            s.saved = Some(Saved {
-                created,
-                owner_id: case.owner_id,
-                owner_name,
-                slip,
-                slip_path: None,
-            });
+    let owner_id = case.owner_id;
+    let (actor, hours) = (ctx.user.actor, ctx.config.response_hours);
+    ctx.info(ctx.tr("ui.triage.saving").to_string());
+    let pending = ctx
+        .background
+        .query(ctx.store, move |st| st.create_case(actor, &case, &hours));
+    s.saving = Some(Saving {
+        pending,
+        owner_id,
+        queued: Vec::new(),
+    });
+    poll_save(s, ctx);
+}
+
+/// Takes the save's answer once it has come: the saved screen, or the refusal with the form
+/// as it was; then the keys typed meanwhile.
+pub(super) fn poll_save(s: &mut TriageState, ctx: &mut Ctx) {
+    let Some(answer) = s.saving.as_mut().and_then(|w| w.pending.poll()) else {
+        return;
+    };
+    let Some(saving) = s.saving.take() else {
+        return;
+    };
+    match answer {
+        Ok(created) => show_saved(s, ctx, created, saving.owner_id),
+        Err(key) => {
+            let msg = ctx.tr(key).to_string();
+            ctx.error(msg);
         }
-        Err(e) => ctx.store_error(&e),
     }
+    for q in saving.queued {
+        match q {
+            Queued::Key(k) => drop(super::keys::on_key(s, k, ctx)),
+            Queued::Paste(t) => drop(super::keys::on_paste(s, &t, ctx)),
+        }
+    }
+}
+
+fn show_saved(s: &mut TriageState, ctx: &mut Ctx, created: CaseCreated, owner_id: Option<i64>) {
+    let owner_name = s.form.owner.and_then(|id| {
+        s.candidates
+            .as_ref()?
+            .iter()
+            .find(|c| c.staff_id == id)
+            .map(|c| c.name.clone())
+    });
+    let slip = match ctx.store.slip(&created.case_no) {
+        Ok(d) => save::slip_text(
+            ctx.lang,
+            &d,
+            ctx.config,
+            &save::centre_name(ctx.store, ctx.config),
+        ),
+        Err(_) => String::new(),
+    };
+    // Found at once by the next visitor's look-up, without reloading the index.
+    for (id, name, keys) in ctx.store.case_party_names(created.id).unwrap_or_default() {
+        ctx.names.insert(id, &name, &keys);
+    }
+    ctx.delete_draft(super::DRAFT_KIND);
+    ctx.info(trf(
+        ctx.lang,
+        "ui.triage.saved",
+        &[("case", &created.case_no)],
+    ));
+    ctx.requests.push(Request::RefreshCounts);
+    s.reset(ctx);
+    s.saved = Some(Saved {
+        created,
+        owner_id,
+        owner_name,
+        slip,
+        slip_path: None,
+    });
 }
 
 pub(super) fn saved_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {

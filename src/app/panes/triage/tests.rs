@@ -274,3 +274,35 @@ fn esc_asks_before_discarding_and_the_draft_comes_back_after_restart() {
     let c = login(Store::open(&path).unwrap(), "D001");
     assert!(c.panes.triage.popup.is_none());
 }
+
+/// On a file database the save runs on the background worker. While the database keeps it
+/// waiting (here another desk holds the write lock), the form stays as typed, the desk may not
+/// quit unasked, and a key typed meanwhile is kept and replayed once the case is in.
+#[test]
+fn a_save_waiting_for_the_database_keeps_the_keys_typed_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.db");
+    let mut s = Store::create(&path).unwrap();
+    demo(&mut s);
+    let mut a = login(s, "D001");
+    type_intake(&mut a, "欧阳娜娜", "139 0000 1111");
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    ctrl(&mut a, 's');
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    update(&mut a, Action::Tick(now()));
+    assert!(a.panes.triage.saved.is_none(), "saved through a held lock");
+    assert!(a.waiting() && a.panes.has_unsaved());
+    assert_eq!(a.panes.triage.form.parties[0].name.value(), "欧阳娜娜");
+    // "n" (next visitor, on the saved screen) typed before the answer: kept, not lost.
+    press(&mut a, KeyCode::Char('n'));
+    other.execute_batch("COMMIT").unwrap();
+    a.settle(std::time::Duration::from_secs(20));
+    assert!(!a.waiting());
+    let t = &a.panes.triage;
+    assert!(t.saved.is_none(), "the queued key left the saved screen");
+    assert!(t.form.is_blank(), "a fresh form for the next visitor");
+    let ids = a.store.parties_by_phone("13900001111", 5).unwrap();
+    assert_eq!(a.store.cases_of_parties(&ids, 5).unwrap().len(), 1);
+    assert!(!a.panes.has_unsaved());
+}
