@@ -97,6 +97,9 @@ fn worker(path: PathBuf, work: WorkTime, jobs: Receiver<Job>) {
             Store::open(&path)
                 .map(|mut s| {
                     s.set_work_time(work.clone());
+                    // Its commits (saves) must not pay for checkpoints either: it runs them
+                    // itself, as separate jobs (App::checkpoint).
+                    let _ = s.defer_checkpoints();
                     s
                 })
                 .map_err(|e| e.i18n_key())

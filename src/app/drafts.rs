@@ -118,6 +118,8 @@ fn writer(path: PathBuf, rx: Receiver<Msg>, errors: Sender<String>) {
             return;
         }
     };
+    // The app checkpoints on its background worker (app/background.rs), never in a commit.
+    let _ = store.defer_checkpoints();
     let mut stop = false;
     while !stop {
         let Ok(first) = rx.recv() else { return };
