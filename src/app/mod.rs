@@ -76,8 +76,10 @@ pub struct App {
     counts_read_at: Option<NaiveDateTime>,
     /// Counts on their way from the background worker.
     counts_pending: Option<background::Pending<(UrgentCounts, FollowupCounts)>>,
-    /// Read-only queries off the render loop (counts, the handover sheet).
+    /// Database work off the render loop (counts, the handover sheet, saves, checkpoints).
     pub background: background::Background,
+    /// Long reports (statistics): a worker of their own, so nothing waits behind them.
+    pub reports: background::Background,
     last_key_at: NaiveDateTime,
     checkpointed: bool,
     pub flash: Option<Flash>,
@@ -100,6 +102,7 @@ impl App {
         let drafts = drafts::DraftSink::for_store(&store);
         let names = names::Names::start(&store);
         let background = background::Background::start(&store);
+        let reports = background::Background::start(&store);
         if background.has_worker() {
             // Saves at the desk commit without checkpointing; the worker checkpoints instead.
             let _ = store.defer_checkpoints();
@@ -120,6 +123,7 @@ impl App {
             counts_read_at: None,
             counts_pending: None,
             background,
+            reports,
             last_key_at: now,
             checkpointed: false,
             flash: None,
@@ -193,7 +197,7 @@ impl App {
 
     /// Whether answers are awaited from background work (the event loop then polls often).
     pub fn waiting(&self) -> bool {
-        self.background.busy()
+        self.background.busy() || self.reports.busy()
     }
 
     pub fn flash_error(&mut self, key: &str) {
@@ -219,6 +223,7 @@ impl App {
             drafts: &self.drafts,
             names: &mut self.names,
             background: &self.background,
+            reports: &self.reports,
             requests: &mut requests,
         };
         let out = f(&mut self.panes, self.pane, &mut ctx);

@@ -238,8 +238,11 @@ impl Store {
             first_held.insert(r.get(0)?, r.get(1)?);
         }
         drop(rows);
-        // Latest recorded outcome per case (highest audit id wins).
-        let mut outcomes: HashMap<i64, (i64, Outcome)> = HashMap::new();
+        // Latest recorded outcome per case (highest audit id wins), in vectors over the cohort's
+        // id range: a year holds some 200 k outcomes, and a hash map of them took 20 MB.
+        let span = usize::try_from(hi - lo + 1).unwrap_or(0);
+        let mut latest_audit: Vec<i64> = vec![0; span];
+        let mut outcome_of: Vec<Outcome> = vec![Outcome::None; span];
         let mut stmt = self.conn.prepare_cached(
             "SELECT case_id, id, new FROM audit WHERE action = 'case.status'
              AND case_id >= ?1 AND case_id <= ?2
@@ -248,16 +251,14 @@ impl Store {
         let mut rows = stmt.query([lo, hi])?;
         while let Some(r) = rows.next()? {
             let (case, id) = (r.get::<_, i64>(0)?, r.get::<_, i64>(1)?);
-            let o = Outcome::of(txt(r, 2)?.unwrap_or_default());
-            match outcomes.get_mut(&case) {
-                Some(cur) if cur.0 >= id => {}
-                Some(cur) => *cur = (id, o),
-                None => {
-                    outcomes.insert(case, (id, o));
-                }
+            let k = usize::try_from(case - lo).unwrap_or(usize::MAX);
+            if latest_audit.get(k).is_some_and(|&seen| id > seen) {
+                latest_audit[k] = id;
+                outcome_of[k] = Outcome::of(txt(r, 2)?.unwrap_or_default());
             }
         }
         drop(rows);
+        drop(latest_audit);
         let mut names: HashMap<i64, String> = HashMap::new();
         let mut stmt = self.conn.prepare_cached("SELECT id, name FROM staff")?;
         let mut rows = stmt.query([])?;
@@ -279,7 +280,10 @@ impl Store {
             let received_s = txt(r, 1)?.unwrap_or_default();
             let status = txt(r, 5)?.unwrap_or_default();
             let outcome = match status {
-                "follow_up" | "closed" => outcomes.get(&id).map(|o| o.1).unwrap_or(Outcome::None),
+                "follow_up" | "closed" => usize::try_from(id - lo)
+                    .ok()
+                    .and_then(|k| outcome_of.get(k).copied())
+                    .unwrap_or(Outcome::None),
                 other => Outcome::of(other),
             };
             let first = first_held.get(&id);

@@ -15,7 +15,6 @@ use crate::store::report::Sheet;
 use crate::store::report_stats::Stats;
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 const DRAFT_KIND: &str = "handover.notes";
 
@@ -67,7 +66,7 @@ pub struct HandoverState {
     pub period: Period,
     pub stats: Option<Stats>,
     pub stats_loading: bool,
-    rx: Option<Receiver<Result<Stats, String>>>,
+    stats_pending: Option<Pending<Stats>>,
     sheet_pending: Option<Pending<Sheet>>,
 }
 
@@ -95,27 +94,28 @@ impl HandoverState {
         self.date.unwrap_or(ctx.now.date())
     }
 
-    /// Statistics off the render loop: a year at 1 M cases takes most of a second. An
-    /// in-memory store (tests) has no file to open a second connection on: computed here.
+    /// Statistics off the render loop: a year at 1 M cases takes half a second, so they run
+    /// on the reports worker (its own thread and connection, reused: a thread per request left
+    /// its allocator's memory behind each time), never behind a save.
     fn refresh_stats(&mut self, ctx: &mut Ctx) {
         let (from, to) = self.period.range(ctx.now.date());
-        match ctx.store.path() {
-            Some(path) => {
-                let path = path.to_path_buf();
-                let (tx, rx) = std::sync::mpsc::channel();
-                std::thread::spawn(move || {
-                    let r = crate::store::Store::open(&path)
-                        .and_then(|s| s.stats(from, to))
-                        .map_err(|e| e.i18n_key().to_string());
-                    let _ = tx.send(r);
-                });
-                self.rx = Some(rx);
-                self.stats_loading = true;
+        self.stats_pending = Some(ctx.reports.query(ctx.store, move |s| s.stats(from, to)));
+        self.stats_loading = true;
+        self.poll_stats(ctx);
+    }
+
+    fn poll_stats(&mut self, ctx: &mut Ctx) {
+        let Some(answer) = self.stats_pending.as_mut().and_then(|p| p.poll()) else {
+            return;
+        };
+        self.stats_pending = None;
+        self.stats_loading = false;
+        match answer {
+            Ok(s) => self.stats = Some(s),
+            Err(key) => {
+                let msg = ctx.tr(key).to_string();
+                ctx.error(msg);
             }
-            None => match ctx.store.stats(from, to) {
-                Ok(s) => self.stats = Some(s),
-                Err(e) => ctx.store_error(&e),
-            },
         }
     }
 
@@ -333,26 +333,7 @@ impl Pane for HandoverState {
     fn tick(&mut self, ctx: &mut Ctx) {
         self.poll_sheet(ctx);
         self.rebuild_preview(ctx.lang);
-        if let Some(rx) = &self.rx {
-            match rx.try_recv() {
-                Ok(Ok(s)) => {
-                    self.stats = Some(s);
-                    self.stats_loading = false;
-                    self.rx = None;
-                }
-                Ok(Err(key)) => {
-                    self.stats_loading = false;
-                    self.rx = None;
-                    let msg = ctx.tr(&key).to_string();
-                    ctx.error(msg);
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    self.stats_loading = false;
-                    self.rx = None;
-                }
-            }
-        }
+        self.poll_stats(ctx);
     }
 
     fn help(&self) -> Vec<KeyHelp> {

@@ -79,6 +79,8 @@ pub struct Ctx<'a> {
     pub names: &'a mut super::names::Names,
     /// Read-only queries off the render loop.
     pub background: &'a super::background::Background,
+    /// Long reports (statistics), on a worker of their own.
+    pub reports: &'a super::background::Background,
     pub requests: &'a mut Vec<Request>,
 }
 
