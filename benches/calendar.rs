@@ -12,7 +12,7 @@ use onedoor::store::{Actor, Store};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::PathBuf;
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn ms(d: Duration) -> f64 {
@@ -66,20 +66,19 @@ fn stats(name: &str, mut v: Vec<f64>, budget: f64) {
     );
 }
 
-fn copy_of_big_db() -> PathBuf {
-    common::copy_of(&common::big_db(), "calendar-bench")
-}
 
 fn key(a: &mut App, code: KeyCode, m: KeyModifiers) {
     update(a, Action::Key(KeyEvent::new(code, m)));
 }
 
 fn main() {
-    let path = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map(PathBuf::from)
-        .unwrap_or_else(copy_of_big_db);
+    for db in common::bench_dbs() {
+        bench(&common::copy_of(&db, "calendar-bench"));
+    }
+}
+
+fn bench(path: &Path) {
+    let path = path.to_path_buf();
     let store = Store::open(&path).unwrap();
     println!("{}: {} cases", path.display(), store.case_count().unwrap());
     let lead = store.staff_by_code("L001").unwrap().unwrap();

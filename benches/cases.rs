@@ -30,7 +30,13 @@ fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64, f64) {
 }
 
 fn main() {
-    let path = common::big_db().to_string_lossy().into_owned();
+    for db in common::bench_dbs() {
+        bench(&db.to_string_lossy());
+    }
+}
+
+fn bench(path: &str) {
+    let path = path.to_string();
     let t = Instant::now();
     let store = match Store::open(std::path::Path::new(&path)) {
         Ok(s) => s,

@@ -33,15 +33,17 @@ fn main() -> anyhow::Result<()> {
         .skip(1)
         .filter(|a| !a.starts_with("--"))
         .collect();
-    let src = args
-        .first()
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(common::big_db);
-    let src = src.to_string_lossy().into_owned();
     let date = match args.get(1) {
         Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")?,
         None => chrono::Local::now().date_naive(),
     };
+    for src in common::bench_dbs() {
+        bench(&src.to_string_lossy(), date)?;
+    }
+    Ok(())
+}
+
+fn bench(src: &str, date: NaiveDate) -> anyhow::Result<()> {
     let copy = format!("{src}.handover-bench");
     if !std::path::Path::new(&copy).exists() {
         std::fs::copy(src, &copy)?;

@@ -16,7 +16,7 @@ use onedoor::store::{Actor, NewCase, NewParty, Store};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn ms(d: Duration) -> f64 {
@@ -61,12 +61,9 @@ fn samples(store: &Store, n: usize) -> Vec<(String, String, Option<String>, Opti
 }
 
 fn main() {
-    let path = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map(PathBuf::from)
-        .unwrap_or_else(common::big_db);
-    bench(&path);
+    for path in common::bench_dbs() {
+        bench(&path);
+    }
 }
 
 fn bench(path: &Path) {

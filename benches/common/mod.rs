@@ -6,6 +6,15 @@ pub mod fzf;
 use onedoor::store::Store;
 use std::path::{Path, PathBuf};
 
+/// The databases a bench runs on: the path given on the command line, else the 10,000- and
+/// 1,000,000-case demo databases.
+pub fn bench_dbs() -> Vec<PathBuf> {
+    match std::env::args().skip(1).find(|a| !a.starts_with('-')) {
+        Some(p) => vec![PathBuf::from(p)],
+        None => vec![demo_db(10_000), big_db()],
+    }
+}
+
 pub fn big_db() -> PathBuf {
     if let Ok(p) = std::env::var("ONEDOOR_BENCH_DB") {
         return PathBuf::from(p);
