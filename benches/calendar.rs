@@ -66,7 +66,6 @@ fn stats(name: &str, mut v: Vec<f64>, budget: f64) {
     );
 }
 
-
 fn key(a: &mut App, code: KeyCode, m: KeyModifiers) {
     update(a, Action::Key(KeyEvent::new(code, m)));
 }

@@ -224,6 +224,24 @@ impl Store {
             7 => (0..10)
                 .map(|y| format!("{}-{}-{}", today.year() - y, &digits[..4], &digits[4..]))
                 .collect(),
+            // A tail being typed ("1124", "1124-0"): numbers of that day that start so, in the
+            // last ten years, newest first.
+            4..=6 => {
+                let mut stmt = self.conn.prepare_cached(
+                    "SELECT id FROM cases WHERE case_no >= ?1 AND case_no < ?1 || '~'
+                     ORDER BY case_no DESC LIMIT ?2",
+                )?;
+                for y in 0..10 {
+                    let prefix = format!("{}-{}-{}", today.year() - y, &digits[..4], &digits[4..]);
+                    let ids = stmt.query_map(rusqlite::params![prefix, limit as i64], |r| {
+                        r.get::<_, i64>(0)
+                    })?;
+                    for id in ids {
+                        c.add(id?, score::CASE_NO_PREFIX, MatchKind::CaseNo);
+                    }
+                }
+                Vec::new()
+            }
             3 => (0..14)
                 .map(|d| format!("{}-{digits}", (today - Duration::days(d)).format("%Y-%m%d")))
                 .collect(),

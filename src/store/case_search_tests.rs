@@ -104,6 +104,10 @@ fn phone_tail_and_case_number_and_its_tail() {
     let tail = &c[2].1[5..]; // "1122-001"
     assert_eq!(ids(&s, tail), vec![c[2].0]);
     assert_eq!(ids(&s, &tail.replace('-', "")), vec![c[2].0]);
+    // The tail while it is typed: every keystroke from the day on finds it.
+    for typed in ["1122", "1122-", "1122-0", "1122-00", "112200"] {
+        assert_eq!(ids(&s, typed), vec![c[2].0], "{typed}");
+    }
     // Case number prefix: the day.
     assert_eq!(ids(&s, "2026-1123"), vec![c[3].0]);
     assert!(ids(&s, "").is_empty());
