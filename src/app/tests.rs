@@ -11,9 +11,8 @@ pub fn now() -> NaiveDateTime {
         .unwrap()
 }
 
-fn app() -> App {
-    let mut store = Store::open_in_memory().unwrap();
-    let lead = NewStaff {
+fn lead() -> NewStaff {
+    NewStaff {
         code: "L001".into(),
         name: "王建国".into(),
         role: Role::Lead,
@@ -21,8 +20,12 @@ fn app() -> App {
         specialties: vec![],
         team: None,
         pin: "1234".into(),
-    };
-    store.add_staff(None, &lead, now()).unwrap();
+    }
+}
+
+fn app() -> App {
+    let mut store = Store::open_in_memory().unwrap();
+    store.add_staff(None, &lead(), now()).unwrap();
     App::new(store, Config::default(), Lang::Zh, now())
 }
 
@@ -125,17 +128,8 @@ fn file_store_saves_leave_checkpoints_to_the_worker() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("desk.db");
     let mut store = Store::create(&path).unwrap();
-    let lead = NewStaff {
-        code: "L001".into(),
-        name: "王建国".into(),
-        role: Role::Lead,
-        languages: vec![],
-        specialties: vec![],
-        team: None,
-        pin: "1234".into(),
-    };
     let lead = crate::store::Actor {
-        staff_id: store.add_staff(None, &lead, now()).unwrap(),
+        staff_id: store.add_staff(None, &lead(), now()).unwrap(),
         role: Role::Lead,
     };
     store.checkpoint().unwrap();

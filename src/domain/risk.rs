@@ -111,8 +111,9 @@ pub struct Assessment {
     pub raised_by: Vec<RiskFlag>,
 }
 
-/// With no flag a dispute is routine (blue); the most urgent flag decides.
-pub fn assess(ticked: &[RiskFlag], facts: &ComputedFacts) -> Assessment {
+/// The flags of a case: those the clerk ticked (never a computed one: those follow from the
+/// facts) and those the facts raise, sorted, once each.
+pub fn all_flags(ticked: &[RiskFlag], facts: &ComputedFacts) -> Vec<RiskFlag> {
     let mut flags: Vec<RiskFlag> = ticked
         .iter()
         .copied()
@@ -121,6 +122,12 @@ pub fn assess(ticked: &[RiskFlag], facts: &ComputedFacts) -> Assessment {
     flags.extend(facts.flags());
     flags.sort();
     flags.dedup();
+    flags
+}
+
+/// With no flag a dispute is routine (blue); the most urgent flag decides.
+pub fn assess(ticked: &[RiskFlag], facts: &ComputedFacts) -> Assessment {
+    let flags = all_flags(ticked, facts);
     let colour = flags
         .iter()
         .map(|f| f.colour())

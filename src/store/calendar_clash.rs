@@ -44,17 +44,7 @@ pub(super) fn clashes_mediator(
          ORDER BY 1",
         b = SessionStatus::BLOCKING
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    hits(
-        &mut stmt,
-        params![
-            staff,
-            to_sql(from - MAX_SESSION),
-            to_sql(to),
-            to_sql(from),
-            except
-        ],
-    )
+    overlapping(conn, &sql, staff, from, to, except)
 }
 
 pub(super) fn clashes_room(
@@ -70,11 +60,23 @@ pub(super) fn clashes_room(
            AND s.status IN {b} AND s.id IS NOT ?5 ORDER BY 1",
         b = SessionStatus::BLOCKING
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
+    overlapping(conn, &sql, room, from, to, except)
+}
+
+/// Runs a clash query whose parameters are (who, from - MAX_SESSION, to, from, except).
+fn overlapping(
+    conn: &Connection,
+    sql: &str,
+    who: i64,
+    from: NaiveDateTime,
+    to: NaiveDateTime,
+    except: Option<i64>,
+) -> Result<Vec<Hit>> {
+    let mut stmt = conn.prepare_cached(sql)?;
     hits(
         &mut stmt,
         params![
-            room,
+            who,
             to_sql(from - MAX_SESSION),
             to_sql(to),
             to_sql(from),

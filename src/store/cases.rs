@@ -212,16 +212,11 @@ pub(super) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
     if colour == Colour::Red && !c.red_acknowledged {
         return Err(StoreError::Rule("err.case.red_ack"));
     }
-    let mut flags: Vec<RiskFlag> = c
-        .flags
+    let flags = risk::all_flags(&c.flags, &facts)
         .iter()
-        .copied()
-        .filter(|f| !f.is_computed())
-        .collect();
-    flags.extend(facts.flags());
-    flags.sort();
-    flags.dedup();
-    let flags = flags.iter().map(|f| f.code()).collect::<Vec<_>>().join(",");
+        .map(|f| f.code())
+        .collect::<Vec<_>>()
+        .join(",");
     Ok(Checked {
         c,
         cat,
