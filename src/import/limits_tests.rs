@@ -1,24 +1,6 @@
 //! Limits: empty files, size and row caps, and huge cells that must be refused without a hang.
+use super::tests::{file_err, opts};
 use super::*;
-use chrono::NaiveDate;
-
-fn opts() -> Options {
-    Options {
-        encoding: Encoding::Utf8,
-        now: NaiveDate::from_ymd_opt(2026, 11, 24)
-            .unwrap()
-            .and_hms_opt(17, 0, 0)
-            .unwrap(),
-        ignore_unknown: false,
-    }
-}
-
-fn file_err(bytes: &[u8], o: &Options) -> Problem {
-    match parse(bytes, o) {
-        Err(ImportError::File(p)) => p,
-        other => panic!("expected a file problem, got {other:?}"),
-    }
-}
 
 #[test]
 fn empty_header_only_too_big_and_too_many_rows() {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 const ID: &str = "310115200002290021";
 
-fn opts() -> Options {
+pub(super) fn opts() -> Options {
     Options {
         encoding: Encoding::Utf8,
         now: NaiveDate::from_ymd_opt(2026, 11, 24)
@@ -22,7 +22,7 @@ fn ok(text: &str) -> Parsed {
     parse(text.as_bytes(), &opts()).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
-fn file_err(bytes: &[u8], o: &Options) -> Problem {
+pub(super) fn file_err(bytes: &[u8], o: &Options) -> Problem {
     match parse(bytes, o) {
         Err(ImportError::File(p)) => p,
         other => panic!("expected a file problem, got {other:?}"),
