@@ -94,7 +94,7 @@ fn worker(path: PathBuf, work: WorkTime, jobs: Receiver<Job>) {
     let mut store: Option<std::result::Result<Store, &'static str>> = None;
     for job in jobs {
         let s = store.get_or_insert_with(|| {
-            Store::open(&path)
+            Store::open_again(&path)
                 .map(|mut s| {
                     s.set_work_time(work.clone());
                     // Its commits (saves) must not pay for checkpoints either: it runs them

@@ -111,7 +111,7 @@ impl Drop for DraftSink {
 }
 
 fn writer(path: PathBuf, rx: Receiver<Msg>, errors: Sender<String>) {
-    let mut store = match Store::open(&path) {
+    let mut store = match Store::open_again(&path) {
         Ok(s) => s,
         Err(e) => {
             let _ = errors.send(e.to_string());

@@ -38,7 +38,7 @@ impl Names {
                     std::thread::Builder::new()
                         .name("name-index".into())
                         .spawn(move || {
-                            let store = match Store::open(&path) {
+                            let store = match Store::open_again(&path) {
                                 Ok(s) => s,
                                 Err(e) => return drop(tx.send(Msg::Index(Err(e.to_string())))),
                             };

@@ -137,6 +137,19 @@ impl Store {
             .is_ok_and(|v| v > 0 && v < migrations::LATEST)
     }
 
+    /// Another connection to a database this program already opened with `open` (the app's
+    /// worker threads): the same settings, without repeating the integrity check.
+    pub fn open_again(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Missing(path.to_path_buf()));
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        Store::setup_checked(conn, Some(path.to_path_buf()), false)
+    }
+
     /// Creates a new database file, readable by its owner only.
     pub fn create(path: &Path) -> Result<Store> {
         if path.exists() {
@@ -155,7 +168,11 @@ impl Store {
         Store::setup(Connection::open_in_memory()?, None)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+    fn setup(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
+        Store::setup_checked(conn, path, true)
+    }
+
+    fn setup_checked(mut conn: Connection, path: Option<PathBuf>, check: bool) -> Result<Store> {
         conn.busy_handler(Some(busy_wait))?;
         // Read before any write: a database from a newer onedoor must stay untouched.
         migrations::check_not_newer(&conn)?;
@@ -169,7 +186,7 @@ impl Store {
             .as_deref()
             .and_then(|p| std::fs::metadata(p).ok())
             .map_or(0, |m| m.len());
-        if size <= INLINE_CHECK_BYTES {
+        if check && size <= INLINE_CHECK_BYTES {
             Store::check_result(&conn)?;
         }
         if path.is_some() {

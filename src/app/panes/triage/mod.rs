@@ -184,7 +184,7 @@ impl TriageState {
                         std::thread::Builder::new()
                             .name("routing".into())
                             .spawn(move || {
-                                let r = crate::store::Store::open(&path)
+                                let r = crate::store::Store::open_again(&path)
                                     .and_then(|s| s.routing_candidates(now, &hours))
                                     .map_err(|e| e.i18n_key().to_string());
                                 let _ = tx.send(r);
