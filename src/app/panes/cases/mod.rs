@@ -4,6 +4,7 @@ mod actions;
 mod filters;
 pub mod list;
 mod merge;
+mod outcome;
 pub mod popup;
 mod team;
 
