@@ -4,21 +4,20 @@ mod actions;
 mod filters;
 pub mod list;
 mod merge;
+mod outcome;
 pub mod popup;
+mod search;
 mod team;
 
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
-use crate::app::text_field::TextField;
 use crate::domain::case_filter::{CaseFilter, OwnerFilter};
 use crate::domain::role::Role;
-use crate::store::{CaseDetail, Revealed, SearchHit};
+use crate::store::{CaseDetail, Revealed};
 use list::ListState;
 use popup::{Answer, Popup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-/// Search results shown at most.
-pub const SEARCH_LIMIT: usize = 50;
+pub use search::{SEARCH_LIMIT, SearchState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Screen {
@@ -38,24 +37,6 @@ pub enum ListKind {
         name: String,
     },
     Custom,
-}
-
-pub struct SearchState {
-    pub field: TextField,
-    pub active: bool,
-    pub hits: Vec<SearchHit>,
-    pub sel: usize,
-}
-
-impl Default for SearchState {
-    fn default() -> Self {
-        SearchState {
-            field: TextField::new(60),
-            active: false,
-            hits: Vec::new(),
-            sel: 0,
-        }
-    }
 }
 
 #[derive(Default)]
@@ -157,44 +138,6 @@ impl CasesState {
             }
             Err(e) => ctx.store_error(&e),
         }
-    }
-
-    fn search_key(&mut self, key: KeyEvent, ctx: &mut Ctx) {
-        match key.code {
-            KeyCode::Esc => {
-                self.search.active = false;
-            }
-            KeyCode::Enter => {
-                if let Some(id) = self.search.hits.get(self.search.sel).map(|h| h.row.id) {
-                    self.open_case(id, ctx);
-                }
-            }
-            KeyCode::Down => {
-                self.search.sel =
-                    (self.search.sel + 1).min(self.search.hits.len().saturating_sub(1));
-            }
-            KeyCode::Up => self.search.sel = self.search.sel.saturating_sub(1),
-            _ => {
-                let before = self.search.field.value().to_string();
-                self.search.field.key(key);
-                if self.search.field.value() != before {
-                    self.run_search(ctx);
-                }
-            }
-        }
-    }
-
-    /// Every keystroke: the index answers in about a millisecond (see benches/cases.rs).
-    fn run_search(&mut self, ctx: &mut Ctx) {
-        let names = ctx.names.get();
-        match ctx
-            .store
-            .search_cases_with(self.search.field.value(), SEARCH_LIMIT, ctx.now, names)
-        {
-            Ok(h) => self.search.hits = h,
-            Err(e) => ctx.store_error(&e),
-        }
-        self.search.sel = 0;
     }
 
     fn list_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {

@@ -1,6 +1,7 @@
 //! Triage pane state: the intake form, its risk checklist, the repeat-visitor panel, the routing
 //! proposal, popups, and what is shown after saving. Keys are handled in `keys.rs`.
 pub mod form;
+mod form_draft;
 mod keys;
 pub mod lookup;
 pub mod popup;
