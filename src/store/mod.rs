@@ -119,6 +119,10 @@ pub struct Store {
 impl Store {
     /// Opens an existing database: refuses a newer schema untouched, checks integrity, migrates.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_existing(path, true)
+    }
+
+    fn open_existing(path: &Path, check: bool) -> Result<Store> {
         if !path.exists() {
             return Err(StoreError::Missing(path.to_path_buf()));
         }
@@ -126,7 +130,7 @@ impl Store {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        Store::setup(conn, Some(path.to_path_buf()))
+        Store::setup_checked(conn, Some(path.to_path_buf()), check)
     }
 
     /// Whether opening this file will migrate an existing database (not a new, empty one):
@@ -140,14 +144,7 @@ impl Store {
     /// Another connection to a database this program already opened with `open` (the app's
     /// worker threads): the same settings, without repeating the integrity check.
     pub fn open_again(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            return Err(StoreError::Missing(path.to_path_buf()));
-        }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        Store::setup_checked(conn, Some(path.to_path_buf()), false)
+        Store::open_existing(path, false)
     }
 
     /// Creates a new database file, readable by its owner only.
