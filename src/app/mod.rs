@@ -56,6 +56,8 @@ pub enum Overlay {
 
 /// How often the status-bar counts are re-read from the database.
 const COUNTS_EVERY: Duration = Duration::from_secs(15);
+/// New parties read per catch-up of the name index (every counts refresh: 15 s and after saves).
+const NAMES_PER_CATCH_UP: u32 = 5_000;
 /// After this long without a key, the desk checkpoints the WAL (on the worker, never blocking).
 const IDLE_CHECKPOINT: Duration = Duration::from_secs(60);
 
@@ -76,6 +78,8 @@ pub struct App {
     counts_read_at: Option<NaiveDateTime>,
     /// Counts on their way from the background worker.
     counts_pending: Option<background::Pending<(UrgentCounts, FollowupCounts)>>,
+    /// Parties other desks added, on their way to the name index.
+    names_pending: Option<background::Pending<Vec<(i64, String, String)>>>,
     /// Database work off the render loop (counts, the handover sheet, saves, checkpoints).
     pub background: background::Background,
     /// Long reports (statistics): a worker of their own, so nothing waits behind them.
@@ -122,6 +126,7 @@ impl App {
             followup_counts: FollowupCounts::default(),
             counts_read_at: None,
             counts_pending: None,
+            names_pending: None,
             background,
             reports,
             last_key_at: now,
@@ -162,6 +167,13 @@ impl App {
             Ok((c, s.followup_counts_for(now.date(), own)?))
         }));
         self.counts_read_at = Some(self.now);
+        if let Some(after) = self.names.catch_up_from()
+            && self.names_pending.is_none()
+        {
+            self.names_pending = Some(self.background.query(&mut self.store, move |s| {
+                s.parties_after(after, NAMES_PER_CATCH_UP)
+            }));
+        }
         self.poll_counts();
         self.checkpoint();
     }
@@ -173,6 +185,13 @@ impl App {
     }
 
     fn poll_counts(&mut self) {
+        if let Some(answer) = self.names_pending.as_mut().and_then(|p| p.poll()) {
+            self.names_pending = None;
+            // A failed catch-up is retried with the next refresh; search still works meanwhile.
+            if let Ok(parties) = answer {
+                self.names.catch_up(&parties);
+            }
+        }
         if let Some(answer) = self.counts_pending.as_mut().and_then(|p| p.poll()) {
             self.counts_pending = None;
             match answer {

@@ -11,12 +11,17 @@ pub struct Names {
     state: State,
     /// Parties saved while the index was still loading, applied once it is ready.
     pending: Vec<(i64, String, String)>,
+    /// The largest party id read from the database (the load, then `catch_up`): parties above
+    /// it were added since, by other desks or an import. This desk's own inserts do not move it,
+    /// so another desk's party saved in between is never skipped.
+    synced_to: i64,
 }
 
 /// What the loader thread sends: the index as soon as it is built, then (big files only) the
 /// outcome of the late integrity check, so search never waits for the check.
 enum Msg {
-    Index(Result<Box<NameIndex>, String>),
+    /// The index and the largest party id it holds.
+    Index(Result<(Box<NameIndex>, i64), String>),
     CheckFailed(String),
 }
 
@@ -29,6 +34,7 @@ enum State {
 impl Names {
     /// Starts loading. An in-memory store (tests) cannot be shared with a thread: load inline.
     pub fn start(store: &Store) -> Names {
+        let mut synced_to = 0;
         let state = match store.path() {
             Some(path) => {
                 let (tx, rx) = channel();
@@ -43,7 +49,9 @@ impl Names {
                                 Err(e) => return drop(tx.send(Msg::Index(Err(e.to_string())))),
                             };
                             let _ = tx.send(Msg::Index(
-                                load(&store).map(Box::new).map_err(|e| e.to_string()),
+                                load(&store)
+                                    .map(|(idx, max)| (Box::new(idx), max))
+                                    .map_err(|e| e.to_string()),
                             ));
                             // Big files skipped the integrity check while opening; run it here, late.
                             if big && let Err(e) = store.quick_check() {
@@ -56,13 +64,17 @@ impl Names {
                 }
             }
             None => match load(store) {
-                Ok(idx) => State::Ready(Box::new(idx), channel().1),
+                Ok((idx, max)) => {
+                    synced_to = max;
+                    State::Ready(Box::new(idx), channel().1)
+                }
                 Err(e) => State::Failed(e.to_string()),
             },
         };
         Names {
             state,
             pending: Vec::new(),
+            synced_to,
         }
     }
 
@@ -72,10 +84,11 @@ impl Names {
         let state = std::mem::replace(&mut self.state, State::Failed(String::new()));
         let (state, problem) = match state {
             State::Loading(rx) => match rx.try_recv() {
-                Ok(Msg::Index(Ok(mut idx))) => {
+                Ok(Msg::Index(Ok((mut idx, max)))) => {
                     for (id, name, keys) in self.pending.drain(..) {
                         idx.insert(id, &name, &keys);
                     }
+                    self.synced_to = max;
                     (State::Ready(idx, rx), None)
                 }
                 Ok(Msg::Index(Err(e))) => (State::Failed(e.clone()), Some(e)),
@@ -112,6 +125,23 @@ impl Names {
         }
     }
 
+    /// Where to read new parties from, once the index is ready (None while it loads: the load
+    /// itself brings everything up to its moment).
+    pub fn catch_up_from(&self) -> Option<i64> {
+        matches!(self.state, State::Ready(..)).then_some(self.synced_to)
+    }
+
+    /// Adds parties read from the database since `catch_up_from` (other desks' new visitors,
+    /// imports), so this desk's fuzzy look-ups find them without a restart.
+    pub fn catch_up(&mut self, parties: &[(i64, String, String)]) {
+        if let State::Ready(idx, _) = &mut self.state {
+            for (id, name, keys) in parties {
+                idx.insert(*id, name, keys);
+                self.synced_to = self.synced_to.max(*id);
+            }
+        }
+    }
+
     /// Adds a party saved by this desk so it is found at once.
     pub fn insert(&mut self, party_id: i64, name: &str, keys: &str) {
         match &mut self.state {
@@ -124,13 +154,15 @@ impl Names {
     }
 }
 
-fn load(store: &Store) -> crate::store::Result<NameIndex> {
+fn load(store: &Store) -> crate::store::Result<(NameIndex, i64)> {
     let mut idx = NameIndex::new();
+    let mut max = 0;
     store.for_each_distinct_name(|name, keys, latest, parties| {
         idx.push_sorted(name, keys, latest, parties);
+        max = max.max(latest);
     })?;
     idx.compact();
-    Ok(idx)
+    Ok((idx, max))
 }
 
 #[cfg(test)]

@@ -160,3 +160,47 @@ fn file_store_saves_leave_checkpoints_to_the_worker() {
     }
     assert_eq!(app.counts.red + app.counts.orange, 0);
 }
+
+/// A visitor registered at another desk is found by this desk's fuzzy name look-up within a
+/// counts refresh (15 s, or after a save here), without restarting.
+#[test]
+fn another_desks_new_parties_reach_this_desks_name_index() {
+    use crate::domain::risk::ResponseHours;
+    use crate::store::{NewCase, NewParty};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desks.db");
+    let mut store = Store::create(&path).unwrap();
+    let lead = crate::store::Actor {
+        staff_id: store.add_staff(None, &lead(), now()).unwrap(),
+        role: Role::Lead,
+    };
+    let mut a = App::new(store, Config::default(), Lang::Zh, now());
+    let start = std::time::Instant::now();
+    while a.names.get().is_none() {
+        assert!(start.elapsed().as_secs() < 10, "index never loaded");
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        a.names.poll();
+    }
+    let mut other_desk = Store::open(&path).unwrap();
+    let c = NewCase::walk_in(now(), "neighbour", "漏水", NewParty::named("覃小梅", None));
+    other_desk
+        .create_case(lead, &c, &ResponseHours::default())
+        .unwrap();
+    let found = |a: &App| {
+        a.names
+            .get()
+            .is_some_and(|i| !i.search("qxm", 5).is_empty())
+    };
+    assert!(!found(&a), "not before a refresh");
+    a.refresh_counts();
+    a.settle(std::time::Duration::from_secs(10));
+    assert!(
+        found(&a),
+        "the other desk's visitor is in this desk's index"
+    );
+    // Read once: the next refresh asks only for what came after.
+    assert_eq!(
+        a.names.catch_up_from(),
+        Some(a.store.parties_after(0, 10).unwrap()[0].0)
+    );
+}

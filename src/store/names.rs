@@ -16,6 +16,18 @@ impl Store {
         Ok(())
     }
 
+    /// Parties added after `after` (by any desk or an import), oldest first, at most `limit`:
+    /// how a desk's name index catches up with the others. One rowid range scan.
+    pub fn parties_after(&self, after: i64, limit: u32) -> Result<Vec<(i64, String, String)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, name_keys FROM parties WHERE id > ?1 ORDER BY id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(rusqlite::params![after, limit], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every distinct party name in byte order, with the pinyin keys of its newest party, that
     /// party's id and how many parties bear the name: one pass over the `parties_name` index.
     pub fn for_each_distinct_name(&self, mut f: impl FnMut(&str, &str, i64, usize)) -> Result<()> {
