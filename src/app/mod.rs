@@ -152,7 +152,7 @@ impl App {
     }
 
     /// Asks the background worker for the status-bar counts (about 10 ms of queries at 1 M
-    /// cases); `poll_background` shows them when they come.
+    /// cases) and for the parties other desks added; `poll_background` takes the answers.
     pub fn refresh_counts(&mut self) {
         let own = self
             .session
@@ -174,7 +174,7 @@ impl App {
                 s.parties_after(after, NAMES_PER_CATCH_UP)
             }));
         }
-        self.poll_counts();
+        self.poll_background();
         self.checkpoint();
     }
 
@@ -184,7 +184,7 @@ impl App {
         drop(self.background.query(&mut self.store, |s| s.checkpoint()));
     }
 
-    fn poll_counts(&mut self) {
+    fn poll_background(&mut self) {
         if let Some(answer) = self.names_pending.as_mut().and_then(|p| p.poll()) {
             self.names_pending = None;
             // A failed catch-up is retried with the next refresh; search still works meanwhile.
@@ -303,7 +303,7 @@ pub fn update(app: &mut App, action: Action) {
             if app.session.is_some() && stale {
                 app.refresh_counts();
             }
-            app.poll_counts();
+            app.poll_background();
             app.with_ctx(|panes, pane, ctx| panes.tick(pane, ctx));
             let idle = chrono::Duration::from_std(IDLE_CHECKPOINT).unwrap_or_default();
             if !app.checkpointed && now - app.last_key_at >= idle {

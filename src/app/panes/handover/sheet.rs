@@ -1,5 +1,5 @@
 //! The handover sheet of the chosen day and shift: asked of the background worker (about 5 ms
-//! at 1 M cases, a whole frame's budget), shown when it comes, and its text preview.
+//! at 1 M cases: a keystroke's whole budget), shown when it comes, and its text preview.
 use super::{Ctx, HandoverState};
 use crate::config::Config;
 use crate::domain::shift::Shift;
@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 impl HandoverState {
     /// Asks for the sheet of the chosen day and shift off the render loop (about 5 ms at 1 M
-    /// cases, a whole frame's budget); `tick` shows it when it comes.
+    /// cases: a keystroke's whole budget); `tick` shows it when it comes.
     pub(super) fn refresh_sheet(&mut self, ctx: &mut Ctx) {
         let date = self.date_or(ctx);
         self.date = Some(date);
