@@ -241,14 +241,6 @@ impl Store {
         Ok(())
     }
 
-    /// Big sorts and groupings spill to temporary files instead of memory (the bundled SQLite
-    /// keeps them in memory): a year's statistics at 1 M cases otherwise takes 20 MB more,
-    /// which a thread's allocator then keeps.
-    pub fn temp_to_disk(&self) -> Result<()> {
-        self.conn.pragma_update(None, "temp_store", "FILE")?;
-        Ok(())
-    }
-
     /// SQLite's quick integrity check (reads every page; seconds on a large file).
     pub fn quick_check(&self) -> Result<()> {
         Store::check_result(&self.conn)
