@@ -65,7 +65,6 @@ pub struct HandoverState {
     pub dirty: bool,
     pub period: Period,
     pub stats: Option<Stats>,
-    pub stats_loading: bool,
     stats_pending: Option<Pending<Stats>>,
     sheet_pending: Option<Pending<Sheet>>,
 }
@@ -100,8 +99,12 @@ impl HandoverState {
     fn refresh_stats(&mut self, ctx: &mut Ctx) {
         let (from, to) = self.period.range(ctx.now.date());
         self.stats_pending = Some(ctx.reports.query(ctx.store, move |s| s.stats(from, to)));
-        self.stats_loading = true;
         self.poll_stats(ctx);
+    }
+
+    /// Statistics asked for and not yet come.
+    pub fn stats_loading(&self) -> bool {
+        self.stats_pending.is_some()
     }
 
     fn poll_stats(&mut self, ctx: &mut Ctx) {
@@ -109,7 +112,6 @@ impl HandoverState {
             return;
         };
         self.stats_pending = None;
-        self.stats_loading = false;
         match answer {
             Ok(s) => self.stats = Some(s),
             Err(key) => {
@@ -309,7 +311,7 @@ impl Pane for HandoverState {
                 Tab::Sheet => Tab::Stats,
                 Tab::Stats => Tab::Sheet,
             };
-            if self.tab == Tab::Stats && self.stats.is_none() && !self.stats_loading {
+            if self.tab == Tab::Stats && self.stats.is_none() && !self.stats_loading() {
                 self.refresh_stats(ctx);
             }
             return Handled::Consumed;

@@ -44,7 +44,7 @@ fn draw_head(frame: &mut Frame, area: Rect, state: &HandoverState, view: &View) 
         }
         Tab::Stats => {
             let (from, to) = state.period.range(view.now.date());
-            let loading = if state.stats_loading {
+            let loading = if state.stats_loading() {
                 view.tr("ui.handover.loading")
             } else {
                 ""

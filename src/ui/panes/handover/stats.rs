@@ -16,7 +16,7 @@ const LABEL_MAX: usize = 18;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &HandoverState, view: &View) {
     let Some(st) = &state.stats else {
-        let msg = if state.stats_loading {
+        let msg = if state.stats_loading() {
             view.tr("ui.handover.loading")
         } else {
             view.tr("ui.report.none")
