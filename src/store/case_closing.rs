@@ -126,19 +126,7 @@ impl Store {
                 return Err(StoreError::Rule("err.cases.already_open"));
             }
             super::merges::not_merged(tx, id)?;
-            let to = if s.owner.is_some() {
-                Status::Assigned
-            } else {
-                Status::Registered
-            };
-            transition(s.status, to)?;
-            let at = to_sql(now);
-            let deadline = super::deadlines::response(tx, &work, hours, s.colour, now)?.map(to_sql);
-            tx.execute(
-                "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
-                params![id, deadline],
-            )?;
-            set_status(tx, &at, by, id, s.status, to)?;
+            let (to, at) = back_to_work(tx, &work, hours, by, id, &s, now)?;
             audit::event(tx, &at, Some(by.staff_id), Some(id), "case.reopen", &reason)?;
             Ok(to)
         })
@@ -164,19 +152,7 @@ impl Store {
             if s.status != Status::ReferredOut {
                 return Err(StoreError::Rule("err.cases.not_referred"));
             }
-            let to = if s.owner.is_some() {
-                Status::Assigned
-            } else {
-                Status::Registered
-            };
-            transition(s.status, to)?;
-            let at = to_sql(now);
-            let deadline = super::deadlines::response(tx, &work, hours, s.colour, now)?.map(to_sql);
-            tx.execute(
-                "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
-                params![id, deadline],
-            )?;
-            set_status(tx, &at, by, id, s.status, to)?;
+            let (to, at) = back_to_work(tx, &work, hours, by, id, &s, now)?;
             audit::event(
                 tx,
                 &at,
@@ -188,4 +164,32 @@ impl Store {
             Ok(to)
         })
     }
+}
+
+/// A case back in the desk's hands (reopened, or a referral sent back): assigned if it has an
+/// owner, else registered, open again, with a fresh response deadline from now — never instantly
+/// overdue. Returns the new status and the time written.
+fn back_to_work(
+    tx: &rusqlite::Transaction,
+    work: &crate::domain::slots::WorkTime,
+    hours: &ResponseHours,
+    by: Actor,
+    id: i64,
+    s: &super::case_actions::State,
+    now: NaiveDateTime,
+) -> Result<(Status, String)> {
+    let to = if s.owner.is_some() {
+        Status::Assigned
+    } else {
+        Status::Registered
+    };
+    transition(s.status, to)?;
+    let at = to_sql(now);
+    let deadline = super::deadlines::response(tx, work, hours, s.colour, now)?.map(to_sql);
+    tx.execute(
+        "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
+        params![id, deadline],
+    )?;
+    set_status(tx, &at, by, id, s.status, to)?;
+    Ok((to, at))
 }

@@ -52,6 +52,15 @@ pub(super) fn lead_only(by: Actor) -> Result<()> {
     }
 }
 
+/// Merging is a lead's decision, of two different records.
+fn may_merge(by: Actor, keep: i64, gone: i64) -> Result<()> {
+    lead_only(by)?;
+    if keep == gone {
+        return Err(StoreError::Rule("err.merge.same"));
+    }
+    Ok(())
+}
+
 /// A case merged into another is worked on through the survivor; reopening it would split
 /// the dispute again behind the merge's back (a lead undoes the merge instead).
 pub(super) fn not_merged(tx: &Transaction, case: i64) -> Result<()> {
@@ -170,10 +179,7 @@ impl Store {
         gone: i64,
         now: NaiveDateTime,
     ) -> Result<i64> {
-        lead_only(by)?;
-        if keep == gone {
-            return Err(StoreError::Rule("err.merge.same"));
-        }
+        may_merge(by, keep, gone)?;
         self.write(|tx| {
             let k = case_bits(tx, keep)?;
             let g = case_bits(tx, gone)?;
@@ -235,10 +241,7 @@ impl Store {
         gone: i64,
         now: NaiveDateTime,
     ) -> Result<i64> {
-        lead_only(by)?;
-        if keep == gone {
-            return Err(StoreError::Rule("err.merge.same"));
-        }
+        may_merge(by, keep, gone)?;
         self.write(|tx| {
             type P = (String, Option<String>, Option<String>, Option<i64>);
             let party = |id: i64| -> Result<P> {
