@@ -2,7 +2,7 @@
 use super::*;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
-use crate::store::{Actor, NewCase, NewParty, NewStaff};
+use crate::store::{Actor, NewCase, NewParty};
 use chrono::NaiveDate;
 
 fn at(d: u32) -> NaiveDateTime {
@@ -25,19 +25,7 @@ fn case(s: &mut Store, by: Actor, d: u32, name: &str, phone: &str, summary: &str
 
 fn setup() -> (Store, Vec<(i64, String)>) {
     let mut s = Store::open_in_memory().unwrap();
-    let n = NewStaff {
-        code: "L1".into(),
-        name: "王".into(),
-        role: Role::Lead,
-        languages: vec![],
-        specialties: vec![],
-        team: None,
-        pin: "1234".into(),
-    };
-    let by = Actor {
-        staff_id: s.add_staff(None, &n, at(1)).unwrap(),
-        role: Role::Lead,
-    };
+    let by = crate::store::testing::add_staff(&mut s, None, "L1", Role::Lead, at(1));
     let cases = vec![
         case(&mut s, by, 20, "张伟", "13812345678", "公司拖欠工资三个月"),
         case(

@@ -89,7 +89,7 @@ mod tests {
 
     use crate::domain::risk::ResponseHours;
     use crate::domain::role::Role;
-    use crate::store::{NewCase, NewParty, NewStaff};
+    use crate::store::{NewCase, NewParty};
 
     fn t(d: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2026, 11, d)
@@ -120,19 +120,7 @@ mod tests {
     #[test]
     fn purge_anonymises_only_parties_whose_cases_all_closed_before_the_date() {
         let mut s = Store::open_in_memory().unwrap();
-        let lead_new = NewStaff {
-            code: "L1".into(),
-            name: "王".into(),
-            role: Role::Lead,
-            languages: vec![],
-            specialties: vec![],
-            team: None,
-            pin: "1234".into(),
-        };
-        let lead = Actor {
-            staff_id: s.add_staff(None, &lead_new, t(1)).unwrap(),
-            role: Role::Lead,
-        };
+        let lead = crate::store::testing::add_staff(&mut s, None, "L1", Role::Lead, t(1));
         let old = case(&mut s, lead, "张三", None);
         let shared = case(&mut s, lead, "李四", None);
         let p_shared: i64 = s
@@ -220,19 +208,7 @@ mod tests {
     fn backup_is_a_private_consistent_copy() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = Store::create(&dir.path().join("a.db")).unwrap();
-        let lead_new = NewStaff {
-            code: "L1".into(),
-            name: "王".into(),
-            role: Role::Lead,
-            languages: vec![],
-            specialties: vec![],
-            team: None,
-            pin: "1234".into(),
-        };
-        let lead = Actor {
-            staff_id: s.add_staff(None, &lead_new, t(1)).unwrap(),
-            role: Role::Lead,
-        };
+        let lead = crate::store::testing::add_staff(&mut s, None, "L1", Role::Lead, t(1));
         case(&mut s, lead, "张三", None);
         let dest = dir.path().join("b.db");
         s.backup_to(&dest).unwrap();
