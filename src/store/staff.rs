@@ -209,6 +209,12 @@ impl Store {
 
     /// Checks a code and PIN. Three wrong PINs lock the account for 30 seconds; every attempt
     /// is audited. An unknown code answers like a wrong PIN so codes cannot be probed.
+    ///
+    /// Parallel attempts (several desks, or a script starting many commands at once) are counted
+    /// one by one: each first takes its turn in an IMMEDIATE transaction that reads the lock and
+    /// counts the attempt as failed before the PIN is checked, so no two attempts can read the
+    /// same count. Argon2 then runs outside any transaction (it takes tens of milliseconds and
+    /// other desks keep writing meanwhile), and a second transaction settles the outcome.
     pub fn login(
         &mut self,
         code: &str,
@@ -216,32 +222,11 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Result<StaffMember, LoginError>> {
         let code = code.trim();
-        let row: Option<(StaffMember, String, i64, Option<String>)> = self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT {COLUMNS}, pin_hash, failed_logins, locked_until FROM staff WHERE code = ?1"
-                ),
-                [code],
-                |r| Ok((member(r)?, r.get(8)?, r.get(9)?, r.get(10)?)),
-            )
-            .optional()?;
         let at = to_sql(now);
-        let Some((m, hash, failed, locked)) = row else {
-            self.write(|tx| audit::event(tx, &at, None, None, "auth.unknown", code))?;
-            return Ok(Err(LoginError::Wrong {
-                attempts_left: MAX_FAILED_LOGINS,
-            }));
+        let (m, hash, n) = match self.write(|tx| take_turn(tx, code, now, &at))? {
+            Turn::Refused(e) => return Ok(Err(e)),
+            Turn::Check { member, hash, n } => (member, hash, n),
         };
-        if let Some(until) = locked.as_deref().and_then(from_sql).filter(|u| *u > now) {
-            self.write(|tx| audit::event(tx, &at, Some(m.id), None, "auth.locked", code))?;
-            return Ok(Err(LoginError::Locked(until)));
-        }
-        if !m.active {
-            self.write(|tx| audit::event(tx, &at, Some(m.id), None, "auth.disabled", code))?;
-            return Ok(Err(LoginError::Disabled));
-        }
-        // Verify outside the transaction: Argon2 takes tens of milliseconds.
         let ok = pin_matches(pin, &hash);
         self.write(|tx| {
             if ok {
@@ -252,24 +237,74 @@ impl Store {
                 audit::event(tx, &at, Some(m.id), None, "auth.ok", code)?;
                 return Ok(Ok(m.clone()));
             }
-            let failed = failed + 1;
             audit::event(tx, &at, Some(m.id), None, "auth.fail", code)?;
-            if failed >= MAX_FAILED_LOGINS {
-                let until = now + LOCKOUT;
-                tx.execute(
-                    "UPDATE staff SET failed_logins = 0, locked_until = ?1 WHERE id = ?2",
-                    params![to_sql(until), m.id],
-                )?;
-                Ok(Err(LoginError::Locked(until)))
-            } else {
-                tx.execute(
-                    "UPDATE staff SET failed_logins = ?1 WHERE id = ?2",
-                    params![failed, m.id],
-                )?;
-                Ok(Err(LoginError::Wrong {
-                    attempts_left: MAX_FAILED_LOGINS - failed,
-                }))
+            if n < MAX_FAILED_LOGINS {
+                return Ok(Err(LoginError::Wrong {
+                    attempts_left: MAX_FAILED_LOGINS - n,
+                }));
             }
+            let until = now + LOCKOUT;
+            tx.execute(
+                "UPDATE staff SET locked_until = ?1 WHERE id = ?2",
+                params![to_sql(until), m.id],
+            )?;
+            Ok(Err(LoginError::Locked(until)))
         })
     }
+}
+
+/// What the first step of a login decided.
+enum Turn {
+    /// Refused without checking the PIN (unknown code, locked, disabled); already audited.
+    Refused(LoginError),
+    /// Check the PIN: this attempt is the `n`th wrong one in a row unless the PIN is right.
+    Check {
+        member: StaffMember,
+        hash: String,
+        n: i64,
+    },
+}
+
+/// Inside one IMMEDIATE transaction: refuses a locked or disabled account, else counts this
+/// attempt as failed before its PIN is checked. The attempt that may be the last allowed one
+/// locks the account at once, so attempts arriving while it is being checked are refused
+/// unchecked; a right PIN lifts the lock again. An attempt cut off half way (a killed process)
+/// stays counted as failed.
+fn take_turn(tx: &rusqlite::Transaction, code: &str, now: NaiveDateTime, at: &str) -> Result<Turn> {
+    let row: Option<(StaffMember, String, i64, Option<String>)> = tx
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS}, pin_hash, failed_logins, locked_until FROM staff WHERE code = ?1"
+            ),
+            [code],
+            |r| Ok((member(r)?, r.get(8)?, r.get(9)?, r.get(10)?)),
+        )
+        .optional()?;
+    let Some((m, hash, failed, locked)) = row else {
+        audit::event(tx, at, None, None, "auth.unknown", code)?;
+        return Ok(Turn::Refused(LoginError::Wrong {
+            attempts_left: MAX_FAILED_LOGINS,
+        }));
+    };
+    if let Some(until) = locked.as_deref().and_then(from_sql).filter(|u| *u > now) {
+        audit::event(tx, at, Some(m.id), None, "auth.locked", code)?;
+        return Ok(Turn::Refused(LoginError::Locked(until)));
+    }
+    if !m.active {
+        audit::event(tx, at, Some(m.id), None, "auth.disabled", code)?;
+        return Ok(Turn::Refused(LoginError::Disabled));
+    }
+    // A lockout that has run out starts a new series of attempts.
+    let failed = if failed >= MAX_FAILED_LOGINS {
+        0
+    } else {
+        failed
+    };
+    let n = failed + 1;
+    let lock = (n >= MAX_FAILED_LOGINS).then(|| to_sql(now + LOCKOUT));
+    tx.execute(
+        "UPDATE staff SET failed_logins = ?1, locked_until = ?2 WHERE id = ?3",
+        params![n, lock, m.id],
+    )?;
+    Ok(Turn::Check { member: m, hash, n })
 }
