@@ -2,6 +2,7 @@
 use super::time::{from_sql, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::role::{Permission, Role};
+use crate::domain::staff;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
 use chrono::{Duration, NaiveDateTime};
@@ -115,10 +116,8 @@ impl Store {
         pin_hash: &str,
         now: NaiveDateTime,
     ) -> Result<i64> {
-        let code = s.code.trim();
-        if code.is_empty() || s.name.trim().is_empty() {
-            return Err(StoreError::Rule("err.staff.fields"));
-        }
+        let code = staff::check_code(&s.code).map_err(|e| StoreError::Rule(e.i18n_key()))?;
+        let name = staff::check_name(&s.name).map_err(|e| StoreError::Rule(e.i18n_key()))?;
         if !crate::domain::pin::is_valid_pin(&s.pin) {
             return Err(StoreError::Rule("err.pin.format"));
         }
@@ -134,7 +133,11 @@ impl Store {
                 _ => {}
             }
             let exists: Option<i64> = tx
-                .query_row("SELECT id FROM staff WHERE code = ?1", [code], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM staff WHERE code = ?1 COLLATE NOCASE",
+                    [code],
+                    |r| r.get(0),
+                )
                 .optional()?;
             if exists.is_some() {
                 return Err(StoreError::Rule("err.staff.code_taken"));
@@ -145,7 +148,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     code,
-                    s.name.trim(),
+                    name,
                     s.role.code(),
                     s.languages.join(","),
                     s.specialties.join(","),
@@ -155,7 +158,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            let who = format!("{code} {} {}", s.name.trim(), s.role.code());
+            let who = format!("{code} {name} {}", s.role.code());
             audit::event(tx, &at, by.map(|a| a.staff_id).or(Some(id)), None, "staff.add", &who)?;
             Ok(id)
         })
@@ -180,6 +183,8 @@ impl Store {
             .optional()?)
     }
 
+    /// Disables or re-enables an account (a lead's action, audited). A lead cannot disable
+    /// themself, so a centre is never left without the lead who could undo it.
     pub fn set_staff_active(
         &mut self,
         by: Actor,
@@ -191,19 +196,32 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE staff SET active = ?1 WHERE code = ?2 AND id != ?3",
-                params![active, code, by.staff_id],
-            )?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
+            let id: i64 = tx
+                .query_row("SELECT id FROM staff WHERE code = ?1", [code.trim()], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or(StoreError::NotFound)?;
+            if id == by.staff_id && !active {
+                return Err(StoreError::Rule("err.staff.self_disable"));
             }
+            tx.execute(
+                "UPDATE staff SET active = ?1 WHERE id = ?2",
+                params![active, id],
+            )?;
             let action = if active {
                 "staff.enable"
             } else {
                 "staff.disable"
             };
-            audit::event(tx, &to_sql(now), Some(by.staff_id), None, action, code)
+            audit::event(
+                tx,
+                &to_sql(now),
+                Some(by.staff_id),
+                None,
+                action,
+                code.trim(),
+            )
         })
     }
 
