@@ -127,7 +127,7 @@ fn staff_commands_need_a_lead_and_take_effect() {
             .unwrap()
     };
     assert!(
-        run(&["init", "--code", "L1", "--name", "王建国"], "2468")
+        run(&["init", "--code", "L1", "--name", "王建国"], "246810")
             .status
             .success()
     );
@@ -147,7 +147,7 @@ fn staff_commands_need_a_lead_and_take_effect() {
     // A wrong PIN for the lead: refused, nothing added.
     let out = run(&[&add[..], &["L1"]].concat(), "0000");
     refused(&out, "Login failed");
-    let out = run(&[&add[..], &["L1"]].concat(), "2468");
+    let out = run(&[&add[..], &["L1"]].concat(), "246810");
     assert!(
         out.status.success(),
         "{}",
@@ -158,14 +158,14 @@ fn staff_commands_need_a_lead_and_take_effect() {
         &[
             "staff", "add", "--code", "D9", "--name", "x", "--role", "desk", "--as", "M7",
         ],
-        "2468",
+        "246810",
     );
     refused(&out, "role may not");
     let list = String::from_utf8(run(&["staff", "list"], "").stdout).unwrap();
     assert!(list.contains("M7\t龙光明\tmediator\tzh,hmn"), "{list}");
     assert!(!list.contains("D9"));
     assert!(
-        run(&["staff", "disable", "M7", "--as", "L1"], "2468")
+        run(&["staff", "disable", "M7", "--as", "L1"], "246810")
             .status
             .success()
     );

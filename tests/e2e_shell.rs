@@ -58,7 +58,7 @@ fn init_then_login_with_wrong_and_right_pin() {
             "--centre",
             "城关镇综治中心",
         ])
-        .env("ONEDOOR_PIN", "24680")
+        .env("ONEDOOR_PIN", "246801")
         .output()
         .unwrap();
     assert!(
@@ -74,7 +74,7 @@ fn init_then_login_with_wrong_and_right_pin() {
     p.type_text("1111");
     p.send(keys::ENTER);
     p.wait_for("还可尝试 2 次");
-    p.type_text("24680");
+    p.type_text("246801");
     p.send(keys::ENTER);
     let screen = p.wait_for("周敏（L009）");
     assert!(screen.contains("红 0"), "{screen}");

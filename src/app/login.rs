@@ -41,16 +41,18 @@ impl LoginForm {
 
     /// The refusal as a sentence in the user's language.
     pub fn error_text(&self, lang: crate::i18n::Lang) -> Option<String> {
-        let e = self.error.as_ref()?;
-        Some(match e {
-            LoginError::Wrong { attempts_left } => {
-                trf(lang, e.i18n_key(), &[("left", attempts_left)])
-            }
-            LoginError::Locked(until) => {
-                trf(lang, e.i18n_key(), &[("until", &until.format("%H:%M:%S"))])
-            }
-            LoginError::Disabled => crate::i18n::tr(lang, e.i18n_key()).to_string(),
-        })
+        self.error.as_ref().map(|e| error_message(e, lang))
+    }
+}
+
+/// A refused login as a sentence in the user's language (the login screen and `--as`).
+pub fn error_message(e: &LoginError, lang: crate::i18n::Lang) -> String {
+    match e {
+        LoginError::Wrong { attempts_left } => trf(lang, e.i18n_key(), &[("left", attempts_left)]),
+        LoginError::Locked(until) => {
+            trf(lang, e.i18n_key(), &[("until", &until.format("%H:%M:%S"))])
+        }
+        LoginError::Disabled => crate::i18n::tr(lang, e.i18n_key()).to_string(),
     }
 }
 

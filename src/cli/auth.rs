@@ -1,6 +1,6 @@
 //! Who is running a command: PINs from the environment, a hidden prompt or standard input.
 use super::{CliError, other};
-use crate::i18n::{Lang, trf};
+use crate::i18n::{Lang, tr, trf};
 use crate::store::{Actor, Store};
 use std::io::{BufRead, IsTerminal};
 
@@ -35,6 +35,10 @@ pub(crate) fn login_as(
             staff_id: m.id,
             role: m.role,
         }),
-        Err(e) => Err(other("cli.login.failed", e.to_string())),
+        Err(e) => Err(CliError::text(format!(
+            "{}: {}",
+            tr(lang, "cli.login.failed"),
+            crate::app::login::error_message(&e, lang)
+        ))),
     }
 }

@@ -3,7 +3,6 @@
 mod agenda;
 mod auth;
 mod demo;
-use auth::read_pin;
 mod find;
 mod followups;
 mod handover;
@@ -149,8 +148,14 @@ pub enum StaffCommand {
     },
     /// List staff.
     List,
-    /// Disable an account (a shift lead's command).
+    /// Disable an account (a shift lead's command; not one's own).
     Disable {
+        code: String,
+        #[arg(long = "as")]
+        as_code: String,
+    },
+    /// Enable a disabled account again (a shift lead's command).
+    Enable {
         code: String,
         #[arg(long = "as")]
         as_code: String,
@@ -271,7 +276,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
             crate::tui::run(&mut app).map_err(|e| other("err.db.io", e))
         }
         Some(Command::Init(a)) => {
-            let pin = read_pin(&trf(lang, "cli.pin.new", &[("code", &a.code)]))?;
+            staff::check_names(&a.code, &a.name)?;
+            let pin = staff::read_new_pin(&a.code, Role::Lead, lang)?;
             let mut store = Store::create(&db)?;
             if let Some(c) = &a.centre {
                 store.set_setting("centre_name", c)?;

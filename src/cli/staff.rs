@@ -1,8 +1,11 @@
-//! `onedoor staff add | list | disable`.
+//! `onedoor staff add | list | disable | enable`. The rules for codes, names and who may do
+//! what are the store's (and `domain::staff`); this file wires them.
 use super::auth::{login_as, read_pin};
-use super::{CliError, StaffCommand, other};
+use super::{CliError, StaffCommand};
 use crate::domain::role::Role;
+use crate::domain::{pin, staff};
 use crate::i18n::{Lang, trf};
+use crate::store::StoreError;
 use crate::store::{NewStaff, Store};
 use std::path::Path;
 
@@ -37,9 +40,11 @@ pub(crate) fn run(
             team,
             as_code,
         } => {
-            let role = Role::from_code(&role).ok_or_else(|| other("err.staff.fields", role))?;
+            let role = Role::from_code(&role.trim().to_ascii_lowercase())
+                .ok_or_else(|| CliError::text(trf(lang, "err.staff.role", &[("role", &role)])))?;
+            check_names(&code, &name)?;
             let by = login_as(&mut store, &as_code, lang, now)?;
-            let pin = read_pin(&trf(lang, "cli.pin.new", &[("code", &code)]))?;
+            let pin = read_new_pin(&code, role, lang)?;
             let split = |s: &str| {
                 s.split(',')
                     .map(str::trim)
@@ -61,10 +66,56 @@ pub(crate) fn run(
             Ok(())
         }
         StaffCommand::Disable { code, as_code } => {
-            let by = login_as(&mut store, &as_code, lang, now)?;
-            store.set_staff_active(by, &code, false, now)?;
-            println!("{}", trf(lang, "cli.staff.disabled", &[("code", &code)]));
-            Ok(())
+            set_active(&mut store, &code, &as_code, false, lang, now)
+        }
+        StaffCommand::Enable { code, as_code } => {
+            set_active(&mut store, &code, &as_code, true, lang, now)
         }
     }
+}
+
+fn set_active(
+    store: &mut Store,
+    code: &str,
+    as_code: &str,
+    active: bool,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<(), CliError> {
+    let by = login_as(store, as_code, lang, now)?;
+    match store.set_staff_active(by, code, active, now) {
+        Err(StoreError::NotFound) => Err(CliError::text(trf(
+            lang,
+            "err.staff.unknown",
+            &[("code", &code)],
+        ))),
+        r => r.map_err(CliError::from),
+    }?;
+    let done = if active {
+        "cli.staff.enabled"
+    } else {
+        "cli.staff.disabled"
+    };
+    println!("{}", trf(lang, done, &[("code", &code)]));
+    Ok(())
+}
+
+/// Refuses a bad code or name before any PIN is asked (the store checks them again).
+pub(crate) fn check_names(code: &str, name: &str) -> Result<(), CliError> {
+    staff::check_code(code)
+        .and(staff::check_name(name))
+        .map(|_| ())
+        .map_err(|e| StoreError::Rule(e.i18n_key()).into())
+}
+
+/// Asks for the new account's PIN: 4–12 digits, a shift lead's at least 6.
+pub(crate) fn read_new_pin(code: &str, role: Role, lang: Lang) -> Result<String, CliError> {
+    let prompt = if role == Role::Lead {
+        "cli.pin.new_lead"
+    } else {
+        "cli.pin.new"
+    };
+    let new = read_pin(&trf(lang, prompt, &[("code", &code)]))?;
+    pin::check_new_pin(role, &new).map_err(StoreError::Rule)?;
+    Ok(new)
 }

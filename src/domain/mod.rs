@@ -18,6 +18,7 @@ pub mod routing;
 pub mod session;
 pub mod shift;
 pub mod slots;
+pub mod staff;
 pub mod status;
 pub mod team;
 pub mod text;

@@ -303,6 +303,8 @@ mod merges_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]
+mod staff_tests;
+#[cfg(test)]
 mod testing;
 #[cfg(test)]
 mod tests;

@@ -2,6 +2,7 @@
 use super::time::{from_sql, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::role::{Permission, Role};
+use crate::domain::staff;
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier, phc::PasswordHash};
 use chrono::{Duration, NaiveDateTime};
@@ -54,7 +55,9 @@ impl LoginError {
     }
 }
 
-/// Hashes a PIN with Argon2id (memory-hard) and a random salt, as a PHC string.
+/// Hashes a PIN with Argon2id (memory-hard) and a random salt, as a PHC string. The argon2
+/// crate's defaults: 19 MiB, 2 iterations, parallelism 1, 16-byte salt; README gives the time
+/// of one check, from which an offline search of a stolen backup can be estimated.
 pub fn hash_pin(pin: &str) -> Result<String> {
     Argon2::default()
         .hash_password(pin.as_bytes())
@@ -115,10 +118,8 @@ impl Store {
         pin_hash: &str,
         now: NaiveDateTime,
     ) -> Result<i64> {
-        let code = s.code.trim();
-        if code.is_empty() || s.name.trim().is_empty() {
-            return Err(StoreError::Rule("err.staff.fields"));
-        }
+        let code = staff::check_code(&s.code).map_err(|e| StoreError::Rule(e.i18n_key()))?;
+        let name = staff::check_name(&s.name).map_err(|e| StoreError::Rule(e.i18n_key()))?;
         if !crate::domain::pin::is_valid_pin(&s.pin) {
             return Err(StoreError::Rule("err.pin.format"));
         }
@@ -134,7 +135,11 @@ impl Store {
                 _ => {}
             }
             let exists: Option<i64> = tx
-                .query_row("SELECT id FROM staff WHERE code = ?1", [code], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM staff WHERE code = ?1 COLLATE NOCASE",
+                    [code],
+                    |r| r.get(0),
+                )
                 .optional()?;
             if exists.is_some() {
                 return Err(StoreError::Rule("err.staff.code_taken"));
@@ -145,7 +150,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     code,
-                    s.name.trim(),
+                    name,
                     s.role.code(),
                     s.languages.join(","),
                     s.specialties.join(","),
@@ -155,7 +160,7 @@ impl Store {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            let who = format!("{code} {} {}", s.name.trim(), s.role.code());
+            let who = format!("{code} {name} {}", s.role.code());
             audit::event(tx, &at, by.map(|a| a.staff_id).or(Some(id)), None, "staff.add", &who)?;
             Ok(id)
         })
@@ -180,6 +185,8 @@ impl Store {
             .optional()?)
     }
 
+    /// Disables or re-enables an account (a lead's action, audited). A lead cannot disable
+    /// themself, so a centre is never left without the lead who could undo it.
     pub fn set_staff_active(
         &mut self,
         by: Actor,
@@ -191,24 +198,43 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         self.write(|tx| {
-            let n = tx.execute(
-                "UPDATE staff SET active = ?1 WHERE code = ?2 AND id != ?3",
-                params![active, code, by.staff_id],
-            )?;
-            if n == 0 {
-                return Err(StoreError::NotFound);
+            let id: i64 = tx
+                .query_row("SELECT id FROM staff WHERE code = ?1", [code.trim()], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or(StoreError::NotFound)?;
+            if id == by.staff_id && !active {
+                return Err(StoreError::Rule("err.staff.self_disable"));
             }
+            tx.execute(
+                "UPDATE staff SET active = ?1 WHERE id = ?2",
+                params![active, id],
+            )?;
             let action = if active {
                 "staff.enable"
             } else {
                 "staff.disable"
             };
-            audit::event(tx, &to_sql(now), Some(by.staff_id), None, action, code)
+            audit::event(
+                tx,
+                &to_sql(now),
+                Some(by.staff_id),
+                None,
+                action,
+                code.trim(),
+            )
         })
     }
 
     /// Checks a code and PIN. Three wrong PINs lock the account for 30 seconds; every attempt
     /// is audited. An unknown code answers like a wrong PIN so codes cannot be probed.
+    ///
+    /// Parallel attempts (several desks, or a script starting many commands at once) are counted
+    /// one by one: each first takes its turn in an IMMEDIATE transaction that reads the lock and
+    /// counts the attempt as failed before the PIN is checked, so no two attempts can read the
+    /// same count. Argon2 then runs outside any transaction (it takes tens of milliseconds and
+    /// other desks keep writing meanwhile), and a second transaction settles the outcome.
     pub fn login(
         &mut self,
         code: &str,
@@ -216,32 +242,11 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Result<StaffMember, LoginError>> {
         let code = code.trim();
-        let row: Option<(StaffMember, String, i64, Option<String>)> = self
-            .conn
-            .query_row(
-                &format!(
-                    "SELECT {COLUMNS}, pin_hash, failed_logins, locked_until FROM staff WHERE code = ?1"
-                ),
-                [code],
-                |r| Ok((member(r)?, r.get(8)?, r.get(9)?, r.get(10)?)),
-            )
-            .optional()?;
         let at = to_sql(now);
-        let Some((m, hash, failed, locked)) = row else {
-            self.write(|tx| audit::event(tx, &at, None, None, "auth.unknown", code))?;
-            return Ok(Err(LoginError::Wrong {
-                attempts_left: MAX_FAILED_LOGINS,
-            }));
+        let (m, hash, n) = match self.write(|tx| take_turn(tx, code, now, &at))? {
+            Turn::Refused(e) => return Ok(Err(e)),
+            Turn::Check { member, hash, n } => (member, hash, n),
         };
-        if let Some(until) = locked.as_deref().and_then(from_sql).filter(|u| *u > now) {
-            self.write(|tx| audit::event(tx, &at, Some(m.id), None, "auth.locked", code))?;
-            return Ok(Err(LoginError::Locked(until)));
-        }
-        if !m.active {
-            self.write(|tx| audit::event(tx, &at, Some(m.id), None, "auth.disabled", code))?;
-            return Ok(Err(LoginError::Disabled));
-        }
-        // Verify outside the transaction: Argon2 takes tens of milliseconds.
         let ok = pin_matches(pin, &hash);
         self.write(|tx| {
             if ok {
@@ -252,24 +257,74 @@ impl Store {
                 audit::event(tx, &at, Some(m.id), None, "auth.ok", code)?;
                 return Ok(Ok(m.clone()));
             }
-            let failed = failed + 1;
             audit::event(tx, &at, Some(m.id), None, "auth.fail", code)?;
-            if failed >= MAX_FAILED_LOGINS {
-                let until = now + LOCKOUT;
-                tx.execute(
-                    "UPDATE staff SET failed_logins = 0, locked_until = ?1 WHERE id = ?2",
-                    params![to_sql(until), m.id],
-                )?;
-                Ok(Err(LoginError::Locked(until)))
-            } else {
-                tx.execute(
-                    "UPDATE staff SET failed_logins = ?1 WHERE id = ?2",
-                    params![failed, m.id],
-                )?;
-                Ok(Err(LoginError::Wrong {
-                    attempts_left: MAX_FAILED_LOGINS - failed,
-                }))
+            if n < MAX_FAILED_LOGINS {
+                return Ok(Err(LoginError::Wrong {
+                    attempts_left: MAX_FAILED_LOGINS - n,
+                }));
             }
+            let until = now + LOCKOUT;
+            tx.execute(
+                "UPDATE staff SET locked_until = ?1 WHERE id = ?2",
+                params![to_sql(until), m.id],
+            )?;
+            Ok(Err(LoginError::Locked(until)))
         })
     }
+}
+
+/// What the first step of a login decided.
+enum Turn {
+    /// Refused without checking the PIN (unknown code, locked, disabled); already audited.
+    Refused(LoginError),
+    /// Check the PIN: this attempt is the `n`th wrong one in a row unless the PIN is right.
+    Check {
+        member: StaffMember,
+        hash: String,
+        n: i64,
+    },
+}
+
+/// Inside one IMMEDIATE transaction: refuses a locked or disabled account, else counts this
+/// attempt as failed before its PIN is checked. The attempt that may be the last allowed one
+/// locks the account at once, so attempts arriving while it is being checked are refused
+/// unchecked; a right PIN lifts the lock again. An attempt cut off half way (a killed process)
+/// stays counted as failed.
+fn take_turn(tx: &rusqlite::Transaction, code: &str, now: NaiveDateTime, at: &str) -> Result<Turn> {
+    let row: Option<(StaffMember, String, i64, Option<String>)> = tx
+        .query_row(
+            &format!(
+                "SELECT {COLUMNS}, pin_hash, failed_logins, locked_until FROM staff WHERE code = ?1"
+            ),
+            [code],
+            |r| Ok((member(r)?, r.get(8)?, r.get(9)?, r.get(10)?)),
+        )
+        .optional()?;
+    let Some((m, hash, failed, locked)) = row else {
+        audit::event(tx, at, None, None, "auth.unknown", code)?;
+        return Ok(Turn::Refused(LoginError::Wrong {
+            attempts_left: MAX_FAILED_LOGINS,
+        }));
+    };
+    if let Some(until) = locked.as_deref().and_then(from_sql).filter(|u| *u > now) {
+        audit::event(tx, at, Some(m.id), None, "auth.locked", code)?;
+        return Ok(Turn::Refused(LoginError::Locked(until)));
+    }
+    if !m.active {
+        audit::event(tx, at, Some(m.id), None, "auth.disabled", code)?;
+        return Ok(Turn::Refused(LoginError::Disabled));
+    }
+    // A lockout that has run out starts a new series of attempts.
+    let failed = if failed >= MAX_FAILED_LOGINS {
+        0
+    } else {
+        failed
+    };
+    let n = failed + 1;
+    let lock = (n >= MAX_FAILED_LOGINS).then(|| to_sql(now + LOCKOUT));
+    tx.execute(
+        "UPDATE staff SET failed_logins = ?1, locked_until = ?2 WHERE id = ?3",
+        params![n, lock, m.id],
+    )?;
+    Ok(Turn::Check { member: m, hash, n })
 }
