@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod import;
+pub mod logging;
 pub mod report;
 pub mod search;
 pub mod store;

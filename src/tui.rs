@@ -32,6 +32,10 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
     app.settle(Duration::from_secs(10));
     let _ = execute!(stdout(), DisableBracketedPaste);
     ratatui::restore();
+    match &result {
+        Ok(()) => tracing::info!("quit"),
+        Err(e) => tracing::error!(error = %e, "the terminal failed"),
+    }
     result
 }
 

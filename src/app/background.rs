@@ -48,6 +48,9 @@ impl Background {
         let spawned = std::thread::Builder::new()
             .name("background".into())
             .spawn(move || worker(path, work, rx));
+        if let Err(e) = &spawned {
+            tracing::error!(kind = ?e.kind(), "background worker not started: queries run inline");
+        }
         Background {
             jobs: spawned.ok().map(|_| tx),
             outstanding,
@@ -66,15 +69,18 @@ impl Background {
             Some(jobs) => {
                 let (tx, rx) = channel();
                 let job: Job = Box::new(move |s| {
-                    let answer = s.and_then(|s| f(s).map_err(|e| e.i18n_key()));
+                    let answer = s.and_then(|s| f(s).map_err(|e| e.logged()));
                     let _ = tx.send(answer);
                 });
                 match jobs.send(job) {
                     Ok(()) => PendingState::Waiting(rx),
-                    Err(_) => PendingState::Ready(Err("err.db.worker")),
+                    Err(_) => {
+                        tracing::error!("background worker gone: query refused");
+                        PendingState::Ready(Err("err.db.worker"))
+                    }
                 }
             }
-            None => PendingState::Ready(f(store).map_err(|e| e.i18n_key())),
+            None => PendingState::Ready(f(store).map_err(|e| e.logged())),
         };
         Pending { state, outstanding }
     }
@@ -102,7 +108,10 @@ fn worker(path: PathBuf, work: WorkTime, jobs: Receiver<Job>) {
                     let _ = s.defer_checkpoints();
                     s
                 })
-                .map_err(|e| e.i18n_key())
+                .map_err(|e| {
+                    tracing::error!("background connection failed");
+                    e.logged()
+                })
         });
         job(s.as_mut().map_err(|e| *e));
     }
@@ -119,7 +128,10 @@ impl<T> Pending<T> {
                     self.state = PendingState::Waiting(rx);
                     return None;
                 }
-                Err(TryRecvError::Disconnected) => Err("err.db.worker"),
+                Err(TryRecvError::Disconnected) => {
+                    tracing::error!("background worker stopped before answering");
+                    Err("err.db.worker")
+                }
             },
             PendingState::Taken => return None,
         };

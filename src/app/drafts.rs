@@ -114,6 +114,7 @@ fn writer(path: PathBuf, rx: Receiver<Msg>, errors: Sender<String>) {
     let mut store = match Store::open_again(&path) {
         Ok(s) => s,
         Err(e) => {
+            tracing::error!(reason = e.logged(), "draft writer: no connection");
             let _ = errors.send(e.to_string());
             return;
         }
@@ -151,6 +152,7 @@ fn writer(path: PathBuf, rx: Receiver<Msg>, errors: Sender<String>) {
                 None => store.delete_draft(key.0, &key.1),
             };
             if let Err(e) = result {
+                e.log();
                 let _ = errors.send(e.to_string());
             }
         }

@@ -80,6 +80,7 @@ fn submit(app: &mut App) {
     let pin = app.login.pin.value().to_string();
     match app.store.login(&code, &pin, app.now) {
         Ok(Ok(m)) => {
+            tracing::info!(staff = m.code, role = ?m.role, "logged in");
             app.login = LoginForm::default();
             app.start_session(Session {
                 actor: Actor {
@@ -91,12 +92,13 @@ fn submit(app: &mut App) {
             });
         }
         Ok(Err(e)) => {
+            tracing::warn!(reason = e.i18n_key(), "login refused");
             app.login.pin.clear();
             app.login.error = Some(e);
         }
         Err(e) => {
             app.login.pin.clear();
-            app.flash_error(e.i18n_key());
+            app.flash_error(e.logged());
         }
     }
 }

@@ -7,6 +7,7 @@ mod find;
 mod followups;
 mod handover;
 mod import;
+mod logfile;
 mod maintenance;
 mod slip;
 mod staff;
@@ -35,6 +36,13 @@ pub struct Cli {
     /// Interface language: zh-CN or en (default: from the config or the locale).
     #[arg(long, global = true)]
     pub lang: Option<String>,
+    /// Log detail: error, warn, info, debug or trace, or a filter such as onedoor=debug
+    /// (default: info).
+    #[arg(long, global = true, env = "ONEDOOR_LOG")]
+    pub log_level: Option<String>,
+    /// Directory of the daily log files (default: logs in the platform's data directory).
+    #[arg(long, global = true, env = "ONEDOOR_LOG_DIR")]
+    pub log_dir: Option<PathBuf>,
     /// Start on a fresh throwaway demo database, logged in as the demo shift lead.
     #[arg(long)]
     pub demo: bool,
@@ -176,6 +184,7 @@ pub struct DemoArgs {
 pub const DEMO_PIN: &str = "1234";
 
 pub fn main() -> std::process::ExitCode {
+    crate::logging::log_panics();
     let cli = Cli::parse();
     let lang_guess = cli
         .lang
@@ -185,6 +194,7 @@ pub fn main() -> std::process::ExitCode {
     match run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(e) => {
+            tracing::warn!(reason = e.log_key(), "command failed");
             eprintln!(
                 "onedoor: {}: {}",
                 tr(lang_guess, "cli.error"),
@@ -211,6 +221,15 @@ impl CliError {
         }
     }
 
+    /// What the log may say of this error: its key, never the detail (it may quote input).
+    fn log_key(&self) -> &str {
+        if self.key.is_empty() {
+            "cli.error"
+        } else {
+            &self.key
+        }
+    }
+
     fn message(&self, lang: Lang) -> String {
         if self.key.is_empty() {
             self.detail.clone()
@@ -224,6 +243,7 @@ impl CliError {
 
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
+        e.log();
         let detail = match &e {
             StoreError::Missing(p) | StoreError::Exists(p) => p.display().to_string(),
             StoreError::NewerVersion { found, supported } => format!("{found} > {supported}"),
@@ -264,6 +284,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         .or_else(|| config.language.as_deref().and_then(Lang::from_tag))
         .unwrap_or_else(Lang::from_env);
     let db = cli.db.clone().unwrap_or_else(|| config.database_path());
+    logfile::start(&cli, lang)?;
     let now = crate::tui::now();
     match cli.command {
         None if cli.demo => demo::run_tui(config, lang),

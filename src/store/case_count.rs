@@ -55,7 +55,10 @@ impl Store {
                             | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
                     )
                     .map_err(StoreError::from)
-                    .and_then(|c| count_on(&c, &sql, &params));
+                    .and_then(|c| {
+                        super::diagnostics::watch(&c);
+                        count_on(&c, &sql, &params)
+                    });
                     let _ = tx.send(r);
                 });
             }

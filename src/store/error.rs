@@ -57,4 +57,53 @@ impl StoreError {
     }
 }
 
+impl StoreError {
+    /// Logs this error (`log`) and gives its translation key.
+    pub fn logged(&self) -> &'static str {
+        self.log();
+        self.i18n_key()
+    }
+
+    /// Writes this error to the log as it reaches the user: its translation key and, for a
+    /// failure, the engine's error code or the IO kind, never the values involved.
+    pub fn log(&self) {
+        let reason = self.i18n_key();
+        match self {
+            StoreError::Sql(e) => {
+                let code = match e {
+                    rusqlite::Error::SqliteFailure(f, _) => {
+                        format!("{:?} ({})", f.code, f.extended_code)
+                    }
+                    // The variant's name only: its fields may hold a value.
+                    other => leading_name(&format!("{other:?}")),
+                };
+                tracing::error!(reason, code, "database error")
+            }
+            StoreError::Io(e) => tracing::error!(reason, kind = ?e.kind(), "file error"),
+            StoreError::Corrupt(_) => tracing::error!(reason, "database damaged"),
+            _ => tracing::warn!(reason, "refused"),
+        }
+    }
+}
+
+/// `Name` of a `Name(fields…)` or `Name { fields… }` debug text.
+fn leading_name(debug: &str) -> String {
+    debug
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect()
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failures_log_code_names_the_kind_only() {
+        let e =
+            rusqlite::Error::InvalidColumnType(0, "欧阳娜娜".into(), rusqlite::types::Type::Text);
+        assert_eq!(leading_name(&format!("{e:?}")), "InvalidColumnType");
+    }
+}

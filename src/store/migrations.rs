@@ -37,19 +37,26 @@ pub fn check_not_newer(conn: &Connection) -> Result<i64> {
     Ok(found)
 }
 
-pub fn migrate(conn: &mut Connection) -> Result<()> {
+/// Brings the schema up to date; returns the version found (`LATEST`: nothing to do).
+pub fn migrate(conn: &mut Connection) -> Result<i64> {
     migrate_to(conn, LATEST)
 }
 
-/// Applies migrations up to `target` (tests build old databases with it).
-pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
+/// Applies migrations up to `target` (tests build old databases with it); returns the version
+/// found.
+pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<i64> {
     // Search-index triggers call od_grams(): every connection that may write needs it.
     super::grams::register(conn)?;
-    if check_not_newer(conn)? >= target {
-        return Ok(());
+    let found = check_not_newer(conn)?;
+    if found >= target {
+        return Ok(found);
     }
+    let started = std::time::Instant::now();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let from = check_not_newer(&tx)?;
+    if from < target {
+        tracing::info!(from, to = target, "migrating the schema");
+    }
     for (i, sql) in MIGRATIONS
         .iter()
         .enumerate()
@@ -60,7 +67,11 @@ pub(crate) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         tx.pragma_update(None, "user_version", i as i64 + 1)?;
     }
     tx.commit()?;
-    Ok(())
+    if from < target {
+        let ms = started.elapsed().as_millis() as u64;
+        tracing::info!(from, to = target, ms, "schema migrated");
+    }
+    Ok(from)
 }
 
 #[cfg(test)]

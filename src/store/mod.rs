@@ -21,6 +21,7 @@ mod case_waiting;
 mod cases;
 mod counts;
 mod deadlines;
+mod diagnostics;
 mod drafts;
 pub mod grams;
 mod handover_notes;
@@ -200,7 +201,8 @@ impl Store {
         // After a checkpoint the WAL is cut back to this size, so a reader that held up
         // checkpoints for a while cannot leave a huge file behind.
         conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
-        migrations::migrate(&mut conn)?;
+        let from = migrations::migrate(&mut conn)?;
+        diagnostics::opened(&conn, from, check);
         Ok(Store {
             conn,
             path,

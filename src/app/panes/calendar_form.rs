@@ -149,7 +149,7 @@ pub fn parse(
         let c = ctx
             .store
             .case_brief_by_no(&no)
-            .map_err(|e| e.i18n_key())?
+            .map_err(|e| e.logged())?
             .ok_or("err.calendar.case")?;
         if !c.active {
             return Err("err.calendar.case_closed");
@@ -166,7 +166,7 @@ pub fn parse(
             let m = ctx
                 .store
                 .staff_by_code(&code.to_ascii_uppercase())
-                .map_err(|e| e.i18n_key())?
+                .map_err(|e| e.logged())?
                 .ok_or("err.calendar.mediator")?;
             mediators.push(m.id);
         }
@@ -193,12 +193,17 @@ pub fn parse(
 }
 
 /// The sentence saying what a booking collides with, in the user's language.
-pub fn conflict_text(ctx: &Ctx, c: &Conflict) -> String {
-    let (key, who) = match &c.with {
+/// The message's key and who collides.
+fn clash(c: &Conflict) -> (&'static str, &String) {
+    match &c.with {
         ClashWith::Mediator(w) => ("err.calendar.clash_mediator", w),
         ClashWith::Room(w) => ("err.calendar.clash_room", w),
         ClashWith::Party(w) => ("err.calendar.clash_party", w),
-    };
+    }
+}
+
+pub fn conflict_text(ctx: &Ctx, c: &Conflict) -> String {
+    let (key, who) = clash(c);
     let time = format!(
         "{}–{}",
         c.start.format("%m-%d %H:%M"),
@@ -214,6 +219,7 @@ pub fn conflict_text(ctx: &Ctx, c: &Conflict) -> String {
 pub fn show_book_error(ctx: &mut Ctx, e: &BookError) {
     match e {
         BookError::Conflict(c) => {
+            tracing::warn!(reason = clash(c).0, "refused");
             let text = conflict_text(ctx, c);
             ctx.error(text);
         }

@@ -105,7 +105,7 @@ impl Ctx<'_> {
 
     /// Shows a store error in the user's language.
     pub fn store_error(&mut self, e: &StoreError) {
-        let text = tr(self.lang, e.i18n_key()).to_string();
+        let text = tr(self.lang, e.logged()).to_string();
         self.error(text);
     }
 

@@ -187,7 +187,7 @@ impl TriageState {
                             .spawn(move || {
                                 let r = crate::store::Store::open_again(&path)
                                     .and_then(|s| s.routing_candidates(now, &hours))
-                                    .map_err(|e| e.i18n_key().to_string());
+                                    .map_err(|e| e.logged().to_string());
                                 let _ = tx.send(r);
                             });
                     if spawned.is_ok() {

@@ -25,6 +25,7 @@ pub(super) fn ask_attach(s: &mut TriageState, ctx: &mut Ctx) {
 
 pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
     if let Some(p) = save::check(&s.form, ctx.now) {
+        tracing::info!(reason = p.key, "intake not saved");
         s.form.focus = p.focus;
         ctx.error(ctx.tr(p.key).to_string());
         return;
