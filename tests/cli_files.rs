@@ -1,7 +1,12 @@
 //! Files onedoor writes hold personal data: through the real binary, under `umask 000`, every
 //! export is created readable by its owner only, a symbolic link planted at the target is
-//! refused, and printing goes through a private temporary file that is gone afterwards.
+//! refused, printing goes through a private temporary file that is gone afterwards, and user
+//! text in Markdown, HTML and CSV exports stays inert.
 #![cfg(unix)]
+use chrono::Local;
+use onedoor::domain::risk::{Colour, ResponseHours};
+use onedoor::domain::role::Role;
+use onedoor::store::{Actor, NewCase, NewParty, NewStaff, Store};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -31,6 +36,39 @@ fn ok(out: &Output) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// A database with a lead, a mediator whose name is a spreadsheet formula and an open red case
+/// of theirs whose summary is markup: what the sheet and the statistics show.
+fn hostile_db(dir: &Path) -> String {
+    const SUMMARY: &str = "<script>alert(1)</script> | \"><img src=x onerror=alert(1)>";
+    let path = dir.join("h.db");
+    let mut s = Store::create(&path).unwrap();
+    let now = Local::now().naive_local();
+    let staff = |code: &str, name: &str, role| NewStaff {
+        code: code.into(),
+        name: name.into(),
+        role,
+        languages: vec![],
+        specialties: vec![],
+        team: None,
+        pin: "1234".into(),
+    };
+    let lead = Actor {
+        staff_id: s
+            .add_staff(None, &staff("L001", "王建国", Role::Lead), now)
+            .unwrap(),
+        role: Role::Lead,
+    };
+    let m = staff("M001", "=HYPERLINK(\"http://x\",\"y\")", Role::Mediator);
+    let mediator = s.add_staff(Some(lead), &m, now).unwrap();
+    let mut c = NewCase::walk_in(now, "neighbour", SUMMARY, NewParty::named("张伟", None));
+    c.colour = Some(Colour::Red);
+    c.colour_reason = "扬言报复".into();
+    c.red_acknowledged = true;
+    c.owner_id = Some(mediator);
+    s.create_case(lead, &c, &ResponseHours::default()).unwrap();
+    path.to_str().unwrap().to_string()
 }
 
 #[test]
@@ -161,4 +199,48 @@ fn printing_goes_through_a_private_temporary_file_removed_afterwards() {
         "a predictable name: {printed}"
     );
     assert!(!Path::new(&printed).exists(), "{printed} left behind");
+}
+
+#[test]
+fn summaries_and_names_are_inert_in_markdown_html_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = hostile_db(dir.path());
+    let run = |args: &[&str]| {
+        let out = onedoor_umask0(&[&["--lang", "en", "--db", &db], args].concat());
+        ok(&out);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for format in ["md", "html"] {
+        let doc = run(&["handover", "--format", format]);
+        assert!(doc.contains("alert(1)"), "{format}: the summary is shown");
+        for raw in ["<script", "<img", "onerror=alert(1)>"] {
+            assert!(!doc.contains(raw), "{format} carries {raw} raw:\n{doc}");
+        }
+        // The pipe inside the summary does not split the Markdown cell.
+        if format == "md" {
+            let lines: Vec<&str> = doc.lines().collect();
+            let at = lines.iter().position(|l| l.contains("alert(1)")).unwrap();
+            let head = lines[..at]
+                .iter()
+                .rposition(|l| l.starts_with("|---"))
+                .unwrap();
+            let pipes = |l: &str| l.replace("\\|", "").matches('|').count();
+            assert_eq!(pipes(lines[at]), pipes(lines[head - 1]), "{}", lines[at]);
+        }
+    }
+    let csv = run(&["stats", "--format", "csv"]);
+    assert!(csv.contains("HYPERLINK"), "the mediator is listed:\n{csv}");
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            let cell = cell.trim_start_matches('\u{feff}').trim_start_matches('"');
+            assert!(
+                !cell.starts_with(['=', '+', '@']),
+                "a formula in the CSV: {line}"
+            );
+        }
+    }
+    assert!(
+        csv.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
+        "{csv}"
+    );
 }
