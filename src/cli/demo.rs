@@ -86,8 +86,23 @@ fn tempfile_dir() -> Result<PathBuf, CliError> {
     let base = std::env::temp_dir();
     sweep_stale(&base, own_uid(), pid_alive);
     let dir = base.join(format!("{DIR_PREFIX}{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| other("err.db.io", e))?;
+    make_own_dir(&dir, own_uid())
+        .map_err(|e| other("err.db.io", format!("{}: {e}", dir.display())))?;
     Ok(dir)
+}
+
+/// `dir` made here and ours alone (0700): a directory or link someone else left at the name
+/// is refused. One of ours (`uid`) is from before a restart reused this pid: replaced.
+fn make_own_dir(dir: &Path, uid: Option<u32>) -> std::io::Result<()> {
+    let ours = std::fs::symlink_metadata(dir)
+        .is_ok_and(|m| m.is_dir() && uid.is_some_and(|u| owned_by(&m, u)));
+    if ours {
+        std::fs::remove_dir_all(dir)?;
+    }
+    let mut b = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut b, 0o700);
+    b.create(dir)
 }
 
 /// Our user id: the owner of /proc/self. None where there is no /proc (no sweep there: we
@@ -203,6 +218,30 @@ mod tests {
         assert_eq!(left.len(), 11, "{left:?}");
         assert!(outside.path().join("keep").exists());
         assert_eq!(sweep_stale(b, uid, alive), 0, "nothing more to sweep");
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn the_demo_directory_is_private_and_never_a_planted_one() {
+        use std::os::unix::fs::PermissionsExt;
+        let base = tempfile::tempdir().unwrap();
+        let d = base.path().join("onedoor-demo-1");
+        make_own_dir(&d, own_uid()).unwrap();
+        let mode = std::fs::metadata(&d).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+        // Ours, left from before a restart: made afresh.
+        std::fs::write(d.join("onedoor-demo.db"), "old").unwrap();
+        make_own_dir(&d, own_uid()).unwrap();
+        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 0);
+        // A link planted at the name: refused, its target untouched.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let link = base.path().join("onedoor-demo-2");
+        std::os::unix::fs::symlink(elsewhere.path(), &link).unwrap();
+        assert!(make_own_dir(&link, own_uid()).is_err());
+        assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+        // Someone else's directory: refused, kept.
+        assert!(make_own_dir(&d, own_uid().map(|u| u + 1)).is_err());
+        assert!(d.is_dir());
     }
 
     #[test]

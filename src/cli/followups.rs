@@ -8,6 +8,7 @@ use crate::domain::category;
 use crate::domain::followup;
 use crate::domain::role::Role;
 use crate::i18n::{Lang, tr};
+use crate::report::csv;
 use crate::store::{Actor, FollowupFilter, FollowupRow, FollowupScope, Store};
 use crate::ui::widgets::pad;
 use clap::{Args, ValueEnum};
@@ -153,7 +154,7 @@ fn write_list(
                 "ui.followups.col.category",
                 "cli.followups.summary",
             ]
-            .map(|k| csv_field(tr(lang, k)));
+            .map(|k| csv::text(tr(lang, k)));
             write!(out, "{}\r\n", head.join(",")).map_err(io)?;
         }
         Format::Txt => {
@@ -244,38 +245,22 @@ fn csv_row(r: &FollowupRow, lang: Lang, today: chrono::NaiveDate) -> String {
         // A formula keeps Excel from turning 13812345678 into 1.38E+10.
         format!("=\"{}\"", r.phone)
     } else {
-        csv_field(&r.phone)
+        csv::text(&r.phone)
     };
     [
-        csv_field(&r.due_on.format("%Y-%m-%d").to_string()),
-        overdue.to_string(),
-        csv_field(tr(lang, r.colour.i18n_key())),
-        csv_field(&r.case_no),
-        csv_field(&r.party),
+        csv::value(&r.due_on.format("%Y-%m-%d").to_string()),
+        csv::value(&overdue.to_string()),
+        csv::text(tr(lang, r.colour.i18n_key())),
+        csv::text(&r.case_no),
+        csv::text(&r.party),
         phone,
-        csv_field(&r.owner_code),
-        csv_field(&r.owner_name),
-        csv_field(&kind_label(lang, r)),
-        csv_field(&category_label(&r.category, lang)),
-        csv_field(&r.summary),
+        csv::text(&r.owner_code),
+        csv::text(&r.owner_name),
+        csv::text(&kind_label(lang, r)),
+        csv::text(&category_label(&r.category, lang)),
+        csv::text(&r.summary),
     ]
     .join(",")
-}
-
-/// One CSV field: quoted when needed, and text that a spreadsheet would run as a formula
-/// (=, +, -, @) prefixed with an apostrophe.
-pub(crate) fn csv_field(s: &str) -> String {
-    let s = s.replace(['\r', '\n'], " ");
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s
-    };
-    if s.contains([',', '"']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
 }
 
 #[cfg(test)]
@@ -283,13 +268,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csv_fields_are_quoted_and_defused() {
-        assert_eq!(csv_field("张伟"), "张伟");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("说\"好\""), "\"说\"\"好\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(1)"), "'=HYPERLINK(1)");
-        assert_eq!(csv_field("-1,2"), "\"'-1,2\"");
-        assert_eq!(csv_field("一\r\n二"), "一  二");
+    fn csv_rows_defuse_typed_text_and_keep_the_phone_wrapper() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let r = FollowupRow {
+            id: 1,
+            due_on: d,
+            kind: followup::Kind::Agreement,
+            attempt: 1,
+            owner_id: None,
+            owner_code: "M001".into(),
+            owner_name: "=HYPERLINK(\"http://x\",\"y\")".into(),
+            case_id: 1,
+            case_no: "2026-1124-001".into(),
+            case_owner: None,
+            colour: crate::domain::risk::Colour::Red,
+            category: "neighbour".into(),
+            status: crate::domain::status::Status::Registered,
+            summary: "＋1 @SUM(A1)".into(),
+            party: "-张伟".into(),
+            phone: "13812345678".into(),
+        };
+        let row = csv_row(&r, Lang::En, d + chrono::Duration::days(3));
+        assert!(row.starts_with("2026-11-24,3,"), "{row}");
+        assert!(row.contains(",'-张伟,=\"13812345678\",M001,"), "{row}");
+        assert!(
+            row.contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","),
+            "{row}"
+        );
+        assert!(row.ends_with(",'＋1 @SUM(A1)"), "{row}");
     }
 
     #[test]

@@ -41,8 +41,7 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
 pub(crate) fn emit(bytes: &[u8], out: Option<&Path>, lang: Lang) -> Result<(), CliError> {
     match out {
         Some(p) => {
-            std::fs::write(p, bytes)
-                .map_err(|e| other("err.report.write", format!("{}: {e}", p.display())))?;
+            crate::fsutil::write_private(p, bytes).map_err(|e| other(e.i18n_key(), e.detail()))?;
             eprintln!("{}: {}", tr(lang, "cli.report.written"), p.display());
             Ok(())
         }
@@ -84,20 +83,23 @@ pub fn run(
     let font = FontSource::choose(config.pdf_font.as_deref());
     let bytes = render(&doc, format, &font).map_err(|e| other("err.report.write", e))?;
     if a.print {
-        let path = match &a.out {
-            Some(p) => p.clone(),
-            None => std::env::temp_dir().join(format!(
-                "onedoor-handover-{}-{}.{}",
-                date.format("%Y%m%d"),
-                shift.code(),
-                format.extension()
-            )),
-        };
-        std::fs::write(&path, &bytes)
-            .map_err(|e| other("err.report.write", format!("{}: {e}", path.display())))?;
-        crate::report::print::print_file(&config.printer, &path)
-            .map_err(|e| other(e.i18n_key(), format!("{e}; {}", path.display())))?;
-        println!("{}: {}", tr(lang, "cli.handover.printed"), path.display());
+        let printed = tr(lang, "cli.handover.printed");
+        let print_err = |e: crate::report::print::PrintError| other(e.i18n_key(), e);
+        match &a.out {
+            // Kept where asked, then printed from there.
+            Some(p) => {
+                emit(&bytes, Some(p), lang)?;
+                crate::report::print::print_file(&config.printer, p).map_err(print_err)?;
+                println!("{printed}: {}", p.display());
+            }
+            // A private temporary file, gone once the printer command returns.
+            None => {
+                let suffix = format!(".{}", format.extension());
+                crate::report::print::print_bytes(&config.printer, &bytes, &suffix)
+                    .map_err(print_err)?;
+                println!("{printed}");
+            }
+        }
         return Ok(());
     }
     emit(&bytes, a.out.as_deref(), lang)

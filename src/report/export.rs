@@ -5,58 +5,46 @@ use crate::i18n::{Lang, tr};
 use crate::store::report_stats::{Breakdown, Stats, ratio};
 use rust_xlsxwriter::{Format, Workbook};
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-fn csv_line(out: &mut String, cells: &[String]) {
-    let l: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-    out.push_str(&l.join(","));
-    out.push_str("\r\n");
-}
-
-/// One CSV file: the figures, then each breakdown after a blank line and its title.
+/// One CSV file: the figures, then each breakdown after a blank line and its title. Labels
+/// (a mediator's name among them) are text, defused; the figures onedoor computed are values.
 pub fn csv(s: &Stats, lang: Lang) -> Vec<u8> {
+    use super::csv::{line, text, value};
     let mut out = String::from("\u{feff}");
-    csv_line(&mut out, &[tr(lang, "ui.report.period").into(), period(s)]);
+    out.push_str(&line(&[
+        text(tr(lang, "ui.report.period")),
+        value(&period(s)),
+    ]));
     for (k, v) in figures(lang, s) {
-        csv_line(&mut out, &[k, v]);
+        out.push_str(&line(&[text(&k), value(&v)]));
     }
     for b in Breakdown::ALL {
         out.push_str("\r\n");
-        csv_line(&mut out, &group_headers(lang, b));
+        let head: Vec<String> = group_headers(lang, b).iter().map(|h| text(h)).collect();
+        out.push_str(&line(&head));
         for g in s.groups(b) {
             let rate = ratio(g.agreements, g.mediated)
                 .map(|r| format!("{:.4}", r))
                 .unwrap_or_default();
-            csv_line(
-                &mut out,
-                &[
-                    group_label(lang, b, &g.key),
-                    g.received.to_string(),
-                    g.resolved.to_string(),
-                    g.closed.to_string(),
-                    g.mediated.to_string(),
-                    g.agreements.to_string(),
-                    rate,
-                ],
+            let mut cells = vec![text(&group_label(lang, b, &g.key))];
+            cells.extend(
+                [g.received, g.resolved, g.closed, g.mediated, g.agreements]
+                    .iter()
+                    .map(|n| value(&n.to_string())),
             );
+            cells.push(value(&rate));
+            out.push_str(&line(&cells));
         }
     }
     out.push_str("\r\n");
-    csv_line(
-        &mut out,
-        &[
-            tr(lang, "ui.report.date").into(),
-            tr(lang, "ui.report.fig.received").into(),
-        ],
-    );
+    out.push_str(&line(&[
+        text(tr(lang, "ui.report.date")),
+        text(tr(lang, "ui.report.fig.received")),
+    ]));
     for (d, n) in &s.per_day {
-        csv_line(&mut out, &[d.format("%Y-%m-%d").to_string(), n.to_string()]);
+        out.push_str(&line(&[
+            value(&d.format("%Y-%m-%d").to_string()),
+            value(&n.to_string()),
+        ]));
     }
     out.into_bytes()
 }

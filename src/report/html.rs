@@ -98,3 +98,37 @@ pub fn html(doc: &Doc) -> String {
     o.push_str("</body>\n</html>\n");
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Section, Table};
+
+    #[test]
+    fn typed_text_is_escaped_everywhere_it_goes() {
+        let bad = "<script>alert(1)</script> | \"><img src=x onerror=alert(1)>";
+        let doc = Doc {
+            title: bad.into(),
+            meta: vec![(bad.into(), bad.into())],
+            sections: vec![Section {
+                heading: bad.into(),
+                blocks: vec![
+                    Block::Table(Table {
+                        headers: vec![bad.into()],
+                        rows: vec![vec![bad.into()]],
+                        numeric: vec![false],
+                    }),
+                    Block::Text(bad.into()),
+                    Block::Note(bad.into()),
+                ],
+            }],
+            footer: vec![bad.into()],
+            lang: crate::i18n::Lang::En,
+        };
+        let h = html(&doc);
+        assert!(!h.contains("<script") && !h.contains("<img") && !h.contains("=alert(1)>"));
+        let shown =
+            "&lt;script&gt;alert(1)&lt;/script&gt; | &quot;&gt;&lt;img src=x onerror=alert(1)&gt;";
+        assert_eq!(h.matches(shown).count(), 10, "{h}");
+    }
+}

@@ -2,6 +2,7 @@
 //! (headings, tables, lines) in the reader's language; every format renders that `Doc`, so the
 //! text, Markdown, HTML, PDF and the pane's preview always show the same numbers.
 pub mod agenda;
+pub mod csv;
 pub mod export;
 pub mod font;
 pub mod html;

@@ -10,6 +10,8 @@ pub enum PrintError {
     NotFound(String),
     #[error("printer command failed: {0}")]
     Failed(String),
+    #[error("{0}")]
+    Write(std::io::Error),
 }
 
 impl PrintError {
@@ -18,8 +20,16 @@ impl PrintError {
             PrintError::NotConfigured => "err.report.print_none",
             PrintError::NotFound(_) => "err.report.print_missing",
             PrintError::Failed(_) => "err.report.print_failed",
+            PrintError::Write(_) => "err.report.write",
         }
     }
+}
+
+/// Prints `bytes` through a private temporary file (0600, an unpredictable name, ending in
+/// `suffix`), deleted once the printer command has returned (`lp` has spooled it by then).
+pub fn print_bytes(command: &str, bytes: &[u8], suffix: &str) -> Result<String, PrintError> {
+    let tmp = crate::fsutil::private_temp_file(suffix, bytes).map_err(PrintError::Write)?;
+    print_file(command, tmp.path())
 }
 
 /// Runs the printer command (split on spaces, e.g. `lp -d desk1`) with `file` appended.

@@ -90,25 +90,65 @@ pub fn txt(doc: &Doc) -> String {
     s
 }
 
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', "<br>")
+/// Text in Markdown, shown as typed and never run: HTML's special characters become entities
+/// (no `<script>` or `<img onerror>` reaches a viewer), Markdown's inline marks are
+/// backslash-escaped (no link, image, emphasis or cell break: `|` stays in its cell), and a
+/// line break becomes `<br>`, which keeps table rows on one line.
+fn md_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' | '\n' => out.push_str("<br>"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A line that starts a block (inside the notes' quote): as `md_inline`, and a mark that would
+/// make it a heading, a list item, a quote or a rule is escaped too.
+fn md_line(s: &str) -> String {
+    let body = md_inline(s);
+    let lead = body.len() - body.trim_start().len();
+    let (indent, rest) = body.split_at(lead);
+    if rest.starts_with(['#', '-', '+', '=']) {
+        return format!("{indent}\\{rest}");
+    }
+    // "1." or "1)": an ordered list.
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+        return format!("{indent}{}\\{}", &rest[..digits], &rest[digits..]);
+    }
+    body
 }
 
 pub fn markdown(doc: &Doc) -> String {
-    let mut out = format!("# {}\n\n", doc.title);
+    let mut out = format!("# {}\n\n", md_inline(&doc.title));
     for (k, v) in &doc.meta {
         out.push_str(&format!(
-            "- **{k}**{}{}\n",
+            "- **{}**{}{}\n",
+            md_inline(k),
             super::colon(doc.lang),
-            md_cell(v)
+            md_inline(v)
         ));
     }
     for sec in &doc.sections {
-        out.push_str(&format!("\n## {}\n\n", sec.heading));
+        out.push_str(&format!("\n## {}\n\n", md_inline(&sec.heading)));
         for b in &sec.blocks {
             match b {
                 Block::Table(t) => {
-                    let head: Vec<String> = t.headers.iter().map(|h| md_cell(h)).collect();
+                    let head: Vec<String> = t.headers.iter().map(|h| md_inline(h)).collect();
                     out.push_str(&format!("| {} |\n", head.join(" | ")));
                     let rule: Vec<&str> = (0..t.headers.len())
                         .map(|i| {
@@ -121,23 +161,51 @@ pub fn markdown(doc: &Doc) -> String {
                         .collect();
                     out.push_str(&format!("|{}|\n", rule.join("|")));
                     for r in &t.rows {
-                        let cells: Vec<String> = r.iter().map(|c| md_cell(c)).collect();
+                        let cells: Vec<String> = r.iter().map(|c| md_inline(c)).collect();
                         out.push_str(&format!("| {} |\n", cells.join(" | ")));
                     }
                     out.push('\n');
                 }
                 Block::Text(s) => {
                     for l in s.lines() {
-                        out.push_str(&format!("> {l}\n"));
+                        out.push_str(&format!("> {}\n", md_line(l)));
                     }
                     out.push('\n');
                 }
-                Block::Note(s) => out.push_str(&format!("*{s}*\n\n")),
+                Block::Note(s) => out.push_str(&format!("*{}*\n\n", md_inline(s))),
             }
         }
     }
     if !doc.footer.is_empty() {
-        out.push_str(&format!("\n{}\n", doc.footer.join("　　")));
+        let footer: Vec<String> = doc.footer.iter().map(|f| md_inline(f)).collect();
+        out.push_str(&format!("\n{}\n", footer.join("　　")));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_shows_typed_text_inert() {
+        let s = "<script>alert(1)</script> | \"><img src=x onerror=alert(1)>";
+        assert_eq!(
+            md_inline(s),
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\| &quot;&gt;&lt;img src=x onerror=alert(1)&gt;"
+        );
+        assert_eq!(
+            md_inline("![x](http://t) *a* \\"),
+            "\\!\\[x\\](http://t) \\*a\\* \\\\"
+        );
+        assert_eq!(md_inline("一\r\n二\n三"), "一<br>二<br>三");
+        // Lines of the notes cannot become headings, lists, quotes or rules.
+        assert_eq!(md_line("# 标题"), "\\# 标题");
+        assert_eq!(md_line("> 引用"), "&gt; 引用");
+        assert_eq!(md_line("- 一"), "\\- 一");
+        assert_eq!(md_line("==="), "\\===");
+        assert_eq!(md_line("12. 项"), "12\\. 项");
+        assert_eq!(md_line("  3) 项"), "  3\\) 项");
+        assert_eq!(md_line("2026年 12.5 元"), "2026年 12.5 元");
+    }
 }

@@ -33,7 +33,7 @@ impl Store {
         if dest.exists() {
             return Err(StoreError::Exists(dest.to_path_buf()));
         }
-        super::create_private_file(dest)?;
+        crate::fsutil::create_private_file(dest)?;
         let mut to = rusqlite::Connection::open(dest)?;
         let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
         // All pages in one step: the copy reads one WAL snapshot, which desks writing

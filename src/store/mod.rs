@@ -154,9 +154,9 @@ impl Store {
             return Err(StoreError::Exists(path.to_path_buf()));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            crate::fsutil::create_private_dir_all(dir)?;
         }
-        create_private_file(path)?;
+        crate::fsutil::create_private_file(path)?;
         let conn = Connection::open(path)?;
         Store::setup(conn, Some(path.to_path_buf()))
     }
@@ -274,26 +274,6 @@ impl Store {
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-#[cfg(unix)]
-pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map(|_| ())
-}
-
-#[cfg(not(unix))]
-pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map(|_| ())
 }
 
 #[cfg(test)]

@@ -160,17 +160,18 @@ impl HandoverState {
         let mut written = Vec::new();
         for f in [Format::Pdf, Format::Html, Format::Txt] {
             let path = self.file_name(ctx, f);
-            match self
+            let done = self
                 .render(ctx, f)
-                .and_then(|b| std::fs::write(&path, b).map_err(|e| e.to_string()))
-            {
-                Ok(()) => written.push(path.display().to_string()),
-                Err(e) => {
-                    let msg = format!("{}: {e}", ctx.tr("err.report.write"));
-                    ctx.error(msg);
-                    return;
-                }
+                .map_err(|e| format!("{}: {e}", ctx.tr("err.report.write")))
+                .and_then(|b| {
+                    // Private, and never through a symbolic link planted at the name.
+                    crate::fsutil::write_private(&path, &b)
+                        .map_err(|e| format!("{}: {}", ctx.tr(e.i18n_key()), e.detail()))
+                });
+            if let Err(msg) = done {
+                return ctx.error(msg);
             }
+            written.push(path.display().to_string());
         }
         let msg = trf(
             ctx.lang,
@@ -180,9 +181,9 @@ impl HandoverState {
         ctx.info(msg);
     }
 
-    /// Prints the PDF (plain text through CUPS shows Chinese as boxes).
+    /// Prints the PDF (plain text through CUPS shows Chinese as boxes) through a private
+    /// temporary file, deleted once the printer command has returned.
     fn print(&mut self, ctx: &mut Ctx) {
-        let path = std::env::temp_dir().join(self.file_name(ctx, Format::Pdf));
         let bytes = match self.render(ctx, Format::Pdf) {
             Ok(b) => b,
             Err(e) => {
@@ -190,17 +191,9 @@ impl HandoverState {
                 return ctx.error(msg);
             }
         };
-        if let Err(e) = std::fs::write(&path, bytes) {
-            let msg = format!("{}: {e}", ctx.tr("err.report.write"));
-            return ctx.error(msg);
-        }
-        match report::print::print_file(&ctx.config.printer, &path) {
+        match report::print::print_bytes(&ctx.config.printer, &bytes, ".pdf") {
             Ok(_) => {
-                let msg = trf(
-                    ctx.lang,
-                    "ui.handover.printed",
-                    &[("path", &path.display())],
-                );
+                let msg = ctx.tr("ui.handover.printed").to_string();
                 ctx.info(msg);
             }
             Err(e) => {

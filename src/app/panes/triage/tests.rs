@@ -306,3 +306,67 @@ fn a_save_waiting_for_the_database_keeps_the_keys_typed_meanwhile() {
     assert_eq!(a.store.cases_of_parties(&ids, 5).unwrap().len(), 1);
     assert!(!a.panes.has_unsaved());
 }
+
+/// W saves the slip beside the database readable by its owner only; P hands the printer a
+/// private temporary file (not the saved slip), removed once the printer command is done.
+#[cfg(unix)]
+#[test]
+fn the_slip_is_saved_private_and_printed_from_a_private_temporary_file() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::path::Path;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desk.db");
+    let mut s = Store::create(&path).unwrap();
+    demo(&mut s);
+    let mut a = login(s, "D001");
+    // The "printer" records the file's mode, then (renamed into place, so never half written)
+    // the path it was given.
+    let rec = dir.path().join("printed");
+    let script = dir.path().join("printer.sh");
+    let body = "stat -c %a \"$1\" > {r}.mode\nprintf '%s' \"$1\" > {r}.tmp\nmv {r}.tmp {r}\n";
+    std::fs::write(&script, body.replace("{r}", &rec.display().to_string())).unwrap();
+    a.config.printer = format!("sh {}", script.display());
+    type_intake(&mut a, "欧阳娜娜", "139 0000 1111");
+    ctrl(&mut a, 's');
+    a.settle(std::time::Duration::from_secs(20));
+    let no = a
+        .panes
+        .triage
+        .saved
+        .as_ref()
+        .expect("saved")
+        .created
+        .case_no
+        .clone();
+    press(&mut a, KeyCode::Char('w'));
+    let slips = dir.path().join("slips");
+    assert_eq!(mode(&slips), 0o700);
+    assert_eq!(mode(&slips.join(format!("{no}.txt"))), 0o600);
+    press(&mut a, KeyCode::Char('p'));
+    // The printer runs on its own: wait (generously) for what it recorded, then for the file
+    // to go once it has returned.
+    let wait_for = |done: &dyn Fn() -> bool| {
+        let end = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !done() {
+            assert!(
+                std::time::Instant::now() < end,
+                "the printer never finished"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    };
+    wait_for(&|| rec.exists());
+    let printed = std::fs::read_to_string(&rec).unwrap();
+    assert!(
+        !printed.starts_with(&slips.display().to_string()),
+        "{printed}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(rec.with_extension("mode"))
+            .unwrap()
+            .trim(),
+        "600"
+    );
+    wait_for(&|| !Path::new(&printed).exists());
+}
