@@ -74,7 +74,7 @@ pub fn start(dir: Option<&Path>, filter: EnvFilter) -> Result<PathBuf, String> {
 /// files set 0600 too. The appender creates the files it rolls over to later with the
 /// process's umask, but inside the private directory; the next start tightens them.
 fn open(dir: &Path) -> std::io::Result<RollingFileAppender> {
-    std::fs::create_dir_all(dir)?;
+    crate::fsutil::create_private_dir_all(dir)?;
     private(dir, true)?;
     for e in std::fs::read_dir(dir)?.flatten() {
         let name = e.file_name();
@@ -89,8 +89,8 @@ fn open(dir: &Path) -> std::io::Result<RollingFileAppender> {
         chrono::Utc::now().format("%Y-%m-%d")
     ));
     if !today.exists() {
-        match crate::store::create_private_file(&today) {
-            Ok(()) => {}
+        match crate::fsutil::create_private_file(&today) {
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
             Err(e) => return Err(e),
         }
