@@ -1,12 +1,14 @@
 //! `onedoor find QUERY [--limit N] [--json]`: the search box of the Cases pane, for the shell.
 //! Prints ranked matches with masked numbers only (case no., first party, status, colour, owner).
-use super::CliError;
+use super::out::note;
+use super::{CliError, Out};
 use crate::i18n::{Lang, tr};
 use crate::store::{MatchKind, SearchHit, Store};
 use crate::ui::widgets::pad;
 use std::path::Path;
 
 pub(crate) fn run(
+    out: &mut Out,
     query: &str,
     limit: usize,
     json: bool,
@@ -17,12 +19,12 @@ pub(crate) fn run(
     let store = Store::open(db)?;
     let hits = store.search_cases(query, limit.clamp(1, 1000), now)?;
     if json {
-        println!("{}", to_json(&hits));
+        out.line(to_json(&hits))?;
     } else if hits.is_empty() {
-        eprintln!("{}", tr(lang, "cli.find.none"));
+        note(tr(lang, "cli.find.none"));
     } else {
         for line in table(&hits, lang) {
-            println!("{line}");
+            out.line(line)?;
         }
     }
     Ok(())

@@ -1,5 +1,6 @@
 //! `onedoor handover` and `onedoor stats`: the sheet and the statistics from the command line.
-use super::{CliError, other};
+use super::out::note;
+use super::{CliError, Out, other};
 use crate::config::Config;
 use crate::domain::shift::Shift;
 use crate::i18n::{Lang, tr};
@@ -8,7 +9,6 @@ use crate::report::{Format, render, sheet};
 use crate::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::Args;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
@@ -37,24 +37,31 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
     crate::domain::dates::parse_iso_date(s).map_err(|k| other(k, s))
 }
 
-/// Writes `bytes` to `out`, or to standard output.
-pub(crate) fn emit(bytes: &[u8], out: Option<&Path>, lang: Lang) -> Result<(), CliError> {
-    match out {
+/// Writes `bytes` to the file `to`, or to standard output.
+pub(crate) fn emit(
+    out: &mut Out,
+    bytes: &[u8],
+    to: Option<&Path>,
+    lang: Lang,
+) -> Result<(), CliError> {
+    match to {
         Some(p) => {
             std::fs::write(p, bytes)
                 .map_err(|e| other("err.report.write", format!("{}: {e}", p.display())))?;
-            eprintln!("{}: {}", tr(lang, "cli.report.written"), p.display());
+            note(format_args!(
+                "{}: {}",
+                tr(lang, "cli.report.written"),
+                p.display()
+            ));
             Ok(())
         }
-        None => std::io::stdout()
-            .lock()
-            .write_all(bytes)
-            .map_err(|e| other("err.report.write", e)),
+        None => out.bytes(bytes),
     }
 }
 
 pub fn run(
     a: HandoverArgs,
+    out: &mut Out,
     db: &Path,
     config: &Config,
     lang: Lang,
@@ -97,8 +104,11 @@ pub fn run(
             .map_err(|e| other("err.report.write", format!("{}: {e}", path.display())))?;
         crate::report::print::print_file(&config.printer, &path)
             .map_err(|e| other(e.i18n_key(), format!("{e}; {}", path.display())))?;
-        println!("{}: {}", tr(lang, "cli.handover.printed"), path.display());
-        return Ok(());
+        return out.line(format_args!(
+            "{}: {}",
+            tr(lang, "cli.handover.printed"),
+            path.display()
+        ));
     }
-    emit(&bytes, a.out.as_deref(), lang)
+    emit(out, &bytes, a.out.as_deref(), lang)
 }

@@ -1,6 +1,6 @@
 //! `onedoor staff add | list | disable`.
 use super::auth::{login_as, read_pin};
-use super::{CliError, StaffCommand, other};
+use super::{CliError, Out, StaffCommand, other};
 use crate::domain::role::Role;
 use crate::i18n::{Lang, trf};
 use crate::store::{NewStaff, Store};
@@ -8,6 +8,7 @@ use std::path::Path;
 
 pub(crate) fn run(
     cmd: StaffCommand,
+    out: &mut Out,
     db: &Path,
     lang: Lang,
     now: chrono::NaiveDateTime,
@@ -17,14 +18,14 @@ pub(crate) fn run(
         StaffCommand::List => {
             for s in store.list_staff()? {
                 let state = if s.active { "" } else { " (disabled)" };
-                println!(
+                out.line(format_args!(
                     "{}\t{}\t{}\t{}\t{}{state}",
                     s.code,
                     s.name,
                     s.role.code(),
                     s.languages.join(","),
                     s.specialties.join(",")
-                );
+                ))?;
             }
             Ok(())
         }
@@ -57,14 +58,12 @@ pub(crate) fn run(
                 pin,
             };
             store.add_staff(Some(by), &s, now)?;
-            println!("{}", trf(lang, "cli.staff.added", &[("code", &code)]));
-            Ok(())
+            out.line(trf(lang, "cli.staff.added", &[("code", &code)]))
         }
         StaffCommand::Disable { code, as_code } => {
             let by = login_as(&mut store, &as_code, lang, now)?;
             store.set_staff_active(by, &code, false, now)?;
-            println!("{}", trf(lang, "cli.staff.disabled", &[("code", &code)]));
-            Ok(())
+            out.line(trf(lang, "cli.staff.disabled", &[("code", &code)]))
         }
     }
 }
