@@ -44,7 +44,7 @@ pub(crate) fn purge(
         &[
             ("cases", &n.cases),
             ("parties", &n.parties),
-            ("date", &before),
+            ("date", &date.format("%Y-%m-%d")),
         ],
     ))
 }
