@@ -99,3 +99,58 @@ fn every_date_argument_takes_every_promised_form() {
         "--from",
     );
 }
+
+/// Digits and Latin letters as a Chinese input method types them in full-width mode.
+fn full_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '0'..='9' | 'a'..='z' | 'A'..='Z' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+            c => c,
+        })
+        .collect()
+}
+
+#[test]
+fn find_reads_full_width_queries_and_refuses_a_limit_of_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir, "300");
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let no: String = c
+        .query_row(
+            "SELECT case_no FROM cases ORDER BY received_at DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let find = |q: &str, more: &[&str]| {
+        onedoor(&[&["--lang", "en", "--db", &db, "find", q], more].concat())
+    };
+    // The day of the newest case (`1124`), its number without dashes (`1124007`), pinyin.
+    let day = &no[5..9];
+    let tail = format!("{day}{}", &no[10..]);
+    for q in [day, tail.as_str(), "zh", "zw", "ZHANG", "wang"] {
+        let ascii = ok(&find(q, &["--json"]));
+        let wide = full_width(q);
+        assert_eq!(
+            ok(&find(&wide, &["--json"])),
+            ascii,
+            "{wide} finds what {q} finds"
+        );
+    }
+    assert!(ok(&find(&full_width(day), &[])).contains(&no), "{no}");
+    assert!(ok(&find(&full_width(&tail), &[])).starts_with(&no), "{no}");
+    assert!(ok(&find("ｚｈ", &["--json"])).starts_with("[{"), "pinyin");
+
+    for bad in ["0", "1001", "-1", "x", "２．５"] {
+        refused(
+            &find("张", &["--limit", bad]),
+            "--limit takes a number from 1 to 1000",
+        );
+    }
+    let zh = onedoor(&["--lang", "zh-CN", "--db", &db, "find", "张", "--limit", "0"]);
+    refused(&zh, "--limit 须为 1 到 1000 之间的整数");
+    let one = ok(&find("张", &["--limit", "１"]));
+    assert_eq!(one.lines().count(), 1, "{one}");
+    let all = ok(&find("张", &["--limit", "1000"]));
+    assert!(all.lines().count() > 1, "{all}");
+}

@@ -74,9 +74,9 @@ pub enum Command {
     /// Find cases: case no. (or its tail), name or pinyin, phone/ID tail, summary words.
     Find {
         query: String,
-        /// At most this many matches.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        /// At most this many matches, 1 to 1000.
+        #[arg(long, default_value = "20", allow_negative_numbers = true)]
+        limit: String,
         /// One JSON array instead of a table.
         #[arg(long)]
         json: bool,
@@ -345,7 +345,7 @@ fn run_command(
         // Prints for itself (src/cli/import.rs).
         Command::Import(a) => import::run(a, db, config, lang, now),
         Command::Slip { case_no } => slip::run(out, db, &case_no, config, lang),
-        Command::Find { query, limit, json } => find::run(out, &query, limit, json, db, lang, now),
+        Command::Find { query, limit, json } => find::run(out, &query, &limit, json, db, lang, now),
         Command::Backup { file } => maintenance::backup(out, db, &file, lang),
         Command::Purge {
             closed_before,
