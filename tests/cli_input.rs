@@ -154,3 +154,41 @@ fn find_reads_full_width_queries_and_refuses_a_limit_of_0() {
     let all = ok(&find("张", &["--limit", "1000"]));
     assert!(all.lines().count() > 1, "{all}");
 }
+
+#[test]
+fn a_pdf_font_that_is_no_font_is_refused_at_start_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(&dir, "5");
+    let cfg = dir.path().join("c.toml");
+    let cfg = cfg.to_str().unwrap();
+    let missing = dir.path().join("NotoSansCJK.ttc");
+    let text = dir.path().join("font.txt");
+    std::fs::write(&text, "not a font").unwrap();
+    for (font, en, zh) in [
+        (
+            &missing,
+            "pdf_font in the configuration file names no font file",
+            "配置文件中 pdf_font 指定的字体文件不存在",
+        ),
+        (
+            &text,
+            "pdf_font in the configuration file is not a TrueType, OpenType or TTC font",
+            "配置文件中 pdf_font 指定的不是 TrueType、OpenType 或 TTC 字体",
+        ),
+    ] {
+        let font = font.to_str().unwrap();
+        std::fs::write(cfg, format!("pdf_font = \"{font}\"\n")).unwrap();
+        for (lang, words) in [("en", en), ("zh-CN", zh)] {
+            let out = onedoor(&["--lang", lang, "--db", &db, "--config", cfg, "check"]);
+            refused(&out, words);
+            refused(&out, &format!("pdf_font = {font}"));
+        }
+    }
+    // A real font is taken.
+    let bundled = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/fonts/NotoSansSC-Regular-GB2312.otf"
+    );
+    std::fs::write(cfg, format!("pdf_font = \"{bundled}\"\n")).unwrap();
+    ok(&onedoor(&["--db", &db, "--config", cfg, "check"]));
+}
