@@ -199,8 +199,9 @@ pub fn main() -> std::process::ExitCode {
     }
 }
 
-/// The key of "standard output was closed by its reader": never shown.
-const CLOSED_PIPE: &str = "cli.output.closed";
+/// Stands in for a translation key in the error "standard output was closed by its reader",
+/// which is never shown.
+const CLOSED_PIPE: &str = "(closed pipe)";
 
 /// An error for the user: a translation key plus detail for whoever reads the log.
 #[derive(Debug)]
