@@ -3,6 +3,9 @@ use crate::domain::risk::ResponseHours;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+mod font;
+pub use font::FontProblem;
+
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -86,6 +89,13 @@ pub enum ConfigError {
     },
     #[error("{path}: {message}")]
     Parse { path: PathBuf, message: String },
+    /// `pdf_font` names no usable font file.
+    #[error("{path}: pdf_font = {font}{problem}")]
+    Font {
+        path: PathBuf,
+        font: PathBuf,
+        problem: FontProblem,
+    },
 }
 
 impl ConfigError {
@@ -93,6 +103,7 @@ impl ConfigError {
         match self {
             ConfigError::Read { .. } => "err.config.read",
             ConfigError::Parse { .. } => "err.config.parse",
+            ConfigError::Font { problem, .. } => problem.i18n_key(),
         }
     }
 }
@@ -124,6 +135,13 @@ impl Config {
             path: path.into(),
             message,
         })?;
+        if let Some(font) = &cfg.pdf_font {
+            font::check(font).map_err(|problem| ConfigError::Font {
+                path: path.into(),
+                font: font.clone(),
+                problem,
+            })?;
+        }
         Ok(cfg)
     }
 

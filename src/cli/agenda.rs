@@ -1,7 +1,7 @@
 //! `onedoor agenda [--date D] [--mediator CODE] [--format txt|ics]`: a day's sessions for the
 //! notice board (text) or for phones (iCalendar). Read-only, so no login; party names are
 //! masked and no personal number is printed.
-use super::{AgendaArgs, CliError, other};
+use super::{AgendaArgs, CliError, Out, other};
 use crate::domain::slots::parse_day;
 use crate::i18n::{Lang, tr, trf};
 use crate::report::agenda::{self, Item, Labels};
@@ -11,6 +11,7 @@ use std::path::Path;
 
 pub(crate) fn run(
     a: AgendaArgs,
+    out: &mut Out,
     db: &Path,
     lang: Lang,
     now: NaiveDateTime,
@@ -87,18 +88,14 @@ pub(crate) fn run(
                 late: tr(lang, "ui.calendar.late"),
                 empty: tr(lang, "cli.agenda.empty"),
             };
-            print!("{}", agenda::text(&labels, &items));
+            out.text(&agenda::text(&labels, &items))
         }
-        "ics" => print!(
-            "{}",
-            agenda::ics(
-                &title,
-                &agenda::uid_domain(centre),
-                chrono::Utc::now().naive_utc(),
-                &items,
-            )
-        ),
-        f => return Err(other("cli.agenda.format", f)),
+        "ics" => out.text(&agenda::ics(
+            &title,
+            &agenda::uid_domain(centre),
+            chrono::Utc::now().naive_utc(),
+            &items,
+        )),
+        f => Err(other("cli.agenda.format", f)),
     }
-    Ok(())
 }

@@ -1,6 +1,6 @@
 //! `onedoor demo` (sample data into a new database) and `onedoor --demo` (the TUI on a
 //! throwaway one, logged in as the demo shift lead).
-use super::{CliError, DEMO_PIN, DemoArgs, other};
+use super::{CliError, DEMO_PIN, DemoArgs, Out, other};
 use crate::app::{App, Session};
 use crate::config::Config;
 use crate::i18n::{Lang, trf};
@@ -8,6 +8,7 @@ use crate::store::{Actor, Store, StoreError};
 use std::path::{Path, PathBuf};
 
 pub(crate) fn make(
+    out: &mut Out,
     db: &Path,
     a: &DemoArgs,
     lang: Lang,
@@ -29,21 +30,17 @@ pub(crate) fn make(
         .map(|m| m.len() as f64 / 1e6)
         .unwrap_or(0.0);
     let secs = format!("{:.1}", started.elapsed().as_secs_f64());
-    println!(
-        "{}",
-        trf(
-            lang,
-            "cli.demo.done",
-            &[
-                ("cases", &report.cases),
-                ("secs", &secs),
-                ("mb", &format!("{mb:.0}")),
-                ("path", &db.display())
-            ]
-        )
-    );
-    println!("{}", trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]));
-    Ok(())
+    out.line(trf(
+        lang,
+        "cli.demo.done",
+        &[
+            ("cases", &report.cases),
+            ("secs", &secs),
+            ("mb", &format!("{mb:.0}")),
+            ("path", &db.display()),
+        ],
+    ))?;
+    out.line(trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]))
 }
 
 /// `--demo`: a fresh database in a temporary directory, removed on exit.

@@ -1,28 +1,37 @@
 //! `onedoor find QUERY [--limit N] [--json]`: the search box of the Cases pane, for the shell.
 //! Prints ranked matches with masked numbers only (case no., first party, status, colour, owner).
-use super::CliError;
+use super::out::note;
+use super::{CliError, Out, other};
 use crate::i18n::{Lang, tr};
 use crate::store::{MatchKind, SearchHit, Store};
 use crate::ui::widgets::pad;
 use std::path::Path;
 
+/// The most matches `--limit` may ask for.
+const LIMIT_MAX: i64 = 1000;
+
 pub(crate) fn run(
+    out: &mut Out,
     query: &str,
-    limit: usize,
+    limit: &str,
     json: bool,
     db: &Path,
     lang: Lang,
     now: chrono::NaiveDateTime,
 ) -> Result<(), CliError> {
+    // `--limit 0` is a slip, not a request for nothing: an empty answer would read as "no
+    // such case".
+    let limit = crate::domain::dates::parse_count(limit, 1..=LIMIT_MAX, "cli.find.limit")
+        .map_err(|k| other(k, limit))? as usize;
     let store = Store::open(db)?;
-    let hits = store.search_cases(query, limit.clamp(1, 1000), now)?;
+    let hits = store.search_cases(query, limit, now)?;
     if json {
-        println!("{}", to_json(&hits));
+        out.line(to_json(&hits))?;
     } else if hits.is_empty() {
-        eprintln!("{}", tr(lang, "cli.find.none"));
+        note(tr(lang, "cli.find.none"));
     } else {
         for line in table(&hits, lang) {
-            println!("{line}");
+            out.line(line)?;
         }
     }
     Ok(())

@@ -2,7 +2,7 @@
 //! numbers are whole only for a person who logs in with `--as` and may see them; the showing
 //! of whole numbers is written to the audit log.
 use super::auth::login_as;
-use super::{CliError, other};
+use super::{CliError, Out, other};
 use crate::app::panes::followups::{kind_label, when_label};
 use crate::domain::category;
 use crate::domain::followup;
@@ -12,7 +12,6 @@ use crate::report::csv;
 use crate::store::{Actor, FollowupFilter, FollowupRow, FollowupScope, Store};
 use crate::ui::widgets::pad;
 use clap::{Args, ValueEnum};
-use std::io::Write;
 use std::path::Path;
 
 #[derive(Args, Debug)]
@@ -61,6 +60,7 @@ const TXT_COLS: &[(&str, usize)] = &[
 
 pub(crate) fn run(
     a: FollowupsArgs,
+    out: &mut Out,
     db: &Path,
     lang: Lang,
     now: chrono::NaiveDateTime,
@@ -101,46 +101,41 @@ pub(crate) fn run(
         role: Role::Desk,
     });
     let today = now.date();
-    match write_list(&store, &a, lang, today, &filter, as_viewer, viewer) {
-        Ok(whole_numbers) => {
-            if let (Some(v), true) = (viewer, whole_numbers > 0) {
-                store.log_number_view(v, "followups.call_list", whole_numbers, now)?;
-            }
-            Ok(())
-        }
-        // The reader stopped early (`| head`): not an error.
-        Err(e) if e.key == PIPE_CLOSED => Ok(()),
-        Err(e) => Err(e),
+    let mut whole_numbers = 0;
+    let written = write_list(
+        &store,
+        &a,
+        out,
+        lang,
+        today,
+        &filter,
+        (as_viewer, viewer),
+        &mut whole_numbers,
+    );
+    // Numbers handed to the output are audited even when it failed or its reader went away
+    // (`| head`): some of them may have been read.
+    if let (Some(v), true) = (viewer, whole_numbers > 0) {
+        store.log_number_view(v, "followups.call_list", whole_numbers, now)?;
     }
+    written
 }
 
-/// Marks an error as "the output pipe was closed".
-const PIPE_CLOSED: &str = "pipe";
-
-/// Writes the list; returns how many whole phone numbers it showed.
+/// Writes the list, counting in `whole_numbers` the whole phone numbers it shows.
+#[allow(clippy::too_many_arguments)]
 fn write_list(
     store: &Store,
     a: &FollowupsArgs,
+    out: &mut Out,
     lang: Lang,
     today: chrono::NaiveDate,
     filter: &FollowupFilter,
-    as_viewer: Actor,
-    viewer: Option<Actor>,
-) -> Result<usize, CliError> {
+    (as_viewer, viewer): (Actor, Option<Actor>),
+    whole_numbers: &mut usize,
+) -> Result<(), CliError> {
     let scope = filter.scope;
-    let out = std::io::stdout();
-    let mut out = std::io::BufWriter::new(out.lock());
-    let io = |e: std::io::Error| {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            other(PIPE_CLOSED, "")
-        } else {
-            other("err.db.io", e)
-        }
-    };
-    let mut whole_numbers = 0;
     match a.format {
         Format::Csv => {
-            out.write_all("\u{feff}".as_bytes()).map_err(io)?;
+            out.text("\u{feff}")?;
             let head = [
                 "ui.followups.col.due",
                 "cli.followups.days_overdue",
@@ -155,7 +150,7 @@ fn write_list(
                 "cli.followups.summary",
             ]
             .map(|k| csv::text(tr(lang, k)));
-            write!(out, "{}\r\n", head.join(",")).map_err(io)?;
+            out.text(&format!("{}\r\n", head.join(",")))?;
         }
         Format::Txt => {
             let title = crate::i18n::trf(
@@ -166,12 +161,12 @@ fn write_list(
                     ("scope", &tr(lang, scope.i18n_key())),
                 ],
             );
-            writeln!(out, "{title}").map_err(io)?;
+            out.line(title)?;
             let head: Vec<String> = TXT_COLS
                 .iter()
                 .map(|(k, w)| cell(tr(lang, k), *w))
                 .collect();
-            writeln!(out, "{}", head.join(" ").trim_end()).map_err(io)?;
+            out.line(head.join(" ").trim_end())?;
         }
     }
     let mut after = None;
@@ -185,20 +180,20 @@ fn write_list(
             if viewer.is_some_and(|v| v.role.may_see_numbers(v.staff_id, r.case_owner))
                 && !r.phone.is_empty()
             {
-                whole_numbers += 1;
+                *whole_numbers += 1;
             }
             match a.format {
-                Format::Csv => write!(out, "{}\r\n", csv_row(r, lang, today)).map_err(io)?,
-                Format::Txt => writeln!(out, "{}", txt_row(r, lang, today)).map_err(io)?,
+                Format::Csv => out.text(&format!("{}\r\n", csv_row(r, lang, today)))?,
+                Format::Txt => out.line(txt_row(r, lang, today))?,
             }
         }
     }
     if a.format == Format::Txt {
         let n = crate::i18n::trf(lang, "cli.followups.total", &[("n", &total)]);
-        writeln!(out, "{n}").map_err(io)?;
+        out.line(n)?;
     }
-    out.flush().map_err(io)?;
-    Ok(whole_numbers)
+    // Flushed before the caller writes the audit entry.
+    out.flush()
 }
 
 fn category_label(code: &str, lang: Lang) -> String {

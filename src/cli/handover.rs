@@ -1,5 +1,6 @@
 //! `onedoor handover` and `onedoor stats`: the sheet and the statistics from the command line.
-use super::{CliError, other};
+use super::out::note;
+use super::{CliError, Out, other};
 use crate::config::Config;
 use crate::domain::shift::Shift;
 use crate::i18n::{Lang, tr};
@@ -8,7 +9,6 @@ use crate::report::{Format, render, sheet};
 use crate::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::Args;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Args, Debug)]
@@ -37,23 +37,30 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
     crate::domain::dates::parse_iso_date(s).map_err(|k| other(k, s))
 }
 
-/// Writes `bytes` to `out`, or to standard output.
-pub(crate) fn emit(bytes: &[u8], out: Option<&Path>, lang: Lang) -> Result<(), CliError> {
-    match out {
+/// Writes `bytes` to the file `to`, or to standard output.
+pub(crate) fn emit(
+    out: &mut Out,
+    bytes: &[u8],
+    to: Option<&Path>,
+    lang: Lang,
+) -> Result<(), CliError> {
+    match to {
         Some(p) => {
             crate::fsutil::write_private(p, bytes).map_err(|e| other(e.i18n_key(), e.detail()))?;
-            eprintln!("{}: {}", tr(lang, "cli.report.written"), p.display());
+            note(format_args!(
+                "{}: {}",
+                tr(lang, "cli.report.written"),
+                p.display()
+            ));
             Ok(())
         }
-        None => std::io::stdout()
-            .lock()
-            .write_all(bytes)
-            .map_err(|e| other("err.report.write", e)),
+        None => out.bytes(bytes),
     }
 }
 
 pub fn run(
     a: HandoverArgs,
+    out: &mut Out,
     db: &Path,
     config: &Config,
     lang: Lang,
@@ -88,19 +95,18 @@ pub fn run(
         match &a.out {
             // Kept where asked, then printed from there.
             Some(p) => {
-                emit(&bytes, Some(p), lang)?;
+                emit(out, &bytes, Some(p), lang)?;
                 crate::report::print::print_file(&config.printer, p).map_err(print_err)?;
-                println!("{printed}: {}", p.display());
+                return out.line(format_args!("{printed}: {}", p.display()));
             }
             // A private temporary file, gone once the printer command returns.
             None => {
                 let suffix = format!(".{}", format.extension());
                 crate::report::print::print_bytes(&config.printer, &bytes, &suffix)
                     .map_err(print_err)?;
-                println!("{printed}");
+                return out.line(format_args!("{printed}"));
             }
         }
-        return Ok(());
     }
-    emit(&bytes, a.out.as_deref(), lang)
+    emit(out, &bytes, a.out.as_deref(), lang)
 }

@@ -18,10 +18,7 @@ pub(super) fn start(cli: &Cli, lang: Lang) -> Result<(), CliError> {
             );
             tracing::debug!(lang = lang.tag(), "settings");
         }
-        Err(reason) => eprintln!(
-            "{}",
-            trf(lang, "cli.log.unavailable", &[("reason", &reason)])
-        ),
+        Err(reason) => super::out::note(trf(lang, "cli.log.unavailable", &[("reason", &reason)])),
     }
     Ok(())
 }

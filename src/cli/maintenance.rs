@@ -1,11 +1,11 @@
 //! `onedoor backup FILE` and `onedoor purge --closed-before DATE [--dry-run] --as CODE`.
 use super::auth::login_as;
-use super::{CliError, other};
+use super::{CliError, Out, other};
 use crate::i18n::{Lang, trf};
 use crate::store::Store;
 use std::path::Path;
 
-pub(crate) fn backup(db: &Path, file: &Path, lang: Lang) -> Result<(), CliError> {
+pub(crate) fn backup(out: &mut Out, db: &Path, file: &Path, lang: Lang) -> Result<(), CliError> {
     let store = Store::open(db)?;
     store.backup_to(file)?;
     let copy = Store::open(file)?;
@@ -13,18 +13,15 @@ pub(crate) fn backup(db: &Path, file: &Path, lang: Lang) -> Result<(), CliError>
     if check != ["ok"] {
         return Err(other("err.db.corrupt", check.join("; ")));
     }
-    println!(
-        "{}",
-        trf(
-            lang,
-            "cli.backup.done",
-            &[("path", &file.display()), ("cases", &copy.case_count()?)]
-        )
-    );
-    Ok(())
+    out.line(trf(
+        lang,
+        "cli.backup.done",
+        &[("path", &file.display()), ("cases", &copy.case_count()?)],
+    ))
 }
 
 pub(crate) fn purge(
+    out: &mut Out,
     db: &Path,
     before: &str,
     dry_run: bool,
@@ -41,17 +38,13 @@ pub(crate) fn purge(
     } else {
         "cli.purge.done"
     };
-    println!(
-        "{}",
-        trf(
-            lang,
-            key,
-            &[
-                ("cases", &n.cases),
-                ("parties", &n.parties),
-                ("date", &before)
-            ]
-        )
-    );
-    Ok(())
+    out.line(trf(
+        lang,
+        key,
+        &[
+            ("cases", &n.cases),
+            ("parties", &n.parties),
+            ("date", &date.format("%Y-%m-%d")),
+        ],
+    ))
 }

@@ -1,14 +1,19 @@
 //! Command-line parsing and wiring. Errors print as one translated sentence and exit non-zero.
 //! One file per subcommand family; this file parses and dispatches.
+// Output goes through `out::Out` (errors returned) and `out::note`: `println!` and `eprintln!`
+// panic on a closed pipe or a full disk.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 mod agenda;
 mod auth;
 mod demo;
 mod find;
 mod followups;
 mod handover;
+#[allow(clippy::print_stdout, clippy::print_stderr)] // not yet through `Out`
 mod import;
 mod logfile;
 mod maintenance;
+mod out;
 mod slip;
 mod staff;
 mod stats;
@@ -18,7 +23,8 @@ use crate::domain::role::Role;
 use crate::i18n::{Lang, tr, trf};
 use crate::store::{NewStaff, Store, StoreError};
 use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
+use out::{Out, note};
+use std::path::{Path, PathBuf};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -75,9 +81,9 @@ pub enum Command {
     /// Find cases: case no. (or its tail), name or pinyin, phone/ID tail, summary words.
     Find {
         query: String,
-        /// At most this many matches.
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
+        /// At most this many matches, 1 to 1000.
+        #[arg(long, default_value = "20", allow_negative_numbers = true)]
+        limit: String,
         /// One JSON array instead of a table.
         #[arg(long)]
         json: bool,
@@ -193,17 +199,24 @@ pub fn main() -> std::process::ExitCode {
         .unwrap_or_else(Lang::from_env);
     match run(cli) {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        // The reader stopped early (`| head -1`): what it wanted was printed. Quiet and 0, as
+        // ripgrep and fd do, so `set -o pipefail` scripts do not fail on it.
+        Err(e) if e.key == CLOSED_PIPE => std::process::ExitCode::SUCCESS,
         Err(e) => {
             tracing::warn!(reason = e.log_key(), "command failed");
-            eprintln!(
+            note(format_args!(
                 "onedoor: {}: {}",
                 tr(lang_guess, "cli.error"),
                 e.message(lang_guess)
-            );
+            ));
             std::process::ExitCode::FAILURE
         }
     }
 }
+
+/// Stands in for a translation key in the error "standard output was closed by its reader",
+/// which is never shown.
+const CLOSED_PIPE: &str = "(closed pipe)";
 
 /// An error for the user: a translation key plus detail for whoever reads the log.
 #[derive(Debug)]
@@ -227,6 +240,16 @@ impl CliError {
             "cli.error"
         } else {
             &self.key
+        }
+    }
+
+    /// Standard output could not be written: its reader went away (EPIPE), or a real
+    /// failure such as a full disk. The one place a closed pipe is recognised.
+    pub(crate) fn output(e: std::io::Error) -> CliError {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            other(CLOSED_PIPE, "")
+        } else {
+            other("err.output", e)
         }
     }
 
@@ -286,20 +309,37 @@ fn run(cli: Cli) -> Result<(), CliError> {
     let db = cli.db.clone().unwrap_or_else(|| config.database_path());
     logfile::start(&cli, lang)?;
     let now = crate::tui::now();
-    match cli.command {
-        None if cli.demo => demo::run_tui(config, lang),
+    let command = match cli.command {
+        None if cli.demo => return demo::run_tui(config, lang),
         None => {
             if Store::needs_upgrade(&db) {
-                eprintln!("{}", trf(lang, "cli.upgrading", &[("path", &db.display())]));
+                note(trf(lang, "cli.upgrading", &[("path", &db.display())]));
             }
             let store = Store::open(&db)?;
             let mut app = App::new(store, config, lang, now);
-            crate::tui::run(&mut app).map_err(|e| other("err.db.io", e))
+            return crate::tui::run(&mut app).map_err(|e| other("err.db.io", e));
         }
-        Some(Command::Init(a)) => {
+        Some(c) => c,
+    };
+    let mut out = Out::stdout();
+    run_command(command, &mut out, &db, &config, lang, now)?;
+    out.flush()
+}
+
+/// A command that prints through `out`.
+fn run_command(
+    command: Command,
+    out: &mut Out,
+    db: &Path,
+    config: &Config,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<(), CliError> {
+    match command {
+        Command::Init(a) => {
             staff::check_names(&a.code, &a.name)?;
             let pin = staff::read_new_pin(&a.code, Role::Lead, lang)?;
-            let mut store = Store::create(&db)?;
+            let mut store = Store::create(db)?;
             if let Some(c) = &a.centre {
                 store.set_setting("centre_name", c)?;
             }
@@ -313,49 +353,43 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 pin,
             };
             store.add_staff(None, &lead, now)?;
-            println!(
-                "{}",
-                trf(
-                    lang,
-                    "cli.init.done",
-                    &[("path", &db.display()), ("code", &a.code)]
-                )
-            );
-            Ok(())
+            out.line(trf(
+                lang,
+                "cli.init.done",
+                &[("path", &db.display()), ("code", &a.code)],
+            ))
         }
-        Some(Command::Staff(cmd)) => staff::run(cmd, &db, lang, now),
-        Some(Command::Followups(a)) => followups::run(a, &db, lang, now),
-        Some(Command::Agenda(a)) => {
-            let centre = Store::open(&db)?
+        Command::Staff(cmd) => staff::run(cmd, out, db, lang, now),
+        Command::Followups(a) => followups::run(a, out, db, lang, now),
+        Command::Agenda(a) => {
+            let centre = Store::open(db)?
                 .setting("centre_name")?
                 .unwrap_or_else(|| config.centre.name.clone());
-            agenda::run(a, &db, lang, now, &centre)
+            agenda::run(a, out, db, lang, now, &centre)
         }
-        Some(Command::Demo(a)) => demo::make(&db, &a, lang, now),
-        Some(Command::Handover(a)) => handover::run(a, &db, &config, lang, now),
-        Some(Command::Stats(a)) => stats::run(a, &db, &config, lang, now),
-        Some(Command::Import(a)) => import::run(a, &db, &config, lang, now),
-        Some(Command::Slip { case_no }) => slip::run(&db, &case_no, &config, lang),
-        Some(Command::Find { query, limit, json }) => {
-            find::run(&query, limit, json, &db, lang, now)
-        }
-        Some(Command::Backup { file }) => maintenance::backup(&db, &file, lang),
-        Some(Command::Purge {
+        Command::Demo(a) => demo::make(out, db, &a, lang, now),
+        Command::Handover(a) => handover::run(a, out, db, config, lang, now),
+        Command::Stats(a) => stats::run(a, out, db, config, lang, now),
+        // Prints for itself (src/cli/import.rs).
+        Command::Import(a) => import::run(a, db, config, lang, now),
+        Command::Slip { case_no } => slip::run(out, db, &case_no, config, lang),
+        Command::Find { query, limit, json } => find::run(out, &query, &limit, json, db, lang, now),
+        Command::Backup { file } => maintenance::backup(out, db, &file, lang),
+        Command::Purge {
             closed_before,
             dry_run,
             as_code,
-        }) => maintenance::purge(&db, &closed_before, dry_run, &as_code, lang, now),
-        Some(Command::Check) => {
-            let store = Store::open(&db)?;
+        } => maintenance::purge(out, db, &closed_before, dry_run, &as_code, lang, now),
+        Command::Check => {
+            let store = Store::open(db)?;
             let problems = store.integrity_check()?;
             if problems == ["ok"] {
-                println!(
+                out.line(format_args!(
                     "ok: {} ({} cases, schema {})",
                     db.display(),
                     store.case_count()?,
                     store.schema_version()?
-                );
-                Ok(())
+                ))
             } else {
                 Err(other("err.db.corrupt", problems.join("; ")))
             }

@@ -1,17 +1,24 @@
 //! `onedoor slip CASE-NO`: the visitor's intake slip on standard output (pipe it to a printer).
-use super::CliError;
+use super::{CliError, Out};
 use crate::app::panes::triage::save::{centre_name, slip_text};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::store::Store;
 use std::path::Path;
 
-pub(crate) fn run(db: &Path, case_no: &str, config: &Config, lang: Lang) -> Result<(), CliError> {
+pub(crate) fn run(
+    out: &mut Out,
+    db: &Path,
+    case_no: &str,
+    config: &Config,
+    lang: Lang,
+) -> Result<(), CliError> {
     let store = Store::open(db)?;
     let data = store.slip(case_no)?;
-    print!(
-        "{}",
-        slip_text(lang, &data, config, &centre_name(&store, config))
-    );
-    Ok(())
+    out.text(&slip_text(
+        lang,
+        &data,
+        config,
+        &centre_name(&store, config),
+    ))
 }

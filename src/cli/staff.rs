@@ -1,7 +1,7 @@
 //! `onedoor staff add | list | disable | enable`. The rules for codes, names and who may do
 //! what are the store's (and `domain::staff`); this file wires them.
 use super::auth::{login_as, read_pin};
-use super::{CliError, StaffCommand};
+use super::{CliError, Out, StaffCommand};
 use crate::domain::role::Role;
 use crate::domain::{pin, staff};
 use crate::i18n::{Lang, trf};
@@ -11,6 +11,7 @@ use std::path::Path;
 
 pub(crate) fn run(
     cmd: StaffCommand,
+    out: &mut Out,
     db: &Path,
     lang: Lang,
     now: chrono::NaiveDateTime,
@@ -20,14 +21,14 @@ pub(crate) fn run(
         StaffCommand::List => {
             for s in store.list_staff()? {
                 let state = if s.active { "" } else { " (disabled)" };
-                println!(
+                out.line(format_args!(
                     "{}\t{}\t{}\t{}\t{}{state}",
                     s.code,
                     s.name,
                     s.role.code(),
                     s.languages.join(","),
                     s.specialties.join(",")
-                );
+                ))?;
             }
             Ok(())
         }
@@ -62,20 +63,21 @@ pub(crate) fn run(
                 pin,
             };
             store.add_staff(Some(by), &s, now)?;
-            println!("{}", trf(lang, "cli.staff.added", &[("code", &code)]));
-            Ok(())
+            out.line(trf(lang, "cli.staff.added", &[("code", &code)]))
         }
         StaffCommand::Disable { code, as_code } => {
-            set_active(&mut store, &code, &as_code, false, lang, now)
+            set_active(&mut store, out, &code, &as_code, false, lang, now)
         }
         StaffCommand::Enable { code, as_code } => {
-            set_active(&mut store, &code, &as_code, true, lang, now)
+            set_active(&mut store, out, &code, &as_code, true, lang, now)
         }
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn set_active(
     store: &mut Store,
+    out: &mut Out,
     code: &str,
     as_code: &str,
     active: bool,
@@ -96,8 +98,7 @@ fn set_active(
     } else {
         "cli.staff.disabled"
     };
-    println!("{}", trf(lang, done, &[("code", &code)]));
-    Ok(())
+    out.line(trf(lang, done, &[("code", &code)]))
 }
 
 /// Refuses a bad code or name before any PIN is asked (the store checks them again).

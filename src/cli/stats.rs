@@ -1,6 +1,6 @@
 //! `onedoor stats --from D --to D --format table|csv|xlsx [--out FILE]`.
 use super::handover::{emit, parse_date};
-use super::{CliError, other};
+use super::{CliError, Out, other};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::report::{export, stats, text};
@@ -27,6 +27,7 @@ pub struct StatsArgs {
 
 pub fn run(
     a: StatsArgs,
+    out: &mut Out,
     db: &Path,
     config: &Config,
     lang: Lang,
@@ -63,5 +64,5 @@ pub fn run(
         "xlsx" => export::xlsx(&st, lang).map_err(|e| other("err.report.write", e))?,
         _ => text::txt(&stats::stats_doc(&st, lang, &centre)).into_bytes(),
     };
-    emit(&bytes, a.out.as_deref(), lang)
+    emit(out, &bytes, a.out.as_deref(), lang)
 }

@@ -30,14 +30,29 @@ pub fn normalise(s: &str) -> String {
         .to_string()
 }
 
-/// A full date `YYYY-MM-DD` (the command line's `--date`, `--from`, `--before`).
+/// A full date, the one parser of every command-line date (`--date`, `--from`, `--to`,
+/// `--closed-before`) and of the calendar's full dates: `2026-11-24`, `2026/11/24` or
+/// `20261124`, full-width digits and separators allowed, a real day in [`YEARS`].
 pub fn parse_iso_date(s: &str) -> Result<NaiveDate, &'static str> {
     const KEY: &str = "err.date.format";
+    // Ten full-width characters are 30 bytes; a paste of anything longer is not a date, and
+    // is refused before any pass over it.
+    if s.trim().len() > 40 {
+        return Err(KEY);
+    }
     let s = normalise(s);
     // chrono takes a sign and any number of year digits ("+12026-01-01"); people do not.
     if !s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
         return Err(KEY);
     }
+    let s = if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{}-{}-{}", &s[..4], &s[4..6], &s[6..])
+    } else if !s.contains('-') {
+        // One separator throughout: `2026/11-24` is a typo, not a date.
+        s.replace('/', "-")
+    } else {
+        s
+    };
     NaiveDate::parse_from_str(&s, "%Y-%m-%d")
         .ok()
         .filter(|d| plausible(*d))
@@ -70,9 +85,27 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
         assert_eq!(parse_iso_date("2026-11-24"), Ok(d));
         assert_eq!(parse_iso_date(" ２０２６－１１－２４ "), Ok(d));
+        for also in [
+            "2026/11/24",
+            "20261124",
+            "２０２６／１１／２４",
+            "２０２６１１２４",
+        ] {
+            assert_eq!(parse_iso_date(also), Ok(d), "{also}");
+        }
         for bad in [
             "",
             "2026-02-30",
+            "2026/02/30",
+            "20260230",
+            "18991231",
+            "30000101",
+            "2026/11-24",
+            "2026-11/24",
+            "202611240",
+            "2026112",
+            "2026 11 24",
+            "2026-11-24 2026-11-24 2026-11-24 2026-11-24",
             "2026-13-01",
             "2026-11-24x",
             "+2026-11-24",

@@ -142,7 +142,8 @@ pub fn next_free(
     None
 }
 
-/// A date as typed: `2026-11-24`, `11-24` (this year), `+3` / `-2` (days from today, at most
+/// A date as typed: a full date as [`super::dates::parse_iso_date`] reads it (`2026-11-24`,
+/// `2026/11/24`, `20261124`), `11-24` (this year), `+3` / `-2` (days from today, at most
 /// ten years), `0`. Errors are the translation key of the message.
 pub fn parse_day(s: &str, today: NaiveDate) -> Result<NaiveDate, &'static str> {
     const KEY: &str = "err.calendar.date";
@@ -160,6 +161,9 @@ pub fn parse_day(s: &str, today: NaiveDate) -> Result<NaiveDate, &'static str> {
     } else if !s.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
         // chrono would take a signed or five-digit year; a person means neither.
         None
+    } else if let Ok(d) = super::dates::parse_iso_date(&s) {
+        // A full date as on the command line: `2026-11-24`, `2026/11/24`, `20261124`.
+        Some(d)
     } else {
         let s = s.replace(['/', '.'], "-");
         NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok().or_else(|| {

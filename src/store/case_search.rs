@@ -136,6 +136,10 @@ impl Store {
             Some((end, _)) => q.trim()[..end].trim(),
             None => q.trim(),
         };
+        // Full-width digits and letters from a Chinese input method search as ASCII
+        // (`１１２４`, `ｚｗ`), as the desk's other typed numbers do.
+        let q = crate::domain::text::to_halfwidth_ascii(q);
+        let q = q.trim();
         if q.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }

@@ -169,3 +169,14 @@ fn only_the_first_sixty_characters_are_searched() {
         vec![c[3].0]
     );
 }
+
+#[test]
+fn full_width_digits_and_letters_from_an_input_method_search_as_ascii() {
+    let (s, c) = setup();
+    assert_eq!(ids(&s, "１１２２"), vec![c[2].0]);
+    assert_eq!(ids(&s, "５６７８"), ids(&s, "5678"));
+    assert_eq!(ids(&s, "ｚｗ"), vec![c[3].0, c[0].0, c[1].0]);
+    assert_eq!(ids(&s, "ＺｈａｎｇＷ"), ids(&s, "ZhangW"));
+    // The ideographic space separates like a space.
+    assert_eq!(ids(&s, "欠薪\u{3000}"), vec![c[3].0]);
+}

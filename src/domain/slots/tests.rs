@@ -164,6 +164,8 @@ fn typed_dates_and_times() {
     assert_eq!(parse_day("-1", today), d(2026, 11, 23));
     assert_eq!(parse_day("0", today), d(2026, 11, 24));
     assert_eq!(parse_day("2026/12/31", today), d(2026, 12, 31));
+    assert_eq!(parse_day("20261231", today), d(2026, 12, 31), "as on forms");
+    assert_eq!(parse_day("２０２６１２３１", today), d(2026, 12, 31));
     assert_eq!(parse_day("１２－０１", today), d(2026, 12, 1), "IME dash");
     for bad in [
         "",
@@ -175,6 +177,8 @@ fn typed_dates_and_times() {
         "+-99999999999999",
         "-0001-01-01",
         "26-11-24",
+        "20260230",
+        "18991231",
     ] {
         assert_eq!(parse_day(bad, today), Err("err.calendar.date"), "{bad}");
     }
