@@ -36,7 +36,7 @@ fn missing_corrupt_and_newer_databases_are_refused_clearly() {
     std::fs::write(p("junk.db"), vec![7u8; 10_000]).unwrap();
     refused(
         &onedoor(&["--lang", "en", "--db", &p("junk.db"), "check"]),
-        "damaged",
+        "is not a database file",
     );
 
     let out = onedoor(&["--db", &p("new.db"), "demo", "--cases", "20"]);

@@ -3,7 +3,8 @@
 //!
 //! Child processes are this same test binary re-run on an ignored test: `child_desk`
 //! registers cases as fast as it can and prints `ACK <case-no>` after each commit;
-//! `child_migrate` opens (and so migrates) a database when a starting-gun file appears.
+//! `child_migrate` creates a database (or opens it, when another process was first) when a
+//! starting-gun file appears.
 //! Long mode: the four desks run for a minute, with a backup every ten seconds.
 //! The children stay here, at the crate root, so their test names are exactly `child_desk` and
 //! `child_migrate` for `--exact`; the tests are in the modules below, by fault.
@@ -136,6 +137,11 @@ fn child_migrate() {
         assert!(start.elapsed() < Duration::from_secs(60), "no starting gun");
         std::hint::spin_loop();
     }
-    let store = Store::open(&db).unwrap();
+    // As `onedoor init` would, then as a desk would once the file is there.
+    let store = match Store::create(&db) {
+        Err(onedoor::store::StoreError::Exists(_)) => Store::open(&db),
+        made => made,
+    }
+    .unwrap();
     println!("VERSION {}", store.schema_version().unwrap());
 }

@@ -223,6 +223,8 @@ const CLOSED_PIPE: &str = "(closed pipe)";
 pub struct CliError {
     key: String,
     detail: String,
+    /// Placeholders of the message itself, when it has them (then `detail` is not shown).
+    args: Vec<(&'static str, String)>,
 }
 
 impl CliError {
@@ -231,6 +233,7 @@ impl CliError {
         CliError {
             key: String::new(),
             detail: message,
+            args: Vec::new(),
         }
     }
 
@@ -254,7 +257,11 @@ impl CliError {
     }
 
     fn message(&self, lang: Lang) -> String {
-        if self.key.is_empty() {
+        if !self.args.is_empty() {
+            let args: Vec<(&str, &dyn std::fmt::Display)> =
+                self.args.iter().map(|(k, v)| (*k, v as _)).collect();
+            trf(lang, &self.key, &args)
+        } else if self.key.is_empty() {
             self.detail.clone()
         } else if self.detail.is_empty() {
             tr(lang, &self.key).to_string()
@@ -267,6 +274,18 @@ impl CliError {
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         e.log();
+        if let StoreError::NotOnedoor { path, what } = &e {
+            let mut args = vec![("path", path.display().to_string())];
+            if let crate::store::NotOnedoor::Truncated { bytes, expected } = what {
+                args.push(("bytes", bytes.to_string()));
+                args.push(("expected", expected.to_string()));
+            }
+            return CliError {
+                key: e.i18n_key().to_string(),
+                detail: String::new(),
+                args,
+            };
+        }
         let detail = match &e {
             StoreError::Missing(p) | StoreError::Exists(p) => p.display().to_string(),
             StoreError::NewerVersion { found, supported } => format!("{found} > {supported}"),
@@ -278,6 +297,7 @@ impl From<StoreError> for CliError {
         CliError {
             key: e.i18n_key().to_string(),
             detail,
+            args: Vec::new(),
         }
     }
 }
@@ -287,6 +307,7 @@ impl From<crate::config::ConfigError> for CliError {
         CliError {
             key: e.i18n_key().to_string(),
             detail: e.to_string(),
+            args: Vec::new(),
         }
     }
 }
@@ -295,6 +316,7 @@ pub(crate) fn other(key: &str, detail: impl ToString) -> CliError {
     CliError {
         key: key.to_string(),
         detail: detail.to_string(),
+        args: Vec::new(),
     }
 }
 

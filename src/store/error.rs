@@ -5,6 +5,11 @@ use std::path::PathBuf;
 pub enum StoreError {
     #[error("no database at {0}")]
     Missing(PathBuf),
+    #[error("{} is {what}, not a onedoor database", path.display())]
+    NotOnedoor {
+        path: PathBuf,
+        what: super::identify::NotOnedoor,
+    },
     #[error("a database already exists at {0}")]
     Exists(PathBuf),
     #[error("the database is locked by another program")]
@@ -45,6 +50,7 @@ impl StoreError {
         match self {
             StoreError::Missing(_) => "err.db.missing",
             StoreError::Exists(_) => "err.db.exists",
+            StoreError::NotOnedoor { what, .. } => what.i18n_key(),
             StoreError::Locked => "err.db.locked",
             StoreError::Corrupt(_) => "err.db.corrupt",
             StoreError::NewerVersion { .. } => "err.db.newer",

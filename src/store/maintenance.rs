@@ -1,6 +1,6 @@
 //! Backups and retention: consistent copies while desks work, and anonymising old cases.
 use super::time::{date_to_sql, to_sql};
-use super::{Actor, Result, Store, StoreError, audit};
+use super::{Actor, Result, Store, StoreError, audit, files};
 use crate::domain::role::Permission;
 use chrono::{NaiveDate, NaiveDateTime};
 use std::path::Path;
@@ -27,20 +27,47 @@ const PURGEABLE_CASES: &str = "
     SELECT id FROM cases WHERE status = 'closed' AND closed_at < ?1 AND summary != ?2";
 
 impl Store {
-    /// A consistent copy through SQLite's online backup, made while others keep writing.
-    /// The copy is created readable by its owner only.
+    /// A consistent copy through SQLite's online backup, made while others keep writing. It is
+    /// written under a temporary name beside `dest` (`.NAME.partial-…`, readable by its owner
+    /// only), integrity-checked, and gets the name `dest` only once the check passed: a backup
+    /// killed or failing half-way leaves no file that looks like a backup.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if dest.exists() {
+        self.backup_verified(dest, |copy| {
+            let mut stmt = copy.prepare("PRAGMA integrity_check")?;
+            let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            let check = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+            match check == ["ok"] {
+                true => Ok(()),
+                false => Err(StoreError::Corrupt(check.join("; "))),
+            }
+        })
+    }
+
+    /// `backup_to` with the check on the finished copy given (tests make it fail).
+    fn backup_verified(
+        &self,
+        dest: &Path,
+        verify: impl FnOnce(&rusqlite::Connection) -> Result<()>,
+    ) -> Result<()> {
+        if std::fs::symlink_metadata(dest).is_ok() {
             return Err(StoreError::Exists(dest.to_path_buf()));
         }
-        crate::fsutil::create_private_file(dest)?;
-        let mut to = rusqlite::Connection::open(dest)?;
-        let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
-        // All pages in one step: the copy reads one WAL snapshot, which desks writing
-        // meanwhile neither block nor change. Copied a few pages at a time, every write from
-        // another connection restarted it, and at a busy centre it never finished.
-        b.run_to_completion(i32::MAX, std::time::Duration::from_millis(5), None)?;
-        Ok(())
+        let temp = files::private_temp_beside(dest, "partial")?;
+        let copied = || -> Result<()> {
+            let mut to = rusqlite::Connection::open_with_flags(&temp, super::writable())?;
+            let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
+            // All pages in one step: the copy reads one WAL snapshot, which desks writing
+            // meanwhile neither block nor change. Copied a few pages at a time, every write from
+            // another connection restarted it, and at a busy centre it never finished.
+            b.run_to_completion(i32::MAX, std::time::Duration::from_millis(5), None)?;
+            drop(b);
+            verify(&to)?;
+            to.close().map_err(|(_, e)| e)?;
+            files::publish(&temp, dest).map_err(|e| super::exists_or(e, dest))
+        };
+        let done = copied();
+        files::remove_with_sidecars(&temp);
+        done
     }
 
     /// Anonymises the personal data of cases closed before `before` (names, numbers,
@@ -213,6 +240,15 @@ mod tests {
         let dest = dir.path().join("b.db");
         s.backup_to(&dest).unwrap();
         assert!(matches!(s.backup_to(&dest), Err(StoreError::Exists(_))));
+        let app_id: i32 = rusqlite::Connection::open(&dest)
+            .unwrap()
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(
+            app_id,
+            crate::store::APPLICATION_ID,
+            "the copy is onedoor's"
+        );
         let copy = Store::open(&dest).unwrap();
         assert_eq!(copy.case_count().unwrap(), 1);
         assert_eq!(copy.integrity_check().unwrap(), ["ok"]);
@@ -224,5 +260,64 @@ mod tests {
                 0o600
             );
         }
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    /// Until the copy passed its check only a temporary file exists; a copy that fails it
+    /// leaves nothing behind.
+    #[test]
+    fn backup_gets_its_name_only_after_the_check_passed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::create(&dir.path().join("a.db")).unwrap();
+        let lead = crate::store::testing::add_staff(&mut s, None, "L1", Role::Lead, t(1));
+        case(&mut s, lead, "张三", None);
+        let backups = dir.path().join("backups");
+        std::fs::create_dir(&backups).unwrap();
+        let dest = backups.join("b.db");
+        let err = s
+            .backup_verified(&dest, |copy| {
+                let cases: i64 = copy
+                    .query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(cases, 1, "the copy is complete when checked");
+                let names = names_in(&backups);
+                assert!(!dest.exists(), "{names:?}");
+                // The temporary file (and, while open, its -wal and -shm): nothing else.
+                assert!(
+                    names.iter().all(|n| n.starts_with(&names[0]))
+                        && names[0].starts_with(".b.db.partial-"),
+                    "{names:?}"
+                );
+                #[cfg(unix)]
+                {
+                    use std::os::unix::fs::PermissionsExt;
+                    let temp = backups.join(&names[0]);
+                    let mode = std::fs::metadata(temp).unwrap().permissions().mode();
+                    assert_eq!(mode & 0o777, 0o600);
+                }
+                Err(StoreError::Corrupt("injected".into()))
+            })
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt(m) if m == "injected"));
+        assert!(names_in(&backups).is_empty(), "{:?}", names_in(&backups));
+        // A symlink at the name is not followed, and the file it points to is not written.
+        #[cfg(unix)]
+        {
+            let target = dir.path().join("elsewhere.db");
+            std::os::unix::fs::symlink(&target, &dest).unwrap();
+            assert!(matches!(s.backup_to(&dest), Err(StoreError::Exists(_))));
+            assert!(!target.exists());
+            std::fs::remove_file(&dest).unwrap();
+        }
+        s.backup_to(&dest).unwrap();
+        assert_eq!(names_in(&backups), ["b.db"]);
     }
 }

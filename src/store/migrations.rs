@@ -2,7 +2,7 @@
 //!
 //! A hand-written runner rather than rusqlite_migration: it takes the write lock first
 //! (BEGIN IMMEDIATE) and re-reads the version inside the transaction, so two desks starting
-//! on an empty file at the same moment apply the schema exactly once, all or nothing.
+//! on an older database at the same moment upgrade it exactly once, all or nothing.
 use super::error::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_report.sql"),
     include_str!("schema_merges.sql"),
     include_str!("schema_names.sql"),
+    include_str!("schema_application_id.sql"),
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

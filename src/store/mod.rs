@@ -29,7 +29,9 @@ mod import;
 pub use drafts::Draft;
 pub use import::{ImportOutcome, ImportRow, Imported, RowRefused};
 mod error;
+mod files;
 mod followups;
+mod identify;
 mod maintenance;
 mod merges;
 mod merges_undo;
@@ -63,6 +65,7 @@ pub use followups::{
     FollowupCase, FollowupCounts, FollowupFilter, FollowupKey, FollowupRow, FollowupScope,
     RecordOutcome, RecordResult,
 };
+pub use identify::{APPLICATION_ID, NotOnedoor};
 pub use maintenance::{ANONYMISED, PurgeCount};
 pub use merges::{MergeKind, MergeLine, MergeView};
 pub use migrations::LATEST as SCHEMA_VERSION;
@@ -118,15 +121,15 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens an existing database: refuses a newer schema untouched, checks integrity, migrates.
+    /// Opens an existing onedoor database: refuses untouched any other file (identify.rs) and a
+    /// newer schema, checks integrity, migrates.
     pub fn open(path: &Path) -> Result<Store> {
         Store::open_existing(path, true)
     }
 
     fn open_existing(path: &Path, check: bool) -> Result<Store> {
-        if !path.exists() {
-            return Err(StoreError::Missing(path.to_path_buf()));
-        }
+        // Read-only first: nothing may write to a file before it is known to be onedoor's.
+        identify::identify(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -137,9 +140,7 @@ impl Store {
     /// Whether opening this file will migrate an existing database (not a new, empty one):
     /// the caller may say so first, as a big file takes seconds to upgrade.
     pub fn needs_upgrade(path: &Path) -> bool {
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-            .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)))
-            .is_ok_and(|v| v > 0 && v < migrations::LATEST)
+        identify::identify(path).is_ok_and(|v| v > 0 && v < migrations::LATEST)
     }
 
     /// Another connection to a database this program already opened with `open` (the app's
@@ -148,17 +149,35 @@ impl Store {
         Store::open_existing(path, false)
     }
 
-    /// Creates a new database file, readable by its owner only.
+    /// Creates a new database file, readable by its owner only, where no file is. It is made
+    /// under a temporary name beside `path` and appears there whole (schema, application id,
+    /// WAL mode) or not at all: several processes creating one path at once get one database,
+    /// the others `Exists`.
     pub fn create(path: &Path) -> Result<Store> {
-        if path.exists() {
+        if std::fs::symlink_metadata(path).is_ok() {
             return Err(StoreError::Exists(path.to_path_buf()));
         }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::fsutil::create_private_dir_all(dir)?;
         }
-        crate::fsutil::create_private_file(path)?;
-        let conn = Connection::open(path)?;
-        Store::setup(conn, Some(path.to_path_buf()))
+        let temp = files::private_temp_beside(path, "new")?;
+        let made = || -> Result<()> {
+            let conn = Connection::open_with_flags(&temp, writable())?;
+            let made = Store::setup(conn, Some(temp.clone()))?;
+            // Everything into the file itself before it gets its name: its WAL stays behind.
+            let busy: i64 = made
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            if busy != 0 {
+                return Err(StoreError::Locked);
+            }
+            made.conn.close().map_err(|(_, e)| e)?;
+            files::publish(&temp, path).map_err(|e| exists_or(e, path))
+        };
+        let made = made();
+        files::remove_with_sidecars(&temp);
+        made?;
+        Store::open_existing(path, false)
     }
 
     /// A private in-memory database with the real schema, for tests.
@@ -276,12 +295,29 @@ impl Store {
     }
 }
 
+/// Opening flags for a file this program writes: never through a symlink.
+fn writable() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_NOFOLLOW
+}
+
+/// A file already at `path` is `Exists`; any other failure an IO error.
+fn exists_or(e: std::io::Error, path: &Path) -> StoreError {
+    match e.kind() {
+        std::io::ErrorKind::AlreadyExists => StoreError::Exists(path.to_path_buf()),
+        _ => StoreError::Io(e),
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod calendar_tests;
 #[cfg(test)]
 mod import_tests;
 #[cfg(test)]
 mod merges_tests;
+#[cfg(test)]
+mod open_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]

@@ -326,7 +326,13 @@ fn file_database_is_wal_private_and_refuses_newer_and_corrupt_files() {
 
     let junk = dir.path().join("junk.db");
     std::fs::write(&junk, vec![b'x'; 8192]).unwrap();
-    assert!(matches!(Store::open(&junk), Err(StoreError::Corrupt(_))));
+    assert!(matches!(
+        Store::open(&junk),
+        Err(StoreError::NotOnedoor {
+            what: NotOnedoor::NotSqlite,
+            ..
+        })
+    ));
     assert!(matches!(
         Store::open(&dir.path().join("none.db")),
         Err(StoreError::Missing(_))

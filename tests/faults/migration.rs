@@ -1,4 +1,5 @@
-//! Four processes opening one empty file at once migrate it exactly once.
+//! Four processes creating one new database at once make it exactly once, and none fails. (An
+//! existing empty file is not theirs to fill: opening refuses it, see tests/cli_open.rs.)
 use onedoor::store::Store;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -17,10 +18,9 @@ fn schema_of(db: &Path) -> Vec<(String, String, Option<String>)> {
 }
 
 #[test]
-fn four_processes_migrating_one_empty_file_apply_the_schema_once() {
+fn four_processes_creating_one_database_apply_the_schema_once() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("empty.db");
-    std::fs::File::create(&path).unwrap();
+    let path = dir.path().join("new.db");
     let go = dir.path().join("go");
     let mut children: Vec<Child> = (0..4)
         .map(|_| {
@@ -76,6 +76,17 @@ fn four_processes_migrating_one_empty_file_apply_the_schema_once() {
         assert_eq!(q(&sql), 1, "{t}");
     }
     assert_eq!(q("PRAGMA user_version"), onedoor::store::SCHEMA_VERSION);
+    assert_eq!(
+        q("PRAGMA application_id"),
+        i64::from(onedoor::store::APPLICATION_ID)
+    );
+    // No temporary file of any of the four is left behind.
+    let temps: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(temps.is_empty(), "{temps:?}");
     let ok: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
