@@ -56,3 +56,54 @@ fn referrals_awaiting_reply() {
         both_sizes(&format!("referrals_{tag}"), &app);
     }
 }
+
+/// A day past 999 cases: the list widens its number column for the longest number on screen,
+/// so 2026-1124-1524 shows whole (in the list and among search results).
+#[test]
+fn a_four_digit_case_number_shows_whole() {
+    use onedoor::store::bulk::{CaseRow, PartyRow};
+    let mut app = app_with("L001", Lang::En, |s| {
+        s.bulk_load(|w| {
+            let party = w.party(&PartyRow {
+                name: "王芳",
+                name_keys: "wangfang wf",
+                phone: None,
+                id_number: None,
+                address: "",
+                language: "",
+                vulnerability: "",
+            })?;
+            let id = w.case(&CaseRow {
+                case_no: "2026-1124-1524",
+                received_at: now(),
+                channel: "walk_in",
+                category: "neighbour",
+                colour: 0,
+                colour_flags: "violence",
+                status: "registered",
+                active: true,
+                summary: "楼上住户持刀威胁",
+                amount_yuan: None,
+                people: 1,
+                team: "people",
+                owner_id: None,
+                received_by: 1,
+                first_party_id: party,
+                level: "village",
+                attempts: [0, 0, 0],
+                visits: 1,
+                deadline_at: Some(now() + chrono::Duration::hours(4)),
+                closed_at: None,
+            })?;
+            w.link(id, party, "applicant")
+        })
+        .unwrap();
+    });
+    for (w, h) in [(80, 24), (120, 40)] {
+        let screen = render(&app, w, h);
+        assert!(screen.contains("2026-1124-1524 "), "{w}x{h}:\n{screen}");
+    }
+    keys(&mut app, "/1524");
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("2026-1124-1524 "), "{screen}");
+}

@@ -5,7 +5,7 @@
 //! milliseconds of being ready. An in-memory store (tests) cannot be opened twice: its queries
 //! run inline and are ready at once.
 use crate::domain::slots::WorkTime;
-use crate::store::{Result, Store};
+use crate::store::{CheckGate, Result, Store};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -44,10 +44,11 @@ impl Background {
             };
         };
         let work = store.work_time().clone();
+        let gate = store.check_gate();
         let (tx, rx) = channel::<Job>();
         let spawned = std::thread::Builder::new()
             .name("background".into())
-            .spawn(move || worker(path, work, rx));
+            .spawn(move || worker(path, gate, work, rx));
         if let Err(e) = &spawned {
             tracing::error!(kind = ?e.kind(), "background worker not started: queries run inline");
         }
@@ -96,11 +97,11 @@ impl Background {
     }
 }
 
-fn worker(path: PathBuf, work: WorkTime, jobs: Receiver<Job>) {
+fn worker(path: PathBuf, gate: CheckGate, work: WorkTime, jobs: Receiver<Job>) {
     let mut store: Option<std::result::Result<Store, &'static str>> = None;
     for job in jobs {
         let s = store.get_or_insert_with(|| {
-            Store::open_again(&path)
+            Store::open_again(&path, &gate)
                 .map(|mut s| {
                     s.set_work_time(work.clone());
                     // Its commits (saves) must not pay for checkpoints either: it runs them

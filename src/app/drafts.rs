@@ -1,7 +1,7 @@
 //! Drafts are saved as the user types, off the render loop: a writer thread with its own
 //! connection takes the latest body per form and commits it (synchronous=FULL fsyncs can take
 //! longer than a frame). In-memory stores (tests) write inline.
-use crate::store::Store;
+use crate::store::{CheckGate, Store};
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -36,17 +36,17 @@ enum Sink {
 impl DraftSink {
     pub fn for_store(store: &Store) -> DraftSink {
         match store.path() {
-            Some(path) => DraftSink::spawn(path.to_path_buf()),
+            Some(path) => DraftSink::spawn(path.to_path_buf(), store.check_gate()),
             None => DraftSink(Sink::Inline),
         }
     }
 
-    fn spawn(path: PathBuf) -> DraftSink {
+    fn spawn(path: PathBuf, gate: CheckGate) -> DraftSink {
         let (tx, rx) = channel();
         let (err_tx, errors) = channel();
         let handle = std::thread::Builder::new()
             .name("draft-writer".into())
-            .spawn(move || writer(path, rx, err_tx))
+            .spawn(move || writer(path, gate, rx, err_tx))
             .ok();
         DraftSink(Sink::Thread { tx, errors, handle })
     }
@@ -110,8 +110,8 @@ impl Drop for DraftSink {
     }
 }
 
-fn writer(path: PathBuf, rx: Receiver<Msg>, errors: Sender<String>) {
-    let mut store = match Store::open_again(&path) {
+fn writer(path: PathBuf, gate: CheckGate, rx: Receiver<Msg>, errors: Sender<String>) {
+    let mut store = match Store::open_again(&path, &gate) {
         Ok(s) => s,
         Err(e) => {
             tracing::error!(reason = e.logged(), "draft writer: no connection");

@@ -39,28 +39,45 @@ impl Names {
             Some(path) => {
                 let (tx, rx) = channel();
                 let path = path.to_path_buf();
-                let big = store.file_size() > crate::store::INLINE_CHECK_BYTES;
+                // Big files skipped the integrity check while opening: this thread runs it, late,
+                // and writes wait for it (store/check_gate.rs).
+                let gate = store.check_gate();
+                let big = gate.begin_background();
+                let ours = gate.clone();
                 let spawned =
                     std::thread::Builder::new()
                         .name("name-index".into())
                         .spawn(move || {
-                            let store = match Store::open_again(&path) {
+                            let store = match Store::open_again(&path, &gate) {
                                 Ok(s) => s,
-                                Err(e) => return drop(tx.send(Msg::Index(Err(e.to_string())))),
+                                Err(e) => {
+                                    if big {
+                                        gate.abandon();
+                                    }
+                                    return drop(tx.send(Msg::Index(Err(e.to_string()))));
+                                }
                             };
                             let _ = tx.send(Msg::Index(
                                 load(&store)
                                     .map(|(idx, max)| (Box::new(idx), max))
                                     .map_err(|e| e.to_string()),
                             ));
-                            // Big files skipped the integrity check while opening; run it here, late.
-                            if big && let Err(e) = store.quick_check() {
-                                let _ = tx.send(Msg::CheckFailed(e.to_string()));
+                            if big {
+                                let outcome = store.quick_check();
+                                gate.finish(&outcome);
+                                if let Err(e) = outcome {
+                                    let _ = tx.send(Msg::CheckFailed(e.to_string()));
+                                }
                             }
                         });
                 match spawned {
                     Ok(_) => State::Loading(rx),
-                    Err(e) => State::Failed(e.to_string()),
+                    Err(e) => {
+                        if big {
+                            ours.abandon();
+                        }
+                        State::Failed(e.to_string())
+                    }
                 }
             }
             None => match load(store) {
@@ -202,5 +219,48 @@ mod tests {
         })
         .unwrap();
         assert!(count > 40);
+    }
+
+    /// A big file opens at once, without its quick check; the check runs here, in the
+    /// background, and no write goes into the file before it has passed: not from the
+    /// render loop's connection, not from the background worker's.
+    #[test]
+    fn a_big_file_takes_no_write_before_its_background_check_passed() {
+        use crate::store::big_file_tests::{bytes, clerk, damaged, lead, t};
+        use crate::store::{SCHEMA_VERSION, StoreError};
+        let (_dir, path) = damaged(SCHEMA_VERSION);
+        let before = bytes(&path);
+        let mut s = Store::open_with_check_limit(&path, 0).unwrap();
+        let mut names = Names::start(&s);
+        // Before the check has finished the desk is told to wait; after, that the file is damaged.
+        match s.add_staff(Some(lead()), &clerk(), t()) {
+            Err(StoreError::Rule("err.db.checking") | StoreError::Corrupt(_)) => {}
+            other => panic!("{other:?}"),
+        }
+        let start = std::time::Instant::now();
+        let problem = loop {
+            if let Some(p) = names.poll() {
+                break p;
+            }
+            assert!(start.elapsed().as_secs() < 20, "no check result");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert!(problem.contains("damaged"), "{problem}");
+        assert!(matches!(
+            s.add_staff(Some(lead()), &clerk(), t()),
+            Err(StoreError::Corrupt(_))
+        ));
+        let bg = crate::app::background::Background::start(&s);
+        let mut save = bg.query(&mut s, |w| w.add_staff(Some(lead()), &clerk(), t()));
+        let answer = loop {
+            if let Some(a) = save.poll() {
+                break a;
+            }
+            assert!(start.elapsed().as_secs() < 20, "no answer");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        };
+        assert_eq!(answer.map(|_| ()), Err("err.db.corrupt"));
+        drop((bg, names, s));
+        assert!(bytes(&path) == before, "the file is unchanged");
     }
 }

@@ -44,14 +44,19 @@ fn party(h: &SearchHit) -> String {
     }
 }
 
-/// Columns padded by display width, so Chinese names line up in a terminal.
+/// Columns padded by display width, so Chinese names line up in a terminal; the case number's
+/// as wide as the longest (a day past 999 cases numbers 2026-1120-1524).
 pub(crate) fn table(hits: &[SearchHit], lang: Lang) -> Vec<String> {
+    let no_width = hits
+        .iter()
+        .map(|h| h.row.case_no.len())
+        .fold(13, usize::max);
     hits.iter()
         .map(|h| {
             let r = &h.row;
             let line = format!(
                 "{} {} {} {} {}",
-                pad(&r.case_no, 13),
+                pad(&r.case_no, no_width),
                 pad(&party(h), 20),
                 pad(tr(lang, r.status.i18n_key()), 12),
                 pad(tr(lang, r.colour.i18n_key()), 6),
@@ -146,6 +151,12 @@ mod tests {
         let t = table(&hits, Lang::Zh);
         use unicode_width::UnicodeWidthStr;
         let col = |s: &str| s.find("已分派").map(|i| s[..i].width());
+        assert_eq!(col(&t[0]), col(&t[1]));
+        // A day past 999 cases: its numbers show whole, and the columns still line up.
+        let mut busy = hits.clone();
+        busy[1].row.case_no = "2026-1120-1524".into();
+        let t = table(&busy, Lang::Zh);
+        assert!(t[1].starts_with("2026-1120-1524 "), "{t:?}");
         assert_eq!(col(&t[0]), col(&t[1]));
         let j = to_json(&hits);
         assert!(

@@ -198,9 +198,11 @@ fn one_case(
         (_, 70..93) => ("township", [3, c.rng.random_range(1..=2), 0]),
         _ => ("county", [3, 2, 1]),
     };
+    // Ended within a month, by yesterday at the latest: a recent closed case keeps its time
+    // too (the purge selects by it).
+    let latest = received + Duration::days((age - 1).max(0));
     let closed_at = (!status.is_active() && status != Status::AnsweredAtDesk)
-        .then(|| received + Duration::days(c.rng.random_range(1..30)))
-        .filter(|t| t.date() <= c.today);
+        .then(|| (received + Duration::days(c.rng.random_range(1..30))).min(latest));
     let case_no = crate::store::format_case_no(received, seq);
     let people = if flags.contains(&RiskFlag::GroupDispute) {
         c.rng.random_range(5..40)

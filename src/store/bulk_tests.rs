@@ -111,3 +111,32 @@ fn bulk_fill_matches_the_triggers_and_restores_them() {
         1
     );
 }
+
+/// Every closed demo case carries its closing time (the purge selects by it), recent ones too:
+/// none after the demo's today.
+#[test]
+fn demo_closes_no_case_without_its_closing_time() {
+    let mut s = Store::open_in_memory().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let opts = crate::demo::DemoOptions {
+        cases: 300,
+        seed: 2,
+        today,
+    };
+    crate::demo::generate(&mut s, &opts, "1234").unwrap();
+    assert!(count(&s, "SELECT COUNT(*) FROM cases WHERE status = 'closed'") > 50);
+    assert_eq!(
+        count(
+            &s,
+            "SELECT COUNT(*) FROM cases WHERE status = 'closed' AND closed_at IS NULL"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &s,
+            "SELECT COUNT(*) FROM cases WHERE closed_at < received_at OR closed_at >= '2026-11-24'"
+        ),
+        0
+    );
+}

@@ -186,10 +186,11 @@ fn back_to_work(
     transition(s.status, to)?;
     let at = to_sql(now);
     let deadline = super::deadlines::response(tx, work, hours, s.colour, now)?.map(to_sql);
+    // Status first: the schema refuses a closed case without its closing time.
+    set_status(tx, &at, by, id, s.status, to)?;
     tx.execute(
         "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
         params![id, deadline],
     )?;
-    set_status(tx, &at, by, id, s.status, to)?;
     Ok((to, at))
 }

@@ -48,6 +48,8 @@ mod score {
     pub const CASE_NO_EXACT: i64 = 100;
     pub const CASE_NO_PREFIX: i64 = 95;
     pub const CASE_NO_TAIL: i64 = 90;
+    /// A longer number that a typed tail begins ("1120-152" → 2026-1120-1524).
+    pub const CASE_NO_TAIL_BEGUN: i64 = 89;
     pub const NUMBER_FULL: i64 = 88;
     pub const NUMBER_TAIL: i64 = 80;
     pub const NAME_EXACT: i64 = 75;

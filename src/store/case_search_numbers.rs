@@ -30,9 +30,21 @@ impl Store {
             }
         }
         // Tails: "1124-007" / "1124007" in the last ten years, "007" in the last two weeks;
-        // the whole number without its dashes ("20261124007", as read out) too.
+        // the whole number without its dashes ("20261124007", as read out) too. A busy day
+        // numbers past 999 ("2026-1120-1524"): its tails are 8 digits and longer ("1120-1524"),
+        // or 4 ("1524", also a phone's tail).
         let digits: String = q.chars().filter(char::is_ascii_digit).collect();
         let today = now.date();
+        let years = |tail: &str| -> Vec<String> {
+            (0..10)
+                .map(|y| format!("{}-{}-{}", today.year() - y, &tail[..4], &tail[4..]))
+                .collect()
+        };
+        let recent = |seq: &str| -> Vec<String> {
+            (0..14)
+                .map(|d| format!("{}-{seq}", (today - Duration::days(d)).format("%Y-%m%d")))
+                .collect()
+        };
         let wanted: Vec<String> = match digits.len() {
             11..=14 => vec![format!(
                 "{}-{}-{}",
@@ -40,18 +52,33 @@ impl Store {
                 &digits[4..8],
                 &digits[8..]
             )],
-            7 => (0..10)
-                .map(|y| format!("{}-{}-{}", today.year() - y, &digits[..4], &digits[4..]))
-                .collect(),
+            7..=10 => {
+                // A tail being typed ("1120-152"): the longer numbers it begins, after the
+                // exact one.
+                if digits.len() < 10 {
+                    let mut stmt = self.conn.prepare_cached(
+                        "SELECT id FROM cases WHERE case_no > ?1 AND case_no < ?1 || '~'
+                         ORDER BY case_no DESC LIMIT ?2",
+                    )?;
+                    for prefix in years(&digits) {
+                        let ids = stmt.query_map(rusqlite::params![prefix, limit as i64], |r| {
+                            r.get::<_, i64>(0)
+                        })?;
+                        for id in ids {
+                            c.add(id?, score::CASE_NO_TAIL_BEGUN, MatchKind::CaseNo);
+                        }
+                    }
+                }
+                years(&digits)
+            }
             // A tail being typed ("1124", "1124-0"): numbers of that day that start so, in the
-            // last ten years, newest first.
+            // last ten years, newest first; and a four-digit (or longer) number of a recent day.
             4..=6 => {
                 let mut stmt = self.conn.prepare_cached(
                     "SELECT id FROM cases WHERE case_no >= ?1 AND case_no < ?1 || '~'
                      ORDER BY case_no DESC LIMIT ?2",
                 )?;
-                for y in 0..10 {
-                    let prefix = format!("{}-{}-{}", today.year() - y, &digits[..4], &digits[4..]);
+                for prefix in years(&digits) {
                     let ids = stmt.query_map(rusqlite::params![prefix, limit as i64], |r| {
                         r.get::<_, i64>(0)
                     })?;
@@ -59,11 +86,9 @@ impl Store {
                         c.add(id?, score::CASE_NO_PREFIX, MatchKind::CaseNo);
                     }
                 }
-                Vec::new()
+                recent(&digits)
             }
-            3 => (0..14)
-                .map(|d| format!("{}-{digits}", (today - Duration::days(d)).format("%Y-%m%d")))
-                .collect(),
+            3 => recent(&digits),
             _ => Vec::new(),
         };
         let mut stmt = self

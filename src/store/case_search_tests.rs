@@ -180,3 +180,82 @@ fn full_width_digits_and_letters_from_an_input_method_search_as_ascii() {
     // The ideographic space separates like a space.
     assert_eq!(ids(&s, "欠薪\u{3000}"), vec![c[3].0]);
 }
+
+/// A day with more than 999 cases (2026-1120-1524): its four-digit numbers are found by every
+/// form a three-digit one is.
+#[test]
+fn four_digit_sequence_numbers_are_found_by_every_form() {
+    use crate::store::bulk::{CaseRow, PartyRow};
+    let (mut s, _) = setup();
+    let day = at(20);
+    let ids_by_no: Vec<(String, i64)> = s
+        .bulk_load(|w| {
+            let party = w.party(&PartyRow {
+                name: "王芳",
+                name_keys: "wangfang wf",
+                phone: None,
+                id_number: None,
+                address: "",
+                language: "",
+                vulnerability: "",
+            })?;
+            let mut v = Vec::new();
+            // The day's first case came from setup(); these follow it.
+            for n in 2..=1530 {
+                let no = crate::store::format_case_no(day, n);
+                let id = w.case(&CaseRow {
+                    case_no: &no,
+                    received_at: day,
+                    channel: "walk_in",
+                    category: "neighbour",
+                    colour: 3,
+                    colour_flags: "",
+                    status: "registered",
+                    active: true,
+                    summary: "楼道堆物",
+                    amount_yuan: None,
+                    people: 1,
+                    team: "",
+                    owner_id: None,
+                    received_by: 1,
+                    first_party_id: party,
+                    level: "village",
+                    attempts: [0, 0, 0],
+                    visits: 1,
+                    deadline_at: None,
+                    closed_at: None,
+                })?;
+                w.link(id, party, "applicant")?;
+                v.push((no, id));
+            }
+            w.counter(day.date(), 1530)?;
+            Ok(v)
+        })
+        .unwrap();
+    let id_of = |no: &str| ids_by_no.iter().find(|(n, _)| n == no).unwrap().1;
+    let want = id_of("2026-1120-1524");
+    for q in [
+        "2026-1120-1524",
+        "1120-1524",
+        "11201524",
+        "1524",
+        "202611201524",
+        "2026 1120 1524",
+    ] {
+        let got = ids(&s, q);
+        assert_eq!(got.first(), Some(&want), "{q}: {got:?}");
+    }
+    // Typing the tail lists the day's numbers that start so, four digits included.
+    let got = ids(&s, "1120-152");
+    assert_eq!(
+        got.first(),
+        Some(&id_of("2026-1120-152")),
+        "the exact tail first"
+    );
+    for n in ["2026-1120-1520", "2026-1120-1524", "2026-1120-1529"] {
+        assert!(got.contains(&id_of(n)), "{n} in {got:?}");
+    }
+    // Three-digit numbers of that day still answer to their own forms.
+    assert_eq!(ids(&s, "1120-015").first(), Some(&id_of("2026-1120-015")));
+    assert_eq!(ids(&s, "015").first(), Some(&id_of("2026-1120-015")));
+}

@@ -14,14 +14,17 @@ pub struct PurgeCount {
     pub parties: i64,
 }
 
-/// Parties whose every case was closed before the date: only those may lose their data.
+/// Parties whose every case was closed before the date: only those may lose their data. A case
+/// without a closing time was never closed before anything (written out, not `NOT (… < ?1)`,
+/// which is NULL for such a case and let its parties through).
 const PURGEABLE_PARTIES: &str = "
     SELECT p.id FROM parties p
     WHERE p.name != ?2
       AND EXISTS (SELECT 1 FROM case_parties cp WHERE cp.party_id = p.id)
       AND NOT EXISTS (
         SELECT 1 FROM case_parties cp JOIN cases c ON c.id = cp.case_id
-        WHERE cp.party_id = p.id AND NOT (c.status = 'closed' AND c.closed_at < ?1))";
+        WHERE cp.party_id = p.id
+          AND (c.status != 'closed' OR c.closed_at IS NULL OR c.closed_at >= ?1))";
 
 const PURGEABLE_CASES: &str = "
     SELECT id FROM cases WHERE status = 'closed' AND closed_at < ?1 AND summary != ?2";
@@ -85,30 +88,39 @@ impl Store {
         }
         let cutoff = date_to_sql(before);
         self.write(|tx| {
-            let count = |sql: &str| -> Result<i64> {
-                Ok(tx.query_row(&format!("SELECT COUNT(*) FROM ({sql})"), [&cutoff, ANONYMISED], |r| r.get(0))?)
-            };
-            let n = PurgeCount { cases: count(PURGEABLE_CASES)?, parties: count(PURGEABLE_PARTIES)? };
             if dry_run {
-                return Ok(n);
+                let count = |sql: &str| -> Result<i64> {
+                    Ok(tx.query_row(&format!("SELECT COUNT(*) FROM ({sql})"), [&cutoff, ANONYMISED], |r| r.get(0))?)
+                };
+                return Ok(PurgeCount { cases: count(PURGEABLE_CASES)?, parties: count(PURGEABLE_PARTIES)? });
             }
-            tx.execute(
+            // Parties first: which are purgeable depends on the cases' status and time only,
+            // never on the summaries changed next. A test holds these counts to the dry run's.
+            let parties = tx.execute(
                 &format!(
                     "UPDATE parties SET name = ?2, name_keys = '', phone = NULL, id_number = NULL,
                      address = '', language = '', vulnerability = '' WHERE id IN ({PURGEABLE_PARTIES})"
                 ),
                 [&cutoff, ANONYMISED],
             )?;
-            tx.execute(
+            let cases = tx.execute(
                 &format!("UPDATE cases SET summary = ?2, description = '' WHERE id IN ({PURGEABLE_CASES})"),
                 [&cutoff, ANONYMISED],
             )?;
+            let n = PurgeCount {
+                cases: cases as i64,
+                parties: parties as i64,
+            };
             let what = format!("closed before {cutoff}: {} cases, {} parties", n.cases, n.parties);
             audit::event(tx, &to_sql(now), Some(by.staff_id), None, "purge", &what)?;
             Ok(n)
         })
     }
 }
+
+#[cfg(test)]
+#[path = "purge_tests.rs"]
+mod purge_tests;
 
 #[cfg(test)]
 mod tests {

@@ -218,9 +218,10 @@ impl Store {
                 "UPDATE cases SET visits = visits + ?2, updated_at = ?3 WHERE id = ?1",
                 params![keep, g.visits, at],
             )?;
+            // Closed now, unless it already was (then it keeps its own closing time).
             tx.execute(
                 "UPDATE cases SET merged_into = ?2, status = ?3, active = 0, deadline_at = NULL,
-                    updated_at = ?4 WHERE id = ?1",
+                    closed_at = coalesce(closed_at, ?4), updated_at = ?4 WHERE id = ?1",
                 params![gone, keep, Status::Closed.code(), at],
             )?;
             log(tx, &at, by, Some(keep), "case.merge", "merged", "", &g.no)?;

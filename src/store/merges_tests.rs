@@ -41,7 +41,7 @@ fn dump(s: &Store) -> String {
         .join("\n")
     };
     [
-        "SELECT id, status, active, deadline_at, visits, first_party_id, merged_into FROM cases ORDER BY id",
+        "SELECT id, status, active, deadline_at, visits, first_party_id, merged_into, closed_at FROM cases ORDER BY id",
         "SELECT * FROM case_parties ORDER BY 1, 2, 3",
         "SELECT id, case_id FROM visits ORDER BY id",
         "SELECT id, case_id FROM sessions ORDER BY id",
@@ -310,4 +310,32 @@ fn a_merged_case_cannot_be_reopened_and_undo_refuses_if_its_status_changed() {
         Err(StoreError::Rule("err.merge.changed"))
     ));
     assert_eq!(dump(&s), mid);
+}
+
+#[test]
+fn a_case_closed_by_a_merge_carries_its_closing_time_until_undone() {
+    let (mut s, lead, _, a, b) = setup();
+    let closed_at = |s: &Store, id: i64| -> Option<String> {
+        s.conn
+            .query_row("SELECT closed_at FROM cases WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    let m = s.merge_cases(lead, a, b, at(24, 10)).unwrap();
+    assert_eq!(closed_at(&s, b).as_deref(), Some("2026-11-24 10:00:00"));
+    assert_eq!(closed_at(&s, a), None);
+    s.undo_merge(lead, m, at(24, 11)).unwrap();
+    assert_eq!(closed_at(&s, b), None, "open again, as before the merge");
+    // A case already closed keeps its own closing time through a merge and its undo.
+    s.conn
+        .execute(
+            "UPDATE cases SET status = 'closed', active = 0, closed_at = '2026-11-22 16:00:00' WHERE id = ?1",
+            [b],
+        )
+        .unwrap();
+    let m = s.merge_cases(lead, a, b, at(24, 12)).unwrap();
+    assert_eq!(closed_at(&s, b).as_deref(), Some("2026-11-22 16:00:00"));
+    s.undo_merge(lead, m, at(24, 13)).unwrap();
+    assert_eq!(closed_at(&s, b).as_deref(), Some("2026-11-22 16:00:00"));
 }

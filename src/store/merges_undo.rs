@@ -70,9 +70,11 @@ impl Store {
                     params![keep, visits.unwrap_or(0), at],
                 )?;
                 let old_status = status.unwrap_or_else(|| Status::Closed.code().to_string());
+                // A case the merge closed loses the closing time the merge gave it.
                 tx.execute(
                     "UPDATE cases SET merged_into = NULL, status = ?2, active = ?3, deadline_at = ?4,
-                        updated_at = ?5 WHERE id = ?1",
+                        closed_at = CASE WHEN ?2 = 'closed' THEN closed_at END, updated_at = ?5
+                     WHERE id = ?1",
                     params![gone, old_status, active.unwrap_or(false), deadline, at],
                 )?;
                 log(tx, &at, by, Some(keep), "case.unmerge", "merged", &g.no, "")?;

@@ -18,9 +18,18 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_merges.sql"),
     include_str!("schema_names.sql"),
     include_str!("schema_application_id.sql"),
+    CLOSED_AT,
 ];
 
+const CLOSED_AT: &str = include_str!("schema_closed_at.sql");
+
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+/// The version before closing times were filled in and enforced (tests build such databases).
+#[cfg(test)]
+pub(crate) fn before_closed_at() -> i64 {
+    MIGRATIONS.iter().position(|m| *m == CLOSED_AT).unwrap_or(0) as i64
+}
 
 pub fn version(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)

@@ -19,6 +19,8 @@ pub use referrals::OpenReferral;
 mod case_team;
 mod case_waiting;
 mod cases;
+mod check_gate;
+pub use check_gate::CheckGate;
 mod counts;
 mod deadlines;
 mod diagnostics;
@@ -75,8 +77,13 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Files up to this size get their quick integrity check while opening (well under 100 ms).
+/// Files up to this size get their quick integrity check while opening (well under 100 ms);
+/// bigger ones before their first write (check_gate.rs).
 pub const INLINE_CHECK_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How long a write on another connection of the app (a save on the background worker, a
+/// draft) waits for the background quick check of a big file before it is refused.
+const AGAIN_WRITE_WAIT: Duration = Duration::from_secs(30);
 
 /// How many times a connection waits for another desk's transaction before giving up with
 /// `Locked`: about 30 seconds in all.
@@ -118,23 +125,48 @@ pub struct Store {
     path: Option<PathBuf>,
     /// Working time for deadlines (deadlines.rs).
     work: crate::domain::slots::WorkTime,
+    /// Whether writes may go in yet (a big file's quick check), and how long one waits for a
+    /// check running on another thread: not at all on the connection the render loop uses.
+    gate: CheckGate,
+    write_wait: Duration,
+}
+
+/// How a connection comes to trust the file it opens.
+enum Opening {
+    /// A new file, or memory: nothing to check.
+    New,
+    /// An existing file: checked now up to this size, beyond it before the first write.
+    Check { inline_up_to: u64 },
+    /// Another connection of this process to a file it opened: shares that file's check.
+    Again(CheckGate),
 }
 
 impl Store {
     /// Opens an existing onedoor database: refuses untouched any other file (identify.rs) and a
     /// newer schema, checks integrity, migrates.
     pub fn open(path: &Path) -> Result<Store> {
-        Store::open_existing(path, true)
+        Store::open_with_check_limit(path, INLINE_CHECK_BYTES)
     }
 
-    fn open_existing(path: &Path, check: bool) -> Result<Store> {
+    /// `open`, with the size up to which the file is checked while opening (tests make a
+    /// small file "big" with 0).
+    pub fn open_with_check_limit(path: &Path, inline_check_bytes: u64) -> Result<Store> {
+        Store::open_existing(
+            path,
+            Opening::Check {
+                inline_up_to: inline_check_bytes,
+            },
+        )
+    }
+
+    fn open_existing(path: &Path, opening: Opening) -> Result<Store> {
         // Read-only first: nothing may write to a file before it is known to be onedoor's.
         identify::identify(path)?;
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        Store::setup_checked(conn, Some(path.to_path_buf()), check)
+        Store::setup_checked(conn, Some(path.to_path_buf()), opening)
     }
 
     /// Whether opening this file will migrate an existing database (not a new, empty one):
@@ -144,9 +176,16 @@ impl Store {
     }
 
     /// Another connection to a database this program already opened with `open` (the app's
-    /// worker threads): the same settings, without repeating the integrity check.
-    pub fn open_again(path: &Path) -> Result<Store> {
-        Store::open_existing(path, false)
+    /// worker threads): the same settings, without repeating the integrity check; its writes
+    /// wait (a while) for that file's check, `gate` (`Store::check_gate`).
+    pub fn open_again(path: &Path, gate: &CheckGate) -> Result<Store> {
+        Store::open_existing(path, Opening::Again(gate.clone()))
+    }
+
+    /// The file's check, to share with another connection (`open_again`) or to run on a
+    /// background thread (`CheckGate::begin_background`).
+    pub fn check_gate(&self) -> CheckGate {
+        self.gate.clone()
     }
 
     /// Creates a new database file, readable by its owner only, where no file is. It is made
@@ -177,7 +216,7 @@ impl Store {
         let made = made();
         files::remove_with_sidecars(&temp);
         made?;
-        Store::open_existing(path, false)
+        Store::open_existing(path, Opening::New)
     }
 
     /// A private in-memory database with the real schema, for tests.
@@ -186,26 +225,41 @@ impl Store {
     }
 
     fn setup(conn: Connection, path: Option<PathBuf>) -> Result<Store> {
-        Store::setup_checked(conn, path, true)
+        Store::setup_checked(conn, path, Opening::New)
     }
 
-    fn setup_checked(mut conn: Connection, path: Option<PathBuf>, check: bool) -> Result<Store> {
+    fn setup_checked(
+        mut conn: Connection,
+        path: Option<PathBuf>,
+        opening: Opening,
+    ) -> Result<Store> {
         conn.busy_handler(Some(busy_wait))?;
         // Read before any write: a database from a newer onedoor must stay untouched.
-        migrations::check_not_newer(&conn)?;
+        let found = migrations::check_not_newer(&conn)?;
         // Reading the schema catches a file that is not a database or has a broken first page.
         conn.query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| {
             r.get::<_, i64>(0)
         })?;
-        // quick_check reads the whole file (2.7 s at 1 M cases): inline only for small files;
-        // the app runs it on a background thread for big ones (`quick_check`).
-        let size = path
-            .as_deref()
-            .and_then(|p| std::fs::metadata(p).ok())
-            .map_or(0, |m| m.len());
-        if check && size <= INLINE_CHECK_BYTES {
-            Store::check_result(&conn)?;
-        }
+        // quick_check reads the whole file (2.7 s at 1 M cases): inline only for small files
+        // and for files about to be migrated (migrating writes); a big one is checked before its
+        // first write, by the app on a background thread (check_gate.rs).
+        let main = !matches!(opening, Opening::Again(_));
+        let (gate, write_wait) = match opening {
+            Opening::New => (CheckGate::passed(), Duration::ZERO),
+            Opening::Again(gate) => (gate, AGAIN_WRITE_WAIT),
+            Opening::Check { inline_up_to } => {
+                let size = path
+                    .as_deref()
+                    .and_then(|p| std::fs::metadata(p).ok())
+                    .map_or(0, |m| m.len());
+                if size <= inline_up_to || found < migrations::LATEST {
+                    Store::check_result(&conn)?;
+                    (CheckGate::passed(), Duration::ZERO)
+                } else {
+                    (CheckGate::unchecked(), Duration::ZERO)
+                }
+            }
+        };
         if path.is_some() {
             let mode = wal_mode(&conn)?;
             if !mode.eq_ignore_ascii_case("wal") {
@@ -221,11 +275,13 @@ impl Store {
         // checkpoints for a while cannot leave a huge file behind.
         conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
         let from = migrations::migrate(&mut conn)?;
-        diagnostics::opened(&conn, from, check);
+        diagnostics::opened(&conn, from, main);
         Ok(Store {
             conn,
             path,
             work: crate::domain::slots::WorkTime::from_config(&Default::default()),
+            gate,
+            write_wait,
         })
     }
 
@@ -235,7 +291,11 @@ impl Store {
 
     /// Every write goes through here: IMMEDIATE takes the write lock up front, so a busy
     /// database waits in the busy handler instead of failing a read-then-write half way.
+    /// A big file's quick check, skipped while opening, comes first (check_gate.rs).
     fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
+        let conn = &self.conn;
+        self.gate
+            .before_write(self.write_wait, || Store::check_result(conn))?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -310,6 +370,8 @@ fn exists_or(e: std::io::Error, path: &Path) -> StoreError {
     }
 }
 
+#[cfg(test)]
+pub(crate) mod big_file_tests;
 #[cfg(test)]
 pub(crate) mod calendar_tests;
 #[cfg(test)]

@@ -116,7 +116,10 @@ fn attaching_a_visit_counts_it_and_is_audited() {
         StoreError::NotFound.i18n_key()
     );
     s.conn
-        .execute("UPDATE cases SET status = 'closed', active = 0", [])
+        .execute(
+            "UPDATE cases SET status = 'closed', active = 0, closed_at = updated_at",
+            [],
+        )
         .unwrap();
     assert!(matches!(
         s.attach_visit(desk, c.id, Channel::Phone, at(5, 11), ""),

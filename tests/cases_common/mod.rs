@@ -19,6 +19,11 @@ pub fn now() -> NaiveDateTime {
 }
 
 pub fn app_as(code: &str, lang: Lang) -> App {
+    app_with(code, lang, |_| {})
+}
+
+/// The same demo store, with `more` added to it before the app opens.
+pub fn app_with(code: &str, lang: Lang, more: impl FnOnce(&mut Store)) -> App {
     let mut store = Store::open_in_memory().unwrap();
     let opts = DemoOptions {
         cases: 300,
@@ -26,6 +31,7 @@ pub fn app_as(code: &str, lang: Lang) -> App {
         today: now().date(),
     };
     generate(&mut store, &opts, "1234").unwrap();
+    more(&mut store);
     let m = store.staff_by_code(code).unwrap().unwrap();
     let mut app = App::new(store, Config::default(), lang, now());
     app.no_color = true;

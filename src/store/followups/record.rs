@@ -218,7 +218,8 @@ impl Store {
     pub(crate) fn force_status_for_tests(&mut self, case_id: i64, status: Status) {
         self.conn
             .execute(
-                "UPDATE cases SET status = ?1, active = ?2 WHERE id = ?3",
+                "UPDATE cases SET status = ?1, active = ?2,
+                    closed_at = CASE WHEN ?1 = 'closed' THEN coalesce(closed_at, updated_at) ELSE closed_at END WHERE id = ?3",
                 params![status.code(), status.is_active(), case_id],
             )
             .expect("test setup");

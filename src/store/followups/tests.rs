@@ -57,7 +57,8 @@ fn case(t: &mut T, owner: Option<&str>, status: Status, category: &str) -> i64 {
             .id;
     t.s.conn
         .execute(
-            "UPDATE cases SET status = ?1, active = ?2 WHERE id = ?3",
+            "UPDATE cases SET status = ?1, active = ?2,
+                    closed_at = CASE WHEN ?1 = 'closed' THEN coalesce(closed_at, updated_at) ELSE closed_at END WHERE id = ?3",
             params![status.code(), status.is_active(), id],
         )
         .unwrap();

@@ -181,11 +181,12 @@ impl TriageState {
                 Some(path) => {
                     let (tx, rx) = channel();
                     let path = path.to_path_buf();
+                    let gate = ctx.store.check_gate();
                     let spawned =
                         std::thread::Builder::new()
                             .name("routing".into())
                             .spawn(move || {
-                                let r = crate::store::Store::open_again(&path)
+                                let r = crate::store::Store::open_again(&path, &gate)
                                     .and_then(|s| s.routing_candidates(now, &hours))
                                     .map_err(|e| e.logged().to_string());
                                 let _ = tx.send(r);

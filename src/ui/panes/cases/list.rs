@@ -13,6 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Col {
@@ -46,14 +47,18 @@ const COLS: &[(Col, usize, u8, &str)] = &[
     (Col::Days, 4, 5, "ui.cases.col.days"),
 ];
 
-/// The columns that fit in `width`, in display order.
-fn columns(width: usize) -> Vec<(Col, usize, &'static str)> {
+/// The columns that fit in `width`, in display order; the case number's column is `no_width`
+/// wide (a day past 999 cases numbers 2026-1120-1524, a cell wider than the usual 13).
+fn columns(width: usize, no_width: usize) -> Vec<(Col, usize, &'static str)> {
     let mut prio = 9u8;
     loop {
         let cols: Vec<_> = COLS
             .iter()
             .filter(|c| c.2 <= prio)
-            .map(|c| (c.0, c.1, c.3))
+            .map(|c| match c.0 {
+                Col::CaseNo => (c.0, c.1.max(no_width), c.3),
+                _ => (c.0, c.1, c.3),
+            })
             .collect();
         let need: usize = cols.iter().map(|c| c.1 + 1).sum();
         if need <= width || prio == 0 {
@@ -173,7 +178,31 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
         Constraint::Min(0),
     ])
     .areas(inner);
-    let mut cols = columns(usize::from(inner.width).saturating_sub(if searching { 9 } else { 0 }));
+    let height = usize::from(body.height);
+    state.list.height.set(height);
+    let (rows, sel, top_row): (Vec<&CaseRow>, usize, usize) = if searching {
+        let rows: Vec<&CaseRow> = state.search.hits.iter().map(|h| &h.row).collect();
+        let sel = state.search.sel;
+        (rows, sel, sel.saturating_sub(height.saturating_sub(1)))
+    } else {
+        (
+            state.list.rows.iter().collect(),
+            state.list.sel,
+            state.list.top,
+        )
+    };
+    // Wide enough for the longest number on screen: whole numbers, never cut.
+    let no_width = rows
+        .iter()
+        .skip(top_row)
+        .take(height)
+        .map(|r| r.case_no.width())
+        .max()
+        .unwrap_or(0);
+    let mut cols = columns(
+        usize::from(inner.width).saturating_sub(if searching { 9 } else { 0 }),
+        no_width,
+    );
     if searching {
         cols.insert(0, (Col::Match, 8, "ui.cases.col.match"));
     }
@@ -220,19 +249,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
         )),
         head,
     );
-    let height = usize::from(body.height);
-    state.list.height.set(height);
-    let (rows, sel, top_row): (Vec<&CaseRow>, usize, usize) = if searching {
-        let rows: Vec<&CaseRow> = state.search.hits.iter().map(|h| &h.row).collect();
-        let sel = state.search.sel;
-        (rows, sel, sel.saturating_sub(height.saturating_sub(1)))
-    } else {
-        (
-            state.list.rows.iter().collect(),
-            state.list.sel,
-            state.list.top,
-        )
-    };
     let kinds: Vec<&str> = state
         .search
         .hits
