@@ -9,7 +9,7 @@ fn onedoor(args: &[&str], env: &[(&str, &str)]) -> Output {
         .env_remove("ONEDOOR_DB")
         .env_remove("ONEDOOR_LOG")
         .env_remove("ONEDOOR_LOG_DIR")
-        .env("ONEDOOR_PIN", "1234");
+        .env("ONEDOOR_PIN", "123456");
     for (k, v) in env {
         c.env(k, v);
     }

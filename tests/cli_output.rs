@@ -40,7 +40,13 @@ fn demo(dir: &tempfile::TempDir, cases: &str) -> (String, String) {
 /// Runs `args` with standard output into a pipe whose reader reads nothing and goes away
 /// (`| true`): every write fails with EPIPE, whatever the output's size.
 fn reader_gone(db: &str, args: &[&str]) -> (ExitStatus, String) {
+    reader_gone_pin(db, args, "1234")
+}
+
+/// `reader_gone` with the PIN a command reads (a new lead's has 6 digits).
+fn reader_gone_pin(db: &str, args: &[&str], pin: &str) -> (ExitStatus, String) {
     let mut child = onedoor()
+        .env("ONEDOOR_PIN", pin)
         .args(["--db", db, "--lang", "en"])
         .args(args)
         .stdout(Stdio::piped())
@@ -140,7 +146,11 @@ fn a_closed_pipe_ends_every_command_quietly() {
     let (status, err) = reader_gone(new_db.to_str().unwrap(), &["demo", "--cases", "5"]);
     quiet("demo", status, &err);
     let init_db = dir.path().join("init.db");
-    let (status, err) = reader_gone(init_db.to_str().unwrap(), &["init", "--name", "王"]);
+    let (status, err) = reader_gone_pin(
+        init_db.to_str().unwrap(),
+        &["init", "--name", "王"],
+        "123456",
+    );
     quiet("init", status, &err);
 }
 

@@ -126,7 +126,10 @@ fn files_that_are_not_onedoor_databases_are_refused_untouched() {
         let what = bad.path.display();
         for (how, r) in [
             ("open", Store::open(&bad.path).map(drop)),
-            ("open_again", Store::open_again(&bad.path, &super::CheckGate::unchecked()).map(drop)),
+            (
+                "open_again",
+                Store::open_again(&bad.path, &super::CheckGate::unchecked()).map(drop),
+            ),
         ] {
             let e = r.err().unwrap_or_else(|| panic!("{how} accepted {what}"));
             assert_eq!(e.i18n_key(), bad.key, "{how} {what}: {e}");
