@@ -254,7 +254,10 @@ fn huge_inputs_are_refused_promptly() {
         assert!(config_with_hours(&s, "17:30").is_err());
         let took = start.elapsed();
         assert!(
-            took < Elapsed::from_millis(500),
+            // Not a speed test (benchmarks measure speed): a guard against quadratic work,
+            // which on 100 KB takes minutes. Linear parsing takes well under a second even
+            // unoptimised on a loaded machine; 5 s leaves room for CI's load without hiding it.
+            took < Elapsed::from_secs(5),
             "{took:?} for {}…",
             s.chars().take(12).collect::<String>()
         );
