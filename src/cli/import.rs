@@ -28,11 +28,35 @@ pub struct ImportArgs {
     pub ignore_unknown: bool,
 }
 
-/// The file's bytes, refusing one over the limit without reading it all (a device or a
-/// growing file cannot make the import hang or fill memory).
-fn read(path: &Path) -> Result<Vec<u8>, CliError> {
-    let f = std::fs::File::open(path)
-        .map_err(|e| other("err.import.read", format!("{}: {e}", path.display())))?;
+/// Opens without waiting: a named pipe with no writer would otherwise block `open` forever.
+#[cfg(unix)]
+fn open(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// The file's bytes, refusing one over the limit without reading it all. Only a regular file
+/// is read: a pipe, a device or a folder is refused at once, so nothing can make the import
+/// hang or fill memory.
+fn read(path: &Path, lang: Lang) -> Result<Vec<u8>, CliError> {
+    let f = open(path).map_err(|e| other("err.import.read", format!("{}: {e}", path.display())))?;
+    let regular = f.metadata().is_ok_and(|m| m.is_file());
+    if !regular {
+        let path = path.display();
+        return Err(CliError::text(trf(
+            lang,
+            "err.import.not_regular",
+            &[("path", &path)],
+        )));
+    }
     let mut bytes = Vec::new();
     f.take(limits::FILE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
@@ -75,7 +99,7 @@ pub(crate) fn run(
         ignore_unknown: a.ignore_unknown,
     };
     // The file is checked before the PIN is asked: fixing a file costs no login attempts.
-    let parsed = match import::parse(&read(&a.file)?, &opts) {
+    let parsed = match import::parse(&read(&a.file, lang)?, &opts) {
         Ok(p) => p,
         Err(ImportError::File(p)) => return Err(CliError::text(p.message(lang))),
         Err(ImportError::Rows {
