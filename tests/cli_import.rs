@@ -3,6 +3,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "cli_import/hardening.rs"]
+mod hardening;
+
 fn onedoor(args: &[&str], pin: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_onedoor"))
         .args(args)
@@ -242,50 +245,4 @@ fn only_a_shift_lead_with_the_right_pin_imports() {
         "{err}"
     );
     assert_eq!(footprint(db), before);
-}
-
-/// Runs onedoor without waiting forever: a run that hangs is killed and fails the test.
-fn onedoor_bounded(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(args)
-        .env_remove("ONEDOOR_DB")
-        .env("ONEDOOR_PIN", "1234")
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("onedoor {args:?} hung");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
-}
-
-#[cfg(unix)]
-#[test]
-fn a_pipe_a_device_or_a_folder_is_refused_without_waiting() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    let db = db.to_str().unwrap();
-    let fifo = dir.path().join("台账.csv");
-    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
-    assert!(made.success());
-    // Nobody ever writes to the pipe: reading it would wait forever.
-    for target in [
-        fifo.to_str().unwrap(),
-        "/dev/null",
-        dir.path().to_str().unwrap(),
-    ] {
-        let out = onedoor_bounded(&["--lang", "en", "import", "--db", db, "--as", "L001", target]);
-        let err = failed(&out);
-        assert!(err.contains("not a regular file"), "{target}: {err}");
-        assert!(err.contains(target), "{target}: {err}");
-    }
-    assert!(!Path::new(db).exists(), "nothing was opened");
 }

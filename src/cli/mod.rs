@@ -8,6 +8,7 @@ mod find;
 mod followups;
 mod handover;
 mod import;
+mod import_out;
 mod maintenance;
 mod slip;
 mod staff;

@@ -88,7 +88,7 @@ fn utf32_and_nul_filled_files_are_encoding_problems() {
         encoding: Encoding::Gbk,
         ..opts()
     };
-    assert_eq!(file_err(&vec![0u8; 100], &gbk).key, "err.import.nul_bytes");
+    assert_eq!(file_err(&[0u8; 100], &gbk).key, "err.import.nul_bytes");
 }
 
 #[test]

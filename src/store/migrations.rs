@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_report.sql"),
     include_str!("schema_merges.sql"),
     include_str!("schema_names.sql"),
+    include_str!("schema_imports.sql"),
 ];
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

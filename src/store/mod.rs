@@ -25,8 +25,10 @@ mod drafts;
 pub mod grams;
 mod handover_notes;
 mod import;
+mod import_record;
 pub use drafts::Draft;
 pub use import::{ImportOutcome, ImportRow, Imported, RowRefused};
+pub use import_record::{ImportRecord, ImportSource};
 mod error;
 mod followups;
 mod maintenance;
@@ -296,6 +298,8 @@ pub(crate) fn create_private_file(path: &Path) -> std::io::Result<()> {
 
 #[cfg(test)]
 pub(crate) mod calendar_tests;
+#[cfg(test)]
+mod import_record_tests;
 #[cfg(test)]
 mod import_tests;
 #[cfg(test)]
