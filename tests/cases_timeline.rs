@@ -15,8 +15,8 @@ use onedoor::domain::session::SessionStatus;
 use onedoor::domain::slots::WorkTime;
 use onedoor::i18n::{Lang, tr};
 use onedoor::store::{
-    Actor, ImportOutcome, ImportRow, NewCase, NewParty, NewSession, NewStaff, Outcome,
-    RecordResult, Store,
+    Actor, ImportOutcome, ImportRow, ImportSource, NewCase, NewParty, NewSession, NewStaff,
+    Outcome, RecordResult, Store,
 };
 use onedoor::ui::panes::timeline;
 use std::collections::BTreeSet;
@@ -267,12 +267,17 @@ fn scenario(s: &mut Store) -> Vec<i64> {
         line: 12,
         case: old,
     };
+    let source = ImportSource {
+        file_name: "旧台账",
+        sha256: "00",
+        again: false,
+    };
     let e = match sc
         .s
-        .import_cases(lead, &[row], &hours, "旧台账", false, t)
+        .import_cases(lead, &[row], &hours, &source, false, t)
         .unwrap()
     {
-        ImportOutcome::Imported(done) => done[0].created.id,
+        ImportOutcome::Imported { cases, .. } => cases[0].created.id,
         other => panic!("{other:?}"),
     };
     vec![a, b, c, d, e]

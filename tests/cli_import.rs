@@ -3,6 +3,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "cli_import/hardening.rs"]
+mod hardening;
+
 fn onedoor(args: &[&str], pin: &str) -> Output {
     Command::new(env!("CARGO_BIN_EXE_onedoor"))
         .args(args)

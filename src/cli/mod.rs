@@ -9,8 +9,8 @@ mod demo;
 mod find;
 mod followups;
 mod handover;
-#[allow(clippy::print_stdout, clippy::print_stderr)] // not yet through `Out`
 mod import;
+mod import_out;
 mod logfile;
 mod maintenance;
 mod out;

@@ -43,15 +43,23 @@ pub fn decode(bytes: &[u8], enc: Encoding) -> Result<String, Problem> {
     if let Some(key) = workbook(bytes) {
         return Err(Problem::at(1, key));
     }
+    // UTF-32's marks begin like UTF-16's (FF FE): told apart first, and refused by name.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(Problem::at(1, "err.import.utf32"));
+    }
     // A byte-order mark says what the file is, whatever the option asked.
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return utf8(rest);
+        return utf8(no_nul_header(rest)?);
     }
     for (bom, utf16) in [(b"\xFF\xFE", UTF_16LE), (b"\xFE\xFF", UTF_16BE)] {
         if let Some(rest) = bytes.strip_prefix(bom) {
-            return strict(utf16, rest).map_err(|line| Problem::at(line, "err.import.bad_utf16"));
+            let text =
+                strict(utf16, rest).map_err(|line| Problem::at(line, "err.import.bad_utf16"))?;
+            no_nul_header(text.as_bytes())?;
+            return Ok(text);
         }
     }
+    let bytes = no_nul_header(bytes)?;
     match enc {
         Encoding::Utf8 => utf8(bytes),
         Encoding::Gbk => {
@@ -62,6 +70,20 @@ pub fn decode(bytes: &[u8], enc: Encoding) -> Result<String, Problem> {
             }
             strict(GB18030, bytes).map_err(|line| Problem::at(line, "err.import.bad_gbk"))
         }
+    }
+}
+
+/// NUL bytes in the header row: not text in the encoding read (UTF-16 or UTF-32 without a
+/// byte-order mark), or a file whose blocks a crash left zeroed. Said as such, not as "unknown
+/// columns" or "not UTF-8". NULs further down are named cell by cell (`rows.rs`).
+fn no_nul_header(bytes: &[u8]) -> Result<&[u8], Problem> {
+    let header = bytes
+        .split(|b| *b == b'\n')
+        .enumerate()
+        .find(|(_, l)| !l.iter().all(|b| matches!(b, b'\r' | b' ' | b'\t')));
+    match header {
+        Some((i, l)) if l.contains(&0) => Err(Problem::at(i as u64 + 1, "err.import.nul_bytes")),
+        _ => Ok(bytes),
     }
 }
 

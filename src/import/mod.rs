@@ -177,6 +177,35 @@ impl<'a> Lines<'a> {
     }
 }
 
+/// A quote opened at the start of a cell and never closed, in the raw text of the file's last
+/// record: (its byte offset in `raw`, the cell's index). The CSV reader takes such a quote as
+/// running to the end of the file, so the row would be reported as missing its later cells.
+fn open_quote(raw: &[u8], delimiter: u8) -> Option<(usize, usize)> {
+    let (mut cell, mut at_start, mut open) = (0, true, None);
+    let mut i = 0;
+    while let Some(&b) = raw.get(i) {
+        i += 1;
+        if open.is_some() {
+            if b == b'"' {
+                if raw.get(i) == Some(&b'"') {
+                    i += 1; // a doubled quote inside quotes
+                } else {
+                    open = None;
+                }
+            }
+        } else if b == delimiter {
+            (cell, at_start) = (cell + 1, true);
+        } else if b == b'\n' || b == b'\r' {
+            (cell, at_start) = (0, true);
+        } else if b == b'"' && at_start {
+            (open, at_start) = (Some((i - 1, cell)), false);
+        } else {
+            at_start = false;
+        }
+    }
+    open
+}
+
 /// Reads and checks a whole file. Blank rows are skipped; the first non-blank row is the header.
 pub fn parse(bytes: &[u8], opts: &Options) -> Result<Parsed, ImportError> {
     parse_limited(bytes, opts, limits::ROWS)
@@ -196,14 +225,15 @@ pub(crate) fn parse_limited(
     }
     let text = decode::decode(bytes, opts.encoding).map_err(file)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let delimiter = decode::delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(decode::delimiter(text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut record = csv::StringRecord::new();
     let mut lines = Lines::new(text);
-    let mut header = None;
+    let mut header: Option<columns::Columns> = None;
     let mut parsed = Parsed {
         rows: Vec::new(),
         warnings: Vec::new(),
@@ -218,7 +248,20 @@ pub(crate) fn parse_limited(
                 return Err(file(Problem::at(line, "err.import.csv")));
             }
         }
-        let line = lines.at(record.position().map_or(0, |p| p.byte()));
+        let start = record.position().map_or(0, |p| p.byte()) as usize;
+        if reader.position().byte() as usize >= text.len()
+            && let Some((at, cell)) =
+                open_quote(&text.as_bytes()[start.min(text.len())..], delimiter)
+        {
+            let before = &text.as_bytes()[..start + at];
+            let line = before.iter().filter(|b| **b == b'\n').count() as u64 + 1;
+            let mut p = Problem::at(line, "err.import.open_quote");
+            if let Some(cols) = &header {
+                p.column = cols.header(cell).to_string();
+            }
+            return Err(file(p));
+        }
+        let line = lines.at(start as u64);
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -265,6 +308,8 @@ pub(crate) fn parse_limited(
     Ok(parsed)
 }
 
+#[cfg(test)]
+mod damaged_tests;
 #[cfg(test)]
 mod limits_tests;
 #[cfg(test)]

@@ -14,6 +14,8 @@ struct Cells<'a> {
     cols: &'a Columns,
     line: u64,
     problems: Vec<Problem>,
+    /// Cells holding a NUL byte: named once as such, not again as a bad value.
+    nul: Vec<bool>,
 }
 
 impl Cells<'_> {
@@ -25,6 +27,13 @@ impl Cells<'_> {
     }
 
     fn report(&mut self, f: Field, b: Bad) {
+        if self
+            .cols
+            .index(f)
+            .is_some_and(|i| self.nul.get(i).copied().unwrap_or(false))
+        {
+            return;
+        }
         // A missing optional column is named by its standard header.
         let column = match self.cols.index(f) {
             Some(i) => self.cols.header(i).to_string(),
@@ -124,7 +133,16 @@ pub fn case(
         cols,
         line,
         problems: Vec::new(),
+        nul: record.iter().map(|v| v.contains('\0')).collect(),
     };
+    for i in (0..record.len()).filter(|i| c.nul[*i]) {
+        c.problems.push(Problem {
+            line,
+            column: cols.header(i).to_string(),
+            key: "err.import.nul",
+            args: vec![],
+        });
+    }
     if record.len() > cols.fields.len() {
         c.problems.push(
             Problem::at(line, "err.import.extra_cells")
@@ -133,7 +151,7 @@ pub fn case(
         );
     }
     for (i, v) in record.iter().enumerate() {
-        if cols.unnamed.get(i).copied().unwrap_or(false) && !v.trim().is_empty() {
+        if cols.unnamed.get(i).copied().unwrap_or(false) && !v.trim().is_empty() && !c.nul[i] {
             c.problems
                 .push(Problem::at(line, "err.import.no_header").arg("column", (i + 1).to_string()));
         }

@@ -219,9 +219,15 @@ fn too_long(max: usize) -> Bad {
 }
 
 /// A phone or ID number as Excel leaves it: a leading apostrophe or tab forced it to text;
-/// `1.10101E+17` means Excel turned it into a number and lost digits.
+/// `="13812345678"` is the formula onedoor's own CSV files (and many others) write to keep
+/// Excel from eating digits; `1.10101E+17` means Excel turned it into a number and lost digits.
 pub fn number_cell(s: &str) -> Result<Option<String>, Bad> {
-    let t = s.trim().trim_start_matches('\'').trim();
+    let t = s.trim();
+    let t = t
+        .strip_prefix("=\"")
+        .and_then(|x| x.strip_suffix('"'))
+        .unwrap_or(t);
+    let t = t.trim().trim_start_matches('\'').trim();
     if t.is_empty() {
         return Ok(None);
     }

@@ -12,12 +12,12 @@ fn at(d: u32, h: u32, m: u32) -> NaiveDateTime {
         .unwrap()
 }
 
-fn now() -> NaiveDateTime {
+pub(super) fn now() -> NaiveDateTime {
     at(24, 17, 0)
 }
 
 /// A store with a lead, a desk clerk and a mediator.
-fn store() -> (Store, Actor, Actor, Actor) {
+pub(super) fn store() -> (Store, Actor, Actor, Actor) {
     let mut s = Store::open_in_memory().unwrap();
     let lead = add_staff(&mut s, None, "L1", Role::Lead, at(1, 8, 0));
     let desk = add_staff(&mut s, Some(lead), "D1", Role::Desk, at(1, 8, 0));
@@ -36,7 +36,7 @@ fn case(received: NaiveDateTime, name: &str, summary: &str) -> NewCase {
     c
 }
 
-fn rows(n: usize) -> Vec<ImportRow> {
+pub(super) fn rows(n: usize) -> Vec<ImportRow> {
     (0..n)
         .map(|i| ImportRow {
             line: i as u64 + 2,
@@ -50,7 +50,7 @@ fn rows(n: usize) -> Vec<ImportRow> {
 }
 
 /// Everything an import may touch, counted.
-fn footprint(s: &Store) -> Vec<i64> {
+pub(super) fn footprint(s: &Store) -> Vec<i64> {
     [
         "cases",
         "parties",
@@ -76,14 +76,12 @@ fn footprint(s: &Store) -> Vec<i64> {
 }
 
 fn import(s: &mut Store, by: Actor, rows: &[ImportRow], dry: bool) -> Result<ImportOutcome> {
-    s.import_cases(
-        by,
-        rows,
-        &ResponseHours::default(),
-        "register.csv",
-        dry,
-        now(),
-    )
+    let source = ImportSource {
+        file_name: "register.csv",
+        sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        again: false,
+    };
+    s.import_cases(by, rows, &ResponseHours::default(), &source, dry, now())
 }
 
 #[test]
@@ -151,7 +149,8 @@ fn numbers_follow_the_time_received_and_share_the_desk_counter() {
         case: case(t, "王建国", "工地欠薪"),
     })
     .collect();
-    let ImportOutcome::Imported(done) = import(&mut s, lead, &rs, false).unwrap() else {
+    let ImportOutcome::Imported { cases: done, .. } = import(&mut s, lead, &rs, false).unwrap()
+    else {
         panic!()
     };
     let got: Vec<(u64, &str)> = done
@@ -187,7 +186,8 @@ fn imported_cases_are_stored_and_audited_like_desk_cases() {
     c.colour = Some(Colour::Red);
     c.red_acknowledged = true;
     let rs = [ImportRow { line: 7, case: c }];
-    let ImportOutcome::Imported(done) = import(&mut s, lead, &rs, false).unwrap() else {
+    let ImportOutcome::Imported { cases: done, .. } = import(&mut s, lead, &rs, false).unwrap()
+    else {
         panic!()
     };
     let imported = &done[0].created;
@@ -277,10 +277,14 @@ fn only_a_shift_lead_imports_and_a_dry_run_writes_nothing() {
     }
     assert_eq!(
         import(&mut s, lead, &rs, true).unwrap(),
-        ImportOutcome::Checked(3)
+        ImportOutcome::Checked {
+            rows: 3,
+            earlier: None
+        }
     );
     assert_eq!(footprint(&s), before);
-    let ImportOutcome::Imported(done) = import(&mut s, lead, &rs, false).unwrap() else {
+    let ImportOutcome::Imported { cases: done, .. } = import(&mut s, lead, &rs, false).unwrap()
+    else {
         panic!()
     };
     assert_eq!(done.len(), 3);

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_names.sql"),
     include_str!("schema_application_id.sql"),
     CLOSED_AT,
+    include_str!("schema_imports.sql"),
 ];
 
 const CLOSED_AT: &str = include_str!("schema_closed_at.sql");

@@ -28,8 +28,10 @@ mod drafts;
 pub mod grams;
 mod handover_notes;
 mod import;
+mod import_record;
 pub use drafts::Draft;
 pub use import::{ImportOutcome, ImportRow, Imported, RowRefused};
+pub use import_record::{ImportRecord, ImportSource};
 mod error;
 mod files;
 mod followups;
@@ -374,6 +376,8 @@ fn exists_or(e: std::io::Error, path: &Path) -> StoreError {
 pub(crate) mod big_file_tests;
 #[cfg(test)]
 pub(crate) mod calendar_tests;
+#[cfg(test)]
+mod import_record_tests;
 #[cfg(test)]
 mod import_tests;
 #[cfg(test)]
