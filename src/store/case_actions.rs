@@ -3,6 +3,7 @@
 //! transaction. Outcomes, closing, reopening and referrals are in case_closing.rs, waiting in
 //! case_waiting.rs, what every attempt does in attempts.rs.
 use super::case_waiting::resume;
+use super::convert::code;
 use super::time::{from_sql, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::ladder::{Ladder, Level};
@@ -36,15 +37,13 @@ pub(super) fn state(tx: &Transaction, id: i64) -> Result<State> {
             attempts_county, received_at, deadline_at FROM cases WHERE id = ?1",
         [id],
         |r| {
-            let status: String = r.get(0)?;
-            let level: String = r.get(3)?;
             let received: String = r.get(7)?;
             Ok(State {
-                status: Status::from_code(&status).unwrap_or(Status::Registered),
+                status: code(r, 0, "cases")?,
                 owner: r.get(1)?,
-                colour: Colour::from_rank(r.get(2)?).unwrap_or(Colour::Blue),
+                colour: code(r, 2, "cases")?,
                 ladder: Ladder {
-                    level: Level::from_code(&level).unwrap_or(Level::Village),
+                    level: code(r, 3, "cases")?,
                     attempts: [r.get(4)?, r.get(5)?, r.get(6)?],
                 },
                 received: from_sql(&received).unwrap_or_default(),

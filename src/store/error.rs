@@ -26,6 +26,9 @@ pub enum StoreError {
     Rule(&'static str),
     #[error("not found")]
     NotFound,
+    /// A stored code onedoor does not know (convert.rs): bad data, shown, never defaulted.
+    #[error("{0}")]
+    UnknownCode(super::convert::UnknownCode),
     #[error("database error: {0}")]
     Sql(rusqlite::Error),
     #[error("file error: {0}")]
@@ -35,6 +38,9 @@ pub enum StoreError {
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode::*;
+        if let Some(u) = super::convert::unknown_code(&e) {
+            return StoreError::UnknownCode(u.clone());
+        }
         match e.sqlite_error_code() {
             Some(DatabaseBusy | DatabaseLocked) => StoreError::Locked,
             Some(DatabaseCorrupt | NotADatabase) => StoreError::Corrupt(e.to_string()),
@@ -57,6 +63,7 @@ impl StoreError {
             StoreError::Forbidden => "err.forbidden",
             StoreError::Rule(key) => key,
             StoreError::NotFound => "err.not_found",
+            StoreError::UnknownCode(_) => "err.db.unknown_code",
             StoreError::Sql(_) => "err.db.other",
             StoreError::Io(_) => "err.db.io",
         }
@@ -87,6 +94,10 @@ impl StoreError {
             }
             StoreError::Io(e) => tracing::error!(reason, kind = ?e.kind(), "file error"),
             StoreError::Corrupt(_) => tracing::error!(reason, "database damaged"),
+            // Which column, never the value (it may be anything written into that column).
+            StoreError::UnknownCode(u) => {
+                tracing::error!(reason, table = u.table, column = %u.column, "unknown code")
+            }
             _ => tracing::warn!(reason, "refused"),
         }
     }

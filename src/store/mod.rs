@@ -21,6 +21,7 @@ mod case_waiting;
 mod cases;
 mod check_gate;
 pub use check_gate::CheckGate;
+mod convert;
 mod counts;
 mod deadlines;
 mod diagnostics;
