@@ -45,6 +45,13 @@ pub struct WorkingHours {
     pub days: Vec<u8>,
 }
 
+impl WorkingHours {
+    /// The domain's working time for these hours.
+    pub fn work_time(&self) -> crate::domain::slots::WorkTime {
+        crate::domain::slots::WorkTime::from_texts(&self.start, &self.end, &self.days)
+    }
+}
+
 impl Default for Config {
     fn default() -> Self {
         Config {

@@ -109,7 +109,7 @@ impl Scenario<'_> {
             start,
             end: start + Duration::hours(1),
         };
-        let work = WorkTime::from_config(&Default::default());
+        let work = WorkTime::default();
         self.s.book_session(self.lead, &s, &work, now).unwrap()
     }
 }
@@ -138,7 +138,7 @@ fn scenario(s: &mut Store) -> Vec<i64> {
     };
     let hours = ResponseHours::default();
     let plan = FollowupPlan::default();
-    let work = WorkTime::from_config(&Default::default());
+    let work = WorkTime::default();
 
     let a = sc.case("罗玉兰", "13912345678", true);
     let t = sc.tick();

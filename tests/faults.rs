@@ -68,7 +68,7 @@ fn book_and_follow_up(store: &mut Store, actor: Actor, case_id: i64, i: u64) {
     use onedoor::domain::followup::{Method, Performance};
     use onedoor::domain::slots::WorkTime;
     use onedoor::store::{BookError, NewSession, RecordResult};
-    let work = WorkTime::from_config(&onedoor::config::Config::default().hours);
+    let work = WorkTime::default();
     let mut monday = now().date() + chrono::Duration::days(7);
     while monday.format("%u").to_string() != "1" {
         monday += chrono::Duration::days(1);

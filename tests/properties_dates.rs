@@ -7,7 +7,7 @@
 //! accepted is a real, plausible value; what is refused says why in both languages.
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 use onedoor::config::Config;
-use onedoor::domain::slots::{self, WorkTime};
+use onedoor::domain::slots;
 use onedoor::domain::{dates, followup};
 use onedoor::i18n::{Lang, tr};
 use proptest::prelude::*;
@@ -188,7 +188,7 @@ proptest! {
         let (start, end) = (t(a), t(b));
         let r = config_with_hours(&start.format("%H:%M").to_string(), &end.format("%H:%M").to_string());
         if start < end {
-            let w = WorkTime::from_config(&r.unwrap().hours);
+            let w = r.unwrap().hours.work_time();
             prop_assert_eq!((w.start, w.end), (start, end));
         } else {
             prop_assert_eq!(r.err(), Some("err.config.parse"), "closes before it opens");

@@ -97,12 +97,9 @@ pub struct App {
 impl App {
     pub fn new(mut store: Store, config: Config, lang: Lang, now: NaiveDateTime) -> App {
         // Deadlines count the centre's working time (store/deadlines.rs).
-        store.set_work_time(crate::domain::slots::WorkTime::from_config(&config.hours));
-        let centre = store
-            .setting("centre_name")
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| config.centre.name.clone());
+        store.set_work_time(config.hours.work_time());
+        let centre = crate::report::centre_name(&store, &config)
+            .unwrap_or_else(|_| config.centre.name.clone());
         let drafts = drafts::DraftSink::for_store(&store);
         let names = names::Names::start(&store);
         let background = background::Background::start(&store);

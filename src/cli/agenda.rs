@@ -44,7 +44,7 @@ pub(crate) fn run(
             session_id: s.id,
             start: s.start,
             end: s.end,
-            late: crate::app::panes::calendar::CalendarState::is_late(&s, now),
+            late: crate::domain::session::is_late(s.status, s.start, now),
             case_no: s.case_no,
             colour: tr(lang, s.colour.i18n_key()).to_string(),
             party: agenda::mask_name(&s.party),

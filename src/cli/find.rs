@@ -2,9 +2,9 @@
 //! Prints ranked matches with masked numbers only (case no., first party, status, colour, owner).
 use super::out::note;
 use super::{CliError, Out, other};
+use crate::domain::text::pad;
 use crate::i18n::{Lang, tr};
 use crate::store::{MatchKind, SearchHit, Store};
-use crate::ui::widgets::pad;
 use std::path::Path;
 
 /// The most matches `--limit` may ask for.

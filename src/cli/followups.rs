@@ -3,14 +3,14 @@
 //! of whole numbers is written to the audit log.
 use super::auth::login_as;
 use super::{CliError, Out, other};
-use crate::app::panes::followups::{kind_label, when_label};
 use crate::domain::category;
 use crate::domain::followup;
 use crate::domain::role::Role;
+use crate::domain::text::pad;
 use crate::i18n::{Lang, tr};
 use crate::report::csv;
+use crate::report::followup_labels::{kind_label, when_label};
 use crate::store::{Actor, FollowupFilter, FollowupRow, FollowupScope, Store};
-use crate::ui::widgets::pad;
 use clap::{Args, ValueEnum};
 use std::path::Path;
 

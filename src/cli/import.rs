@@ -3,7 +3,6 @@ use super::auth::login_as;
 use super::import_out::{self as out, OutFile};
 use super::{CliError, other};
 use crate::config::Config;
-use crate::domain::slots::WorkTime;
 use crate::i18n::{Lang, tr, trf};
 use crate::import::{self, Encoding, ImportError, Options, Problem, limits};
 use crate::store::{ImportOutcome, ImportSource, Store};
@@ -138,7 +137,7 @@ pub(crate) fn run(
         out::note(&format!("onedoor: {note}: {}", w.message(lang)));
     }
     let mut store = Store::open(db)?;
-    store.set_work_time(WorkTime::from_config(&config.hours));
+    store.set_work_time(config.hours.work_time());
     let by = login_as(&mut store, as_code, lang, now)?;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),

@@ -384,9 +384,7 @@ fn run_command(
         Command::Staff(cmd) => staff::run(cmd, out, db, lang, now),
         Command::Followups(a) => followups::run(a, out, db, lang, now),
         Command::Agenda(a) => {
-            let centre = Store::open(db)?
-                .setting("centre_name")?
-                .unwrap_or_else(|| config.centre.name.clone());
+            let centre = crate::report::centre_name(&Store::open(db)?, config)?;
             agenda::run(a, out, db, lang, now, &centre)
         }
         Command::Demo(a) => demo::make(out, db, &a, lang, now),

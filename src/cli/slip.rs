@@ -1,8 +1,9 @@
 //! `onedoor slip CASE-NO`: the visitor's intake slip on standard output (pipe it to a printer).
 use super::{CliError, Out};
-use crate::app::panes::triage::save::{centre_name, slip_text};
 use crate::config::Config;
 use crate::i18n::Lang;
+use crate::report::centre_name;
+use crate::report::slip::slip_text;
 use crate::store::Store;
 use std::path::Path;
 
@@ -19,6 +20,6 @@ pub(crate) fn run(
         lang,
         &data,
         config,
-        &centre_name(&store, config),
+        &centre_name(&store, config)?,
     ))
 }

@@ -54,10 +54,7 @@ pub fn run(
         return Err(other("cli.stats.xlsx_needs_out", ""));
     }
     let store = Store::open(db)?;
-    let centre = store
-        .setting("centre_name")?
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| config.centre.name.clone());
+    let centre = crate::report::centre_name(&store, config)?;
     let st = store.stats(from, to)?;
     let bytes = match format.as_str() {
         "csv" => export::csv(&st, lang),

@@ -22,3 +22,12 @@ impl SessionStatus {
         SessionStatus::Postponed,
     ];
 }
+
+/// A session still booked after its start: nobody has recorded it.
+pub fn is_late(
+    status: SessionStatus,
+    start: chrono::NaiveDateTime,
+    now: chrono::NaiveDateTime,
+) -> bool {
+    status == SessionStatus::Booked && start < now
+}

@@ -41,19 +41,27 @@ pub struct WorkTime {
     pub days: Vec<u8>,
 }
 
+/// 08:30–17:30, Monday to Friday: the config's default.
+impl Default for WorkTime {
+    fn default() -> Self {
+        WorkTime {
+            start: NaiveTime::from_hms_opt(8, 30, 0).unwrap_or(NaiveTime::MIN),
+            end: NaiveTime::from_hms_opt(17, 30, 0).unwrap_or(NaiveTime::MIN),
+            days: vec![1, 2, 3, 4, 5],
+        }
+    }
+}
+
 impl WorkTime {
-    pub fn from_config(h: &crate::config::WorkingHours) -> WorkTime {
+    /// Working time from the config's `"HH:MM"` texts (validated when the config loads); a
+    /// text that does not parse keeps the default's time.
+    pub fn from_texts(start: &str, end: &str, days: &[u8]) -> WorkTime {
+        let d = WorkTime::default();
         let t = |s: &str, d| NaiveTime::parse_from_str(s, "%H:%M").unwrap_or(d);
         WorkTime {
-            start: t(
-                &h.start,
-                NaiveTime::from_hms_opt(8, 30, 0).unwrap_or(NaiveTime::MIN),
-            ),
-            end: t(
-                &h.end,
-                NaiveTime::from_hms_opt(17, 30, 0).unwrap_or(NaiveTime::MIN),
-            ),
-            days: h.days.clone(),
+            start: t(start, d.start),
+            end: t(end, d.end),
+            days: days.to_vec(),
         }
     }
 

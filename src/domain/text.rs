@@ -1,9 +1,12 @@
-//! Sanitising typed or pasted text before it is stored or drawn.
+//! Sanitising typed or pasted text before it is stored or drawn, and fitting it to display
+//! cells (`truncate`, `pad`: CJK characters take two cells) for screens and plain-text sheets.
 //!
 //! Control characters could move the terminal cursor or corrupt the layout,
 //! and bidirectional overrides can make a name display as something else,
 //! so both are removed. Length limits count characters, never bytes, so a
 //! cut can never split a UTF-8 sequence.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Result of sanitising: the cleaned text and whether input was cut off.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -97,6 +100,35 @@ pub fn to_halfwidth_ascii(s: &str) -> String {
         .collect()
 }
 
+/// Cuts `s` to at most `width` display cells, adding "…" when cut; never splits a character.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pads `s` with spaces to exactly `width` cells (truncating first if needed).
+pub fn pad(s: &str, width: usize) -> String {
+    let t = truncate(s, width);
+    let w = t.width();
+    format!("{t}{}", " ".repeat(width.saturating_sub(w)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,5 +220,16 @@ mod tests {
         // 10 ms is the release-build budget; debug builds get more slack.
         let budget_ms = if cfg!(debug_assertions) { 1000 } else { 10 };
         assert!(elapsed.as_millis() < budget_ms, "{elapsed:?}");
+    }
+
+    #[test]
+    fn truncate_by_display_width() {
+        assert_eq!(truncate("张伟明", 6), "张伟明");
+        assert_eq!(truncate("张伟明", 5), "张伟…");
+        assert_eq!(truncate("张伟明", 4), "张…");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(pad("张", 4), "张  ");
+        assert_eq!(pad("张伟明", 3), "张…");
+        assert_eq!(pad("张伟明", 3).width(), 3);
     }
 }

@@ -4,11 +4,13 @@
 pub mod agenda;
 pub mod csv;
 pub mod export;
+pub mod followup_labels;
 pub mod font;
 pub mod html;
 pub mod pdf;
 pub mod print;
 pub mod sheet;
+pub mod slip;
 pub mod stats;
 pub mod text;
 
@@ -111,10 +113,7 @@ pub fn sheet_request(
     lead: Option<String>,
     now: chrono::NaiveDateTime,
 ) -> crate::store::Result<crate::store::report::SheetRequest> {
-    let centre = store
-        .setting("centre_name")?
-        .filter(|s| !s.trim().is_empty())
-        .unwrap_or_else(|| config.centre.name.clone());
+    let centre = centre_name(store, config)?;
     let lead = match lead {
         Some(l) => l,
         None => store.handover_note_author(date, shift)?.unwrap_or_default(),
@@ -132,6 +131,17 @@ pub fn sheet_request(
         lead,
         now,
     })
+}
+
+/// The centre's name as set in the database (`onedoor init --centre`), else the config's.
+pub fn centre_name(
+    store: &crate::store::Store,
+    config: &crate::config::Config,
+) -> crate::store::Result<String> {
+    Ok(store
+        .setting("centre_name")?
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| config.centre.name.clone()))
 }
 
 /// "and N more not shown" when a list was cut, else nothing.

@@ -1,6 +1,6 @@
 //! Plain text (CJK columns aligned by display width) and Markdown.
 use super::{Block, Doc, Table};
-use crate::ui::widgets::{pad, truncate};
+use crate::domain::text::{pad, truncate};
 use unicode_width::UnicodeWidthStr;
 
 /// Widest a text column may grow (display cells); longer cells end in "…".

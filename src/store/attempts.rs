@@ -113,7 +113,7 @@ mod tests {
     use crate::domain::slots::WorkTime;
 
     fn work() -> WorkTime {
-        WorkTime::from_config(&Default::default())
+        WorkTime::default()
     }
 
     /// (status, village attempts, deadline) of a case.

@@ -19,7 +19,7 @@ pub(crate) fn t(d: u32, h: u32, m: u32) -> NaiveDateTime {
 }
 
 fn work() -> WorkTime {
-    WorkTime::from_config(&crate::config::WorkingHours::default())
+    WorkTime::default()
 }
 
 pub(crate) struct Fix {

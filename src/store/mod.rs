@@ -282,7 +282,7 @@ impl Store {
         Ok(Store {
             conn,
             path,
-            work: crate::domain::slots::WorkTime::from_config(&Default::default()),
+            work: crate::domain::slots::WorkTime::default(),
             gate,
             write_wait,
         })

@@ -5,36 +5,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
-/// Cuts `s` to at most `width` display cells, adding "…" when cut; never splits a character.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
-/// Pads `s` with spaces to exactly `width` cells (truncating first if needed).
-pub fn pad(s: &str, width: usize) -> String {
-    let t = truncate(s, width);
-    let w = t.width();
-    format!("{t}{}", " ".repeat(width.saturating_sub(w)))
-}
+pub use crate::domain::text::{pad, truncate};
 
 /// A rectangle of at most `w`×`h` centred in `area` (clamped, so tiny terminals never panic).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -106,17 +79,6 @@ pub fn draw_field(frame: &mut Frame, area: Rect, field: &TextField, focused: boo
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn truncate_by_display_width() {
-        assert_eq!(truncate("张伟明", 6), "张伟明");
-        assert_eq!(truncate("张伟明", 5), "张伟…");
-        assert_eq!(truncate("张伟明", 4), "张…");
-        assert_eq!(truncate("abc", 0), "");
-        assert_eq!(pad("张", 4), "张  ");
-        assert_eq!(pad("张伟明", 3), "张…");
-        assert_eq!(pad("张伟明", 3).width(), 3);
-    }
 
     #[test]
     fn centered_never_exceeds_area() {

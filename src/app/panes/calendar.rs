@@ -11,10 +11,9 @@ use super::calendar_popups::Popup;
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
 use crate::domain::role::Role;
-use crate::domain::session::SessionStatus;
 use crate::domain::slots::{Span, WorkTime};
 use crate::store::{Leave, Room, SessionView, StaffMember};
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::crossterm::event::KeyEvent;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +91,7 @@ impl Default for CalendarState {
             selected: None,
             agenda: false,
             popup: None,
-            work: WorkTime::from_config(&crate::config::WorkingHours::default()),
+            work: WorkTime::default(),
             today: NaiveDate::default(),
             pending: None,
             started: false,
@@ -186,11 +185,6 @@ impl CalendarState {
             .any(|l| l.staff_id == staff && l.covers(d))
     }
 
-    /// A session still booked after its start: nobody has recorded it.
-    pub fn is_late(s: &SessionView, now: NaiveDateTime) -> bool {
-        s.status == SessionStatus::Booked && s.start < now
-    }
-
     /// Re-reads the sessions of the view: one indexed query per navigation, never per frame.
     pub fn reload(&mut self, ctx: &mut Ctx) {
         let (first, last) = self.range();
@@ -263,7 +257,7 @@ impl CalendarState {
 
 impl Pane for CalendarState {
     fn enter(&mut self, ctx: &mut Ctx) {
-        self.work = WorkTime::from_config(&ctx.config.hours);
+        self.work = ctx.config.hours.work_time();
         self.today = ctx.now.date();
         if !self.started {
             self.started = true;

@@ -2,8 +2,6 @@
 //! that record, move, cancel and add them. Rows come a page at a time (keyset, LIMIT) and are
 //! cached here; nothing is queried while drawing.
 pub mod forms;
-mod labels;
-pub use labels::{kind_label, when_label};
 
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};

@@ -9,7 +9,7 @@ fn t(d: u32, h: u32, m: u32) -> NaiveDateTime {
 }
 
 fn work() -> WorkTime {
-    WorkTime::from_config(&crate::config::WorkingHours::default())
+    WorkTime::default()
 }
 
 fn span(a: NaiveDateTime, b: NaiveDateTime) -> Span {

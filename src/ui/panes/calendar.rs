@@ -126,7 +126,7 @@ pub fn detail_line(s: &SessionView, state: &CalendarState, view: &View) -> Strin
         .map(|m| m.name.as_str())
         .collect();
     let mut status = view.tr(s.status.i18n_key()).to_string();
-    if CalendarState::is_late(s, view.now) {
+    if crate::domain::session::is_late(s.status, s.start, view.now) {
         status = format!("{status} · {}", view.tr("ui.calendar.late"));
     }
     let mut line = format!(
@@ -305,7 +305,7 @@ fn cell_lines(s: &SessionView, state: &CalendarState, view: &View, cw: usize) ->
     };
     let mut first = short_no(&s.case_no).to_string();
     // "!" marks a late session where it fits; the detail line always says it.
-    if CalendarState::is_late(s, view.now) && first.len() < cw {
+    if crate::domain::session::is_late(s.status, s.start, view.now) && first.len() < cw {
         first = format!("!{first}");
     }
     vec![

@@ -32,7 +32,7 @@ pub fn agenda(frame: &mut Frame, area: Rect, state: &CalendarState, view: &View)
         .skip(first)
         .take(height)
         .map(|s| {
-            let late = CalendarState::is_late(s, view.now);
+            let late = crate::domain::session::is_late(s.status, s.start, view.now);
             let names: Vec<&str> = s
                 .mediators
                 .iter()

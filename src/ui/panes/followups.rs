@@ -2,8 +2,9 @@
 //! Chinese text lines up), a detail line for the selected row, and the popups.
 mod popup;
 
-use crate::app::panes::followups::{FollowupsState, kind_label, when_label};
+use crate::app::panes::followups::FollowupsState;
 use crate::domain::category;
+use crate::report::followup_labels::{kind_label, when_label};
 use crate::store::{FollowupRow, FollowupScope};
 use crate::ui::View;
 use crate::ui::widgets::{pad, truncate};

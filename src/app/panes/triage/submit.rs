@@ -94,11 +94,12 @@ fn show_saved(s: &mut TriageState, ctx: &mut Ctx, created: CaseCreated, owner_id
             .map(|c| c.name.clone())
     });
     let slip = match ctx.store.slip(&created.case_no) {
-        Ok(d) => save::slip_text(
+        Ok(d) => crate::report::slip::slip_text(
             ctx.lang,
             &d,
             ctx.config,
-            &save::centre_name(ctx.store, ctx.config),
+            &crate::report::centre_name(ctx.store, ctx.config)
+                .unwrap_or_else(|_| ctx.config.centre.name.clone()),
         ),
         Err(_) => String::new(),
     };
