@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("schema_application_id.sql"),
     CLOSED_AT,
     include_str!("schema_imports.sql"),
+    include_str!("schema_red_alerts.sql"),
 ];
 
 const CLOSED_AT: &str = include_str!("schema_closed_at.sql");
