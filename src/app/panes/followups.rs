@@ -6,8 +6,8 @@ pub mod forms;
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
 use crate::domain::category;
-use crate::domain::followup::{self, Consequence, parse_due};
-use crate::domain::role::{Permission, Role};
+use crate::domain::followup::{self, parse_due};
+use crate::domain::role::Role;
 use crate::i18n::trf;
 use crate::store::{FollowupCounts, FollowupFilter, FollowupRow, FollowupScope};
 use chrono::{Duration, NaiveDate};
@@ -297,6 +297,17 @@ impl Pane for FollowupsState {
         }
     }
 
+    /// Re-read, the cursor staying on its follow-up; not under a form, which acts on the row.
+    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
+        if self.popup.is_none() && self.initialised {
+            let id = self.selected_row().map(|r| r.id);
+            self.reload(ctx);
+            let at = id.and_then(|id| self.rows.iter().position(|r| r.id == id));
+            self.selected = at.unwrap_or(self.selected);
+        }
+        self.popup.is_none()
+    }
+
     fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         match self.popup.take() {
             Some(p) => {
@@ -346,38 +357,6 @@ fn default_due(ctx: &Ctx, category: &str) -> NaiveDate {
     let plan = ctx.config.followup_plan();
     let days = plan.days_for(category).iter().min().copied().unwrap_or(7);
     ctx.now.date() + Duration::days(i64::from(days))
-}
-
-/// The message after a result is recorded.
-fn outcome_message(ctx: &Ctx, out: &crate::store::RecordOutcome) -> String {
-    let case = out.case_no.as_str();
-    match (out.consequence, out.reopened) {
-        (_, Some((status, colour))) => trf(
-            ctx.lang,
-            "ui.followups.done.reopened",
-            &[
-                ("case", &case),
-                ("status", &ctx.tr(status.i18n_key())),
-                ("colour", &ctx.tr(colour.i18n_key())),
-            ],
-        ),
-        (Consequence::Retry(d), _) => trf(
-            ctx.lang,
-            "ui.followups.done.retry",
-            &[("case", &case), ("date", &d)],
-        ),
-        (Consequence::CheckAgain(d), _) => trf(
-            ctx.lang,
-            "ui.followups.done.again",
-            &[("case", &case), ("date", &d)],
-        ),
-        (Consequence::OfferClose, _) if !ctx.user.role().may(Permission::Close) => trf(
-            ctx.lang,
-            "ui.followups.done.lead_closes",
-            &[("case", &case)],
-        ),
-        _ => trf(ctx.lang, "ui.followups.done", &[("case", &case)]),
-    }
 }
 
 /// Category codes matching a typed filter; None when the filter is empty.

@@ -325,6 +325,15 @@ impl Pane for HandoverState {
         Handled::NotConsumed
     }
 
+    /// The sheet (asked of the worker; typed notes are kept). Statistics are not: a year's take
+    /// half a second; they are read again when the pane is entered or the period changes.
+    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
+        if self.tab == Tab::Sheet && self.date.is_some() {
+            self.refresh_sheet(ctx);
+        }
+        true
+    }
+
     fn tick(&mut self, ctx: &mut Ctx) {
         self.poll_sheet(ctx);
         self.rebuild_preview(ctx.lang);

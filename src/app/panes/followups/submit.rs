@@ -1,6 +1,6 @@
 //! What each form does when submitted with Enter. Returns true when the popup is done.
 use super::forms::{AddForm, ChangeForm, FilterForm, Popup, RecordForm};
-use super::{Ctx, DRAFT, FollowupsState, category_codes, default_due, outcome_message, parse_due};
+use super::{Ctx, DRAFT, FollowupsState, category_codes, default_due, parse_due};
 use crate::app::panes::Request;
 use crate::domain::followup::Consequence;
 use crate::domain::role::Permission;
@@ -162,5 +162,37 @@ impl FollowupsState {
         self.selected = 0;
         self.reload(ctx);
         true
+    }
+}
+
+/// The message after a result is recorded.
+fn outcome_message(ctx: &Ctx, out: &crate::store::RecordOutcome) -> String {
+    let case = out.case_no.as_str();
+    match (out.consequence, out.reopened) {
+        (_, Some((status, colour))) => trf(
+            ctx.lang,
+            "ui.followups.done.reopened",
+            &[
+                ("case", &case),
+                ("status", &ctx.tr(status.i18n_key())),
+                ("colour", &ctx.tr(colour.i18n_key())),
+            ],
+        ),
+        (Consequence::Retry(d), _) => trf(
+            ctx.lang,
+            "ui.followups.done.retry",
+            &[("case", &case), ("date", &d)],
+        ),
+        (Consequence::CheckAgain(d), _) => trf(
+            ctx.lang,
+            "ui.followups.done.again",
+            &[("case", &case), ("date", &d)],
+        ),
+        (Consequence::OfferClose, _) if !ctx.user.role().may(Permission::Close) => trf(
+            ctx.lang,
+            "ui.followups.done.lead_closes",
+            &[("case", &case)],
+        ),
+        _ => trf(ctx.lang, "ui.followups.done", &[("case", &case)]),
     }
 }
