@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, area: Rect, alerts: &RedAlerts, view: &View) {
         "ui.red_alert.title",
         &[("n", &1), ("total", &alerts.len())],
     );
-    let first = format!(" 【{title}】{}  {}", a.case_no, reasons(a, view));
+    let first = format!(" {title}{}  {}", a.case_no, reasons(a, view));
     let key = format!("  {} ", view.tr("ui.red_alert.key"));
     let room = width.saturating_sub(key.width());
     let second = format!(" {} · {}", made_red(a, view), a.summary);
