@@ -388,8 +388,6 @@ mod open_tests;
 #[cfg(test)]
 mod report_tests;
 #[cfg(test)]
-mod staff_tests;
-#[cfg(test)]
 mod testing;
 #[cfg(test)]
 mod tests;

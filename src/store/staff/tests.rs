@@ -1,8 +1,9 @@
 //! Staff accounts and login: the lockout under parallel attempts, and the rules for codes and names.
-use super::staff::MAX_FAILED_LOGINS;
-use super::testing::add_staff;
-use super::*;
 use crate::domain::role::Role;
+use crate::domain::staff::MAX_FAILED_LOGINS;
+use crate::domain::staff::StaffRule;
+use crate::store::testing::add_staff;
+use crate::store::*;
 use chrono::{NaiveDate, NaiveDateTime};
 
 fn at(h: u32, m: u32) -> NaiveDateTime {
@@ -93,9 +94,9 @@ fn staff_count(s: &Store) -> i64 {
         .unwrap()
 }
 
-fn rule(r: Result<i64>) -> &'static str {
+fn rule(r: Result<i64>) -> StaffRule {
     match r {
-        Err(StoreError::Rule(key)) => key,
+        Err(StoreError::Staff(rule)) => rule,
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -115,13 +116,13 @@ fn staff_codes_are_letters_and_digits_and_unique_ignoring_case() {
         "ABCDEFGHIJKLMNOPQ",
     ] {
         let r = s.add_staff(Some(lead), &person(bad, "张丽"), at(8, 0));
-        assert_eq!(rule(r), "err.staff.code", "{bad:?}");
+        assert_eq!(rule(r), StaffRule::Code, "{bad:?}");
     }
     s.add_staff(Some(lead), &person("D001", "张丽"), at(8, 0))
         .unwrap();
     for taken in ["d001", "D001", " d001 ", "l1"] {
         let r = s.add_staff(Some(lead), &person(taken, "李娜"), at(8, 0));
-        assert_eq!(rule(r), "err.staff.code_taken", "{taken:?}");
+        assert_eq!(rule(r), StaffRule::CodeTaken, "{taken:?}");
     }
     s.add_staff(Some(lead), &person("ABCDEFGHIJKLMNOP", "李娜"), at(8, 0))
         .unwrap();
@@ -133,13 +134,13 @@ fn staff_names_are_one_clean_line_of_at_most_40_characters() {
     let mut s = Store::open_in_memory().unwrap();
     let lead = add_staff(&mut s, None, "L1", Role::Lead, at(8, 0));
     let cases = [
-        ("", "err.staff.name_empty"),
-        ("  ", "err.staff.name_empty"),
-        ("张\u{7}丽", "err.staff.name_control"),
-        ("张丽\nX", "err.staff.name_control"),
-        ("张\t丽", "err.staff.name_control"),
-        ("\u{202E}丽张", "err.staff.name_control"),
-        ("\u{1b}[31m张丽", "err.staff.name_control"),
+        ("", StaffRule::NameEmpty),
+        ("  ", StaffRule::NameEmpty),
+        ("张\u{7}丽", StaffRule::NameControl),
+        ("张丽\nX", StaffRule::NameControl),
+        ("张\t丽", StaffRule::NameControl),
+        ("\u{202E}丽张", StaffRule::NameControl),
+        ("\u{1b}[31m张丽", StaffRule::NameControl),
     ];
     for (i, (bad, key)) in cases.iter().enumerate() {
         let r = s.add_staff(Some(lead), &person(&format!("D{i}"), bad), at(8, 0));
@@ -147,7 +148,7 @@ fn staff_names_are_one_clean_line_of_at_most_40_characters() {
     }
     let long = "张".repeat(41);
     let r = s.add_staff(Some(lead), &person("D9", &long), at(8, 0));
-    assert_eq!(rule(r), "err.staff.name_long");
+    assert_eq!(rule(r), StaffRule::NameTooLong);
     assert_eq!(staff_count(&s), 1);
     // Forty characters, Chinese or not, and a name with inner spaces are fine.
     s.add_staff(Some(lead), &person("D10", &"张".repeat(40)), at(8, 0))
@@ -164,7 +165,7 @@ fn a_lead_cannot_disable_themself_and_may_enable_a_disabled_account() {
     let desk = add_staff(&mut s, Some(lead), "D1", Role::Desk, at(8, 0));
     assert!(matches!(
         s.set_staff_active(lead, "L1", false, at(9, 0)),
-        Err(StoreError::Rule("err.staff.self_disable"))
+        Err(StoreError::Staff(StaffRule::SelfDisable))
     ));
     assert!(s.staff_by_code("L1").unwrap().unwrap().active);
     s.set_staff_active(lead, "D1", false, at(9, 0)).unwrap();
@@ -185,4 +186,24 @@ fn a_lead_cannot_disable_themself_and_may_enable_a_disabled_account() {
         s.set_staff_active(lead, "X9", true, at(9, 4)),
         Err(StoreError::NotFound)
     ));
+}
+
+#[test]
+fn an_unknown_stored_role_is_an_error_naming_table_and_column() {
+    let mut s = Store::open_in_memory().unwrap();
+    add_staff(&mut s, None, "L1", Role::Lead, at(8, 0));
+    s.conn
+        .execute_batch(
+            "PRAGMA ignore_check_constraints = ON;
+             UPDATE staff SET role = 'boss' WHERE code = 'L1';",
+        )
+        .unwrap();
+    let unknown = |e: StoreError| match e {
+        StoreError::UnknownCode(u) => (u.table, u.column, u.value),
+        other => panic!("expected an unknown code, got {other:?}"),
+    };
+    let named = ("staff", "role".to_string(), "boss".to_string());
+    assert_eq!(unknown(s.list_staff().unwrap_err()), named);
+    assert_eq!(unknown(s.staff_by_code("L1").unwrap_err()), named);
+    assert_eq!(unknown(s.login("L1", "1234", at(9, 0)).unwrap_err()), named);
 }
