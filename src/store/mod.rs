@@ -4,9 +4,6 @@ mod attempts;
 mod audit;
 pub mod bulk;
 mod calendar;
-mod calendar_clash;
-mod calendar_off;
-mod calendar_write;
 mod case_actions;
 mod case_closing;
 mod case_count;
@@ -50,8 +47,7 @@ mod time;
 mod triage;
 pub use triage::{EarlierCase, SlipData};
 
-pub use calendar::{CaseBrief, Leave, Room, SessionView};
-pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
+pub use calendar::{CaseBrief, ClashWith, Conflict, Leave, NewSession, Room, SessionView};
 pub use case_actions::AttemptRecorded;
 pub use case_closing::Outcome;
 pub use case_count::CountJob;
@@ -375,8 +371,9 @@ fn exists_or(e: std::io::Error, path: &Path) -> StoreError {
 
 #[cfg(test)]
 pub(crate) mod big_file_tests;
+/// The calendar's fixture, where the attempts and Calendar pane tests look for it.
 #[cfg(test)]
-pub(crate) mod calendar_tests;
+pub(crate) use calendar::tests as calendar_tests;
 #[cfg(test)]
 mod import_record_tests;
 #[cfg(test)]

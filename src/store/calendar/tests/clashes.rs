@@ -44,10 +44,7 @@ fn across_midnight_only_a_lead_and_the_night_blocks_the_morning() {
     let (m1, [r1, r2]) = (f.m1.staff_id, f.rooms);
     let (desk, lead) = (f.desk, f.lead);
     let e = book(&mut f, desk, c1, m1, r1, t(24, 23, 0), t(25, 1, 0)).unwrap_err();
-    assert!(matches!(
-        e,
-        BookError::Store(StoreError::Rule("err.calendar.hours"))
-    ));
+    assert!(matches!(e, StoreError::Booking(BookingRule::Hours)));
     book(&mut f, lead, c1, m1, r1, t(24, 23, 0), t(25, 1, 0)).unwrap();
     let c = clash(book(&mut f, lead, c2, m1, r2, t(25, 0, 30), t(25, 1, 30)));
     assert_eq!(c.start, t(24, 23, 0));
@@ -93,7 +90,7 @@ fn two_desks_booking_at_once_cannot_both_win() {
     let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
     let ok = results.iter().filter(|r| r.is_ok()).count();
     assert_eq!(ok, 1, "{results:?}");
-    assert!(results.iter().any(|r| matches!(r, Err(BookError::Conflict(c)) if c.with == ClashWith::Room("第一调解室".into()))));
+    assert!(results.iter().any(|r| matches!(r, Err(StoreError::Booking(BookingRule::Clash(c))) if c.with == ClashWith::Room("第一调解室".into()))));
     let s = Store::open(&path).unwrap();
     assert_eq!(
         s.sessions_between(t(24, 0, 0), t(25, 0, 0)).unwrap().len(),

@@ -17,15 +17,9 @@ fn holidays_and_leave_refuse_bookings_and_feed_the_slot_search() {
     f.s.add_leave(lead, m1, d26, d26, "年假", t(23, 8, 0))
         .unwrap();
     let e = book(&mut f, desk, c1, m1, r1, t(25, 9, 0), t(25, 10, 0)).unwrap_err();
-    assert!(matches!(
-        e,
-        BookError::Store(StoreError::Rule("err.calendar.holiday"))
-    ));
+    assert!(matches!(e, StoreError::Booking(BookingRule::Holiday)));
     let e = book(&mut f, desk, c1, m1, r1, t(26, 9, 0), t(26, 10, 0)).unwrap_err();
-    assert!(matches!(
-        e,
-        BookError::Store(StoreError::Rule("err.calendar.leave"))
-    ));
+    assert!(matches!(e, StoreError::Booking(BookingRule::Leave)));
     book(&mut f, desk, c1, m1, r1, t(24, 8, 30), t(24, 17, 30)).unwrap();
     let busy =
         f.s.busy_spans(&[m1], Some(r1), Some(c1), t(24, 8, 0), t(30, 0, 0))
@@ -57,6 +51,6 @@ fn holidays_and_leave_refuse_bookings_and_feed_the_slot_search() {
     );
     assert!(matches!(
         e,
-        Err(StoreError::Rule("err.calendar.leave_has_sessions"))
+        Err(StoreError::Booking(BookingRule::LeaveHasSessions))
     ));
 }

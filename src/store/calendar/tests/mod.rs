@@ -2,13 +2,15 @@
 //! This module holds the shared fixture (also used by the attempts and Calendar pane tests);
 //! the tests are in its submodules, by subject.
 mod clashes;
+mod codes;
 mod recording;
 mod time_off;
 
-use super::*;
+use crate::domain::booking::BookingRule;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
 use crate::domain::slots::WorkTime;
+use crate::store::*;
 use chrono::{NaiveDate, NaiveDateTime};
 
 pub(crate) fn t(d: u32, h: u32, m: u32) -> NaiveDateTime {
@@ -114,7 +116,7 @@ fn book(
     room: i64,
     a: NaiveDateTime,
     b: NaiveDateTime,
-) -> Result<i64, BookError> {
+) -> Result<i64> {
     let s = NewSession {
         case_id: case,
         mediators: vec![med],
@@ -125,9 +127,9 @@ fn book(
     f.s.book_session(by, &s, &work(), t(23, 8, 0))
 }
 
-fn clash(r: Result<i64, BookError>) -> Conflict {
+fn clash(r: Result<i64>) -> Conflict {
     match r {
-        Err(BookError::Conflict(c)) => c,
+        Err(StoreError::Booking(BookingRule::Clash(c))) => c,
         other => panic!("expected a conflict, got {other:?}"),
     }
 }

@@ -1,5 +1,6 @@
 //! Moving and recording sessions: reasons, roles, audit, and the 3-2-1 ladder's attempts.
 use super::*;
+use crate::domain::ladder::LadderError;
 use crate::domain::session::SessionStatus;
 
 #[test]
@@ -19,10 +20,7 @@ fn move_and_record_are_audited_and_a_held_session_is_an_attempt() {
         &work(),
         t(23, 9, 0),
     );
-    assert!(matches!(
-        e,
-        Err(BookError::Store(StoreError::Rule("err.calendar.reason")))
-    ));
+    assert!(matches!(e, Err(StoreError::Booking(BookingRule::Reason))));
     f.s.move_session(
         desk,
         id,
@@ -39,7 +37,7 @@ fn move_and_record_are_audited_and_a_held_session_is_an_attempt() {
     let e =
         f.s.record_session(m1, id, SessionStatus::Held, "x", t(23, 9, 0));
     assert!(
-        matches!(e, Err(StoreError::Rule("err.calendar.not_yet"))),
+        matches!(e, Err(StoreError::Booking(BookingRule::NotYet))),
         "before its day"
     );
     assert!(matches!(
@@ -65,7 +63,7 @@ fn move_and_record_are_audited_and_a_held_session_is_an_attempt() {
     );
     assert!(matches!(
         f.s.record_session(m1, id, SessionStatus::Held, "", t(24, 16, 0)),
-        Err(StoreError::Rule("err.calendar.not_booked"))
+        Err(StoreError::Booking(BookingRule::NotBooked))
     ));
 }
 
@@ -115,7 +113,9 @@ fn the_ladder_refuses_a_fourth_village_attempt() {
     let r = f.s.record_session(m1, d, held, "", t(24, 17, 0));
     assert!(matches!(
         r,
-        Err(StoreError::Rule("err.ladder.attempts_used"))
+        Err(StoreError::Booking(BookingRule::Ladder(
+            LadderError::AttemptsUsed
+        )))
     ));
     f.s.record_session(m1, d, SessionStatus::NoShow, "", t(24, 17, 0))
         .unwrap();
@@ -123,7 +123,7 @@ fn the_ladder_refuses_a_fourth_village_attempt() {
     let e = book(&mut f, desk, c1, m1.staff_id, r1, t(25, 9, 0), t(25, 10, 0)).unwrap_err();
     assert!(matches!(
         e,
-        BookError::Store(StoreError::Rule("err.ladder.attempts_used"))
+        StoreError::Booking(BookingRule::Ladder(LadderError::AttemptsUsed))
     ));
     let v: i64 =
         f.s.conn
