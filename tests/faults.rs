@@ -120,7 +120,7 @@ fn book_and_follow_up(store: &mut Store, actor: Actor, case_id: i64, i: u64) {
     match store.record_followup(actor, id, &r, &ResponseHours::default(), &days, now()) {
         Ok(_) => println!("RECORDED {id}"),
         // Another lead recorded it a moment before: refused by the store, nothing lost.
-        Err(onedoor::store::StoreError::Rule(_)) => println!("ALREADY {id}"),
+        Err(StoreError::Followup(_)) => println!("ALREADY {id}"),
         Err(e) => panic!("recording failed: {e}"),
     }
 }

@@ -1,14 +1,20 @@
 //! Follow-up store tests: real migrations in memory, roles, audit, keyset paging.
 //! This module holds the shared fixture; the tests are in its submodules, by subject.
+mod codes;
 mod listing;
 mod recording;
 mod scheduling;
 
 use super::*;
+use crate::domain::followup::{FollowupPlan, Kind};
+use crate::domain::followup_rule::FollowupRule;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
 use crate::store::testing::add_staff;
+use crate::store::*;
 use crate::store::{NewCase, NewParty};
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::params;
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, d).unwrap()
