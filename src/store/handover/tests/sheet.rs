@@ -1,9 +1,9 @@
 //! The handover sheet: its sections, the shifts that split the day, the shift notes.
 use super::*;
 use crate::domain::shift::Shift;
-use crate::store::report::SheetRequest;
+use crate::store::handover::SheetRequest;
 
-fn request(shift: Shift) -> SheetRequest {
+pub(super) fn request(shift: Shift) -> SheetRequest {
     SheetRequest {
         centre: "城关镇矛盾纠纷调处化解中心".into(),
         date: d(11, 24),

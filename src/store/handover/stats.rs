@@ -1,8 +1,11 @@
 //! Statistics for a period (统计): the figures centres report upwards. One pass over the cases
 //! received in the period (cohort), one over the follow-ups done in it. Every figure is defined
 //! on its field; the pane, `onedoor stats` and the exports all render this struct.
-use super::time::{date_to_sql, from_sql};
-use super::{Result, Store};
+use super::super::time::{date_to_sql, from_sql};
+use super::super::{Result, Store};
+use super::queries::stats as queries;
+use crate::domain::followup::Performance;
+use crate::domain::status::Status;
 use chrono::{Duration, NaiveDate};
 use std::collections::HashMap;
 
@@ -95,13 +98,6 @@ pub struct Stats {
     pub satisfaction: [i64; 5],
 }
 
-/// A borrowed text column (no allocation per row: the year's pass reads ~300 k rows).
-fn txt<'a>(r: &'a rusqlite::Row, i: usize) -> rusqlite::Result<Option<&'a str>> {
-    r.get_ref(i)?.as_str_or_null().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
 pub fn ratio(num: i64, den: i64) -> Option<f64> {
     (den > 0).then(|| num as f64 / den as f64)
 }
@@ -170,11 +166,11 @@ enum Outcome {
 }
 
 impl Outcome {
-    fn of(code: &str) -> Outcome {
-        match code {
-            "agreement" => Outcome::Agreement,
-            "answered" => Outcome::Answered,
-            "no_agreement" | "referred_out" | "withdrawn" => Outcome::Other,
+    fn of(status: Status) -> Outcome {
+        match status {
+            Status::Agreement => Outcome::Agreement,
+            Status::AnsweredAtDesk => Outcome::Answered,
+            Status::NoAgreement | Status::ReferredOut | Status::Withdrawn => Outcome::Other,
             _ => Outcome::None,
         }
     }
@@ -222,74 +218,39 @@ impl Store {
         };
         // Cohort ids, then the held sessions and recorded outcomes of that id range in two
         // index range scans: ~300 k random look-ups per year would cost more than the rest.
-        let (lo, hi): (Option<i64>, Option<i64>) = self.conn.query_row(
-            "SELECT MIN(id), MAX(id) FROM cases WHERE received_at >= ?1 AND received_at < ?2",
-            [&s, &e],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
+        let (lo, hi) = queries::cohort_ids(&self.conn, &s, &e)?;
         let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(-1));
-        let mut first_held: HashMap<i64, String> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT case_id, MIN(starts_at) FROM sessions
-             WHERE status = 'held' AND case_id >= ?1 AND case_id <= ?2 GROUP BY case_id",
-        )?;
-        let mut rows = stmt.query([lo, hi])?;
-        while let Some(r) = rows.next()? {
-            first_held.insert(r.get(0)?, r.get(1)?);
-        }
-        drop(rows);
+        let first_held = queries::first_held(&self.conn, lo, hi)?;
         // Latest recorded outcome per case (highest audit id wins), in vectors over the cohort's
         // id range: a year holds some 200 k outcomes, and a hash map of them took 20 MB.
         let span = usize::try_from(hi - lo + 1).unwrap_or(0);
         let mut latest_audit: Vec<i64> = vec![0; span];
         let mut outcome_of: Vec<Outcome> = vec![Outcome::None; span];
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT case_id, id, new FROM audit WHERE action = 'case.status'
-             AND case_id >= ?1 AND case_id <= ?2
-             AND new IN ('agreement', 'no_agreement', 'referred_out', 'withdrawn', 'answered')",
-        )?;
-        let mut rows = stmt.query([lo, hi])?;
-        while let Some(r) = rows.next()? {
-            let (case, id) = (r.get::<_, i64>(0)?, r.get::<_, i64>(1)?);
+        queries::outcome_changes(&self.conn, lo, hi, |case, id, new| {
             let k = usize::try_from(case - lo).unwrap_or(usize::MAX);
             if latest_audit.get(k).is_some_and(|&seen| id > seen) {
                 latest_audit[k] = id;
-                outcome_of[k] = Outcome::of(txt(r, 2)?.unwrap_or_default());
+                outcome_of[k] = Outcome::of(new);
             }
-        }
-        drop(rows);
+        })?;
         drop(latest_audit);
-        let mut names: HashMap<i64, String> = HashMap::new();
-        let mut stmt = self.conn.prepare_cached("SELECT id, name FROM staff")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            names.insert(r.get(0)?, r.get(1)?);
-        }
-        drop(rows);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, received_at, category, colour, channel, status, active, owner_id, visits
-             FROM cases WHERE received_at >= ?1 AND received_at < ?2",
-        )?;
+        let names = queries::staff_names(&self.conn)?;
         let days = (to - from).num_days() as usize + 1;
         let mut per_day = vec![0i64; days];
         let mut maps: [HashMap<String, Group>; 4] = Default::default();
         let mut waits: Vec<f64> = Vec::new();
-        let mut rows = stmt.query([&s, &e])?;
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let received_s = txt(r, 1)?.unwrap_or_default();
-            let status = txt(r, 5)?.unwrap_or_default();
-            let outcome = match status {
-                "follow_up" | "closed" => usize::try_from(id - lo)
+        queries::cohort(&self.conn, &s, &e, |c| {
+            let outcome = match c.status {
+                Status::FollowUp | Status::Closed => usize::try_from(c.id - lo)
                     .ok()
                     .and_then(|k| outcome_of.get(k).copied())
                     .unwrap_or(Outcome::None),
                 other => Outcome::of(other),
             };
-            let first = first_held.get(&id);
+            let first = first_held.get(&c.id);
             let facts = CaseFacts {
                 resolved: matches!(outcome, Outcome::Agreement | Outcome::Answered),
-                closed: r.get::<_, i64>(6)? == 0,
+                closed: !c.active,
                 mediated: first.is_some(),
                 agreement: outcome == Outcome::Agreement,
             };
@@ -298,27 +259,24 @@ impl Store {
             out.closed += i64::from(facts.closed);
             out.mediated += i64::from(facts.mediated);
             out.agreements += i64::from(facts.mediated && facts.agreement);
-            out.repeat_cases += i64::from(r.get::<_, i64>(8)? > 1);
-            if let (Some(t), Some(rec)) = (first.and_then(|f| from_sql(f)), from_sql(received_s)) {
+            out.repeat_cases += i64::from(c.visits > 1);
+            if let (Some(t), Some(rec)) = (first.and_then(|f| from_sql(f)), from_sql(c.received_at))
+            {
                 waits.push((t - rec).num_minutes() as f64 / (24.0 * 60.0));
             }
-            if let Some(n) = day_index(received_s, from).and_then(|d| per_day.get_mut(d)) {
+            if let Some(n) = day_index(c.received_at, from).and_then(|d| per_day.get_mut(d)) {
                 *n += 1;
             }
-            let colour = crate::domain::risk::Colour::from_rank(r.get::<_, i64>(3)?)
-                .map(|c| c.code())
-                .unwrap_or("");
-            let owner = r
-                .get::<_, Option<i64>>(7)?
+            let owner = c
+                .owner
                 .and_then(|o| names.get(&o))
                 .map(String::as_str)
                 .unwrap_or("");
-            bump(&mut maps[0], txt(r, 2)?.unwrap_or_default(), &facts);
-            bump(&mut maps[1], colour, &facts);
-            bump(&mut maps[2], txt(r, 4)?.unwrap_or_default(), &facts);
+            bump(&mut maps[0], c.category, &facts);
+            bump(&mut maps[1], c.colour.code(), &facts);
+            bump(&mut maps[2], c.channel.code(), &facts);
             bump(&mut maps[3], owner, &facts);
-        }
-        drop(rows);
+        })?;
         let [cat, col, chan, med] = maps;
         let cat_order: Vec<&str> = crate::domain::category::all()
             .iter()
@@ -357,33 +315,23 @@ impl Store {
 
     fn followup_stats(&self, out: &mut Stats, s: &str, e: &str) -> Result<()> {
         let (ds, de) = (&s[..10], &e[..10]);
-        out.followups.due = self.conn.query_row(
-            "SELECT COUNT(*) FROM followups WHERE due_on >= ?1 AND due_on < ?2",
-            [ds, de],
-            |r| r.get(0),
-        )?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT COALESCE(performance, ''), satisfaction, substr(done_at, 1, 10) <= due_on
-             FROM followups WHERE status = 'done' AND done_at >= ?1 AND done_at < ?2",
-        )?;
-        let mut rows = stmt.query([s, e])?;
-        while let Some(r) = rows.next()? {
+        out.followups.due = queries::followups_due(&self.conn, ds, de)?;
+        queries::followups_done(&self.conn, s, e, |d| {
             let f = &mut out.followups;
             f.done += 1;
-            f.on_time += i64::from(r.get::<_, bool>(2)?);
-            match txt(r, 0)?.unwrap_or_default() {
-                "fulfilled" => f.fulfilled += 1,
-                "partly" => f.partly += 1,
-                "breached" => f.breached += 1,
-                "unreachable" => f.unreachable += 1,
-                _ => {}
+            f.on_time += i64::from(d.on_time);
+            match d.performance {
+                Some(Performance::Fulfilled) => f.fulfilled += 1,
+                Some(Performance::Partly) => f.partly += 1,
+                Some(Performance::Breached) => f.breached += 1,
+                Some(Performance::Unreachable) => f.unreachable += 1,
+                None => {}
             }
-            if let Some(score) = r.get::<_, Option<i64>>(1)?
+            if let Some(score) = d.satisfaction
                 && (1..=5).contains(&score)
             {
                 out.satisfaction[score as usize - 1] += 1;
             }
-        }
-        Ok(())
+        })
     }
 }

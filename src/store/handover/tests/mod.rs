@@ -1,15 +1,16 @@
 //! Every figure of the handover sheet and the statistics against a small hand-built store.
 //! The expected numbers are worked out by hand in the comments of `fixture`, which this
 //! module holds; the tests are in its submodules `sheet` and `stats`.
+mod codes;
 mod sheet;
 mod stats;
 
-use super::bulk::{FollowupRow, SessionRow};
-use super::*;
 use crate::domain::channel::Channel;
 use crate::domain::party::PartyRole;
 use crate::domain::risk::{Colour, ResponseHours, RiskFlag};
 use crate::domain::role::Role;
+use crate::store::bulk::{FollowupRow, SessionRow};
+use crate::store::*;
 use chrono::{NaiveDate, NaiveDateTime};
 
 fn d(m: u32, day: u32) -> NaiveDate {

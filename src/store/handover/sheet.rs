@@ -1,14 +1,15 @@
 //! The handover sheet's data (交接班表): one query layer that the pane, the CLI formats and the
-//! exports all render from, so every number agrees everywhere. Read-only (the lead's notes: handover_notes.rs).
-//! Every list is bounded by an index and a LIMIT; the total is counted separately and shown.
-use super::time::{date_to_sql, from_sql, to_sql};
-use super::{Result, Store};
+//! exports all render from, so every number agrees everywhere. Read-only (the lead's notes:
+//! notes.rs). Every list is bounded by an index and a LIMIT; the total is counted separately
+//! and shown.
+use super::super::time::to_sql;
+use super::super::{Result, Store};
+use super::queries::sheet as queries;
 use crate::domain::mask::mask_phone;
 use crate::domain::risk::Colour;
 use crate::domain::shift::Shift;
 use crate::domain::status::Status;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
-use rusqlite::params;
 
 /// Longest list printed per section; the section's total is always given.
 pub const SHEET_LIST_LIMIT: usize = 200;
@@ -135,10 +136,6 @@ pub struct SheetRequest {
     pub now: NaiveDateTime,
 }
 
-fn opt_time(s: Option<String>) -> Option<NaiveDateTime> {
-    s.as_deref().and_then(from_sql)
-}
-
 impl Store {
     /// Builds the sheet. Each section is one indexed query; see the field docs for definitions.
     pub fn handover_sheet(&self, req: &SheetRequest) -> Result<Sheet> {
@@ -156,34 +153,21 @@ impl Store {
             sessions_today: self.sheet_sessions(&s, &e, SHEET_LIST_LIMIT)?,
             sessions_next: self.sheet_sessions_next(req.next_day)?,
             followups: self.sheet_followups(req.date)?,
-            followups_overdue: self.conn.query_row(
-                "SELECT COUNT(*) FROM followups WHERE status = 'due' AND due_on < ?1",
-                [date_to_sql(req.date)],
-                |r| r.get(0),
-            )?,
-            escalations: self.sheet_escalations(&s, &e)?,
+            followups_overdue: queries::followups_overdue(&self.conn, req.date)?,
+            escalations: Listing {
+                rows: queries::escalations(&self.conn, &s, &e, SHEET_LIST_LIMIT)?,
+                total: queries::escalations_total(&self.conn, &s, &e)?,
+            },
             notes: self.handover_note(req.date, req.shift)?,
         })
     }
 
-    /// Cases received in `[s, e)`, by category and colour.
+    /// Cases received in `[s, e)`, by category (in taxonomy order) and colour.
     fn sheet_intakes(&self, s: &str, e: &str) -> Result<Intakes> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT category, colour, COUNT(*) FROM cases
-             WHERE received_at >= ?1 AND received_at < ?2 GROUP BY category, colour",
-        )?;
         let mut out = Intakes::default();
         let mut found: Vec<(String, [i64; 5])> = Vec::new();
-        let rows = stmt.query_map([s, e], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        for row in rows {
-            let (cat, colour, n) = row?;
-            let i = colour.clamp(0, 4) as usize;
+        for (cat, colour, n) in queries::intakes(&self.conn, s, e)? {
+            let i = colour.rank() as usize;
             match found.iter_mut().find(|(c, _)| *c == cat) {
                 Some((_, counts)) => counts[i] += n,
                 None => {
@@ -206,44 +190,26 @@ impl Store {
         Ok(out)
     }
 
-    /// Every open (active) red and orange case, most urgent first, with its next booked session.
+    /// Every open (active) red and orange case, most urgent first, with its next booked
+    /// session; phones always masked (the sheet is printed).
     fn sheet_urgent(&self, now: NaiveDateTime) -> Result<Listing<UrgentCase>> {
         let total = self.urgent_counts()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.case_no, c.colour, c.status, o.name, p.name, p.phone, c.summary, c.deadline_at,
-                (SELECT s.starts_at || '|' || m.name FROM sessions s JOIN staff m ON m.id = s.mediator_id
-                  WHERE s.case_id = c.id AND s.status = 'booked' AND s.starts_at >= ?1
-                  ORDER BY s.starts_at LIMIT 1)
-             FROM cases c LEFT JOIN staff o ON o.id = c.owner_id
-             LEFT JOIN parties p ON p.id = c.first_party_id
-             WHERE c.active = 1 AND c.colour <= 1
-             ORDER BY c.colour, c.received_at DESC, c.id DESC LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![to_sql(now), SHEET_LIST_LIMIT as i64], |r| {
-            let next: Option<String> = r.get(8)?;
-            Ok(UrgentCase {
-                case_no: r.get(0)?,
-                colour: Colour::from_rank(r.get(1)?).unwrap_or(Colour::Red),
-                status: Status::from_code(&r.get::<_, String>(2)?).unwrap_or(Status::Registered),
-                owner: r.get(3)?,
-                applicant: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-                phone_masked: r
-                    .get::<_, Option<String>>(5)?
-                    .map(|p| mask_phone(&p))
-                    .unwrap_or_default(),
-                summary: r.get(6)?,
-                deadline: opt_time(r.get(7)?),
-                next_session: next.and_then(|n| {
-                    let (at, who) = n.split_once('|')?;
-                    Some(NextSession {
-                        at: from_sql(at)?,
-                        mediator: who.to_string(),
-                    })
-                }),
+        let rows = queries::urgent(&self.conn, now, SHEET_LIST_LIMIT)?
+            .into_iter()
+            .map(|r| UrgentCase {
+                case_no: r.case_no,
+                colour: r.colour,
+                status: r.status,
+                owner: r.owner,
+                applicant: r.applicant,
+                phone_masked: r.phone.map(|p| mask_phone(&p)).unwrap_or_default(),
+                summary: r.summary,
+                deadline: r.deadline,
+                next_session: r.next_session,
             })
-        })?;
+            .collect();
         Ok(Listing {
-            rows: rows.collect::<rusqlite::Result<_>>()?,
+            rows,
             total: total.red + total.orange,
         })
     }
@@ -256,63 +222,31 @@ impl Store {
         end: NaiveDateTime,
     ) -> Result<Listing<DeadlineCase>> {
         let limit = to_sql(end + Duration::hours(NEAR_DEADLINE_HOURS));
-        let total = self.conn.query_row(
-            "SELECT COUNT(*) FROM cases WHERE active = 1 AND status IN ('registered', 'assigned')
-             AND deadline_at < ?1",
-            [&limit],
-            |r| r.get(0),
-        )?;
+        let total = queries::deadlines_total(&self.conn, &limit)?;
         // Overdue: already past at the moment the sheet is made (or at the end of a past day).
         let cut = req.now.min(end);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT c.case_no, c.colour, c.status, o.name, c.deadline_at FROM cases c
-             LEFT JOIN staff o ON o.id = c.owner_id
-             WHERE c.active = 1 AND c.status IN ('registered', 'assigned') AND c.deadline_at < ?1
-             ORDER BY c.deadline_at LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![limit, SHEET_LIST_LIMIT as i64], |r| {
-            let deadline = opt_time(r.get(4)?).unwrap_or(cut);
-            Ok(DeadlineCase {
-                case_no: r.get(0)?,
-                colour: Colour::from_rank(r.get(1)?).unwrap_or(Colour::Blue),
-                status: Status::from_code(&r.get::<_, String>(2)?).unwrap_or(Status::Registered),
-                owner: r.get(3)?,
-                deadline,
-                overdue: deadline < cut,
+        let rows = queries::deadlines(&self.conn, &limit, SHEET_LIST_LIMIT)?
+            .into_iter()
+            .map(|(case_no, colour, status, owner, deadline)| {
+                let deadline = deadline.unwrap_or(cut);
+                DeadlineCase {
+                    case_no,
+                    colour,
+                    status,
+                    owner,
+                    deadline,
+                    overdue: deadline < cut,
+                }
             })
-        })?;
-        Ok(Listing {
-            rows: rows.collect::<rusqlite::Result<_>>()?,
-            total,
-        })
+            .collect();
+        Ok(Listing { rows, total })
     }
 
     /// Sessions starting in `[s, e)` (any status, with their recorded result), by time.
     fn sheet_sessions(&self, s: &str, e: &str, limit: usize) -> Result<Listing<SessionLine>> {
-        let total = self.conn.query_row(
-            "SELECT COUNT(*) FROM sessions WHERE starts_at >= ?1 AND starts_at < ?2",
-            [s, e],
-            |r| r.get(0),
-        )?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.starts_at, c.case_no, m.name, COALESCE(r.name, ''), s.status, s.result
-             FROM sessions s JOIN cases c ON c.id = s.case_id JOIN staff m ON m.id = s.mediator_id
-             LEFT JOIN rooms r ON r.id = s.room_id
-             WHERE s.starts_at >= ?1 AND s.starts_at < ?2 ORDER BY s.starts_at, m.name LIMIT ?3",
-        )?;
-        let rows = stmt.query_map(params![s, e, limit as i64], |r| {
-            Ok(SessionLine {
-                starts_at: opt_time(r.get(0)?).unwrap_or_default(),
-                case_no: r.get(1)?,
-                mediator: r.get(2)?,
-                room: r.get(3)?,
-                status: r.get(4)?,
-                result: r.get(5)?,
-            })
-        })?;
         Ok(Listing {
-            rows: rows.collect::<rusqlite::Result<_>>()?,
-            total,
+            total: queries::sessions_total(&self.conn, s, e)?,
+            rows: queries::sessions(&self.conn, s, e, limit)?,
         })
     }
 
@@ -333,59 +267,18 @@ impl Store {
 
     /// Follow-up visits still due on or before `day`, oldest first.
     fn sheet_followups(&self, day: NaiveDate) -> Result<Listing<FollowupLine>> {
-        let d = date_to_sql(day);
-        let total = self.conn.query_row(
-            "SELECT COUNT(*) FROM followups WHERE status = 'due' AND due_on <= ?1",
-            [&d],
-            |r| r.get(0),
-        )?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT f.due_on, c.case_no, o.name FROM followups f JOIN cases c ON c.id = f.case_id
-             LEFT JOIN staff o ON o.id = f.owner_id
-             WHERE f.status = 'due' AND f.due_on <= ?1 ORDER BY f.due_on, f.id LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(params![d, SHEET_LIST_LIMIT as i64], |r| {
-            let due = NaiveDate::parse_from_str(&r.get::<_, String>(0)?, "%Y-%m-%d").unwrap_or(day);
-            Ok(FollowupLine {
-                due_on: due,
-                case_no: r.get(1)?,
-                owner: r.get(2)?,
-                overdue: due < day,
+        let rows = queries::followups(&self.conn, day, SHEET_LIST_LIMIT)?
+            .into_iter()
+            .map(|(due_on, case_no, owner)| FollowupLine {
+                due_on,
+                case_no,
+                owner,
+                overdue: due_on < day,
             })
-        })?;
+            .collect();
         Ok(Listing {
-            rows: rows.collect::<rusqlite::Result<_>>()?,
-            total,
-        })
-    }
-
-    /// Audit entries of `[s, e)` that escalate a case: action 'case.escalate' or a change of
-    /// the 'level' field (the 3-2-1 ladder moving up).
-    fn sheet_escalations(&self, s: &str, e: &str) -> Result<Listing<Escalation>> {
-        let total = self.conn.query_row(
-            "SELECT COUNT(*) FROM audit WHERE (action = 'case.escalate' OR field = 'level')
-             AND at >= ?1 AND at < ?2",
-            [s, e],
-            |r| r.get(0),
-        )?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.at, c.case_no, st.name, a.old, a.new FROM audit a
-             JOIN cases c ON c.id = a.case_id LEFT JOIN staff st ON st.id = a.staff_id
-             WHERE (a.action = 'case.escalate' OR a.field = 'level') AND a.at >= ?1 AND a.at < ?2
-             ORDER BY a.at, a.id LIMIT ?3",
-        )?;
-        let rows = stmt.query_map(params![s, e, SHEET_LIST_LIMIT as i64], |r| {
-            Ok(Escalation {
-                at: opt_time(r.get(0)?).unwrap_or_default(),
-                case_no: r.get(1)?,
-                by: r.get(2)?,
-                from: r.get(3)?,
-                to: r.get(4)?,
-            })
-        })?;
-        Ok(Listing {
-            rows: rows.collect::<rusqlite::Result<_>>()?,
-            total,
+            rows,
+            total: queries::followups_total(&self.conn, day)?,
         })
     }
 }

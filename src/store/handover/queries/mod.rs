@@ -1,0 +1,12 @@
+//! Every SQL statement of the handover sheet (sheet.rs), the statistics (stats.rs) and the
+//! lead's notes (notes.rs). Each list is bounded by an index and a LIMIT.
+pub(super) mod notes;
+pub(super) mod sheet;
+pub(super) mod stats;
+
+use super::super::time::from_sql;
+use chrono::NaiveDateTime;
+
+fn opt_time(s: Option<String>) -> Option<NaiveDateTime> {
+    s.as_deref().and_then(from_sql)
+}
