@@ -15,11 +15,3 @@ impl ImportRule {
         }
     }
 }
-
-/// An import brings at least one case.
-pub fn check_rows(count: usize) -> Result<(), ImportRule> {
-    if count == 0 {
-        return Err(ImportRule::NoRows);
-    }
-    Ok(())
-}

@@ -26,10 +26,8 @@ mod drafts;
 pub mod grams;
 pub mod handover;
 mod import;
-mod import_record;
 pub use drafts::Draft;
-pub use import::{ImportOutcome, ImportRow, Imported, RowRefused};
-pub use import_record::{ImportRecord, ImportSource};
+pub use import::{ImportOutcome, ImportRecord, ImportRow, ImportSource, Imported, RowRefused};
 mod error;
 mod files;
 mod followups;
@@ -375,10 +373,6 @@ pub(crate) mod big_file_tests;
 /// The calendar's fixture, where the attempts and Calendar pane tests look for it.
 #[cfg(test)]
 pub(crate) use calendar::tests as calendar_tests;
-#[cfg(test)]
-mod import_record_tests;
-#[cfg(test)]
-mod import_tests;
 #[cfg(test)]
 mod merges_tests;
 #[cfg(test)]

@@ -1,9 +1,17 @@
 //! Writing an import: every case goes through the desk's own checks and insert (`cases.rs`),
-//! all in one transaction, numbered in the order the cases were received.
+//! all in one transaction, numbered in the order the cases were received; the file is recorded
+//! (record.rs) so it is not imported twice by mistake. Every SQL statement is in queries.rs.
+mod queries;
+mod record;
+#[cfg(test)]
+mod tests;
+
+pub use record::{ImportRecord, ImportSource};
+
 use super::cases::{self, Origin};
-use super::import_record::{self, ImportRecord, ImportSource};
 use super::time::to_sql;
 use super::{Actor, CaseCreated, NewCase, Result, Store, StoreError, audit};
+use crate::domain::import_rule::ImportRule;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Permission;
 use chrono::NaiveDateTime;
@@ -68,7 +76,7 @@ impl Store {
         if !by.role.may(Permission::Import) {
             return Err(StoreError::Forbidden);
         }
-        let earlier = import_record::latest_of(&self.conn, source.sha256)?;
+        let earlier = queries::latest_of(&self.conn, source.sha256)?;
         if let Some(e) = earlier.clone().filter(|_| !source.again) {
             return Ok(ImportOutcome::AlreadyImported(e));
         }
@@ -99,7 +107,7 @@ impl Store {
         let name = source.file_name;
         self.write(|tx| {
             // Again inside the write lock: two desks importing one file at the same moment.
-            let earlier = import_record::latest_of(tx, source.sha256)?;
+            let earlier = queries::latest_of(tx, source.sha256)?;
             if let Some(e) = earlier.clone().filter(|_| !source.again) {
                 return Ok(ImportOutcome::AlreadyImported(e));
             }
@@ -114,7 +122,7 @@ impl Store {
                 out.push(Imported { line, created });
             }
             let again_of = earlier.map(|e| e.id);
-            let id = import_record::insert(tx, source, by.staff_id, &out, again_of, now)?;
+            let id = record::record(tx, source, by.staff_id, &out, again_of, now)?;
             let at = to_sql(now);
             let what = format!("{name} {count}");
             audit::event(tx, &at, Some(by.staff_id), None, "import.file", &what)?;
@@ -122,9 +130,15 @@ impl Store {
                 let what = format!("{name} #{id} again of #{e}");
                 audit::event(tx, &at, Some(by.staff_id), None, "import.again", &what)?;
             }
-            let record = import_record::by_id(tx, id)?.ok_or(StoreError::NotFound)?;
+            let record = queries::by_id(tx, id)?.ok_or(StoreError::NotFound)?;
             out.sort_by_key(|i| i.line);
             Ok(ImportOutcome::Imported { record, cases: out })
         })
+    }
+}
+
+impl From<ImportRule> for StoreError {
+    fn from(rule: ImportRule) -> Self {
+        StoreError::Import(rule)
     }
 }

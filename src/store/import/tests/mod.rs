@@ -1,8 +1,10 @@
 //! Store side of imports: one transaction, the desk's numbering, audit and search keys, roles.
-use super::testing::add_staff;
-use super::*;
+mod record;
+
 use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::role::Role;
+use crate::store::testing::add_staff;
+use crate::store::*;
 use chrono::{NaiveDate, NaiveDateTime};
 
 fn at(d: u32, h: u32, m: u32) -> NaiveDateTime {

@@ -1,65 +1,10 @@
-//! Bulk loading for demo data: one transaction, prepared statements, no per-row checks beyond
-//! the schema's. Only `demo` uses it; everything else goes through the checked methods.
-use super::time::{date_to_sql, to_sql};
-use super::{Result, Store};
+//! Every SQL statement of bulk loading: the prepared inserts of `BulkWriter`, the derived
+//! tables' fills, and the schema's indexes and insert triggers suspended meanwhile.
+use super::super::Result;
+use super::super::time::{date_to_sql, to_sql};
+use super::{CaseRow, FollowupRow, PartyRow, SessionRow};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Statement, Transaction, params};
-
-/// A case row exactly as stored (codes already chosen by the generator).
-pub struct CaseRow<'a> {
-    pub case_no: &'a str,
-    pub received_at: NaiveDateTime,
-    pub channel: &'a str,
-    pub category: &'a str,
-    pub colour: i64,
-    pub colour_flags: &'a str,
-    pub status: &'a str,
-    pub active: bool,
-    pub summary: &'a str,
-    pub amount_yuan: Option<i64>,
-    pub people: u32,
-    pub team: &'a str,
-    pub owner_id: Option<i64>,
-    pub received_by: i64,
-    pub first_party_id: i64,
-    pub level: &'a str,
-    pub attempts: [u32; 3],
-    pub visits: u32,
-    pub deadline_at: Option<NaiveDateTime>,
-    pub closed_at: Option<NaiveDateTime>,
-}
-
-pub struct PartyRow<'a> {
-    pub name: &'a str,
-    pub name_keys: &'a str,
-    pub phone: Option<&'a str>,
-    pub id_number: Option<&'a str>,
-    pub address: &'a str,
-    pub language: &'a str,
-    pub vulnerability: &'a str,
-}
-
-pub struct SessionRow<'a> {
-    pub case_id: i64,
-    pub mediator_id: i64,
-    pub room_id: i64,
-    pub starts_at: NaiveDateTime,
-    pub ends_at: NaiveDateTime,
-    pub level: &'a str,
-    pub status: &'a str,
-    pub result: &'a str,
-}
-
-pub struct FollowupRow<'a> {
-    pub case_id: i64,
-    pub owner_id: Option<i64>,
-    pub due_on: NaiveDate,
-    pub status: &'a str,
-    pub method: Option<&'a str>,
-    pub performance: Option<&'a str>,
-    pub satisfaction: Option<i64>,
-    pub done_at: Option<NaiveDateTime>,
-}
+use rusqlite::{Connection, Statement, Transaction, params};
 
 /// What the suspended insert triggers would have written, filled in one statement each (the
 /// same statements the migrations use to backfill; pinyin keys sorted so the clustered table
@@ -88,7 +33,7 @@ pub struct BulkWriter<'t> {
 }
 
 impl<'t> BulkWriter<'t> {
-    fn new(tx: &'t Transaction) -> Result<Self> {
+    pub(super) fn new(tx: &'t Transaction) -> Result<Self> {
         Ok(BulkWriter {
             party: tx.prepare(
                 "INSERT INTO parties (name, name_keys, phone, id_number, address, language, vulnerability)
@@ -235,60 +180,47 @@ impl<'t> BulkWriter<'t> {
     }
 }
 
-impl Store {
-    /// Runs `f` with a bulk writer inside one IMMEDIATE transaction; all or nothing. Into a
-    /// database without cases (demo data), secondary indexes and the insert triggers that keep
-    /// derived tables (search grams, pinyin keys, follow-up copies) are dropped first, and the
-    /// derived tables are filled and everything recreated at the end from sqlite_master's own
-    /// SQL — sorting once is several times cheaper than maintaining them row by row. Into a
-    /// database that has cases, rows go in one by one with triggers and indexes live.
-    pub fn bulk_load<T>(&mut self, f: impl FnOnce(&mut BulkWriter) -> Result<T>) -> Result<T> {
-        self.write(|tx| {
-            // The fast path rebuilds derived tables from all rows: only right when starting empty.
-            let has_cases: bool =
-                tx.query_row("SELECT EXISTS (SELECT 1 FROM cases)", [], |r| r.get(0))?;
-            if has_cases {
-                let mut w = BulkWriter::new(tx)?;
-                return f(&mut w);
-            }
-            let saved: Vec<(String, String, String)> = tx
-                .prepare(
-                    "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
-                     AND (type = 'index' OR (type = 'trigger' AND sql LIKE '%AFTER INSERT%'))",
-                )?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            for (kind, name, _) in &saved {
-                tx.execute_batch(&format!("DROP {kind} \"{name}\""))?;
-            }
-            let out = {
-                let mut w = BulkWriter::new(tx)?;
-                f(&mut w)?
-            };
-            for sql in DERIVED {
-                tx.execute_batch(sql)?;
-            }
-            for (_, _, sql) in &saved {
-                tx.execute_batch(sql)?;
-            }
-            Ok(out)
-        })
-    }
-
-    pub fn add_room(&mut self, name: &str) -> Result<i64> {
-        self.write(|tx| {
-            tx.execute("INSERT INTO rooms (name) VALUES (?1)", [name])?;
-            Ok(tx.last_insert_rowid())
-        })
-    }
-
-    /// Updates planner statistics after a big load so queries pick the right indexes.
-    pub fn analyze(&mut self) -> Result<()> {
-        self.conn.execute_batch("ANALYZE")?;
-        Ok(())
-    }
+/// Whether the database holds any case.
+pub(super) fn has_cases(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM cases)", [], |r| r.get(0))?)
 }
 
-#[cfg(test)]
-#[path = "bulk_tests.rs"]
-mod tests;
+/// An index or insert trigger taken out for the load: its kind, name and SQL.
+pub(super) type Suspended = (String, String, String);
+
+/// Drops every index and every insert trigger, returning them to be recreated.
+pub(super) fn suspend_indexes_and_triggers(tx: &Transaction) -> Result<Vec<Suspended>> {
+    let saved: Vec<Suspended> = tx
+        .prepare(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
+             AND (type = 'index' OR (type = 'trigger' AND sql LIKE '%AFTER INSERT%'))",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (kind, name, _) in &saved {
+        tx.execute_batch(&format!("DROP {kind} \"{name}\""))?;
+    }
+    Ok(saved)
+}
+
+/// Fills the derived tables from all rows, then recreates what was suspended, from its own SQL.
+pub(super) fn fill_and_restore(tx: &Transaction, saved: &[Suspended]) -> Result<()> {
+    for sql in DERIVED {
+        tx.execute_batch(sql)?;
+    }
+    for (_, _, sql) in saved {
+        tx.execute_batch(sql)?;
+    }
+    Ok(())
+}
+
+pub(super) fn insert_room(conn: &Connection, name: &str) -> Result<i64> {
+    conn.execute("INSERT INTO rooms (name) VALUES (?1)", [name])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Updates the planner's statistics.
+pub(super) fn analyze(conn: &Connection) -> Result<()> {
+    conn.execute_batch("ANALYZE")?;
+    Ok(())
+}

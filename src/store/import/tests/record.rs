@@ -1,8 +1,9 @@
 //! The record of each imported file: a repeat is refused naming the first import unless asked
 //! again (audited), and every import's "line → case number" list can be read back.
-use super::import_tests::{footprint, now, rows, store};
-use super::*;
+use super::{footprint, now, rows, store};
+use crate::domain::import_rule::ImportRule;
 use crate::domain::risk::ResponseHours;
+use crate::store::*;
 
 const SHA: &str = "5d41402abc4b2a76b9719d911017c592aaaa5d41402abc4b2a76b9719d911017";
 
@@ -110,4 +111,23 @@ fn the_list_of_an_import_is_read_back_from_the_database() {
     assert_eq!(s.import_record(record.id).unwrap(), Some(record));
     assert_eq!(s.import_record(99).unwrap(), None);
     assert!(s.import_lines(99).unwrap().is_empty());
+}
+
+#[test]
+fn a_file_without_cases_is_refused_and_records_nothing() {
+    let (mut s, lead, _, _) = store();
+    let before = footprint(&s);
+    let r = s.import_cases(
+        lead,
+        &[],
+        &ResponseHours::default(),
+        &source(SHA, false),
+        false,
+        now(),
+    );
+    assert!(
+        matches!(r, Err(StoreError::Import(ImportRule::NoRows))),
+        "{r:?}"
+    );
+    assert_eq!(footprint(&s), before);
 }
