@@ -37,14 +37,14 @@ pub(super) fn check_slot(tx: &Transaction, by: Actor, s: &Slot, work: &WorkTime)
     booking::check_hours(by.role, &s.span, work)?;
     let w = booking::window(s.span.start, s.span.end);
     for m in s.mediators {
-        let staff = queries::staff_brief(tx, *m)?
-            .filter(|st| booking::may_mediate(st.role, st.active))
+        let (code, name, _, _) = queries::staff_brief(tx, *m)?
+            .filter(|(_, _, role, active)| booking::may_mediate(*role, *active))
             .ok_or(BookingRule::Mediator)?;
         if !queries::leave_in(tx, Some(*m), first, last)?.is_empty() {
             return Err(BookingRule::Leave.into());
         }
         if let Some(h) = queries::clashes_mediator(tx, *m, w, s.except)?.first() {
-            let who = format!("{}（{}）", staff.name, staff.code);
+            let who = format!("{name}（{code}）");
             return Err(clash(ClashWith::Mediator(who), h));
         }
     }

@@ -23,6 +23,14 @@ fn required(reason: &str) -> Result<String> {
     Ok(r.trim().to_string())
 }
 
+/// Booking, moving and cancelling sessions take the role permission to book.
+fn may_book(by: Actor) -> Result<()> {
+    if !by.role.may(Permission::BookSession) {
+        return Err(StoreError::Forbidden);
+    }
+    Ok(())
+}
+
 impl Store {
     /// Books a session. Refuses double-booking of any mediator, the room or a party.
     pub fn book_session(
@@ -32,9 +40,7 @@ impl Store {
         work: &WorkTime,
         now: NaiveDateTime,
     ) -> Result<i64> {
-        if !by.role.may(Permission::BookSession) {
-            return Err(StoreError::Forbidden);
-        }
+        may_book(by)?;
         let mut mediators = s.mediators.clone();
         mediators.dedup();
         if mediators.is_empty() {
@@ -92,9 +98,7 @@ impl Store {
         work: &WorkTime,
         now: NaiveDateTime,
     ) -> Result<()> {
-        if !by.role.may(Permission::BookSession) {
-            return Err(StoreError::Forbidden);
-        }
+        may_book(by)?;
         let reason = required(reason)?;
         self.write(|tx| {
             let s = queries::session_case(tx, id)?;
@@ -132,9 +136,7 @@ impl Store {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        if !by.role.may(Permission::BookSession) {
-            return Err(StoreError::Forbidden);
-        }
+        may_book(by)?;
         let reason = required(reason)?;
         self.write(|tx| {
             let s = queries::session_case(tx, id)?;

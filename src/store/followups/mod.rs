@@ -121,17 +121,17 @@ struct Current {
 
 /// A follow-up `by` may change (role first), still due.
 fn load_followup(tx: &Transaction, by: Actor, id: i64) -> Result<Current> {
-    let f = queries::followup(tx, id)?;
-    let case = queries::case_by_id(tx, f.case_id)?;
-    if !followup::may_handle(by.role, by.staff_id, f.owner, case.owner_id) {
+    let (case_id, owner, due_on, status, attempt) = queries::followup(tx, id)?;
+    let case = queries::case_by_id(tx, case_id)?;
+    if !followup::may_handle(by.role, by.staff_id, owner, case.owner_id) {
         return Err(StoreError::Forbidden);
     }
-    rule::check_still_due(&f.status)?;
+    rule::check_still_due(&status)?;
     Ok(Current {
         case,
-        owner: f.owner,
-        due_on: f.due_on,
-        status: f.status,
-        attempt: f.attempt,
+        owner,
+        due_on,
+        status,
+        attempt,
     })
 }

@@ -87,30 +87,15 @@ pub(super) fn insert(conn: &Connection, f: &NewFollowup, at: &str, by: i64) -> R
     Ok(conn.last_insert_rowid())
 }
 
-/// A follow-up as a change to it checks it.
-pub(super) struct Stored {
-    pub case_id: i64,
-    pub owner: Option<i64>,
-    /// 'YYYY-MM-DD', as stored (the audit quotes it).
-    pub due_on: String,
-    /// due / done / cancelled
-    pub status: String,
-    pub attempt: i64,
-}
+/// A follow-up as a change to it checks it: case, owner, due date as stored ('YYYY-MM-DD',
+/// the audit quotes it), status (due / done / cancelled), attempt.
+pub(super) type Stored = (i64, Option<i64>, String, String, i64);
 
 pub(super) fn followup(conn: &Connection, id: i64) -> Result<Stored> {
     Ok(conn.query_row(
         "SELECT case_id, owner_id, due_on, status, attempt FROM followups WHERE id = ?1",
         [id],
-        |r| {
-            Ok(Stored {
-                case_id: r.get(0)?,
-                owner: r.get(1)?,
-                due_on: r.get(2)?,
-                status: r.get(3)?,
-                attempt: r.get(4)?,
-            })
-        },
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
     )?)
 }
 

@@ -5,7 +5,6 @@
 use super::super::time::to_sql;
 use super::super::{Result, Store};
 use super::queries::sheet as queries;
-use crate::domain::mask::mask_phone;
 use crate::domain::risk::Colour;
 use crate::domain::shift::Shift;
 use crate::domain::status::Status;
@@ -190,24 +189,10 @@ impl Store {
         Ok(out)
     }
 
-    /// Every open (active) red and orange case, most urgent first, with its next booked
-    /// session; phones always masked (the sheet is printed).
+    /// Every open (active) red and orange case, most urgent first, with its next booked session.
     fn sheet_urgent(&self, now: NaiveDateTime) -> Result<Listing<UrgentCase>> {
         let total = self.urgent_counts()?;
-        let rows = queries::urgent(&self.conn, now, SHEET_LIST_LIMIT)?
-            .into_iter()
-            .map(|r| UrgentCase {
-                case_no: r.case_no,
-                colour: r.colour,
-                status: r.status,
-                owner: r.owner,
-                applicant: r.applicant,
-                phone_masked: r.phone.map(|p| mask_phone(&p)).unwrap_or_default(),
-                summary: r.summary,
-                deadline: r.deadline,
-                next_session: r.next_session,
-            })
-            .collect();
+        let rows = queries::urgent(&self.conn, now, SHEET_LIST_LIMIT)?;
         Ok(Listing {
             rows,
             total: total.red + total.orange,

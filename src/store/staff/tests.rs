@@ -198,12 +198,8 @@ fn an_unknown_stored_role_is_an_error_naming_table_and_column() {
              UPDATE staff SET role = 'boss' WHERE code = 'L1';",
         )
         .unwrap();
-    let unknown = |e: StoreError| match e {
-        StoreError::UnknownCode(u) => (u.table, u.column, u.value),
-        other => panic!("expected an unknown code, got {other:?}"),
-    };
-    let named = ("staff", "role".to_string(), "boss".to_string());
-    assert_eq!(unknown(s.list_staff().unwrap_err()), named);
-    assert_eq!(unknown(s.staff_by_code("L1").unwrap_err()), named);
-    assert_eq!(unknown(s.login("L1", "1234", at(9, 0)).unwrap_err()), named);
+    use crate::store::testing::assert_unknown_code as unknown;
+    unknown(s.list_staff(), "staff", "role", "boss");
+    unknown(s.staff_by_code("L1"), "staff", "role", "boss");
+    unknown(s.login("L1", "1234", at(9, 0)), "staff", "role", "boss");
 }

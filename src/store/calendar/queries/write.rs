@@ -10,30 +10,16 @@ use crate::domain::session::SessionStatus;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// A member of staff as a booking sees them.
-pub(in crate::store::calendar) struct StaffBrief {
-    pub code: String,
-    pub name: String,
-    pub role: Role,
-    pub active: bool,
-}
-
+/// A member of staff as a booking sees them: code, name, role, whether active.
 pub(in crate::store::calendar) fn staff_brief(
     conn: &Connection,
     id: i64,
-) -> Result<Option<StaffBrief>> {
+) -> Result<Option<(String, String, Role, bool)>> {
     Ok(conn
         .query_row(
             "SELECT code, name, role, active FROM staff WHERE id = ?1",
             [id],
-            |r| {
-                Ok(StaffBrief {
-                    code: r.get(0)?,
-                    name: r.get(1)?,
-                    role: code(r, 2, "staff")?,
-                    active: r.get(3)?,
-                })
-            },
+            |r| Ok((r.get(0)?, r.get(1)?, code(r, 2, "staff")?, r.get(3)?)),
         )
         .optional()?)
 }
@@ -232,17 +218,16 @@ pub(in crate::store::calendar) fn insert_leave(
     by: i64,
     now: NaiveDateTime,
 ) -> Result<i64> {
-    conn.execute(
+    let mut insert = conn.prepare_cached(
         "INSERT INTO staff_leave (staff_id, from_day, to_day, note, created_by, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            staff,
-            date_to_sql(from),
-            date_to_sql(to),
-            note,
-            by,
-            to_sql(now)
-        ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(insert.insert(params![
+        staff,
+        date_to_sql(from),
+        date_to_sql(to),
+        note,
+        by,
+        to_sql(now)
+    ])?)
 }

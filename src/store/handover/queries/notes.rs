@@ -5,32 +5,18 @@ use crate::domain::shift::Shift;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-pub(in crate::store::handover) fn body(
+/// The notes of a day and shift, and the name of whoever last saved them.
+pub(in crate::store::handover) fn note(
     conn: &Connection,
     day: NaiveDate,
     shift: Shift,
-) -> Result<Option<String>> {
+) -> Result<Option<(String, Option<String>)>> {
     Ok(conn
         .query_row(
-            "SELECT body FROM handover_notes WHERE day = ?1 AND shift = ?2",
-            [date_to_sql(day), shift.code().to_string()],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
-/// The name of whoever last saved them.
-pub(in crate::store::handover) fn author(
-    conn: &Connection,
-    day: NaiveDate,
-    shift: Shift,
-) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT s.name FROM handover_notes n JOIN staff s ON s.id = n.staff_id
+            "SELECT n.body, s.name FROM handover_notes n LEFT JOIN staff s ON s.id = n.staff_id
              WHERE n.day = ?1 AND n.shift = ?2",
             [date_to_sql(day), shift.code().to_string()],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?)
 }

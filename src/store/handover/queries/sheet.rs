@@ -2,8 +2,9 @@
 use super::super::super::Result;
 use super::super::super::convert::code;
 use super::super::super::time::{date_to_sql, from_sql, to_sql};
-use super::super::{Escalation, NextSession, SessionLine};
-use super::opt_time;
+use super::super::{Escalation, NextSession, SessionLine, UrgentCase};
+use super::{count, opt_time};
+use crate::domain::mask::mask_phone;
 use crate::domain::risk::Colour;
 use crate::domain::status::Status;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -23,25 +24,13 @@ pub(in crate::store::handover) fn intakes(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// An open red or orange case as stored (its phone unmasked).
-pub(in crate::store::handover) struct UrgentRow {
-    pub case_no: String,
-    pub colour: Colour,
-    pub status: Status,
-    pub owner: Option<String>,
-    pub applicant: String,
-    pub phone: Option<String>,
-    pub summary: String,
-    pub deadline: Option<NaiveDateTime>,
-    pub next_session: Option<NextSession>,
-}
-
-/// Open red and orange cases, most urgent first, with their next session booked from `now`.
+/// Open red and orange cases, most urgent first, with their next session booked from `now`;
+/// phones always masked (the sheet is printed and left on desks).
 pub(in crate::store::handover) fn urgent(
     conn: &Connection,
     now: NaiveDateTime,
     limit: usize,
-) -> Result<Vec<UrgentRow>> {
+) -> Result<Vec<UrgentCase>> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.case_no, c.colour, c.status, o.name, p.name, p.phone, c.summary, c.deadline_at,
             (SELECT s.starts_at || '|' || m.name FROM sessions s JOIN staff m ON m.id = s.mediator_id
@@ -54,13 +43,16 @@ pub(in crate::store::handover) fn urgent(
     )?;
     let rows = stmt.query_map(params![to_sql(now), limit as i64], |r| {
         let next: Option<String> = r.get(8)?;
-        Ok(UrgentRow {
+        Ok(UrgentCase {
             case_no: r.get(0)?,
             colour: code(r, 1, "cases")?,
             status: code(r, 2, "cases")?,
             owner: r.get(3)?,
             applicant: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-            phone: r.get(5)?,
+            phone_masked: r
+                .get::<_, Option<String>>(5)?
+                .map(|p| mask_phone(&p))
+                .unwrap_or_default(),
             summary: r.get(6)?,
             deadline: opt_time(r.get(7)?),
             next_session: next.and_then(|n| {
@@ -77,12 +69,12 @@ pub(in crate::store::handover) fn urgent(
 
 /// How many open cases not yet responded to have a deadline before `limit`.
 pub(in crate::store::handover) fn deadlines_total(conn: &Connection, limit: &str) -> Result<i64> {
-    Ok(conn.query_row(
+    count(
+        conn,
         "SELECT COUNT(*) FROM cases WHERE active = 1 AND status IN ('registered', 'assigned')
          AND deadline_at < ?1",
         [limit],
-        |r| r.get(0),
-    )?)
+    )
 }
 
 /// Those cases, most overdue first: case number, colour, status, owner, deadline.

@@ -125,11 +125,11 @@ pub(in crate::store::handover) fn followups_due(
     ds: &str,
     de: &str,
 ) -> Result<i64> {
-    Ok(conn.query_row(
+    super::count(
+        conn,
         "SELECT COUNT(*) FROM followups WHERE due_on >= ?1 AND due_on < ?2",
         [ds, de],
-        |r| r.get(0),
-    )?)
+    )
 }
 
 /// A follow-up done in the period.
