@@ -48,6 +48,7 @@ mod settings;
 mod staff;
 mod time;
 mod triage;
+mod tx;
 pub use triage::{EarlierCase, SlipData};
 
 pub use calendar::{CaseBrief, Leave, Room, SessionView};
@@ -76,7 +77,7 @@ pub use merges::{MergeKind, MergeLine, MergeView};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -290,21 +291,6 @@ impl Store {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
-    }
-
-    /// Every write goes through here: IMMEDIATE takes the write lock up front, so a busy
-    /// database waits in the busy handler instead of failing a read-then-write half way.
-    /// A big file's quick check, skipped while opening, comes first (check_gate.rs).
-    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
-        let conn = &self.conn;
-        self.gate
-            .before_write(self.write_wait, || Store::check_result(conn))?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
     }
 
     /// Copies the WAL back into the database without waiting for anyone (PASSIVE): cheap, safe
