@@ -352,49 +352,10 @@ impl Store {
                 },
             )?;
             let level = Level::from_code(&level).unwrap_or(Level::Village);
-            if outcome == SessionStatus::Held
-                && super::attempts::session_counts(tx, case_id, id, level, now)?
-            {
-                count_attempt(tx, by, case_id, level, &at)?;
-                let s = super::case_actions::state(tx, case_id)?;
-                super::attempts::start_mediation(tx, &work, by, case_id, &s, now)?;
+            if outcome == SessionStatus::Held {
+                super::cases::count_held_session(tx, &work, by, case_id, id, level, now)?;
             }
             Ok(())
         })
     }
-}
-
-/// One more attempt at `level` on the case's ladder (domain::ladder decides if one is left).
-fn count_attempt(tx: &Transaction, by: Actor, case_id: i64, level: Level, at: &str) -> Result<()> {
-    let attempts: [u32; 3] = tx.query_row(
-        "SELECT attempts_village, attempts_township, attempts_county FROM cases WHERE id = ?1",
-        [case_id],
-        |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
-    )?;
-    let mut ladder = Ladder { level, attempts };
-    ladder
-        .record_attempt()
-        .map_err(|e| StoreError::Rule(e.i18n_key()))?;
-    let column = match level {
-        Level::Village => "attempts_village",
-        Level::Township => "attempts_township",
-        Level::County => "attempts_county",
-    };
-    let new = ladder.attempts_at(level);
-    tx.execute(
-        &format!("UPDATE cases SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
-        params![case_id, new, at],
-    )?;
-    audit::append(
-        tx,
-        audit::Entry {
-            at,
-            staff_id: Some(by.staff_id),
-            case_id: Some(case_id),
-            action: "case.attempt",
-            field: column,
-            old: &(new - 1).to_string(),
-            new: &new.to_string(),
-        },
-    )
 }

@@ -1,32 +1,17 @@
 //! The only place with SQL. Blocking calls, each bounded by an index and a LIMIT, so the UI may
 //! call them between frames; results are cached in UI state, never re-queried per frame.
-mod attempts;
 mod audit;
 pub mod bulk;
 mod calendar;
 mod calendar_clash;
 mod calendar_off;
 mod calendar_write;
-mod case_actions;
-mod case_closing;
-mod case_count;
-mod case_detail;
-mod case_list;
-mod case_search;
-mod case_term;
-mod referrals;
-pub use referrals::OpenReferral;
-mod case_team;
-mod case_waiting;
 mod cases;
 mod check_gate;
 pub use check_gate::CheckGate;
 mod convert;
-mod counts;
-mod deadlines;
 mod diagnostics;
 mod drafts;
-pub mod grams;
 mod handover_notes;
 mod import;
 mod import_record;
@@ -38,34 +23,22 @@ mod files;
 mod followups;
 mod identify;
 mod maintenance;
-mod merges;
-mod merges_undo;
 mod migrations;
-mod names;
 pub mod report;
 pub mod report_stats;
 mod settings;
 mod staff;
 mod time;
-mod triage;
 mod tx;
-pub use triage::{EarlierCase, SlipData};
 
 pub use calendar::{CaseBrief, Leave, Room, SessionView};
 pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
-pub use case_actions::AttemptRecorded;
-pub use case_closing::Outcome;
-pub use case_count::CountJob;
-pub use case_detail::{
-    AuditLine, CaseDetail, FollowupLine, MEDIATION_TERM_DAYS, OutcomeRecord, PartyLine, Revealed,
-    SessionLine,
+pub use cases::{
+    AttemptRecorded, AuditLine, CaseCreated, CaseDetail, CaseRow, CaseTeam, CountJob, Cursor,
+    EarlierCase, FollowupLine, MAX_EXTENSION_DAYS, MEDIATION_TERM_DAYS, MatchKind, MergeKind,
+    MergeLine, MergeView, NewCase, NewParty, OpenReferral, Outcome, OutcomeRecord, PartyLine,
+    Revealed, SearchHit, SessionLine, SlipData, UrgentCounts, format_case_no, grams,
 };
-pub use case_list::{CaseRow, Cursor};
-pub use case_search::{MatchKind, SearchHit};
-pub use case_team::CaseTeam;
-pub use case_term::MAX_EXTENSION_DAYS;
-pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
-pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
 pub use followups::{
     FollowupCase, FollowupCounts, FollowupFilter, FollowupKey, FollowupRow, FollowupScope,
@@ -73,7 +46,6 @@ pub use followups::{
 };
 pub use identify::{APPLICATION_ID, NotOnedoor};
 pub use maintenance::{ANONYMISED, PurgeCount};
-pub use merges::{MergeKind, MergeLine, MergeView};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};
 
@@ -367,8 +339,6 @@ pub(crate) mod calendar_tests;
 mod import_record_tests;
 #[cfg(test)]
 mod import_tests;
-#[cfg(test)]
-mod merges_tests;
 #[cfg(test)]
 mod open_tests;
 #[cfg(test)]

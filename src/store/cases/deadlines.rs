@@ -1,8 +1,8 @@
 //! Deadlines in working time: the store decides them (config hours and days, the calendar's
 //! public holidays), so every path that sets `deadline_at` uses the same rule.
 //! See domain::worktime for the rules (red in clock hours, the others in working days).
-use super::calendar::holidays_in;
-use super::case_detail::MEDIATION_TERM_DAYS;
+use super::super::calendar::holidays_in;
+use super::detail::MEDIATION_TERM_DAYS;
 use super::{Result, Store};
 use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::slots::WorkTime;

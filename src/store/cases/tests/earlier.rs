@@ -1,7 +1,10 @@
 //! Triage store tests: lookup by phone, ID and name; attaching visits; routing inputs; slips.
-use super::super::{NewCase, NewParty, NewStaff};
-use super::*;
+use crate::domain::channel::Channel;
 use crate::domain::risk::ResponseHours;
+use crate::domain::role::Role;
+use crate::domain::routing::Hours;
+use crate::store::*;
+use chrono::{Duration, NaiveDateTime};
 use chrono::{NaiveDate, NaiveTime};
 
 fn at(d: u32, h: u32) -> NaiveDateTime {

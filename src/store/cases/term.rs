@@ -1,10 +1,10 @@
 //! Extending the mediation term with both parties' consent (people's mediation is normally
 //! settled within 30 days; a longer term needs the parties to agree, and the record says so).
-use super::case_actions::{log, required, state};
-use super::case_detail::MEDIATION_TERM_DAYS;
-use super::case_waiting::resume;
 use super::deadlines::term;
+use super::detail::MEDIATION_TERM_DAYS;
+use super::state::{log, required, state};
 use super::time::{from_sql, to_sql};
+use super::waiting::resume;
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;

@@ -169,7 +169,7 @@ fn insert_party(
 
 /// A case that passed every rule that needs no database, with what the rules computed.
 /// Shared by the desk (`create_case`) and by imports, so both store exactly the same shape.
-pub(super) struct Checked<'a> {
+pub(in crate::store) struct Checked<'a> {
     c: &'a NewCase,
     cat: &'static category::Category,
     numbers: Vec<(Option<String>, Option<String>)>,
@@ -181,7 +181,7 @@ pub(super) struct Checked<'a> {
 /// Rules enforced here, whatever the UI did: owner needs routing, category, summary,
 /// applicant, personal numbers, colour (computed here; lowering needs a reason), red
 /// acknowledgement. The caller checks the role's right to register (or import).
-pub(super) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
+pub(in crate::store) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
     if c.owner_id.is_some() && !by.role.may(Permission::Route) {
         return Err(StoreError::Forbidden);
     }
@@ -229,14 +229,14 @@ pub(super) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
 
 /// How the audit log names the registration: `case.create` at the desk, `case.import` with
 /// the source line for an import.
-pub(super) struct Origin<'a> {
+pub(in crate::store) struct Origin<'a> {
     pub action: &'a str,
     pub note: &'a str,
 }
 
 /// Inserts a checked case: number, parties, case row, links, first visit and audit entries.
 /// Statements are cached, so an import of thousands of cases prepares each once.
-pub(super) fn insert(
+pub(in crate::store) fn insert(
     tx: &Transaction,
     by: Actor,
     k: Checked,

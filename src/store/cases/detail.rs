@@ -1,6 +1,6 @@
 //! Everything the case detail shows, read in one go when a case is opened (never per frame).
 //! Numbers come masked; full numbers only through `reveal_numbers`, which checks and audits.
-use super::case_list::CaseRow;
+use super::list::CaseRow;
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::ladder::{Ladder, Level};
 use crate::domain::mask::{mask_id, mask_phone};

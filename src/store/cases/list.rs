@@ -81,9 +81,9 @@ impl CaseRow {
 /// A position in the list: the sort values of a row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cursor {
-    primary: Value,
-    received: String,
-    id: i64,
+    pub(super) primary: Value,
+    pub(super) received: String,
+    pub(super) id: i64,
 }
 
 /// The SQL order of a sort: a primary expression (none for plain date order) and directions.
@@ -377,7 +377,3 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
-
-#[cfg(test)]
-#[path = "case_list_tests.rs"]
-mod tests;

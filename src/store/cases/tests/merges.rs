@@ -1,8 +1,8 @@
 //! Merging duplicates: lead only, everything of both reachable from the survivor, and an undo
 //! that restores every table exactly as it was.
-use super::*;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
+use crate::store::*;
 use crate::store::{NewCase, NewParty};
 use chrono::{NaiveDate, NaiveDateTime};
 

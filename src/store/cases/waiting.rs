@@ -1,6 +1,6 @@
 //! Waiting (for a party, an agency, documents): the clock stops and the time left is kept;
 //! any action that moves the case on ends the wait and the deadline comes back.
-use super::case_actions::{log, state};
+use super::state::{log, state};
 use super::time::{from_sql, to_sql};
 use super::{Actor, Result, Store, StoreError};
 use crate::domain::case_filter::Waiting;

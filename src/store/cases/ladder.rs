@@ -3,14 +3,23 @@
 //! desk, on the phone). Both start mediation the same way, and one attempt is never counted
 //! twice: the manual entry is refused when a session held today already counted at that level,
 //! and a session held after a manual entry of the same day counts nothing more.
-use super::case_actions::{State, log, set_status};
+use super::state::{State, log, required, set_status, state};
 use super::time::{date_to_sql, to_sql};
-use super::{Actor, Result, StoreError};
-use crate::domain::ladder::Level;
+use super::waiting::resume;
+use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::ladder::{Ladder, Level};
 use crate::domain::slots::WorkTime;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, Transaction, params};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AttemptRecorded {
+    pub level: Level,
+    pub attempts: u32,
+    /// The level's attempts are used up: the system proposes escalation.
+    pub escalate_proposed: bool,
+}
 
 /// A session of this case at `level`, other than `except`, held on `now`'s day.
 fn held_session_today(
@@ -95,7 +104,7 @@ pub(super) fn start_mediation(
         tx,
         work,
         s.received,
-        super::case_detail::MEDIATION_TERM_DAYS,
+        super::detail::MEDIATION_TERM_DAYS,
     )?);
     tx.execute(
         "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
@@ -105,19 +114,175 @@ pub(super) fn start_mediation(
     log(tx, &at, by, id, "case.deadline", "deadline_at", old, &term)
 }
 
+/// A session marked held in the calendar: one attempt at its level, unless today's manual
+/// entry already stands for it (`session_counts`); the first attempt starts mediation.
+pub(in crate::store) fn count_held_session(
+    tx: &Transaction,
+    work: &WorkTime,
+    by: Actor,
+    case_id: i64,
+    session_id: i64,
+    level: Level,
+    now: NaiveDateTime,
+) -> Result<()> {
+    if !session_counts(tx, case_id, session_id, level, now)? {
+        return Ok(());
+    }
+    count_attempt(tx, by, case_id, level, &to_sql(now))?;
+    let s = state(tx, case_id)?;
+    start_mediation(tx, work, by, case_id, &s, now)
+}
+
+/// One more attempt at `level` on the case's ladder (domain::ladder decides if one is left).
+fn count_attempt(tx: &Transaction, by: Actor, case_id: i64, level: Level, at: &str) -> Result<()> {
+    let attempts: [u32; 3] = tx.query_row(
+        "SELECT attempts_village, attempts_township, attempts_county FROM cases WHERE id = ?1",
+        [case_id],
+        |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
+    )?;
+    let mut ladder = Ladder { level, attempts };
+    ladder
+        .record_attempt()
+        .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+    let column = match level {
+        Level::Village => "attempts_village",
+        Level::Township => "attempts_township",
+        Level::County => "attempts_county",
+    };
+    let new = ladder.attempts_at(level);
+    tx.execute(
+        &format!("UPDATE cases SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
+        params![case_id, new, at],
+    )?;
+    audit::append(
+        tx,
+        audit::Entry {
+            at,
+            staff_id: Some(by.staff_id),
+            case_id: Some(case_id),
+            action: "case.attempt",
+            field: column,
+            old: &(new - 1).to_string(),
+            new: &new.to_string(),
+        },
+    )
+}
+
+impl Store {
+    /// One mediation attempt at the case's current level, with its result. The first attempt
+    /// starts mediation; the deadline becomes the end of the 30-day mediation term.
+    pub fn record_attempt(
+        &mut self,
+        by: Actor,
+        id: i64,
+        result: &str,
+        now: NaiveDateTime,
+    ) -> Result<AttemptRecorded> {
+        let result = required(result, "err.cases.result_empty")?;
+        let work = self.work.clone();
+        self.write(|tx| {
+            let mut s = state(tx, id)?;
+            if !by.role.may_work(by.staff_id, s.owner) {
+                return Err(StoreError::Forbidden);
+            }
+            resume(tx, &to_sql(now), by, id, now)?;
+            s.deadline = state(tx, id)?.deadline;
+            if !matches!(s.status, Status::Assigned | Status::InMediation) {
+                return Err(StoreError::Rule("err.cases.not_in_mediation"));
+            }
+            super::ladder::check_manual(tx, id, s.ladder.level, now)?;
+            s.ladder
+                .record_attempt()
+                .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+            let level = s.ladder.level;
+            let n = s.ladder.attempts_at(level);
+            let at = to_sql(now);
+            let col = match level {
+                Level::Village => "attempts_village",
+                Level::Township => "attempts_township",
+                Level::County => "attempts_county",
+            };
+            tx.execute(
+                &format!("UPDATE cases SET {col} = ?2, updated_at = ?3 WHERE id = ?1"),
+                params![id, n, at],
+            )?;
+            log(
+                tx,
+                &at,
+                by,
+                id,
+                "case.attempt",
+                level.code(),
+                &format!("{n}/{}", level.max_attempts()),
+                &result,
+            )?;
+            super::ladder::start_mediation(tx, &work, by, id, &s, now)?;
+            Ok(AttemptRecorded {
+                level,
+                attempts: n,
+                escalate_proposed: s.ladder.should_escalate(),
+            })
+        })
+    }
+
+    /// Moves the case up the 3-2-1 ladder (village → township → county).
+    pub fn escalate_case(
+        &mut self,
+        by: Actor,
+        id: i64,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<Level> {
+        self.write(|tx| {
+            let mut s = state(tx, id)?;
+            if !by.role.may_work(by.staff_id, s.owner) {
+                return Err(StoreError::Forbidden);
+            }
+            if !s.status.is_active() {
+                return Err(StoreError::Rule("err.cases.not_open"));
+            }
+            resume(tx, &to_sql(now), by, id, now)?;
+            let from = s.ladder.level;
+            let to = s
+                .ladder
+                .escalate()
+                .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+            let at = to_sql(now);
+            tx.execute(
+                "UPDATE cases SET level = ?2, updated_at = ?3 WHERE id = ?1",
+                params![id, to.code(), at],
+            )?;
+            let new = if reason.trim().is_empty() {
+                to.code().to_string()
+            } else {
+                format!("{} ({})", to.code(), reason.trim())
+            };
+            log(tx, &at, by, id, "case.escalate", "level", from.code(), &new)
+        })?;
+        self.case_level(id)
+    }
+
+    fn case_level(&self, id: i64) -> Result<Level> {
+        let l: String =
+            self.conn
+                .query_row("SELECT level FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
+        Ok(Level::from_code(&l).unwrap_or(Level::Village))
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::calendar_tests::{case, fix, t};
-    use super::super::{NewSession, StoreError};
     use crate::domain::session::SessionStatus;
     use crate::domain::slots::WorkTime;
+    use crate::store::calendar_tests::{case, fix, t};
+    use crate::store::{NewSession, StoreError};
 
     fn work() -> WorkTime {
         WorkTime::default()
     }
 
     /// (status, village attempts, deadline) of a case.
-    fn state(f: &super::super::calendar_tests::Fix, id: i64) -> (String, i64, String) {
+    fn state(f: &crate::store::calendar_tests::Fix, id: i64) -> (String, i64, String) {
         f.s.conn
             .query_row(
                 "SELECT status, attempts_village, deadline_at FROM cases WHERE id = ?1",

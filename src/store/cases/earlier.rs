@@ -280,7 +280,3 @@ impl Store {
             .ok_or(StoreError::NotFound)
     }
 }
-
-#[cfg(test)]
-#[path = "triage_tests.rs"]
-mod tests;

@@ -1,8 +1,8 @@
 //! The end of a case's road: outcome, close, reopen, and a referral sent back. Same rules as
 //! case_actions.rs: role and status machine checked here, every change audited.
-use super::case_actions::{log, required, set_status, state, transition};
-use super::case_waiting::resume;
+use super::state::{log, required, set_status, state, transition};
 use super::time::to_sql;
+use super::waiting::resume;
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Permission;
@@ -175,7 +175,7 @@ fn back_to_work(
     hours: &ResponseHours,
     by: Actor,
     id: i64,
-    s: &super::case_actions::State,
+    s: &super::state::State,
     now: NaiveDateTime,
 ) -> Result<(Status, String)> {
     let to = if s.owner.is_some() {

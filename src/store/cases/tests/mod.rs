@@ -1,0 +1,6 @@
+//! The cases subject's store tests, by topic (in-memory databases with the real migrations).
+mod earlier;
+mod list;
+mod merges;
+mod search;
+mod workflow;
