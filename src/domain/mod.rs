@@ -1,5 +1,6 @@
 //! Types and rules of the mediation centre. Pure: no IO, no SQL, no terminal.
 pub mod case_filter;
+pub mod case_rule;
 pub mod category;
 pub mod channel;
 mod codes;

@@ -24,6 +24,9 @@ pub enum StoreError {
     Forbidden,
     #[error("{0}")]
     Rule(&'static str),
+    /// A rule of cases refused the change (domain::case_rule).
+    #[error("{0}")]
+    Case(crate::domain::case_rule::CaseRule),
     #[error("not found")]
     NotFound,
     /// A stored code onedoor does not know (convert.rs): bad data, shown, never defaulted.
@@ -33,6 +36,9 @@ pub enum StoreError {
     Sql(rusqlite::Error),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+    /// The app's background worker stopped before answering.
+    #[error("the background worker stopped")]
+    Worker,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -62,15 +68,76 @@ impl StoreError {
             StoreError::NewerVersion { .. } => "err.db.newer",
             StoreError::Forbidden => "err.forbidden",
             StoreError::Rule(key) => key,
+            StoreError::Case(r) => r.i18n_key(),
             StoreError::NotFound => "err.not_found",
             StoreError::UnknownCode(_) => "err.db.unknown_code",
             StoreError::Sql(_) => "err.db.other",
             StoreError::Io(_) => "err.db.io",
+            StoreError::Worker => "err.db.worker",
         }
     }
 }
 
+impl From<crate::domain::case_rule::CaseRule> for StoreError {
+    fn from(r: crate::domain::case_rule::CaseRule) -> Self {
+        StoreError::Case(r)
+    }
+}
+
 impl StoreError {
+    /// The values its message names, for `i18n::trf` with `i18n_key`.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            StoreError::Case(r) => r.args(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The message shown to the user, in `lang`: the one place a store error becomes text.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let args = self.args();
+        let args: Vec<(&str, &dyn std::fmt::Display)> = args
+            .iter()
+            .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+            .collect();
+        crate::i18n::trf(lang, self.i18n_key(), &args)
+    }
+
+    /// The same error once more, for a failure told to several callers (the background
+    /// worker's connection): the same kind with the same data; an engine error keeps its code
+    /// and text, a file error its kind and text.
+    pub fn again(&self) -> StoreError {
+        use StoreError::*;
+        match self {
+            Missing(p) => Missing(p.clone()),
+            NotOnedoor { path, what } => NotOnedoor {
+                path: path.clone(),
+                what: *what,
+            },
+            Exists(p) => Exists(p.clone()),
+            Locked => Locked,
+            Corrupt(s) => Corrupt(s.clone()),
+            NewerVersion { found, supported } => NewerVersion {
+                found: *found,
+                supported: *supported,
+            },
+            Forbidden => Forbidden,
+            Rule(k) => Rule(k),
+            Case(r) => Case(r.clone()),
+            NotFound => NotFound,
+            UnknownCode(u) => UnknownCode(u.clone()),
+            Sql(e) => {
+                let code = e
+                    .sqlite_error()
+                    .copied()
+                    .unwrap_or_else(|| rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR));
+                Sql(rusqlite::Error::SqliteFailure(code, Some(e.to_string())))
+            }
+            Io(e) => Io(std::io::Error::new(e.kind(), e.to_string())),
+            Worker => Worker,
+        }
+    }
+
     /// Logs this error (`log`) and gives its translation key.
     pub fn logged(&self) -> &'static str {
         self.log();

@@ -114,10 +114,7 @@ impl HandoverState {
         self.stats_pending = None;
         match answer {
             Ok(s) => self.stats = Some(s),
-            Err(key) => {
-                let msg = ctx.tr(key).to_string();
-                ctx.error(msg);
-            }
+            Err(e) => ctx.answer_error(&e),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Registering cases: parties, case numbers, colour rules and the audit trail, in one transaction.
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::category;
 use crate::domain::channel::Channel;
 use crate::domain::party::{PartyRole, Vulnerability, vulnerabilities_to_codes};
@@ -115,6 +116,7 @@ pub(super) fn next_case_no(tx: &Transaction, received: NaiveDateTime) -> Result<
 /// Normalised, validated personal numbers, or the key of the message saying what is wrong.
 fn checked_numbers(
     p: &NewParty,
+    party: usize,
     today: chrono::NaiveDate,
 ) -> Result<(Option<String>, Option<String>)> {
     use crate::domain::{idnum, phone};
@@ -122,7 +124,7 @@ fn checked_numbers(
         None => None,
         Some(s) => Some(
             phone::parse_phone(s)
-                .map_err(|e| StoreError::Rule(e.i18n_key()))?
+                .map_err(|error| StoreError::Case(CaseRule::Phone { party, error }))?
                 .as_str()
                 .to_string(),
         ),
@@ -136,7 +138,7 @@ fn checked_numbers(
         None => None,
         Some(s) => Some(
             idnum::parse_id_number(s, today)
-                .map_err(|e| StoreError::Rule(e.i18n_key()))?
+                .map_err(|error| StoreError::Case(CaseRule::IdNumber { party, error }))?
                 .as_str()
                 .to_string(),
         ),
@@ -185,19 +187,19 @@ pub(in crate::store) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
     if c.owner_id.is_some() && !by.role.may(Permission::Route) {
         return Err(StoreError::Forbidden);
     }
-    let cat = category::find(&c.category).ok_or(StoreError::Rule("err.case.category"))?;
+    let cat = category::find(&c.category).ok_or(StoreError::Case(CaseRule::UnknownCategory))?;
     if c.summary.trim().is_empty() {
-        return Err(StoreError::Rule("err.case.summary"));
+        return Err(StoreError::Case(CaseRule::NoSummary));
     }
     if !c.parties.iter().any(|(r, p)| {
         *r == PartyRole::Applicant && (p.existing_id.is_some() || !p.name.trim().is_empty())
     }) {
-        return Err(StoreError::Rule("err.case.applicant"));
+        return Err(StoreError::Case(CaseRule::NoApplicant));
     }
     let today = c.received_at.date();
     let mut numbers = Vec::with_capacity(c.parties.len());
-    for (_, p) in &c.parties {
-        numbers.push(checked_numbers(p, today)?);
+    for (i, (_, p)) in c.parties.iter().enumerate() {
+        numbers.push(checked_numbers(p, i, today)?);
     }
     let facts = ComputedFacts {
         people: c.people.max(1),
@@ -208,9 +210,9 @@ pub(in crate::store) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
     let assessed = risk::assess(&c.flags, &facts);
     let colour = c.colour.unwrap_or(assessed.colour);
     risk::check_override(assessed.colour, colour, &c.colour_reason)
-        .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+        .map_err(|e| StoreError::Case(e.into()))?;
     if colour == Colour::Red && !c.red_acknowledged {
-        return Err(StoreError::Rule("err.case.red_ack"));
+        return Err(StoreError::Case(CaseRule::RedNotAcknowledged));
     }
     let flags = risk::all_flags(&c.flags, &facts)
         .iter()

@@ -2,6 +2,7 @@
 //! Every lookup is answered from an index with a LIMIT, so it may run on a keystroke.
 use super::time::{from_sql, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::channel::Channel;
 use crate::domain::risk::Colour;
 use crate::domain::role::{Permission, Role};
@@ -163,7 +164,7 @@ impl Store {
                 .optional()?;
             let status = status.ok_or(StoreError::NotFound)?;
             if !Status::from_code(&status).is_some_and(Status::is_active) {
-                return Err(StoreError::Rule("err.triage.attach_closed"));
+                return Err(StoreError::Case(CaseRule::AttachClosed));
             }
             tx.execute(
                 "INSERT INTO visits (case_id, at, staff_id, channel, note) VALUES (?1, ?2, ?3, ?4, ?5)",

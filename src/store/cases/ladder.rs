@@ -7,6 +7,7 @@ use super::state::{State, log, required, set_status, state};
 use super::time::{date_to_sql, to_sql};
 use super::waiting::resume;
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::ladder::{Ladder, Level};
 use crate::domain::slots::WorkTime;
 use crate::domain::status::Status;
@@ -67,7 +68,7 @@ pub(super) fn check_manual(
     now: NaiveDateTime,
 ) -> Result<()> {
     if held_session_today(tx, case_id, level, now, 0)? {
-        return Err(StoreError::Rule("err.cases.attempt_by_session"));
+        return Err(StoreError::Case(CaseRule::AttemptBySession));
     }
     Ok(())
 }
@@ -143,7 +144,7 @@ fn count_attempt(tx: &Transaction, by: Actor, case_id: i64, level: Level, at: &s
     let mut ladder = Ladder { level, attempts };
     ladder
         .record_attempt()
-        .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+        .map_err(|e| StoreError::Case(e.into()))?;
     let column = match level {
         Level::Village => "attempts_village",
         Level::Township => "attempts_township",
@@ -178,7 +179,7 @@ impl Store {
         result: &str,
         now: NaiveDateTime,
     ) -> Result<AttemptRecorded> {
-        let result = required(result, "err.cases.result_empty")?;
+        let result = required(result, CaseRule::ResultEmpty)?;
         let work = self.work.clone();
         self.write(|tx| {
             let mut s = state(tx, id)?;
@@ -188,12 +189,12 @@ impl Store {
             resume(tx, &to_sql(now), by, id, now)?;
             s.deadline = state(tx, id)?.deadline;
             if !matches!(s.status, Status::Assigned | Status::InMediation) {
-                return Err(StoreError::Rule("err.cases.not_in_mediation"));
+                return Err(StoreError::Case(CaseRule::NotInMediation));
             }
             super::ladder::check_manual(tx, id, s.ladder.level, now)?;
             s.ladder
                 .record_attempt()
-                .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+                .map_err(|e| StoreError::Case(e.into()))?;
             let level = s.ladder.level;
             let n = s.ladder.attempts_at(level);
             let at = to_sql(now);
@@ -239,14 +240,14 @@ impl Store {
                 return Err(StoreError::Forbidden);
             }
             if !s.status.is_active() {
-                return Err(StoreError::Rule("err.cases.not_open"));
+                return Err(StoreError::Case(CaseRule::NotOpen));
             }
             resume(tx, &to_sql(now), by, id, now)?;
             let from = s.ladder.level;
             let to = s
                 .ladder
                 .escalate()
-                .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+                .map_err(|e| StoreError::Case(e.into()))?;
             let at = to_sql(now);
             tx.execute(
                 "UPDATE cases SET level = ?2, updated_at = ?3 WHERE id = ?1",
@@ -272,6 +273,7 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
+    use crate::domain::case_rule::CaseRule;
     use crate::domain::session::SessionStatus;
     use crate::domain::slots::WorkTime;
     use crate::store::calendar_tests::{case, fix, t};
@@ -320,7 +322,7 @@ mod tests {
         let e = f.s.record_attempt(m1, c, "再次调解", t(24, 16, 0));
         assert!(matches!(
             e,
-            Err(StoreError::Rule("err.cases.attempt_by_session"))
+            Err(StoreError::Case(CaseRule::AttemptBySession))
         ));
         assert_eq!(state(&f, c).1, 1);
         // Another day, an attempt without a session counts.

@@ -5,6 +5,7 @@
 use super::convert::code;
 use super::time::from_sql;
 use super::{Actor, Result, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::ladder::Ladder;
 use crate::domain::risk::Colour;
 use crate::domain::status::Status;
@@ -45,13 +46,13 @@ pub(super) fn state(tx: &Transaction, id: i64) -> Result<State> {
 }
 
 pub(super) fn transition(from: Status, to: Status) -> Result<()> {
-    from.check(to).map_err(|e| StoreError::Rule(e.i18n_key()))
+    from.check(to).map_err(|e| StoreError::Case(e.into()))
 }
 
-pub(super) fn required(text: &str, key: &'static str) -> Result<String> {
+pub(super) fn required(text: &str, rule: CaseRule) -> Result<String> {
     let t = text.trim();
     if t.is_empty() {
-        return Err(StoreError::Rule(key));
+        return Err(StoreError::Case(rule));
     }
     Ok(t.to_string())
 }

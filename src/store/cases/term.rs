@@ -6,6 +6,7 @@ use super::state::{log, required, state};
 use super::time::{from_sql, to_sql};
 use super::waiting::resume;
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
 use rusqlite::params;
@@ -24,9 +25,9 @@ impl Store {
         consent: &str,
         now: NaiveDateTime,
     ) -> Result<NaiveDateTime> {
-        let consent = required(consent, "err.deadlines.consent")?;
+        let consent = required(consent, CaseRule::NoConsent)?;
         if !(1..=MAX_EXTENSION_DAYS).contains(&days) {
-            return Err(StoreError::Rule("err.deadlines.days"));
+            return Err(StoreError::Case(CaseRule::ExtensionDays));
         }
         let work = self.work.clone();
         self.write(|tx| {
@@ -35,7 +36,7 @@ impl Store {
                 return Err(StoreError::Forbidden);
             }
             if s.status != Status::InMediation {
-                return Err(StoreError::Rule("err.cases.not_in_mediation"));
+                return Err(StoreError::Case(CaseRule::NotInMediation));
             }
             let at = to_sql(now);
             // Extending moves the case on: a paused clock restarts first.

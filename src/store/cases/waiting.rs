@@ -4,6 +4,7 @@ use super::state::{log, state};
 use super::time::{from_sql, to_sql};
 use super::{Actor, Result, Store, StoreError};
 use crate::domain::case_filter::Waiting;
+use crate::domain::case_rule::CaseRule;
 use chrono::{Duration, NaiveDateTime};
 use rusqlite::{Transaction, params};
 
@@ -58,14 +59,14 @@ impl Store {
                 return Err(StoreError::Forbidden);
             }
             if !s.status.is_active() {
-                return Err(StoreError::Rule("err.cases.not_open"));
+                return Err(StoreError::Case(CaseRule::NotOpen));
             }
             let waiting: Option<String> =
                 tx.query_row("SELECT waiting FROM cases WHERE id = ?1", [id], |r| {
                     r.get(0)
                 })?;
             if waiting.is_some() {
-                return Err(StoreError::Rule("err.cases.already_waiting"));
+                return Err(StoreError::Case(CaseRule::AlreadyWaiting));
             }
             let left = s
                 .deadline

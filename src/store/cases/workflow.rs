@@ -5,6 +5,7 @@
 use super::state::{log, required, set_status, state};
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::risk::{self, Colour, ResponseHours};
 use crate::domain::role::{Permission, Role};
 use crate::domain::status::Status;
@@ -33,14 +34,14 @@ impl Store {
                 return Err(StoreError::Forbidden);
             }
             if !s.status.is_active() {
-                return Err(StoreError::Rule("err.cases.not_open"));
+                return Err(StoreError::Case(CaseRule::NotOpen));
             }
             if s.owner == Some(to) {
-                return Err(StoreError::Rule("err.cases.same_owner"));
+                return Err(StoreError::Case(CaseRule::SameOwner));
             }
             let reason = reason.trim();
             if s.owner.is_some() && reason.is_empty() {
-                return Err(StoreError::Rule("err.cases.reason"));
+                return Err(StoreError::Case(CaseRule::NoReason));
             }
             let role: Option<String> = tx
                 .query_row(
@@ -57,7 +58,7 @@ impl Store {
                 role.as_deref().and_then(Role::from_code),
                 Some(Role::Mediator | Role::Lead)
             ) {
-                return Err(StoreError::Rule("err.cases.not_mediator"));
+                return Err(StoreError::Case(CaseRule::NotMediator));
             }
             let at = to_sql(now);
             tx.execute(
@@ -86,7 +87,7 @@ impl Store {
         text: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let text = required(text, "err.cases.note_empty")?;
+        let text = required(text, CaseRule::NoteEmpty)?;
         self.write(|tx| {
             let s = state(tx, id)?;
             if !by.role.may(Permission::AddNote)
@@ -125,8 +126,7 @@ impl Store {
             if s.colour == to {
                 return Ok(());
             }
-            risk::check_override(s.colour, to, reason)
-                .map_err(|e| StoreError::Rule(e.i18n_key()))?;
+            risk::check_override(s.colour, to, reason).map_err(|e| StoreError::Case(e.into()))?;
             let at = to_sql(now);
             tx.execute(
                 "UPDATE cases SET colour = ?2, colour_reason = ?3, updated_at = ?4 WHERE id = ?1",

@@ -30,10 +30,7 @@ impl HandoverState {
         self.sheet_pending = None;
         match answer {
             Ok(s) => self.show_sheet(s, ctx.lang),
-            Err(key) => {
-                let msg = ctx.tr(key).to_string();
-                ctx.error(msg);
-            }
+            Err(e) => ctx.answer_error(&e),
         }
     }
 

@@ -75,7 +75,7 @@ pub struct TriageState {
     pub candidates: Option<Vec<Candidate>>,
     /// The candidates being read on a background thread (a grouped count over the open cases
     /// costs tens of ms at 1 M cases: never on the render loop).
-    candidates_rx: Option<Receiver<Result<Vec<Candidate>, String>>>,
+    candidates_rx: Option<Receiver<Result<Vec<Candidate>, crate::store::StoreError>>>,
     pub proposal: Option<Proposal>,
     pub route_row: usize,
     pub saved: Option<Saved>,
@@ -188,7 +188,7 @@ impl TriageState {
                             .spawn(move || {
                                 let r = crate::store::Store::open_again(&path, &gate)
                                     .and_then(|s| s.routing_candidates(now, &hours))
-                                    .map_err(|e| e.logged().to_string());
+                                    .inspect_err(crate::store::StoreError::log);
                                 let _ = tx.send(r);
                             });
                     if spawned.is_ok() {
@@ -219,10 +219,9 @@ impl TriageState {
                 self.candidates_rx = None;
                 self.repropose();
             }
-            Ok(Err(key)) => {
+            Ok(Err(e)) => {
                 self.candidates_rx = None;
-                let text = ctx.tr(&key).to_string();
-                ctx.error(text);
+                ctx.answer_error(&e);
             }
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => self.candidates_rx = None,

@@ -72,10 +72,7 @@ pub(super) fn poll_save(s: &mut TriageState, ctx: &mut Ctx) {
     };
     match answer {
         Ok(created) => show_saved(s, ctx, created, saving.owner_id),
-        Err(key) => {
-            let msg = ctx.tr(key).to_string();
-            ctx.error(msg);
-        }
+        Err(e) => ctx.answer_error(&e),
     }
     for q in saving.queued {
         match q {

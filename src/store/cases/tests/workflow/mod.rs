@@ -4,6 +4,7 @@ mod actions;
 mod clock;
 mod referrals;
 
+use crate::domain::case_rule::CaseRule;
 use crate::domain::followup::FollowupPlan;
 use crate::domain::ladder::Level;
 use crate::domain::risk::{Colour, ResponseHours};
