@@ -9,7 +9,7 @@ mod calendar_write;
 mod cases;
 mod check_gate;
 pub use check_gate::CheckGate;
-mod convert;
+pub(crate) mod convert;
 mod diagnostics;
 mod drafts;
 mod handover_notes;

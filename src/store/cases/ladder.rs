@@ -3,7 +3,8 @@
 //! desk, on the phone). Both start mediation the same way, and one attempt is never counted
 //! twice: the manual entry is refused when a session held today already counted at that level,
 //! and a session held after a manual entry of the same day counts nothing more.
-use super::state::{State, log, required, set_status, state};
+use super::convert::code;
+use super::state::{State, deadline_text, log, required, set_status, state};
 use super::time::{date_to_sql, to_sql};
 use super::waiting::resume;
 use super::{Actor, Result, Store, StoreError, audit};
@@ -111,8 +112,8 @@ pub(super) fn start_mediation(
         "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
         params![id, term],
     )?;
-    let old = s.deadline.as_deref().unwrap_or("");
-    log(tx, &at, by, id, "case.deadline", "deadline_at", old, &term)
+    let old = deadline_text(s.deadline);
+    log(tx, &at, by, id, "case.deadline", "deadline_at", &old, &term)
 }
 
 /// A session marked held in the calendar: one attempt at its level, unless today's manual
@@ -264,10 +265,11 @@ impl Store {
     }
 
     fn case_level(&self, id: i64) -> Result<Level> {
-        let l: String =
-            self.conn
-                .query_row("SELECT level FROM cases WHERE id = ?1", [id], |r| r.get(0))?;
-        Ok(Level::from_code(&l).unwrap_or(Level::Village))
+        Ok(self
+            .conn
+            .query_row("SELECT level FROM cases WHERE id = ?1", [id], |r| {
+                code(r, 0, "cases")
+            })?)
     }
 }
 

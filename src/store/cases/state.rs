@@ -3,7 +3,7 @@
 //! the status change. The workflow files (workflow, ladder, waiting, term, closing) import
 //! these; none imports another for them.
 use super::convert::code;
-use super::time::from_sql;
+use super::time;
 use super::{Actor, Result, StoreError, audit};
 use crate::domain::case_rule::CaseRule;
 use crate::domain::ladder::Ladder;
@@ -12,6 +12,11 @@ use crate::domain::status::Status;
 use chrono::NaiveDateTime;
 use rusqlite::{Transaction, params};
 
+/// The deadline as the audit log writes it ("" for none).
+pub(super) fn deadline_text(d: Option<NaiveDateTime>) -> String {
+    d.map(super::time::to_sql).unwrap_or_default()
+}
+
 /// What the actions need to know about a case, read inside the write transaction.
 pub(super) struct State {
     pub(super) status: Status,
@@ -19,7 +24,7 @@ pub(super) struct State {
     pub(super) colour: Colour,
     pub(super) ladder: Ladder,
     pub(super) received: NaiveDateTime,
-    pub(super) deadline: Option<String>,
+    pub(super) deadline: Option<NaiveDateTime>,
 }
 
 pub(super) fn state(tx: &Transaction, id: i64) -> Result<State> {
@@ -28,7 +33,6 @@ pub(super) fn state(tx: &Transaction, id: i64) -> Result<State> {
             attempts_county, received_at, deadline_at FROM cases WHERE id = ?1",
         [id],
         |r| {
-            let received: String = r.get(7)?;
             Ok(State {
                 status: code(r, 0, "cases")?,
                 owner: r.get(1)?,
@@ -37,8 +41,8 @@ pub(super) fn state(tx: &Transaction, id: i64) -> Result<State> {
                     level: code(r, 3, "cases")?,
                     attempts: [r.get(4)?, r.get(5)?, r.get(6)?],
                 },
-                received: from_sql(&received).unwrap_or_default(),
-                deadline: r.get(8)?,
+                received: time::read(r, 7, "cases")?,
+                deadline: time::read_opt(r, 8, "cases")?,
             })
         },
     )

@@ -2,8 +2,8 @@
 //! settled within 30 days; a longer term needs the parties to agree, and the record says so).
 use super::deadlines::term;
 use super::detail::MEDIATION_TERM_DAYS;
-use super::state::{log, required, state};
-use super::time::{from_sql, to_sql};
+use super::state::{deadline_text, log, required, state};
+use super::time::to_sql;
 use super::waiting::resume;
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::case_rule::CaseRule;
@@ -45,10 +45,7 @@ impl Store {
             // In mediation the deadline is the term (moved by pauses and earlier extensions);
             // never extend from before the standard term.
             let standard = term(tx, &work, s.received, MEDIATION_TERM_DAYS)?;
-            let base = old
-                .as_deref()
-                .and_then(from_sql)
-                .map_or(standard, |d| d.max(standard));
+            let base = old.map_or(standard, |d| d.max(standard));
             let new = term(tx, &work, base, days)?;
             let new_sql = to_sql(new);
             tx.execute(
@@ -62,7 +59,7 @@ impl Store {
                 id,
                 "case.extend",
                 "deadline_at",
-                old.as_deref().unwrap_or(""),
+                &deadline_text(old),
                 &new_sql,
             )?;
             audit::event(

@@ -1,7 +1,7 @@
 //! Waiting (for a party, an agency, documents): the clock stops and the time left is kept;
 //! any action that moves the case on ends the wait and the deadline comes back.
 use super::state::{log, state};
-use super::time::{from_sql, to_sql};
+use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError};
 use crate::domain::case_filter::Waiting;
 use crate::domain::case_rule::CaseRule;
@@ -68,11 +68,7 @@ impl Store {
             if waiting.is_some() {
                 return Err(StoreError::Case(CaseRule::AlreadyWaiting));
             }
-            let left = s
-                .deadline
-                .as_deref()
-                .and_then(from_sql)
-                .map(|d| (d - now).num_seconds().max(0));
+            let left = s.deadline.map(|d| (d - now).num_seconds().max(0));
             let at = to_sql(now);
             tx.execute(
                 "UPDATE cases SET waiting = ?2, waiting_since = ?3, waiting_left = ?4,

@@ -2,7 +2,8 @@
 //! status machine here in the store (whatever the UI did), changes the case and writes the
 //! audit log in one transaction. Outcomes, closing, reopening and referrals are in closing.rs,
 //! waiting in waiting.rs, attempts and escalation in ladder.rs, what they share in state.rs.
-use super::state::{log, required, set_status, state};
+use super::convert::code;
+use super::state::{deadline_text, log, required, set_status, state};
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::case_rule::CaseRule;
@@ -10,7 +11,7 @@ use crate::domain::risk::{self, Colour, ResponseHours};
 use crate::domain::role::{Permission, Role};
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// Gives a case to a mediator (routing needs `Route`, taking it from someone `Reassign`
@@ -43,21 +44,14 @@ impl Store {
             if s.owner.is_some() && reason.is_empty() {
                 return Err(StoreError::Case(CaseRule::NoReason));
             }
-            let role: Option<String> = tx
+            let role: Option<Role> = tx
                 .query_row(
                     "SELECT role FROM staff WHERE id = ?1 AND active = 1",
                     [to],
-                    |r| r.get(0),
+                    |r| code(r, 0, "staff"),
                 )
-                .map(Some)
-                .or_else(|e| match e {
-                    rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                    e => Err(e),
-                })?;
-            if !matches!(
-                role.as_deref().and_then(Role::from_code),
-                Some(Role::Mediator | Role::Lead)
-            ) {
+                .optional()?;
+            if !matches!(role, Some(Role::Mediator | Role::Lead)) {
                 return Err(StoreError::Case(CaseRule::NotMediator));
             }
             let at = to_sql(now);
@@ -148,16 +142,15 @@ impl Store {
                 &new,
             )?;
             let sooner = super::deadlines::response(tx, &work, hours, to, now)?
-                .map(to_sql)
                 .filter(|_| to.above(s.colour) && s.status.is_active())
-                .filter(|d| s.deadline.as_ref().is_none_or(|old| d < old));
-            if let Some(d) = sooner {
+                .filter(|d| s.deadline.is_none_or(|old| *d < old));
+            if let Some(d) = sooner.map(to_sql) {
                 tx.execute(
                     "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
                     params![id, d],
                 )?;
-                let old = s.deadline.as_deref().unwrap_or("");
-                log(tx, &at, by, id, "case.deadline", "deadline_at", old, &d)?;
+                let old = deadline_text(s.deadline);
+                log(tx, &at, by, id, "case.deadline", "deadline_at", &old, &d)?;
             }
             Ok(())
         })
