@@ -7,6 +7,7 @@ mod codes;
 pub mod dates;
 pub mod followup;
 pub mod idnum;
+pub mod intake;
 pub mod ladder;
 pub mod mask;
 pub mod names;

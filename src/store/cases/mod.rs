@@ -21,9 +21,10 @@ mod term;
 mod waiting;
 mod workflow;
 
+pub use crate::domain::intake::{NewCase, NewParty};
 pub use closing::Outcome;
 pub use counts::{CountJob, UrgentCounts};
-pub use create::{CaseCreated, NewCase, NewParty, format_case_no};
+pub use create::{CaseCreated, format_case_no};
 pub use detail::{
     AuditLine, CaseDetail, FollowupLine, MEDIATION_TERM_DAYS, OutcomeRecord, PartyLine, Revealed,
     SessionLine,
@@ -39,6 +40,7 @@ pub use term::MAX_EXTENSION_DAYS;
 
 // For the other subjects of the store (imports, the calendar's held sessions).
 pub(super) use create::{Origin, check, insert};
+pub(super) use deadlines::response as response_deadline;
 pub(super) use ladder::count_held_session;
 
 use super::{Actor, Result, Store, StoreError, audit, convert, time};

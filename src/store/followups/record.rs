@@ -26,6 +26,7 @@ impl Store {
     ) -> Result<RecordOutcome> {
         let reached = clean(&r.reached);
         let note = clean(&r.note);
+        let work = self.work.clone();
         self.write(|tx| {
             // Role first (in load_followup), then the form.
             let cur = load_followup(tx, by, id)?;
@@ -90,7 +91,7 @@ impl Store {
                 Consequence::CheckAgain(due) => {
                     insert(tx, by, case.id, cur.owner, due, Kind::Partly, 1, "", &at)?;
                 }
-                Consequence::Reopen => reopened = Some(reopen(tx, by, case, hours, now)?),
+                Consequence::Reopen => reopened = Some(reopen(tx, by, case, &work, hours, now)?),
                 Consequence::None | Consequence::OfferClose => {}
             }
             if reopened.is_none()
@@ -156,6 +157,7 @@ fn reopen(
     tx: &Transaction,
     by: Actor,
     case: &FollowupCase,
+    work: &crate::domain::slots::WorkTime,
     hours: &ResponseHours,
     now: NaiveDateTime,
 ) -> Result<(Status, Colour)> {
@@ -193,7 +195,12 @@ fn reopen(
     tx.execute(
         "UPDATE cases SET colour = ?1, colour_computed = MIN(colour_computed, ?1), deadline_at = ?2,
             closed_at = NULL, updated_at = ?3 WHERE id = ?4",
-        params![colour.rank(), hours.deadline(colour, now).map(to_sql), at, case.id],
+        params![
+            colour.rank(),
+            super::super::cases::response_deadline(tx, work, hours, colour, now)?.map(to_sql),
+            at,
+            case.id
+        ],
     )?;
     if colour != case.colour {
         audit::append(
