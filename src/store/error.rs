@@ -22,8 +22,12 @@ pub enum StoreError {
     NewerVersion { found: i64, supported: i64 },
     #[error("not allowed for this role")]
     Forbidden,
+    /// A big file's integrity check is still running: writes wait for it (check_gate.rs).
+    #[error("the database is being checked")]
+    Checking,
+    /// A rule of cases refused the change (domain::case_rule).
     #[error("{0}")]
-    Rule(&'static str),
+    Case(crate::domain::case_rule::CaseRule),
     #[error("not found")]
     NotFound,
     /// A stored code onedoor does not know (convert.rs): bad data, shown, never defaulted.
@@ -45,6 +49,9 @@ pub enum StoreError {
     /// An import the rules refuse as a whole (domain::import_rule).
     #[error("{0}")]
     Import(crate::domain::import_rule::ImportRule),
+    /// The app's background worker stopped before answering.
+    #[error("the background worker stopped")]
+    Worker,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -73,7 +80,8 @@ impl StoreError {
             StoreError::Corrupt(_) => "err.db.corrupt",
             StoreError::NewerVersion { .. } => "err.db.newer",
             StoreError::Forbidden => "err.forbidden",
-            StoreError::Rule(key) => key,
+            StoreError::Checking => "err.db.checking",
+            StoreError::Case(r) => r.i18n_key(),
             StoreError::NotFound => "err.not_found",
             StoreError::UnknownCode(_) => "err.db.unknown_code",
             StoreError::Sql(_) => "err.db.other",
@@ -82,11 +90,76 @@ impl StoreError {
             StoreError::Followup(rule) => rule.i18n_key(),
             StoreError::Staff(rule) => rule.i18n_key(),
             StoreError::Import(rule) => rule.i18n_key(),
+            StoreError::Worker => "err.db.worker",
         }
     }
 }
 
+impl From<crate::domain::case_rule::CaseRule> for StoreError {
+    fn from(r: crate::domain::case_rule::CaseRule) -> Self {
+        StoreError::Case(r)
+    }
+}
+
 impl StoreError {
+    /// The values its message names, for `i18n::trf` with `i18n_key`.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            StoreError::Case(r) => r.args(),
+            StoreError::Booking(r) => r.args(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The message shown to the user, in `lang`: the one place a store error becomes text.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let args = self.args();
+        let args: Vec<(&str, &dyn std::fmt::Display)> = args
+            .iter()
+            .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+            .collect();
+        crate::i18n::trf(lang, self.i18n_key(), &args)
+    }
+
+    /// The same error once more, for a failure told to several callers (the background
+    /// worker's connection): the same kind with the same data; an engine error keeps its code
+    /// and text, a file error its kind and text.
+    pub fn again(&self) -> StoreError {
+        use StoreError::*;
+        match self {
+            Missing(p) => Missing(p.clone()),
+            NotOnedoor { path, what } => NotOnedoor {
+                path: path.clone(),
+                what: *what,
+            },
+            Exists(p) => Exists(p.clone()),
+            Locked => Locked,
+            Corrupt(s) => Corrupt(s.clone()),
+            NewerVersion { found, supported } => NewerVersion {
+                found: *found,
+                supported: *supported,
+            },
+            Forbidden => Forbidden,
+            Checking => Checking,
+            Case(r) => Case(r.clone()),
+            Booking(r) => Booking(r.clone()),
+            Followup(r) => Followup(r.clone()),
+            Staff(r) => Staff(*r),
+            Import(r) => Import(*r),
+            NotFound => NotFound,
+            UnknownCode(u) => UnknownCode(u.clone()),
+            Sql(e) => {
+                let code = e
+                    .sqlite_error()
+                    .copied()
+                    .unwrap_or_else(|| rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR));
+                Sql(rusqlite::Error::SqliteFailure(code, Some(e.to_string())))
+            }
+            Io(e) => Io(std::io::Error::new(e.kind(), e.to_string())),
+            Worker => Worker,
+        }
+    }
+
     /// Logs this error (`log`) and gives its translation key.
     pub fn logged(&self) -> &'static str {
         self.log();

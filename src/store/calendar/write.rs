@@ -7,12 +7,10 @@ use super::NewSession;
 use super::clash::{Slot, check_slot};
 use super::queries;
 use crate::domain::booking::{self, BookingRule};
-use crate::domain::ladder::{Ladder, Level};
 use crate::domain::role::Permission;
 use crate::domain::session::SessionStatus;
 use crate::domain::slots::{Span, WorkTime};
 use chrono::NaiveDateTime;
-use rusqlite::Transaction;
 
 /// A reason, cleaned; none refuses the change.
 fn required(reason: &str) -> Result<String> {
@@ -195,35 +193,12 @@ impl Store {
                     new: &format!("{} {result}", outcome.code()),
                 },
             )?;
-            if outcome == SessionStatus::Held
-                && crate::store::attempts::session_counts(tx, s.case_id, id, s.level, now)?
-            {
-                count_attempt(tx, by, s.case_id, s.level, &at)?;
-                let state = crate::store::case_actions::state(tx, s.case_id)?;
-                crate::store::attempts::start_mediation(tx, &work, by, s.case_id, &state, now)?;
+            if outcome == SessionStatus::Held {
+                crate::store::cases::count_held_session(
+                    tx, &work, by, s.case_id, id, s.level, now,
+                )?;
             }
             Ok(())
         })
     }
-}
-
-/// One more attempt at `level` on the case's ladder (domain::ladder decides if one is left).
-fn count_attempt(tx: &Transaction, by: Actor, case_id: i64, level: Level, at: &str) -> Result<()> {
-    let attempts = queries::attempts(tx, case_id)?;
-    let mut ladder = Ladder { level, attempts };
-    ladder.record_attempt().map_err(BookingRule::Ladder)?;
-    let new = ladder.attempts_at(level);
-    queries::set_attempts(tx, case_id, level, new, at)?;
-    audit::append(
-        tx,
-        audit::Entry {
-            at,
-            staff_id: Some(by.staff_id),
-            case_id: Some(case_id),
-            action: "case.attempt",
-            field: queries::attempts_column(level),
-            old: &(new - 1).to_string(),
-            new: &new.to_string(),
-        },
-    )
 }

@@ -27,6 +27,7 @@ impl Store {
     ) -> Result<RecordOutcome> {
         let reached = clean(&r.reached);
         let note = clean(&r.note);
+        let work = self.work.clone();
         self.write(|tx| {
             // Role first (in load_followup), then the form.
             let cur = load_followup(tx, by, id)?;
@@ -74,7 +75,7 @@ impl Store {
                 Consequence::CheckAgain(due) => {
                     add(tx, by, &next(due, Kind::Partly, 1), &at)?;
                 }
-                Consequence::Reopen => reopened = Some(reopen(tx, by, case, hours, now)?),
+                Consequence::Reopen => reopened = Some(reopen(tx, by, case, &work, hours, now)?),
                 Consequence::None | Consequence::OfferClose => {}
             }
             if reopened.is_none()
@@ -135,6 +136,7 @@ fn reopen(
     tx: &Transaction,
     by: Actor,
     case: &FollowupCase,
+    work: &crate::domain::slots::WorkTime,
     hours: &ResponseHours,
     now: NaiveDateTime,
 ) -> Result<(Status, Colour)> {
@@ -155,7 +157,8 @@ fn reopen(
             "followup.breached",
         )?;
     }
-    let deadline = hours.deadline(colour, now).map(to_sql);
+    let deadline =
+        super::super::cases::response_deadline(tx, work, hours, colour, now)?.map(to_sql);
     queries::reassess(tx, case.id, colour, deadline.as_deref(), &at)?;
     if colour != case.colour {
         audit::append(

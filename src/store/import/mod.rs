@@ -88,7 +88,10 @@ impl Store {
         for r in order {
             match cases::check(by, &r.case) {
                 Ok(k) => checked.push((r.line, k)),
-                Err(StoreError::Rule(key)) => refused.push(RowRefused { line: r.line, key }),
+                Err(StoreError::Case(rule)) => refused.push(RowRefused {
+                    line: r.line,
+                    key: rule.i18n_key(),
+                }),
                 Err(e) => return Err(e),
             }
         }

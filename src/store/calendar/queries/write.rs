@@ -160,39 +160,6 @@ pub(in crate::store::calendar) fn set_outcome(
     Ok(())
 }
 
-/// Attempts at village, township and county.
-pub(in crate::store::calendar) fn attempts(conn: &Connection, case_id: i64) -> Result<[u32; 3]> {
-    Ok(conn.query_row(
-        "SELECT attempts_village, attempts_township, attempts_county FROM cases WHERE id = ?1",
-        [case_id],
-        |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
-    )?)
-}
-
-/// The column counting a level's attempts (also the audit entry's field).
-pub(in crate::store::calendar) fn attempts_column(level: Level) -> &'static str {
-    match level {
-        Level::Village => "attempts_village",
-        Level::Township => "attempts_township",
-        Level::County => "attempts_county",
-    }
-}
-
-pub(in crate::store::calendar) fn set_attempts(
-    conn: &Connection,
-    case_id: i64,
-    level: Level,
-    n: u32,
-    at: &str,
-) -> Result<()> {
-    let column = attempts_column(level);
-    conn.execute(
-        &format!("UPDATE cases SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
-        params![case_id, n, at],
-    )?;
-    Ok(())
-}
-
 /// Marks a holiday (renaming it if the day is one already).
 pub(in crate::store::calendar) fn insert_holiday(
     conn: &Connection,

@@ -113,9 +113,11 @@ fn the_ladder_refuses_a_fourth_village_attempt() {
     let r = f.s.record_session(m1, d, held, "", t(24, 17, 0));
     assert!(matches!(
         r,
-        Err(StoreError::Booking(BookingRule::Ladder(
-            LadderError::AttemptsUsed
-        )))
+        Err(StoreError::Case(
+            crate::domain::case_rule::CaseRule::Ladder(
+                crate::domain::ladder::LadderError::AttemptsUsed
+            )
+        ))
     ));
     f.s.record_session(m1, d, SessionStatus::NoShow, "", t(24, 17, 0))
         .unwrap();

@@ -17,7 +17,9 @@ fn agreement_schedules_followups_owned_by_the_mediator() {
     ));
     assert!(matches!(
         t.s.record_agreement(t.m1, id, "  ", &plan, at(24)),
-        Err(StoreError::Rule("err.cases.terms_empty"))
+        Err(StoreError::Case(
+            crate::domain::case_rule::CaseRule::TermsEmpty
+        ))
     ));
     // Nothing was scheduled by the refused attempts.
     assert_eq!(audit_count(&t, "followup.add"), 0);
@@ -55,7 +57,9 @@ fn agreement_schedules_followups_owned_by_the_mediator() {
     // Recording twice is refused by the status machine.
     assert!(matches!(
         t.s.record_agreement(t.m1, id, "再来", &plan, at(24)),
-        Err(StoreError::Rule("err.status.transition"))
+        Err(StoreError::Case(
+            crate::domain::case_rule::CaseRule::Transition(_)
+        ))
     ));
 }
 

@@ -1,6 +1,7 @@
 //! Everything the case detail shows, read in one go when a case is opened (never per frame).
 //! Numbers come masked; full numbers only through `reveal_numbers`, which checks and audits.
-use super::case_list::CaseRow;
+use super::convert::{Flags, code};
+use super::list::CaseRow;
 use super::{Actor, Result, Store, StoreError, audit};
 use crate::domain::ladder::{Ladder, Level};
 use crate::domain::mask::{mask_id, mask_phone};
@@ -114,13 +115,13 @@ impl Store {
              FROM cases WHERE id = ?1",
             [id],
             |r| {
-                let flags: String = r.get(2)?;
+                let flags: Flags = code(r, 2, "cases")?;
                 Ok(CaseDetail {
                     term_end: row.received_at,
                     row: row.clone(),
                     channel: r.get(0)?,
-                    colour_computed: Colour::from_rank(r.get(1)?).unwrap_or(Colour::Blue),
-                    flags: flags.split(',').filter_map(RiskFlag::from_code).collect(),
+                    colour_computed: code(r, 1, "cases")?,
+                    flags: flags.0,
                     colour_reason: r.get(3)?,
                     summary: r.get(4)?,
                     description: r.get(5)?,
@@ -142,10 +143,9 @@ impl Store {
         )?;
         d.parties = stmt
             .query_map([id], |r| {
-                let role: String = r.get(1)?;
                 Ok(PartyLine {
                     party_id: r.get(0)?,
-                    role: PartyRole::from_code(&role).unwrap_or(PartyRole::Other),
+                    role: code(r, 1, "case_parties")?,
                     name: r.get(2)?,
                     phone: r.get::<_, Option<String>>(3)?.as_deref().map(mask_phone),
                     id_number: r.get::<_, Option<String>>(4)?.as_deref().map(mask_id),

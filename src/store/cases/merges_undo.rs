@@ -3,6 +3,7 @@
 use super::merges::{MOVED, MergeKind, case_bits, exactly, lead_only, log};
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
@@ -24,7 +25,7 @@ impl Store {
                 .optional()?
                 .ok_or(StoreError::NotFound)?;
             if undone.is_some() {
-                return Err(StoreError::Rule("err.merge.undone"));
+                return Err(StoreError::Case(CaseRule::MergeUndone));
             }
             let moves: Vec<(String, i64, String, bool)> = {
                 let mut stmt = tx.prepare_cached(
@@ -39,7 +40,7 @@ impl Store {
                 let k = case_bits(tx, keep)?;
                 // Reopened or otherwise moved on since: restoring the old status would undo that.
                 if g.merged_into != Some(keep) || g.active || g.status != Status::Closed.code() {
-                    return Err(StoreError::Rule("err.merge.changed"));
+                    return Err(StoreError::Case(CaseRule::MergeChanged));
                 }
                 for (what, row, role, added) in &moves {
                     match what.as_str() {
@@ -57,7 +58,7 @@ impl Store {
                         }
                         _ => {
                             let table = MOVED.iter().find(|(w, _)| w == what).map(|(_, t)| *t)
-                                .ok_or(StoreError::Rule("err.merge.changed"))?;
+                                .ok_or(StoreError::Case(CaseRule::MergeChanged))?;
                             exactly(tx.execute(
                                 &format!("UPDATE {table} SET case_id = ?1 WHERE id = ?2 AND case_id = ?3"),
                                 params![gone, row, keep],
@@ -86,7 +87,7 @@ impl Store {
                 let gmerged: Option<i64> =
                     tx.query_row("SELECT merged_into FROM parties WHERE id = ?1", [gone], |r| r.get(0))?;
                 if gmerged != Some(keep) {
-                    return Err(StoreError::Rule("err.merge.changed"));
+                    return Err(StoreError::Case(CaseRule::MergeChanged));
                 }
                 let mut cases: Vec<i64> = Vec::new();
                 for (what, row, role, added) in &moves {
@@ -110,7 +111,7 @@ impl Store {
                             "UPDATE cases SET first_party_id = ?3, updated_at = ?4 WHERE id = ?1 AND first_party_id = ?2",
                             params![row, keep, gone, at],
                         )?, 1)?,
-                        _ => return Err(StoreError::Rule("err.merge.changed")),
+                        _ => return Err(StoreError::Case(CaseRule::MergeChanged)),
                     }
                 }
                 // A number copied over is taken back only if it is still the one copied.

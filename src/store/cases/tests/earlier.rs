@@ -1,7 +1,11 @@
 //! Triage store tests: lookup by phone, ID and name; attaching visits; routing inputs; slips.
-use super::super::{NewCase, NewParty, NewStaff};
-use super::*;
+use crate::domain::case_rule::CaseRule;
+use crate::domain::channel::Channel;
 use crate::domain::risk::ResponseHours;
+use crate::domain::role::Role;
+use crate::domain::routing::Hours;
+use crate::store::*;
+use chrono::{Duration, NaiveDateTime};
 use chrono::{NaiveDate, NaiveTime};
 
 fn at(d: u32, h: u32) -> NaiveDateTime {
@@ -123,7 +127,7 @@ fn attaching_a_visit_counts_it_and_is_audited() {
         .unwrap();
     assert!(matches!(
         s.attach_visit(desk, c.id, Channel::Phone, at(5, 11), ""),
-        Err(StoreError::Rule("err.triage.attach_closed"))
+        Err(StoreError::Case(CaseRule::AttachClosed))
     ));
 }
 

@@ -1,92 +1,14 @@
 //! Registering cases: parties, case numbers, colour rules and the audit trail, in one transaction.
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit};
-use crate::domain::category;
-use crate::domain::channel::Channel;
-use crate::domain::party::{PartyRole, Vulnerability, vulnerabilities_to_codes};
-use crate::domain::risk::{self, Colour, ComputedFacts, ResponseHours, RiskFlag};
+use crate::domain::intake::{NewCase, NewParty, Valid};
+use crate::domain::party::{PartyRole, vulnerabilities_to_codes};
+use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::role::Permission;
 use crate::domain::slots::WorkTime;
 use crate::domain::status::Status;
-use crate::domain::team::Team;
 use chrono::NaiveDateTime;
 use rusqlite::{Transaction, params};
-
-#[derive(Debug, Clone, Default)]
-pub struct NewParty {
-    /// An existing party record (a repeat visitor) instead of a new one.
-    pub existing_id: Option<i64>,
-    pub name: String,
-    pub phone: Option<String>,
-    pub id_number: Option<String>,
-    pub address: String,
-    pub language: String,
-    pub needs_interpreter: bool,
-    pub vulnerability: Vec<Vulnerability>,
-}
-
-#[derive(Debug, Clone)]
-pub struct NewCase {
-    pub received_at: NaiveDateTime,
-    pub channel: Channel,
-    pub category: String,
-    /// Flags ticked by the clerk; computed flags are derived here from the other fields.
-    pub flags: Vec<RiskFlag>,
-    /// The colour the clerk chose (None: the computed one).
-    pub colour: Option<Colour>,
-    pub colour_reason: String,
-    /// The clerk acknowledged the immediate-action checklist of a red case.
-    pub red_acknowledged: bool,
-    pub summary: String,
-    pub description: String,
-    pub amount_yuan: Option<i64>,
-    pub people: u32,
-    /// Earlier cases of these parties (feeds the repeat-visitor flag).
-    pub earlier_visits: u32,
-    pub team: Option<Team>,
-    pub owner_id: Option<i64>,
-    pub parties: Vec<(PartyRole, NewParty)>,
-}
-
-impl NewParty {
-    /// A party known by name and, if given, phone; everything else blank.
-    pub fn named(name: &str, phone: Option<&str>) -> NewParty {
-        NewParty {
-            name: name.into(),
-            phone: phone.map(String::from),
-            ..Default::default()
-        }
-    }
-}
-
-impl NewCase {
-    /// A walk-in case with one applicant and everything else at its default (no flags, so blue;
-    /// no owner): the base that tests and benches adjust with struct-update syntax.
-    pub fn walk_in(
-        received_at: NaiveDateTime,
-        category: &str,
-        summary: &str,
-        applicant: NewParty,
-    ) -> NewCase {
-        NewCase {
-            received_at,
-            channel: Channel::WalkIn,
-            category: category.into(),
-            flags: vec![],
-            colour: None,
-            colour_reason: String::new(),
-            red_acknowledged: false,
-            summary: summary.into(),
-            description: String::new(),
-            amount_yuan: None,
-            people: 1,
-            earlier_visits: 0,
-            team: None,
-            owner_id: None,
-            parties: vec![(PartyRole::Applicant, applicant)],
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseCreated {
@@ -112,38 +34,6 @@ pub(super) fn next_case_no(tx: &Transaction, received: NaiveDateTime) -> Result<
     Ok(format_case_no(received, n))
 }
 
-/// Normalised, validated personal numbers, or the key of the message saying what is wrong.
-fn checked_numbers(
-    p: &NewParty,
-    today: chrono::NaiveDate,
-) -> Result<(Option<String>, Option<String>)> {
-    use crate::domain::{idnum, phone};
-    let phone = match p.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => Some(
-            phone::parse_phone(s)
-                .map_err(|e| StoreError::Rule(e.i18n_key()))?
-                .as_str()
-                .to_string(),
-        ),
-    };
-    let id = match p
-        .id_number
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => None,
-        Some(s) => Some(
-            idnum::parse_id_number(s, today)
-                .map_err(|e| StoreError::Rule(e.i18n_key()))?
-                .as_str()
-                .to_string(),
-        ),
-    };
-    Ok((phone, id))
-}
-
 fn insert_party(
     tx: &Transaction,
     p: &NewParty,
@@ -167,76 +57,35 @@ fn insert_party(
     Ok(tx.last_insert_rowid())
 }
 
-/// A case that passed every rule that needs no database, with what the rules computed.
-/// Shared by the desk (`create_case`) and by imports, so both store exactly the same shape.
-pub(super) struct Checked<'a> {
+/// A case that passed every rule that needs no database (`NewCase::check`), with what the
+/// rules computed. Shared by the desk (`create_case`) and by imports, so both store exactly
+/// the same shape.
+pub(in crate::store) struct Checked<'a> {
     c: &'a NewCase,
-    cat: &'static category::Category,
-    numbers: Vec<(Option<String>, Option<String>)>,
-    colour: Colour,
-    computed: Colour,
-    flags: String,
+    v: Valid,
 }
 
-/// Rules enforced here, whatever the UI did: owner needs routing, category, summary,
-/// applicant, personal numbers, colour (computed here; lowering needs a reason), red
-/// acknowledgement. The caller checks the role's right to register (or import).
-pub(super) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
+/// The case's own rules (`NewCase::check`, the ones the triage form applies before saving),
+/// and, whatever the UI did, that only a role that routes may name an owner. The caller checks
+/// the role's right to register (or import).
+pub(in crate::store) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
     if c.owner_id.is_some() && !by.role.may(Permission::Route) {
         return Err(StoreError::Forbidden);
     }
-    let cat = category::find(&c.category).ok_or(StoreError::Rule("err.case.category"))?;
-    if c.summary.trim().is_empty() {
-        return Err(StoreError::Rule("err.case.summary"));
-    }
-    if !c.parties.iter().any(|(r, p)| {
-        *r == PartyRole::Applicant && (p.existing_id.is_some() || !p.name.trim().is_empty())
-    }) {
-        return Err(StoreError::Rule("err.case.applicant"));
-    }
-    let today = c.received_at.date();
-    let mut numbers = Vec::with_capacity(c.parties.len());
-    for (_, p) in &c.parties {
-        numbers.push(checked_numbers(p, today)?);
-    }
-    let facts = ComputedFacts {
-        people: c.people.max(1),
-        earlier_visits: c.earlier_visits,
-        vulnerable_party: c.parties.iter().any(|(_, p)| !p.vulnerability.is_empty()),
-        amount_yuan: c.amount_yuan,
-    };
-    let assessed = risk::assess(&c.flags, &facts);
-    let colour = c.colour.unwrap_or(assessed.colour);
-    risk::check_override(assessed.colour, colour, &c.colour_reason)
-        .map_err(|e| StoreError::Rule(e.i18n_key()))?;
-    if colour == Colour::Red && !c.red_acknowledged {
-        return Err(StoreError::Rule("err.case.red_ack"));
-    }
-    let flags = risk::all_flags(&c.flags, &facts)
-        .iter()
-        .map(|f| f.code())
-        .collect::<Vec<_>>()
-        .join(",");
-    Ok(Checked {
-        c,
-        cat,
-        numbers,
-        colour,
-        computed: assessed.colour,
-        flags,
-    })
+    let v = c.check().map_err(|p| StoreError::Case(p.rule))?;
+    Ok(Checked { c, v })
 }
 
 /// How the audit log names the registration: `case.create` at the desk, `case.import` with
 /// the source line for an import.
-pub(super) struct Origin<'a> {
+pub(in crate::store) struct Origin<'a> {
     pub action: &'a str,
     pub note: &'a str,
 }
 
 /// Inserts a checked case: number, parties, case row, links, first visit and audit entries.
 /// Statements are cached, so an import of thousands of cases prepares each once.
-pub(super) fn insert(
+pub(in crate::store) fn insert(
     tx: &Transaction,
     by: Actor,
     k: Checked,
@@ -245,19 +94,25 @@ pub(super) fn insert(
     origin: Origin,
 ) -> Result<CaseCreated> {
     let c = k.c;
-    let colour = k.colour;
+    let colour = k.v.colour;
     let status = if c.owner_id.is_some() {
         Status::Assigned
     } else {
         Status::Registered
     };
-    let team = c.team.unwrap_or_else(|| k.cat.team());
+    let team = c.team.unwrap_or_else(|| k.v.category.team());
     let at = to_sql(c.received_at);
+    let flags =
+        k.v.flags
+            .iter()
+            .map(|f| f.code())
+            .collect::<Vec<_>>()
+            .join(",");
     let deadline = super::deadlines::response(tx, work, hours, colour, c.received_at)?;
     let case_no = next_case_no(tx, c.received_at)?;
     let mut first_party = None;
     let mut party_ids = Vec::new();
-    for ((role, p), (phone, id)) in c.parties.iter().zip(k.numbers) {
+    for ((role, p), (phone, id)) in c.parties.iter().zip(k.v.numbers) {
         let pid = match p.existing_id {
             Some(pid) => pid,
             None if p.name.trim().is_empty() => continue,
@@ -279,10 +134,10 @@ pub(super) fn insert(
         case_no,
         at,
         c.channel.code(),
-        k.cat.code,
+        k.v.category.code,
         colour.rank(),
-        k.computed.rank(),
-        k.flags,
+        k.v.computed.rank(),
+        flags,
         c.colour_reason.trim(),
         status.code(),
         c.summary.trim(),
@@ -313,7 +168,7 @@ pub(super) fn insert(
         what = format!("{what} {}", origin.note);
     }
     audit::event(tx, &at, sid, Some(id), origin.action, &what)?;
-    if colour != k.computed {
+    if colour != k.v.computed {
         audit::append(
             tx,
             audit::Entry {
@@ -322,7 +177,7 @@ pub(super) fn insert(
                 case_id: Some(id),
                 action: "case.colour",
                 field: "colour",
-                old: k.computed.code(),
+                old: k.v.computed.code(),
                 new: &format!("{} ({})", colour.code(), c.colour_reason.trim()),
             },
         )?;

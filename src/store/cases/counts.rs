@@ -1,6 +1,7 @@
-//! Counting the cases of a filter: at once (CLI), or on a second read-only connection so a
-//! slow COUNT never blocks a keystroke (the list's total).
-use super::case_list::where_sql;
+//! Counting cases: a filter's total at once (CLI) or on a second read-only connection so a
+//! slow COUNT never blocks a keystroke (the list's total); the status bar's urgent counts
+//! (cheap, a partial index, but callers cache them: never per frame).
+use super::list::where_sql;
 use super::{Result, Store, StoreError};
 use crate::domain::case_filter::CaseFilter;
 use chrono::NaiveDateTime;
@@ -56,7 +57,7 @@ impl Store {
                     )
                     .map_err(StoreError::from)
                     .and_then(|c| {
-                        super::diagnostics::watch(&c);
+                        super::super::diagnostics::watch(&c);
                         count_on(&c, &sql, &params)
                     });
                     let _ = tx.send(r);
@@ -64,5 +65,34 @@ impl Store {
             }
         }
         CountJob { rx }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UrgentCounts {
+    pub red: i64,
+    pub orange: i64,
+    /// Open cases past their deadline (deadlines.rs `overdue_count`).
+    pub overdue: i64,
+    /// Open red cases with no action yet today (deadlines.rs `red_idle_count`).
+    pub red_idle: i64,
+}
+
+impl Store {
+    /// Open (active) red and orange cases.
+    pub fn urgent_counts(&self) -> Result<UrgentCounts> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT colour, COUNT(*) FROM cases WHERE active = 1 AND colour <= 1 GROUP BY colour",
+        )?;
+        let mut out = UrgentCounts::default();
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            match row? {
+                (0, n) => out.red = n,
+                (1, n) => out.orange = n,
+                _ => {}
+            }
+        }
+        Ok(out)
     }
 }

@@ -1,9 +1,11 @@
 //! Search: every source finds its cases, two-character Chinese words included, ranked.
-use super::*;
+use super::super::search::*;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
+use crate::store::Store;
 use crate::store::{Actor, NewCase, NewParty};
 use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 fn at(d: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, d)

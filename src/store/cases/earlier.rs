@@ -1,7 +1,9 @@
 //! Triage queries: repeat-visitor lookup, attaching a visit, routing inputs and the intake slip.
 //! Every lookup is answered from an index with a LIMIT, so it may run on a keystroke.
-use super::time::{from_sql, to_sql};
+use super::convert::code;
+use super::time::{self, to_sql};
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::channel::Channel;
 use crate::domain::risk::Colour;
 use crate::domain::role::{Permission, Role};
@@ -121,14 +123,12 @@ impl Store {
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(party_ids), |r| {
-            let at: String = r.get(2)?;
-            let status: String = r.get(3)?;
             Ok(EarlierCase {
                 case_id: r.get(0)?,
                 case_no: r.get(1)?,
-                received_at: from_sql(&at),
-                status: Status::from_code(&status).unwrap_or(Status::Registered),
-                colour: Colour::from_rank(r.get(4)?).unwrap_or(Colour::Blue),
+                received_at: Some(time::read(r, 2, "cases")?),
+                status: code(r, 3, "cases")?,
+                colour: code(r, 4, "cases")?,
                 summary: r.get(5)?,
                 owner_id: r.get(6)?,
                 visits: r.get(7)?,
@@ -156,14 +156,14 @@ impl Store {
         }
         let at = to_sql(at);
         self.write(|tx| {
-            let status: Option<String> = tx
+            let status: Option<Status> = tx
                 .query_row("SELECT status FROM cases WHERE id = ?1", [case_id], |r| {
-                    r.get(0)
+                    code(r, 0, "cases")
                 })
                 .optional()?;
             let status = status.ok_or(StoreError::NotFound)?;
-            if !Status::from_code(&status).is_some_and(Status::is_active) {
-                return Err(StoreError::Rule("err.triage.attach_closed"));
+            if !status.is_active() {
+                return Err(StoreError::Case(CaseRule::AttachClosed));
             }
             tx.execute(
                 "INSERT INTO visits (case_id, at, staff_id, channel, note) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -217,15 +217,8 @@ impl Store {
             }
             let busy = busy_stmt
                 .query_map(params![m.id, from, until], |r| {
-                    let s: String = r.get(0)?;
-                    let e: String = r.get(1)?;
-                    Ok((from_sql(&s), from_sql(&e)))
+                    Ok((time::read(r, 0, "sessions")?, time::read(r, 1, "sessions")?))
                 })?
-                .filter_map(|r| match r {
-                    Ok((Some(s), Some(e))) => Some(Ok((s, e))),
-                    Ok(_) => None,
-                    Err(e) => Some(Err(e)),
-                })
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             out.push(Candidate {
                 staff_id: m.id,
@@ -262,14 +255,12 @@ impl Store {
                  WHERE c.case_no = ?1",
                 [case_no.trim()],
                 |r| {
-                    let at: String = r.get(1)?;
-                    let deadline: Option<String> = r.get(4)?;
                     Ok(SlipData {
                         case_no: r.get(0)?,
-                        received_at: from_sql(&at),
+                        received_at: Some(time::read(r, 1, "cases")?),
                         category: r.get(2)?,
-                        colour: Colour::from_rank(r.get(3)?).unwrap_or(Colour::Blue),
-                        deadline_at: deadline.as_deref().and_then(from_sql),
+                        colour: code(r, 3, "cases")?,
+                        deadline_at: time::read_opt(r, 4, "cases")?,
                         team: r.get(5)?,
                         owner_name: r.get(6)?,
                         applicant: r.get(7)?,
@@ -280,7 +271,3 @@ impl Store {
             .ok_or(StoreError::NotFound)
     }
 }
-
-#[cfg(test)]
-#[path = "triage_tests.rs"]
-mod tests;

@@ -1,45 +1,36 @@
-//! Deadlines in working time: the store decides them (config hours and days, the calendar's
-//! public holidays), so every path that sets `deadline_at` uses the same rule.
-//! See domain::worktime for the rules (red in clock hours, the others in working days).
-use super::calendar::holidays_in;
-use super::case_detail::MEDIATION_TERM_DAYS;
+//! Deadlines in working time: every path that sets `deadline_at` counts with the one
+//! `worktime::Calendar` (config hours and days, the calendar's public holidays) that the
+//! triage form's preview also reads (`Store::deadline_calendar`). The rules are in
+//! domain::worktime (red in clock hours, the others in working days).
+use super::super::calendar::holidays_in;
 use super::{Result, Store};
 use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::slots::WorkTime;
-use crate::domain::worktime::{self, HOLIDAY_WINDOW_DAYS};
+use crate::domain::worktime::{Calendar, HOLIDAY_WINDOW_DAYS, MEDIATION_TERM_DAYS};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rusqlite::Connection;
 
-fn holidays(conn: &Connection, from: NaiveDateTime) -> Result<Vec<NaiveDate>> {
-    let d = from.date();
-    Ok(
-        holidays_in(conn, d, d + Duration::days(HOLIDAY_WINDOW_DAYS))?
-            .into_iter()
-            .map(|(d, _)| d)
-            .collect(),
-    )
+/// The working time and the holidays a deadline counted from `from` can meet.
+pub(super) fn calendar(conn: &Connection, work: &WorkTime, from: NaiveDate) -> Result<Calendar> {
+    let holidays = holidays_in(conn, from, from + Duration::days(HOLIDAY_WINDOW_DAYS))?
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    Ok(Calendar {
+        work: work.clone(),
+        holidays,
+    })
 }
 
 /// The response deadline of a colour from `from` (none for green).
-pub(super) fn response(
+pub(in crate::store) fn response(
     conn: &Connection,
     work: &WorkTime,
     hours: &ResponseHours,
     colour: Colour,
     from: NaiveDateTime,
 ) -> Result<Option<NaiveDateTime>> {
-    let Some(clock) = hours.deadline(colour, from) else {
-        return Ok(None);
-    };
-    let h = (clock - from).num_hours();
-    // Red is seen the same day: clock hours, after hours and on holidays too.
-    if colour == Colour::Red {
-        return Ok(Some(clock));
-    }
-    let hol = holidays(conn, from)?;
-    Ok(Some(worktime::response_deadline(
-        from, h, false, work, &hol,
-    )))
+    Ok(calendar(conn, work, from.date())?.response(hours, colour, from))
 }
 
 /// End of a term of `days` counted from `from` (moved off days off).
@@ -49,8 +40,7 @@ pub(super) fn term(
     from: NaiveDateTime,
     days: i64,
 ) -> Result<NaiveDateTime> {
-    let hol = holidays(conn, from)?;
-    Ok(worktime::term_end(from, days, work, &hol))
+    Ok(calendar(conn, work, from.date())?.term_end(from, days))
 }
 
 impl Store {
@@ -61,6 +51,12 @@ impl Store {
 
     pub fn work_time(&self) -> &WorkTime {
         &self.work
+    }
+
+    /// What deadlines counted from `from` are counted in: this store's working time and the
+    /// calendar's holidays. The triage form reads it once and previews every deadline with it.
+    pub fn deadline_calendar(&self, from: NaiveDate) -> Result<Calendar> {
+        calendar(&self.conn, &self.work, from)
     }
 
     /// Open cases past their deadline at `now` (a range of the cases_active_deadline index;

@@ -1,9 +1,10 @@
 //! Waiting (for a party, an agency, documents): the clock stops and the time left is kept;
 //! any action that moves the case on ends the wait and the deadline comes back.
-use super::case_actions::{log, state};
-use super::time::{from_sql, to_sql};
+use super::state::{log, state};
+use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError};
 use crate::domain::case_filter::Waiting;
+use crate::domain::case_rule::CaseRule;
 use chrono::{Duration, NaiveDateTime};
 use rusqlite::{Transaction, params};
 
@@ -58,20 +59,16 @@ impl Store {
                 return Err(StoreError::Forbidden);
             }
             if !s.status.is_active() {
-                return Err(StoreError::Rule("err.cases.not_open"));
+                return Err(StoreError::Case(CaseRule::NotOpen));
             }
             let waiting: Option<String> =
                 tx.query_row("SELECT waiting FROM cases WHERE id = ?1", [id], |r| {
                     r.get(0)
                 })?;
             if waiting.is_some() {
-                return Err(StoreError::Rule("err.cases.already_waiting"));
+                return Err(StoreError::Case(CaseRule::AlreadyWaiting));
             }
-            let left = s
-                .deadline
-                .as_deref()
-                .and_then(from_sql)
-                .map(|d| (d - now).num_seconds().max(0));
+            let left = s.deadline.map(|d| (d - now).num_seconds().max(0));
             let at = to_sql(now);
             tx.execute(
                 "UPDATE cases SET waiting = ?2, waiting_since = ?3, waiting_left = ?4,

@@ -1,15 +1,19 @@
 //! Workflow actions: roles and the status machine enforced by the store, every change audited.
 //! This module holds the shared fixture; the tests are in its submodules, by subject.
-#[path = "case_actions_tests/clock.rs"]
+mod actions;
 mod clock;
-#[path = "case_actions_tests/referrals.rs"]
 mod referrals;
-#[path = "case_actions_tests/workflow.rs"]
-mod workflow;
 
-use super::*;
+use crate::domain::case_rule::CaseRule;
 use crate::domain::followup::FollowupPlan;
+use crate::domain::ladder::Level;
+use crate::domain::risk::{Colour, ResponseHours};
+use crate::domain::role::Role;
+use crate::domain::status::Status;
+use crate::store::time::to_sql;
+use crate::store::{Actor, Store, StoreError};
 use crate::store::{NewCase, NewParty, Outcome};
+use chrono::NaiveDateTime;
 use chrono::{Duration, NaiveDate};
 
 fn at(d: u32, h: u32) -> NaiveDateTime {

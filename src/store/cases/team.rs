@@ -3,6 +3,7 @@
 //! plan old → new).
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::role::Role;
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -56,11 +57,11 @@ impl Store {
                     )
                     .optional()?;
                 if ok != Some(true) {
-                    return Err(StoreError::Rule("err.team.member"));
+                    return Err(StoreError::Case(CaseRule::TeamMember));
                 }
             }
             if !plan.is_empty() && members.is_empty() {
-                return Err(StoreError::Rule("err.team.no_members"));
+                return Err(StoreError::Case(CaseRule::TeamNoMembers));
             }
             let old_codes = codes(tx, case)?;
             let old_plan: String = tx
@@ -178,7 +179,7 @@ mod tests {
         ));
         assert!(matches!(
             s.set_case_team(lead, id, &[desk.staff_id], "计划", at(10)),
-            Err(StoreError::Rule("err.team.member"))
+            Err(StoreError::Case(CaseRule::TeamMember))
         ));
         s.set_case_team(
             lead,

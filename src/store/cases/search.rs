@@ -2,8 +2,8 @@
 //! initials, phone and ID tails, and words of the summary (two-character words included, by
 //! the bigram index of grams.rs). Every source is an index lookup with a LIMIT; the results
 //! are merged and ranked by how strong the match is, then by urgency.
-use super::case_list::CaseRow;
 use super::grams::gram_query;
+use super::list::CaseRow;
 use super::{Result, Store};
 use crate::search::NameIndex;
 use chrono::NaiveDateTime;
@@ -44,7 +44,7 @@ pub const MAX_QUERY_CHARS: usize = 60;
 const NAME_PARTIES: i64 = 100;
 
 /// Scores of the match kinds: the stronger the evidence, the higher.
-mod score {
+pub(super) mod score {
     pub const CASE_NO_EXACT: i64 = 100;
     pub const CASE_NO_PREFIX: i64 = 95;
     pub const CASE_NO_TAIL: i64 = 90;
@@ -283,9 +283,4 @@ impl Store {
     }
 }
 
-#[path = "case_search_numbers.rs"]
 mod numbers;
-
-#[cfg(test)]
-#[path = "case_search_tests.rs"]
-mod tests;

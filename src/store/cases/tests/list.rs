@@ -1,10 +1,13 @@
 //! List, paging and search tests on a demo database (deterministic), checked against plain
 //! in-memory sorting and filtering of every row.
-use super::*;
+use super::super::list::*;
 use crate::demo::{DemoOptions, generate};
 use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey};
 use crate::domain::risk::Colour;
+use crate::store::Store;
 use chrono::NaiveDate;
+use chrono::NaiveDateTime;
+use rusqlite::types::Value;
 
 pub(crate) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()

@@ -1,8 +1,9 @@
 //! Merging duplicates: lead only, everything of both reachable from the survivor, and an undo
 //! that restores every table exactly as it was.
-use super::*;
+use crate::domain::case_rule::CaseRule;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
+use crate::store::*;
 use crate::store::{NewCase, NewParty};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -166,7 +167,7 @@ fn case_merge_moves_everything_to_the_survivor_and_undo_restores_it_exactly() {
     assert_eq!(s.merged_into(b).unwrap(), None);
     assert!(matches!(
         s.undo_merge(lead, m, at(24, 12)),
-        Err(StoreError::Rule("err.merge.undone"))
+        Err(StoreError::Case(CaseRule::MergeUndone))
     ));
 }
 
@@ -186,11 +187,11 @@ fn only_a_lead_merges_or_undoes() {
     ));
     assert!(matches!(
         s.merge_cases(lead, a, a, at(24, 10)),
-        Err(StoreError::Rule("err.merge.same"))
+        Err(StoreError::Case(CaseRule::MergeSame))
     ));
     assert!(matches!(
         s.merge_cases(lead, b, a, at(24, 10)),
-        Err(StoreError::Rule("err.merge.already"))
+        Err(StoreError::Case(CaseRule::MergeAlready))
     ));
 }
 
@@ -283,7 +284,7 @@ fn undo_refuses_and_changes_nothing_when_it_cannot_restore_exactly() {
     let mid = dump(&s);
     assert!(matches!(
         s.undo_merge(lead, m, at(24, 11)),
-        Err(StoreError::Rule("err.merge.changed"))
+        Err(StoreError::Case(CaseRule::MergeChanged))
     ));
     assert_eq!(dump(&s), mid);
 }
@@ -295,7 +296,7 @@ fn a_merged_case_cannot_be_reopened_and_undo_refuses_if_its_status_changed() {
     let hours = ResponseHours::default();
     assert!(matches!(
         s.reopen_case(lead, b, "当事人再次来访", &hours, at(24, 11)),
-        Err(StoreError::Rule("err.merge.is_merged"))
+        Err(StoreError::Case(CaseRule::IsMerged))
     ));
     // Should its status change anyway, undo would overwrite it: it refuses.
     s.conn
@@ -307,7 +308,7 @@ fn a_merged_case_cannot_be_reopened_and_undo_refuses_if_its_status_changed() {
     let mid = dump(&s);
     assert!(matches!(
         s.undo_merge(lead, m, at(24, 12)),
-        Err(StoreError::Rule("err.merge.changed"))
+        Err(StoreError::Case(CaseRule::MergeChanged))
     ));
     assert_eq!(dump(&s), mid);
 }

@@ -1,7 +1,8 @@
 //! The case list: filter chips → SQL, keyset paging (never OFFSET), and counts off the
 //! keystroke path. Every order ends with (received_at, id), which makes a page boundary exact
 //! and lets each step be one index range scan whatever the depth.
-use super::time::{from_sql, to_sql};
+use super::convert::code;
+use super::time::{self, to_sql};
 use super::{Result, Store};
 use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey, Waiting};
 use crate::domain::ladder::Level;
@@ -81,9 +82,9 @@ impl CaseRow {
 /// A position in the list: the sort values of a row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cursor {
-    primary: Value,
-    received: String,
-    id: i64,
+    pub(super) primary: Value,
+    pub(super) received: String,
+    pub(super) id: i64,
 }
 
 /// The SQL order of a sort: a primary expression (none for plain date order) and directions.
@@ -233,37 +234,26 @@ const SELECT_ROW: &str = "SELECT c.id, c.case_no, c.received_at, c.colour, c.cat
     FROM cases c LEFT JOIN parties p ON p.id = c.first_party_id LEFT JOIN staff s ON s.id = c.owner_id";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
-    let received: String = r.get(2)?;
-    let deadline: Option<String> = r.get(11)?;
-    let status: String = r.get(7)?;
-    let level: String = r.get(10)?;
+    const T: &str = "cases";
     let phone: Option<String> = r.get(6)?;
     Ok(CaseRow {
         id: r.get(0)?,
         case_no: r.get(1)?,
-        received_at: from_sql(&received).unwrap_or_default(),
-        colour: Colour::from_rank(r.get(3)?).unwrap_or(Colour::Blue),
+        received_at: time::read(r, 2, T)?,
+        colour: code(r, 3, T)?,
         category: r.get(4)?,
+        // No first party (an imported case may have none): no name to show.
         party: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
         party_phone: phone.as_deref().map(mask_phone),
-        status: Status::from_code(&status).unwrap_or(Status::Registered),
+        status: code(r, 7, T)?,
         owner_id: r.get(8)?,
         owner: r.get(9)?,
-        level: Level::from_code(&level).unwrap_or(Level::Village),
-        deadline_at: deadline.as_deref().and_then(from_sql),
+        level: code(r, 10, T)?,
+        deadline_at: time::read_opt(r, 11, T)?,
         active: r.get(12)?,
-        waiting: r
-            .get::<_, Option<String>>(13)?
-            .as_deref()
-            .and_then(Waiting::from_code),
-        waiting_since: r
-            .get::<_, Option<String>>(14)?
-            .as_deref()
-            .and_then(from_sql),
-        red_last_action: r
-            .get::<_, Option<String>>(15)?
-            .as_deref()
-            .and_then(from_sql),
+        waiting: code(r, 13, T)?,
+        waiting_since: time::read_opt(r, 14, T)?,
+        red_last_action: time::read_opt(r, 15, "audit")?,
     })
 }
 
@@ -377,7 +367,3 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
-
-#[cfg(test)]
-#[path = "case_list_tests.rs"]
-mod tests;

@@ -5,6 +5,7 @@
 //! changed since that undo cannot restore exactly, refuses and changes nothing.
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::role::Role;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
@@ -56,7 +57,7 @@ pub(super) fn lead_only(by: Actor) -> Result<()> {
 fn may_merge(by: Actor, keep: i64, gone: i64) -> Result<()> {
     lead_only(by)?;
     if keep == gone {
-        return Err(StoreError::Rule("err.merge.same"));
+        return Err(StoreError::Case(CaseRule::MergeSame));
     }
     Ok(())
 }
@@ -69,7 +70,7 @@ pub(super) fn not_merged(tx: &Transaction, case: i64) -> Result<()> {
             r.get(0)
         })?;
     match m {
-        Some(_) => Err(StoreError::Rule("err.merge.is_merged")),
+        Some(_) => Err(StoreError::Case(CaseRule::IsMerged)),
         None => Ok(()),
     }
 }
@@ -80,7 +81,7 @@ pub(super) fn exactly(n: usize, want: usize) -> Result<()> {
     if n == want {
         Ok(())
     } else {
-        Err(StoreError::Rule("err.merge.changed"))
+        Err(StoreError::Case(CaseRule::MergeChanged))
     }
 }
 
@@ -184,7 +185,7 @@ impl Store {
             let k = case_bits(tx, keep)?;
             let g = case_bits(tx, gone)?;
             if k.merged_into.is_some() || g.merged_into.is_some() {
-                return Err(StoreError::Rule("err.merge.already"));
+                return Err(StoreError::Case(CaseRule::MergeAlready));
             }
             let at = to_sql(now);
             tx.execute(
@@ -257,7 +258,7 @@ impl Store {
             let (kname, kphone, kid, kmerged) = party(keep)?;
             let (gname, gphone, gid, gmerged) = party(gone)?;
             if kmerged.is_some() || gmerged.is_some() {
-                return Err(StoreError::Rule("err.merge.already"));
+                return Err(StoreError::Case(CaseRule::MergeAlready));
             }
             let phone_filled = kphone.is_none() && gphone.is_some();
             let id_filled = kid.is_none() && gid.is_some();

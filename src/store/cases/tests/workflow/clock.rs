@@ -63,17 +63,17 @@ fn term_extension_needs_consent_the_owner_or_a_lead_and_is_audited() {
     // Not in mediation yet.
     assert!(matches!(
         s.extend_term(m1, id, 15, "双方同意", now),
-        Err(StoreError::Rule("err.cases.not_in_mediation"))
+        Err(StoreError::Case(CaseRule::NotInMediation))
     ));
     s.record_attempt(m1, id, "见面", now).unwrap();
     let term = s.case_detail(id).unwrap().term_ends();
     assert!(matches!(
         s.extend_term(m1, id, 15, "  ", now),
-        Err(StoreError::Rule("err.deadlines.consent"))
+        Err(StoreError::Case(CaseRule::NoConsent))
     ));
     assert!(matches!(
         s.extend_term(m1, id, 0, "双方同意", now),
-        Err(StoreError::Rule("err.deadlines.days"))
+        Err(StoreError::Case(CaseRule::ExtensionDays))
     ));
     for who in [m2, desk] {
         assert!(matches!(

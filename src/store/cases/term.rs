@@ -1,11 +1,12 @@
 //! Extending the mediation term with both parties' consent (people's mediation is normally
 //! settled within 30 days; a longer term needs the parties to agree, and the record says so).
-use super::case_actions::{log, required, state};
-use super::case_detail::MEDIATION_TERM_DAYS;
-use super::case_waiting::resume;
 use super::deadlines::term;
-use super::time::{from_sql, to_sql};
+use super::detail::MEDIATION_TERM_DAYS;
+use super::state::{deadline_text, log, required, state};
+use super::time::to_sql;
+use super::waiting::resume;
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
 use rusqlite::params;
@@ -24,9 +25,9 @@ impl Store {
         consent: &str,
         now: NaiveDateTime,
     ) -> Result<NaiveDateTime> {
-        let consent = required(consent, "err.deadlines.consent")?;
+        let consent = required(consent, CaseRule::NoConsent)?;
         if !(1..=MAX_EXTENSION_DAYS).contains(&days) {
-            return Err(StoreError::Rule("err.deadlines.days"));
+            return Err(StoreError::Case(CaseRule::ExtensionDays));
         }
         let work = self.work.clone();
         self.write(|tx| {
@@ -35,7 +36,7 @@ impl Store {
                 return Err(StoreError::Forbidden);
             }
             if s.status != Status::InMediation {
-                return Err(StoreError::Rule("err.cases.not_in_mediation"));
+                return Err(StoreError::Case(CaseRule::NotInMediation));
             }
             let at = to_sql(now);
             // Extending moves the case on: a paused clock restarts first.
@@ -44,10 +45,7 @@ impl Store {
             // In mediation the deadline is the term (moved by pauses and earlier extensions);
             // never extend from before the standard term.
             let standard = term(tx, &work, s.received, MEDIATION_TERM_DAYS)?;
-            let base = old
-                .as_deref()
-                .and_then(from_sql)
-                .map_or(standard, |d| d.max(standard));
+            let base = old.map_or(standard, |d| d.max(standard));
             let new = term(tx, &work, base, days)?;
             let new_sql = to_sql(new);
             tx.execute(
@@ -61,7 +59,7 @@ impl Store {
                 id,
                 "case.extend",
                 "deadline_at",
-                old.as_deref().unwrap_or(""),
+                &deadline_text(old),
                 &new_sql,
             )?;
             audit::event(

@@ -1,9 +1,10 @@
 //! The end of a case's road: outcome, close, reopen, and a referral sent back. Same rules as
 //! case_actions.rs: role and status machine checked here, every change audited.
-use super::case_actions::{log, required, set_status, state, transition};
-use super::case_waiting::resume;
+use super::state::{log, required, set_status, state, transition};
 use super::time::to_sql;
+use super::waiting::resume;
 use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Permission;
 use crate::domain::status::Status;
@@ -45,7 +46,7 @@ impl Store {
     ) -> Result<Vec<chrono::NaiveDate>> {
         let (terms, judicial, referred_to, reply_due) = match o {
             Outcome::Agreement { terms, judicial } => (
-                required(terms, "err.cases.terms_empty")?,
+                required(terms, CaseRule::TermsEmpty)?,
                 *judicial,
                 String::new(),
                 None,
@@ -56,7 +57,7 @@ impl Store {
             Outcome::Referred { to, reply_due } => (
                 String::new(),
                 false,
-                required(to, "err.cases.referred_empty")?,
+                required(to, CaseRule::ReferredEmpty)?,
                 Some(reply_due.format("%Y-%m-%d").to_string()),
             ),
         };
@@ -118,12 +119,12 @@ impl Store {
         if !by.role.may(Permission::Reopen) {
             return Err(StoreError::Forbidden);
         }
-        let reason = required(reason, "err.cases.reason")?;
+        let reason = required(reason, CaseRule::NoReason)?;
         let work = self.work.clone();
         self.write(|tx| {
             let s = state(tx, id)?;
             if s.status.is_active() {
-                return Err(StoreError::Rule("err.cases.already_open"));
+                return Err(StoreError::Case(CaseRule::AlreadyOpen));
             }
             super::merges::not_merged(tx, id)?;
             let (to, at) = back_to_work(tx, &work, hours, by, id, &s, now)?;
@@ -142,7 +143,7 @@ impl Store {
         hours: &ResponseHours,
         now: NaiveDateTime,
     ) -> Result<Status> {
-        let reason = required(reason, "err.cases.reason")?;
+        let reason = required(reason, CaseRule::NoReason)?;
         let work = self.work.clone();
         self.write(|tx| {
             let s = state(tx, id)?;
@@ -150,7 +151,7 @@ impl Store {
                 return Err(StoreError::Forbidden);
             }
             if s.status != Status::ReferredOut {
-                return Err(StoreError::Rule("err.cases.not_referred"));
+                return Err(StoreError::Case(CaseRule::NotReferred));
             }
             let (to, at) = back_to_work(tx, &work, hours, by, id, &s, now)?;
             audit::event(
@@ -175,7 +176,7 @@ fn back_to_work(
     hours: &ResponseHours,
     by: Actor,
     id: i64,
-    s: &super::case_actions::State,
+    s: &super::state::State,
     now: NaiveDateTime,
 ) -> Result<(Status, String)> {
     let to = if s.owner.is_some() {
