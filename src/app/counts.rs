@@ -1,7 +1,7 @@
 //! The status-bar counts and the name index's catch-up, asked of the background worker every
 //! 15 s, after this desk's saves and when another desk changed something (live.rs), and the
 //! WAL checkpoints that go with them.
-use super::App;
+use super::{App, Flash};
 use crate::domain::role::Role;
 
 /// New parties read per catch-up of the name index (every counts refresh: 15 s and after saves).
@@ -63,7 +63,10 @@ impl App {
                     self.counts = c;
                     self.followup_counts = f;
                 }
-                Err(key) => self.flash_error(key),
+                Err(e) => {
+                    let text = e.message(self.lang);
+                    self.flash = Some(Flash { text, error: true });
+                }
             }
         }
     }

@@ -1,8 +1,8 @@
 //! A lead's red alerts (domain/red_alert.rs): asked of the background worker at login and
 //! whenever another desk changed something (live.rs), shown on every screen until acknowledged
 //! with F12, which writes the audit row ('red.ack').
-use super::App;
 use super::background::Pending;
+use super::{App, Flash};
 use crate::domain::red_alert;
 use crate::i18n::trf;
 use crate::store::RedAlert;
@@ -71,7 +71,10 @@ impl App {
         self.alerts.pending = None;
         match answer {
             Ok(found) => self.alerts.merge(found),
-            Err(key) => self.flash_error(key),
+            Err(e) => {
+                let text = e.message(self.lang);
+                self.flash = Some(Flash { text, error: true });
+            }
         }
     }
 
@@ -91,7 +94,11 @@ impl App {
                 let text = trf(self.lang, "ui.red_alert.acked", &[("case", &a.case_no)]);
                 self.flash_info(text);
             }
-            Err(e) => self.flash_error(e.logged()),
+            Err(e) => {
+                e.log();
+                let text = e.message(self.lang);
+                self.flash = Some(Flash { text, error: true });
+            }
         }
     }
 }
