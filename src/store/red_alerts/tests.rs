@@ -245,3 +245,22 @@ fn the_alert_query_reads_recent_red_cases_through_their_index() {
     assert!(plan.contains("USING INDEX cases_red_since"), "{plan}");
     assert!(plan.contains("audit_red_ack"), "{plan}");
 }
+
+#[test]
+fn an_unknown_stored_flag_is_named_not_dropped() {
+    let mut c = centre();
+    let (desk, now) = (c.desk, at(24, 9, 40));
+    let id = register(&mut c, desk, at(24, 9, 12), vec![RiskFlag::Violence]);
+    c.s.conn
+        .execute(
+            "UPDATE cases SET colour_flags = 'violence,bogus' WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    crate::store::testing::assert_unknown_code(
+        c.s.red_alerts(c.lead, now),
+        "cases",
+        "colour_flags",
+        "bogus",
+    );
+}
