@@ -9,6 +9,7 @@ use crate::domain::role::Permission;
 use crate::domain::slots::WorkTime;
 use crate::domain::status::Status;
 use crate::domain::team::Team;
+use crate::domain::team_rule;
 use chrono::NaiveDateTime;
 use rusqlite::{Transaction, params};
 
@@ -43,6 +44,7 @@ pub struct NewCase {
     pub people: u32,
     /// Earlier cases of these parties (feeds the repeat-visitor flag).
     pub earlier_visits: u32,
+    /// The window; None: the routing rule's (`domain::team_rule::team_for`).
     pub team: Option<Team>,
     pub owner_id: Option<i64>,
     pub parties: Vec<(PartyRole, NewParty)>,
@@ -176,6 +178,8 @@ pub(super) struct Checked<'a> {
     colour: Colour,
     computed: Colour,
     flags: String,
+    /// The team given, or the one the routing rule gives (`domain::team_rule`).
+    team: Team,
 }
 
 /// Rules enforced here, whatever the UI did: owner needs routing, category, summary,
@@ -212,7 +216,11 @@ pub(super) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
     if colour == Colour::Red && !c.red_acknowledged {
         return Err(StoreError::Rule("err.case.red_ack"));
     }
-    let flags = risk::all_flags(&c.flags, &facts)
+    let all_flags = risk::all_flags(&c.flags, &facts);
+    let team = c
+        .team
+        .unwrap_or_else(|| team_rule::team_for(cat, &all_flags, c.received_at).team);
+    let flags = all_flags
         .iter()
         .map(|f| f.code())
         .collect::<Vec<_>>()
@@ -224,6 +232,7 @@ pub(super) fn check(by: Actor, c: &NewCase) -> Result<Checked<'_>> {
         colour,
         computed: assessed.colour,
         flags,
+        team,
     })
 }
 
@@ -251,7 +260,7 @@ pub(super) fn insert(
     } else {
         Status::Registered
     };
-    let team = c.team.unwrap_or_else(|| k.cat.team());
+    let team = k.team;
     let at = to_sql(c.received_at);
     let deadline = super::deadlines::response(tx, work, hours, colour, c.received_at)?;
     let case_no = next_case_no(tx, c.received_at)?;

@@ -15,6 +15,7 @@ use crate::config::Config;
 use crate::domain::category;
 use crate::domain::risk::{self, Assessment, Colour, ComputedFacts, RiskFlag};
 use crate::domain::routing::{self, Candidate, Hours, Need, Proposal};
+use crate::domain::team_rule::{Route, team_for};
 use crate::store::CaseCreated;
 use chrono::{NaiveDateTime, NaiveTime};
 use form::Form;
@@ -77,6 +78,9 @@ pub struct TriageState {
     /// costs tens of ms at 1 M cases: never on the render loop).
     candidates_rx: Option<Receiver<Result<Vec<Candidate>, String>>>,
     pub proposal: Option<Proposal>,
+    /// The window the case goes to and the flags that moved it there, if any (shown with the
+    /// proposal; the store saves the same, by the same rule).
+    pub route: Option<Route>,
     pub route_row: usize,
     pub saved: Option<Saved>,
     saving: Option<Saving>,
@@ -145,19 +149,25 @@ impl TriageState {
     }
 
     /// Recomputes the routing proposal from the cached candidates (cheap: a dozen mediators).
-    fn repropose(&mut self) {
-        let Some(cands) = &self.candidates else {
-            self.proposal = None;
-            return;
-        };
-        let Some(cat) = self.form.category.as_deref().and_then(category::find) else {
+    fn repropose(&mut self, now: NaiveDateTime) {
+        self.route = self
+            .form
+            .category
+            .as_deref()
+            .and_then(category::find)
+            .map(|cat| team_for(cat, &risk::all_flags(&self.form.flags, &self.facts()), now));
+        let (Some(cands), Some(cat), Some(route)) = (
+            &self.candidates,
+            self.form.category.as_deref().and_then(category::find),
+            &self.route,
+        ) else {
             self.proposal = None;
             return;
         };
         let langs = routing::needed_languages(self.form.parties.iter().map(|p| p.language()));
         let need = Need {
             category: &cat.code,
-            team: cat.team(),
+            team: route.team,
             colour: self.colour(),
             languages: langs,
         };
@@ -201,7 +211,7 @@ impl TriageState {
                 },
             }
         }
-        self.repropose();
+        self.repropose(ctx.now);
     }
 
     pub fn candidates_loading(&self) -> bool {
@@ -217,7 +227,7 @@ impl TriageState {
             Ok(Ok(c)) => {
                 self.candidates = Some(c);
                 self.candidates_rx = None;
-                self.repropose();
+                self.repropose(ctx.now);
             }
             Ok(Err(key)) => {
                 self.candidates_rx = None;
@@ -232,7 +242,7 @@ impl TriageState {
     /// Something in the form changed: keep the draft, the proposal and the lookup current.
     fn changed(&mut self, ctx: &mut Ctx) {
         self.dirty = true;
-        self.repropose();
+        self.repropose(ctx.now);
         ctx.save_draft(DRAFT_KIND, self.form.to_draft());
     }
 
@@ -257,6 +267,7 @@ impl TriageState {
         self.candidates = None;
         self.candidates_rx = None;
         self.proposal = None;
+        self.route = None;
         self.route_row = 0;
         self.dirty = false;
         self.load_candidates(ctx);

@@ -1,7 +1,6 @@
 //! Turning the form into a case: local checks first (which field to fix), then the store,
 //! which enforces every rule again. The visitor's intake slip is `report::slip`.
 use super::form::{Focus, Form, PField};
-use crate::domain::category;
 use crate::store::{NewCase, NewParty};
 use chrono::NaiveDateTime;
 
@@ -74,11 +73,8 @@ pub fn new_case(form: &Form, now: NaiveDateTime, earlier_visits: u32, may_route:
         amount_yuan: form.amount_yuan(),
         people: form.people_count(),
         earlier_visits,
-        team: form
-            .category
-            .as_deref()
-            .and_then(category::find)
-            .map(|c| c.team()),
+        // The store routes it by the rule the form's proposal shows (domain::team_rule).
+        team: None,
         owner_id: if may_route { form.owner } else { None },
         parties: form
             .parties

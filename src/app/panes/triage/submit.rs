@@ -155,7 +155,7 @@ pub(super) fn popup_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) {
             KeyCode::Enter | KeyCode::Char('y' | 'Y') => {
                 s.form = *form;
                 s.dirty = true;
-                s.repropose();
+                s.repropose(ctx.now);
                 for i in 0..s.form.parties.len() {
                     s.refresh_lookup(i, ctx);
                 }
