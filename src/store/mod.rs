@@ -42,6 +42,7 @@ mod merges;
 mod merges_undo;
 mod migrations;
 mod names;
+pub use names::index_party;
 pub mod report;
 pub mod report_stats;
 mod settings;
