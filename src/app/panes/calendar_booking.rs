@@ -3,19 +3,20 @@ use super::Ctx;
 use super::calendar::CalendarState;
 use super::calendar_form::{self as form, BookForm};
 use super::calendar_popups::Popup;
+use crate::app::focus::Dir;
 use crate::store::SessionView;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl CalendarState {
     pub(super) fn form_key(&mut self, mut f: Box<BookForm>, key: KeyEvent, ctx: &mut Ctx) {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let dir = Dir::of_tab_or_arrow(key);
         match key.code {
             KeyCode::Esc => {
                 ctx.delete_draft(form::DRAFT);
                 return;
             }
-            KeyCode::Tab | KeyCode::Down => f.step(true),
-            KeyCode::BackTab | KeyCode::Up => f.step(false),
+            _ if let Some(dir) = dir => f.step(dir),
             KeyCode::Char('n') if ctrl => self.fill_next_free(&mut f, ctx),
             KeyCode::Enter => {
                 if self.save_form(&f, ctx) {

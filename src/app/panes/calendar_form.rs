@@ -2,6 +2,7 @@
 //! clerk can type freely; everything is parsed on Enter or on "next free slot" (Ctrl+N), and
 //! nothing typed is lost when the store refuses.
 use super::Ctx;
+use crate::app::focus::{self, Dir};
 use crate::app::text_field::TextField;
 use crate::domain::slots::{self, WorkTime};
 use crate::i18n::trf;
@@ -95,15 +96,8 @@ impl BookForm {
         }
     }
 
-    pub fn step(&mut self, forward: bool) {
-        let fs = self.fields();
-        let i = fs.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let n = fs.len();
-        self.focus = fs[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
+    pub fn step(&mut self, dir: Dir) {
+        self.focus = focus::cycle(self.fields(), self.focus, dir);
     }
 }
 

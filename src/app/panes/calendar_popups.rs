@@ -3,6 +3,7 @@
 use super::Ctx;
 use super::calendar::CalendarState;
 use super::calendar_form::BookForm;
+use crate::app::focus::move_by_key;
 use crate::app::text_field::TextField;
 use crate::domain::session::SessionStatus;
 use crate::domain::slots::parse_day;
@@ -49,6 +50,8 @@ pub struct OffForm {
 }
 
 impl OffForm {
+    pub const FIELDS: usize = 5;
+
     pub fn new(d: NaiveDate) -> OffForm {
         let mut from = TextField::new(12);
         from.set_value(&d.format("%Y-%m-%d").to_string());
@@ -196,8 +199,7 @@ pub fn key(cal: &mut CalendarState, p: Popup, key: KeyEvent, ctx: &mut Ctx) -> O
         }
         Popup::Off(mut o) => {
             match key.code {
-                KeyCode::Tab | KeyCode::Down => o.focus = (o.focus + 1) % 5,
-                KeyCode::BackTab | KeyCode::Up => o.focus = (o.focus + 4) % 5,
+                _ if move_by_key(&mut o.focus, OffForm::FIELDS, key) => {}
                 KeyCode::Left | KeyCode::Right | KeyCode::Char(' ') if o.focus == 0 => {
                     o.leave = !o.leave
                 }

@@ -4,6 +4,7 @@
 pub mod forms;
 
 use super::{Ctx, Handled, Pane};
+use crate::app::focus::{self, Dir};
 use crate::app::keys::{KeyHelp, help};
 use crate::domain::category;
 use crate::domain::followup::{self, Consequence, parse_due};
@@ -143,19 +144,8 @@ impl FollowupsState {
             KeyCode::PageDown => self.move_cursor(10, ctx),
             KeyCode::Home => self.selected = 0,
             KeyCode::End => self.move_cursor(isize::MAX, ctx),
-            KeyCode::Tab | KeyCode::BackTab => {
-                let tabs = FollowupScope::TABS;
-                let i = tabs
-                    .iter()
-                    .position(|s| *s == self.filter.scope)
-                    .unwrap_or(0);
-                let n = tabs.len();
-                let next = if key.code == KeyCode::Tab {
-                    i + 1
-                } else {
-                    i + n - 1
-                };
-                self.filter.scope = tabs[next % n];
+            _ if let Some(dir) = Dir::of_tab(key) => {
+                self.filter.scope = focus::cycle(&FollowupScope::TABS, self.filter.scope, dir);
                 self.selected = 0;
                 self.reload(ctx);
             }

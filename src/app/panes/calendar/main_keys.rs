@@ -1,5 +1,6 @@
 //! The calendar's main-view keys (dates, views, selection), apart from the state and its reads.
 use super::{Axis, CalendarState, ViewKind};
+use crate::app::focus::{self, Dir};
 use crate::app::panes::calendar_form::{BookForm, Field};
 use crate::app::panes::calendar_popups::{OffForm, Popup};
 use crate::app::panes::{Ctx, Handled};
@@ -47,13 +48,8 @@ impl CalendarState {
                 self.selected = None;
                 self.reload(ctx);
             }
-            KeyCode::Tab | KeyCode::BackTab => {
-                let len = self.axis_len().max(1);
-                self.column = if key.code == KeyCode::Tab {
-                    (self.column + 1) % len
-                } else {
-                    (self.column + len - 1) % len
-                };
+            _ if let Some(dir) = Dir::of_tab(key) => {
+                self.column = focus::cycle_index(self.column, self.axis_len().max(1), dir);
                 self.selected = None;
                 self.reload(ctx);
             }

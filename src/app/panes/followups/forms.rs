@@ -1,5 +1,6 @@
 //! The follow-up pane's popups: record a result, move, cancel, add, filter, confirm closing.
 //! Each form owns its fields; the pane decides what a submitted form does to the store.
+use crate::app::focus::move_by_key;
 use crate::app::text_field::{Edit, TextField};
 use crate::domain::followup::{Method, Performance};
 use crate::domain::risk::Colour;
@@ -45,16 +46,6 @@ pub const COLOURS: &[Option<Colour>] = &[
     Some(Colour::Green),
 ];
 
-/// Moves focus among `n` fields with Tab / Shift+Tab / ↑ / ↓; true when the key did that.
-pub fn move_focus(focus: &mut usize, n: usize, key: KeyEvent) -> bool {
-    match key.code {
-        KeyCode::Tab | KeyCode::Down => *focus = (*focus + 1) % n,
-        KeyCode::BackTab | KeyCode::Up => *focus = (*focus + n - 1) % n,
-        _ => return false,
-    }
-    true
-}
-
 #[derive(Debug, Clone)]
 pub struct RecordForm {
     pub row: FollowupRow,
@@ -85,7 +76,7 @@ impl RecordForm {
 
     /// Returns true when the typed content changed (so the draft is saved).
     pub fn key(&mut self, key: KeyEvent) -> bool {
-        if move_focus(&mut self.focus, Self::FIELDS, key) {
+        if move_by_key(&mut self.focus, Self::FIELDS, key) {
             return false;
         }
         match self.focus {
@@ -194,7 +185,7 @@ impl ChangeForm {
     }
 
     pub fn key(&mut self, key: KeyEvent) {
-        if self.date.is_some() && move_focus(&mut self.focus, 2, key) {
+        if self.date.is_some() && move_by_key(&mut self.focus, 2, key) {
             return;
         }
         match (&mut self.date, self.focus) {
@@ -264,7 +255,7 @@ impl AddForm {
     /// Returns true when the case number changed (the looked-up case is then dropped).
     pub fn key(&mut self, key: KeyEvent) -> bool {
         let n = self.fields();
-        if move_focus(&mut self.focus, n, key) {
+        if move_by_key(&mut self.focus, n, key) {
             return false;
         }
         let changed = edited(self.field().key(key));
@@ -298,7 +289,7 @@ pub struct FilterForm {
 
 impl FilterForm {
     pub fn key(&mut self, key: KeyEvent) {
-        if move_focus(&mut self.focus, 3, key) {
+        if move_by_key(&mut self.focus, 3, key) {
             return;
         }
         match self.focus {

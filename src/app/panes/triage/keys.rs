@@ -3,6 +3,7 @@ use super::form::{Focus, LANGUAGES, PField, PartyForm};
 use super::popup::Popup;
 use super::submit::{ask_attach, popup_key, saved_key, try_save};
 use super::{FLAG_KEYS, TriageState};
+use crate::app::focus::Dir;
 use crate::app::panes::{Ctx, Handled};
 use crate::app::text_field::Edit;
 use crate::domain::channel::Channel;
@@ -43,13 +44,15 @@ pub fn on_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
 }
 
 fn form_key(s: &mut TriageState, key: KeyEvent, ctrl: bool, ctx: &mut Ctx) -> Handled {
+    if let Some(dir) = Dir::of_tab(key) {
+        s.form.move_focus(dir);
+        return Consumed;
+    }
     match key.code {
         KeyCode::Char('s') if ctrl => try_save(s, ctx),
         KeyCode::Char('n') if ctrl => add_party(s, PartyRole::Applicant, ctx),
         KeyCode::Char('r') if ctrl => add_party(s, PartyRole::Respondent, ctx),
         KeyCode::Char('x') if ctrl => remove_party(s, ctx),
-        KeyCode::Tab => s.form.move_focus(1),
-        KeyCode::BackTab => s.form.move_focus(-1),
         KeyCode::Esc => {
             if s.has_unsaved_form() {
                 s.popup = Some(Popup::ConfirmDiscard);
@@ -166,12 +169,12 @@ fn field_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
 }
 
 pub(super) fn next(s: &mut TriageState) -> Handled {
-    s.form.move_focus(1);
+    s.form.move_focus(Dir::Next);
     Consumed
 }
 
 pub(super) fn prev(s: &mut TriageState) -> Handled {
-    s.form.move_focus(-1);
+    s.form.move_focus(Dir::Prev);
     Consumed
 }
 
@@ -247,7 +250,7 @@ fn category_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
                 s.form.category_filter.clear();
                 s.form.category_row = 0;
                 s.changed(ctx);
-                s.form.move_focus(1);
+                s.form.move_focus(Dir::Next);
             }
             Consumed
         }
