@@ -7,6 +7,7 @@ pub mod calendar_popups;
 pub mod cases;
 pub mod followups;
 pub mod handover;
+pub mod popup;
 pub mod triage;
 
 use super::drafts::DraftSink;
