@@ -110,7 +110,8 @@ fn a_typed_intake_is_saved_and_found_in_the_store() {
     // B goes straight to booking this case's first session in the calendar.
     press(&mut a, KeyCode::Char('b'));
     assert_eq!(a.pane, PaneId::Calendar);
-    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &a.panes.calendar.popup else {
+    let Some(crate::app::panes::calendar::popup::Popup::Book(f)) = a.panes.calendar.popups.top()
+    else {
         panic!("booking form not open");
     };
     assert_eq!(f.case_no.value(), no);
