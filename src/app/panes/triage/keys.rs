@@ -1,9 +1,10 @@
 //! Keys of the triage pane: popups first, then form-wide keys, then the focused field.
 use super::form::{Focus, LANGUAGES, PField, PartyForm};
 use super::popup::Popup;
-use super::submit::{ask_attach, popup_key, saved_key, try_save};
+use super::submit::{ask_attach, saved_key, try_save};
 use super::{FLAG_KEYS, TriageState};
 use crate::app::focus::Dir;
+use crate::app::panes::popup::Routed;
 use crate::app::panes::{Ctx, Handled};
 use crate::app::text_field::Edit;
 use crate::domain::channel::Channel;
@@ -23,9 +24,13 @@ pub fn on_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         saving.queued.push(super::Queued::Key(key));
         return Consumed;
     }
-    if s.popup.is_some() {
-        popup_key(s, key, ctx);
-        return Consumed;
+    match s.popups.key(key) {
+        Routed::NoPopup => {}
+        Routed::Act(p, a) => {
+            s.answer(p, a, ctx);
+            return Consumed;
+        }
+        Routed::Taken | Routed::Edited => return Consumed,
     }
     if s.saved.is_some() {
         return saved_key(s, key, ctx);
@@ -55,7 +60,7 @@ fn form_key(s: &mut TriageState, key: KeyEvent, ctrl: bool, ctx: &mut Ctx) -> Ha
         KeyCode::Char('x') if ctrl => remove_party(s, ctx),
         KeyCode::Esc => {
             if s.has_unsaved_form() {
-                s.popup = Some(Popup::ConfirmDiscard);
+                s.popups.open(Popup::ConfirmDiscard);
             } else {
                 return Handled::NotConsumed;
             }
@@ -72,11 +77,7 @@ pub fn on_paste(s: &mut TriageState, text: &str, ctx: &mut Ctx) -> Handled {
         saving.queued.push(super::Queued::Paste(text.to_string()));
         return Consumed;
     }
-    if let Some(Popup::LowerReason { reason, .. }) = &mut s.popup {
-        reason.paste(text);
-        return Consumed;
-    }
-    if s.popup.is_some() || s.saved.is_some() {
+    if !matches!(s.popups.paste(text), Routed::NoPopup) || s.saved.is_some() {
         return Consumed;
     }
     let focus = s.form.focus;
@@ -224,7 +225,7 @@ fn after_text_change(s: &mut TriageState, focus: Focus, ctx: &mut Ctx) {
 /// When the colour turns red the immediate-action checklist comes up at once.
 fn red_check(s: &mut TriageState, was_red: bool) {
     if !was_red && s.colour() == Colour::Red && !s.form.red_ack.iter().all(|x| *x) {
-        s.popup = Some(Popup::RedChecklist {
+        s.popups.open(Popup::RedChecklist {
             ticks: s.form.red_ack,
             save_after: false,
         });
@@ -290,7 +291,7 @@ fn change_colour(s: &mut TriageState, step: isize) {
     };
     let computed = s.assessment().colour;
     if computed.above(to) {
-        s.popup = Some(Popup::lower_reason(to));
+        s.popups.open(Popup::lower_reason(to));
     } else {
         s.form.colour = (to != computed).then_some(to);
         s.form.colour_reason.clear();
