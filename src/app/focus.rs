@@ -1,6 +1,7 @@
 //! The one focus helper: Tab / Shift+Tab (and, in forms of one-line fields, ↓ / ↑) move through
 //! a list of focusable items, wrapping around and skipping those that are not focusable now.
-//! Every form and every list of columns or tabs cycles through it.
+//! Every form and every list of columns or tabs cycles through it, and so does every choice
+//! among fixed values changed with ← / → in place (channel, language, outcome, shift).
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// Which way focus moves.
@@ -16,6 +17,15 @@ impl Dir {
         match key.code {
             KeyCode::Tab => Some(Dir::Next),
             KeyCode::BackTab => Some(Dir::Prev),
+            _ => None,
+        }
+    }
+
+    /// → or space forward, ← back: a choice among fixed values, changed where it stands.
+    pub fn of_choice(key: KeyEvent) -> Option<Dir> {
+        match key.code {
+            KeyCode::Right | KeyCode::Char(' ') => Some(Dir::Next),
+            KeyCode::Left => Some(Dir::Prev),
             _ => None,
         }
     }
@@ -124,6 +134,10 @@ mod tests {
         assert_eq!(Dir::of_tab_or_arrow(k(KeyCode::Down)), Some(Dir::Next));
         assert_eq!(Dir::of_tab_or_arrow(k(KeyCode::Up)), Some(Dir::Prev));
         assert_eq!(Dir::of_tab_or_arrow(k(KeyCode::Enter)), None);
+        assert_eq!(Dir::of_choice(k(KeyCode::Right)), Some(Dir::Next));
+        assert_eq!(Dir::of_choice(k(KeyCode::Char(' '))), Some(Dir::Next));
+        assert_eq!(Dir::of_choice(k(KeyCode::Left)), Some(Dir::Prev));
+        assert_eq!(Dir::of_choice(k(KeyCode::Tab)), None);
         let mut focus = 2;
         assert!(move_by_key(&mut focus, 3, k(KeyCode::Down)));
         assert_eq!(focus, 0);

@@ -5,6 +5,7 @@
 use super::CalendarState;
 use super::book::{self, BookForm};
 use super::off::OffForm;
+use crate::app::focus::{self, Dir};
 use crate::app::keys::{KeyHelp, help};
 use crate::app::panes::popup::{self, Reply};
 use crate::app::panes::{Ctx, Request};
@@ -56,12 +57,12 @@ impl popup::Popup for Popup {
             _ if key.code == KeyCode::Esc => return Reply::Close,
             _ if key.code == KeyCode::Enter => return Reply::Act(Action::Submit),
             Popup::Record(_, i, _) if matches!(key.code, KeyCode::Left | KeyCode::Right) => {
-                let n = SessionStatus::OUTCOMES.len();
-                *i = if key.code == KeyCode::Left {
-                    (*i + n - 1) % n
+                let dir = if key.code == KeyCode::Left {
+                    Dir::Prev
                 } else {
-                    (*i + 1) % n
+                    Dir::Next
                 };
+                *i = focus::cycle_index(*i, SessionStatus::OUTCOMES.len(), dir);
             }
             Popup::GoTo(f) | Popup::Cancel(_, f) | Popup::Record(_, _, f) => {
                 f.key(key);

@@ -7,6 +7,7 @@ use super::change::ChangeForm;
 use super::filter::FilterForm;
 use super::record::RecordForm;
 use super::{Ctx, DRAFT, FollowupsState};
+use crate::app::focus::{self, Dir};
 use crate::app::keys::{KeyHelp, help};
 use crate::app::panes::Request;
 use crate::app::panes::popup::{self, Reply};
@@ -33,13 +34,13 @@ impl<T: Copy + PartialEq> Choice<T> {
 
     /// ←/→/space move the choice; returns whether the key was one of those.
     pub fn key(&mut self, key: KeyEvent) -> bool {
-        let n = self.options.len();
-        match key.code {
-            KeyCode::Left => self.index = (self.index + n - 1) % n,
-            KeyCode::Right | KeyCode::Char(' ') => self.index = (self.index + 1) % n,
-            _ => return false,
+        match Dir::of_choice(key) {
+            Some(dir) => {
+                self.index = focus::cycle_index(self.index, self.options.len(), dir);
+                true
+            }
+            None => false,
         }
-        true
     }
 }
 

@@ -3,6 +3,7 @@
 use super::notes::NotesKey;
 use super::stats::Period;
 use super::{Ctx, DRAFT_KIND, HandoverState, Tab};
+use crate::app::focus::{self, Dir};
 use crate::app::panes::Handled;
 use crate::domain::shift::Shift;
 use chrono::Duration;
@@ -21,11 +22,9 @@ impl HandoverState {
         if self.tab == Tab::Sheet && self.editing {
             return self.key_notes(key, ctx);
         }
+        // Tab only: Shift+Tab is not one of this pane's keys.
         if key.code == KeyCode::Tab {
-            self.tab = match self.tab {
-                Tab::Sheet => Tab::Stats,
-                Tab::Stats => Tab::Sheet,
-            };
+            self.tab = focus::cycle(&Tab::ALL, self.tab, Dir::Next);
             if self.tab == Tab::Stats && self.stats.is_none() && !self.stats_loading() {
                 self.refresh_stats(ctx);
             }
@@ -67,11 +66,7 @@ impl HandoverState {
                 self.refresh_sheet(ctx);
             }
             KeyCode::Char('s') if !self.dirty => {
-                self.shift = match self.shift {
-                    Shift::Day => Shift::Am,
-                    Shift::Am => Shift::Pm,
-                    Shift::Pm => Shift::Day,
-                };
+                self.shift = focus::cycle(Shift::ALL, self.shift, Dir::Next);
                 self.refresh_sheet(ctx);
             }
             KeyCode::Left | KeyCode::Right | KeyCode::Char('s') => {

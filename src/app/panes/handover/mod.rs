@@ -32,6 +32,11 @@ pub enum Tab {
     Stats,
 }
 
+impl Tab {
+    /// In the order Tab moves through them.
+    pub const ALL: [Tab; 2] = [Tab::Sheet, Tab::Stats];
+}
+
 #[derive(Default)]
 pub struct HandoverState {
     pub tab: Tab,

@@ -3,7 +3,7 @@ use super::form::{Focus, LANGUAGES, PField, PartyForm};
 use super::popup::Popup;
 use super::submit::{ask_attach, saved_key, try_save};
 use super::{FLAG_KEYS, TriageState};
-use crate::app::focus::Dir;
+use crate::app::focus::{self, Dir};
 use crate::app::panes::popup::Routed;
 use crate::app::panes::{Ctx, Handled};
 use crate::app::text_field::Edit;
@@ -107,30 +107,25 @@ fn field_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match focus {
         Focus::Channel => {
-            let all = Channel::ALL;
-            let i = all.iter().position(|c| *c == s.form.channel).unwrap_or(0);
-            let step = match key.code {
-                KeyCode::Right | KeyCode::Char(' ') => 1,
-                KeyCode::Left => all.len() - 1,
+            let dir = match key.code {
+                _ if let Some(dir) = Dir::of_choice(key) => dir,
                 KeyCode::Enter | KeyCode::Down => return next(s),
                 KeyCode::Up => return prev(s),
                 _ => return Handled::NotConsumed,
             };
-            s.form.channel = all[(i + step) % all.len()];
+            s.form.channel = focus::cycle(Channel::ALL, s.form.channel, dir);
             s.changed(ctx);
             Consumed
         }
         Focus::Party(i, PField::Language) => {
-            let n = LANGUAGES.len();
-            let step = match key.code {
-                KeyCode::Right | KeyCode::Char(' ') => 1,
-                KeyCode::Left => n - 1,
+            let dir = match key.code {
+                _ if let Some(dir) = Dir::of_choice(key) => dir,
                 KeyCode::Enter | KeyCode::Down => return next(s),
                 KeyCode::Up => return prev(s),
                 _ => return Handled::NotConsumed,
             };
             if let Some(p) = s.form.parties.get_mut(i) {
-                p.language = (p.language + step) % n;
+                p.language = focus::cycle_index(p.language, LANGUAGES.len(), dir);
                 // A minority language usually means an interpreter; the clerk may untick it.
                 p.interpreter = p.language() != "zh";
             }
