@@ -1,11 +1,14 @@
 //! Types and rules of the mediation centre. Pure: no IO, no SQL, no terminal.
+pub mod booking;
 pub mod case_filter;
 pub mod category;
 pub mod channel;
 mod codes;
 pub mod dates;
 pub mod followup;
+pub mod followup_rule;
 pub mod idnum;
+pub mod import_rule;
 pub mod ladder;
 pub mod mask;
 pub mod names;

@@ -33,6 +33,18 @@ pub enum StoreError {
     Sql(rusqlite::Error),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+    /// A calendar change the booking rules refuse (domain::booking).
+    #[error("{0}")]
+    Booking(crate::domain::booking::BookingRule),
+    /// A follow-up change the rules refuse (domain::followup_rule).
+    #[error("{0}")]
+    Followup(crate::domain::followup_rule::FollowupRule),
+    /// A staff account or PIN the rules refuse (domain::staff).
+    #[error("{0}")]
+    Staff(crate::domain::staff::StaffRule),
+    /// An import the rules refuse as a whole (domain::import_rule).
+    #[error("{0}")]
+    Import(crate::domain::import_rule::ImportRule),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -66,6 +78,10 @@ impl StoreError {
             StoreError::UnknownCode(_) => "err.db.unknown_code",
             StoreError::Sql(_) => "err.db.other",
             StoreError::Io(_) => "err.db.io",
+            StoreError::Booking(rule) => rule.i18n_key(),
+            StoreError::Followup(rule) => rule.i18n_key(),
+            StoreError::Staff(rule) => rule.i18n_key(),
+            StoreError::Import(rule) => rule.i18n_key(),
         }
     }
 }

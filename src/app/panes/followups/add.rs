@@ -4,6 +4,7 @@ use super::{Ctx, FollowupsState, parse_due};
 use crate::app::focus::move_by_key;
 use crate::app::panes::Request;
 use crate::app::text_field::TextField;
+use crate::domain::followup_rule::FollowupRule;
 use crate::domain::status::Status;
 use crate::i18n::trf;
 use crate::store::{FollowupCase, StoreError};
@@ -116,7 +117,7 @@ impl FollowupsState {
                 })
         } else {
             match parse_due(f.date.value(), ctx.now.date()) {
-                Err(k) => Err(StoreError::Rule(k)),
+                Err(_) => Err(StoreError::Followup(FollowupRule::Date)),
                 Ok(due) => ctx
                     .store
                     .add_followup(actor, case.id, due, f.text.value(), ctx.now)

@@ -3,6 +3,7 @@ use super::{Ctx, FollowupsState, parse_due};
 use crate::app::focus::move_by_key;
 use crate::app::panes::Request;
 use crate::app::text_field::TextField;
+use crate::domain::followup_rule::FollowupRule;
 use crate::i18n::trf;
 use crate::store::{FollowupRow, StoreError};
 use ratatui::crossterm::event::KeyEvent;
@@ -66,7 +67,7 @@ impl FollowupsState {
         let actor = ctx.user.actor;
         let result = match &f.date {
             Some(d) => match parse_due(d.value(), ctx.now.date()) {
-                Err(k) => Err(StoreError::Rule(k)),
+                Err(_) => Err(StoreError::Followup(FollowupRule::Date)),
                 Ok(due) => ctx
                     .store
                     .move_followup(actor, f.row.id, due, f.reason.value(), ctx.now)
