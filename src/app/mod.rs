@@ -2,6 +2,7 @@
 //! what they understand and the rest bubbles up to the shell. No drawing here.
 pub mod background;
 pub mod drafts;
+pub mod focus;
 pub mod keys;
 pub mod login;
 pub mod names;

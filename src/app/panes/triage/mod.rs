@@ -9,6 +9,7 @@ pub mod save;
 mod slip_out;
 mod submit;
 
+use super::popup::PopupStack;
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
 use crate::config::Config;
@@ -69,7 +70,7 @@ pub(super) enum Queued {
 #[derive(Default)]
 pub struct TriageState {
     pub form: Form,
-    pub popup: Option<Popup>,
+    pub popups: PopupStack<Popup>,
     pub lookup: Lookup,
     /// Exact-match earlier cases per party (feeds the repeat-visitor flag).
     pub earlier: Vec<u32>,
@@ -274,7 +275,7 @@ impl TriageState {
     /// A fresh form (after saving or discarding).
     fn reset(&mut self, ctx: &mut Ctx) {
         self.form = Form::default();
-        self.popup = None;
+        self.popups.clear();
         self.lookup.clear();
         self.earlier.clear();
         self.candidates = None;
@@ -304,7 +305,7 @@ impl Pane for TriageState {
                 && let Some(f) = Form::from_draft(&d.body)
                 && !f.is_blank()
             {
-                self.popup = Some(Popup::OfferDraft(Box::new(f)));
+                self.popups.open(Popup::OfferDraft(Box::new(f)));
             }
         }
         self.load_candidates(ctx);

@@ -1,36 +1,25 @@
-//! The calendar's booking form at work: keys, "next free slot", saving a booking or a move.
-use super::Ctx;
-use super::calendar::CalendarState;
-use super::calendar_form::{self as form, BookForm};
-use super::calendar_popups::Popup;
+//! The calendar's booking form at work: "next free slot", saving a booking or a move. The
+//! form and its keys are `book.rs`.
+use super::CalendarState;
+use super::book::{self as form, BookForm};
+use super::popup::{Action, Popup};
+use crate::app::panes::Ctx;
 use crate::store::SessionView;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl CalendarState {
-    pub(super) fn form_key(&mut self, mut f: Box<BookForm>, key: KeyEvent, ctx: &mut Ctx) {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => {
-                ctx.delete_draft(form::DRAFT);
-                return;
-            }
-            KeyCode::Tab | KeyCode::Down => f.step(true),
-            KeyCode::BackTab | KeyCode::Up => f.step(false),
-            KeyCode::Char('n') if ctrl => self.fill_next_free(&mut f, ctx),
-            KeyCode::Enter => {
+    /// The booking form's answer: Esc drops its draft, Ctrl+N fills the next free slot, Enter
+    /// saves (a refusal keeps the form open as it was typed).
+    pub(super) fn answer_book(&mut self, mut f: Box<BookForm>, a: Action, ctx: &mut Ctx) {
+        match a {
+            Action::Discard => return ctx.delete_draft(form::DRAFT),
+            Action::NextFree => self.fill_next_free(&mut f, ctx),
+            Action::Submit => {
                 if self.save_form(&f, ctx) {
-                    ctx.delete_draft(form::DRAFT);
-                    return;
-                }
-            }
-            _ => {
-                use crate::app::text_field::Edit;
-                if matches!(f.focused_mut().key(key), Edit::Changed | Edit::Truncated) {
-                    ctx.save_draft(form::DRAFT, f.to_draft());
+                    return ctx.delete_draft(form::DRAFT);
                 }
             }
         }
-        self.popup = Some(Popup::Book(f));
+        self.popups.open(Popup::Book(f));
     }
 
     /// Parses the form and the moved session's case and mediators.

@@ -1,7 +1,7 @@
 //! The calendar's main-view keys (dates, views, selection), apart from the state and its reads.
-use super::{Axis, CalendarState, ViewKind};
-use crate::app::panes::calendar_form::{BookForm, Field};
-use crate::app::panes::calendar_popups::{OffForm, Popup};
+use super::popup::Popup;
+use super::{Axis, BookForm, CalendarState, Field, OffForm, ViewKind};
+use crate::app::focus::{self, Dir};
 use crate::app::panes::{Ctx, Handled};
 use crate::app::text_field::TextField;
 use crate::domain::role::Role;
@@ -29,7 +29,7 @@ impl CalendarState {
             KeyCode::Left => self.step_date(false, ctx),
             KeyCode::Right => self.step_date(true, ctx),
             KeyCode::Char('t') => self.go(self.today, ctx),
-            KeyCode::Char('g') => self.popup = Some(Popup::GoTo(TextField::new(12))),
+            KeyCode::Char('g') => self.popups.open(Popup::GoTo(TextField::new(12))),
             KeyCode::Char('v') => {
                 self.view = match self.view {
                     ViewKind::Day => ViewKind::Week,
@@ -47,13 +47,8 @@ impl CalendarState {
                 self.selected = None;
                 self.reload(ctx);
             }
-            KeyCode::Tab | KeyCode::BackTab => {
-                let len = self.axis_len().max(1);
-                self.column = if key.code == KeyCode::Tab {
-                    (self.column + 1) % len
-                } else {
-                    (self.column + len - 1) % len
-                };
+            _ if let Some(dir) = Dir::of_tab(key) => {
+                self.column = focus::cycle_index(self.column, self.axis_len().max(1), dir);
                 self.selected = None;
                 self.reload(ctx);
             }
@@ -70,11 +65,12 @@ impl CalendarState {
             }
             KeyCode::Char('n') => {
                 let f = BookForm::new("", "", &self.date.format("%Y-%m-%d").to_string());
-                self.popup = Some(Popup::Book(Box::new(f)));
+                self.popups.open(Popup::Book(Box::new(f)));
             }
             KeyCode::Char('m' | 'x' | 'r') => self.on_selected(key.code, ctx),
             KeyCode::Char('o') if ctx.user.role() == Role::Lead => {
-                self.popup = Some(Popup::Off(Box::new(OffForm::new(self.date))));
+                self.popups
+                    .open(Popup::Off(Box::new(OffForm::new(self.date))));
             }
             KeyCode::Char('o') => ctx.store_error(&crate::store::StoreError::Forbidden),
             _ => return Handled::NotConsumed,
@@ -89,7 +85,7 @@ impl CalendarState {
         if s.status != SessionStatus::Booked {
             return ctx.error(ctx.tr("err.calendar.not_booked").to_string());
         }
-        self.popup = Some(match code {
+        self.popups.open(match code {
             KeyCode::Char('m') => {
                 let mut f = BookForm::new(&s.case_no, "", &s.start.format("%Y-%m-%d").to_string());
                 f.moving = Some(s.id);

@@ -6,14 +6,25 @@
 //! [`CalendarState::book_for`] and shows the calendar, whose booking form opens with the case
 //! number and the mediator filled in (code with `app.panes.calendar` in hand may call
 //! `book_for` itself and then `Request::Goto(PaneId::Calendar)`).
-use super::calendar_form::{BookForm, Field};
-use super::calendar_popups::Popup;
+//!
+//! Files: main-view keys in `keys.rs`; popups on the one popup model in `popup.rs`, the
+//! booking form in `book.rs` (at work in `booking.rs`), the holiday / leave form in `off.rs`.
+mod book;
+mod booking;
+mod keys;
+mod off;
+pub mod popup;
+
+use super::popup::{PopupStack, Routed};
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
 use crate::domain::role::Role;
 use crate::domain::slots::{Span, WorkTime};
 use crate::store::{Leave, Room, SessionView, StaffMember};
+pub use book::{BookForm, Field};
 use chrono::{Datelike, Duration, NaiveDate};
+pub use off::OffForm;
+use popup::Popup;
 use ratatui::crossterm::event::KeyEvent;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,14 +57,6 @@ pub const KEYS: &[KeyHelp] = &[
     help("o", "help.calendar.off"),
 ];
 
-/// Keys inside the booking form.
-pub const FORM_KEYS: &[KeyHelp] = &[
-    help("Tab/↓", "help.calendar.form_next"),
-    help("Ctrl+N", "help.calendar.next_free"),
-    help("Enter", "help.calendar.form_save"),
-    help("Esc", "help.back"),
-];
-
 pub struct CalendarState {
     /// The day shown; the week view shows the Monday-to-Sunday week holding it.
     pub date: NaiveDate,
@@ -69,7 +72,7 @@ pub struct CalendarState {
     /// Index into `visible()`.
     pub selected: Option<usize>,
     pub agenda: bool,
-    pub popup: Option<Popup>,
+    pub popups: PopupStack<Popup>,
     pub work: WorkTime,
     pub today: NaiveDate,
     pending: Option<(i64, Option<i64>)>,
@@ -90,7 +93,7 @@ impl Default for CalendarState {
             leave: Vec::new(),
             selected: None,
             agenda: false,
-            popup: None,
+            popups: PopupStack::default(),
             work: WorkTime::default(),
             today: NaiveDate::default(),
             pending: None,
@@ -237,19 +240,19 @@ impl CalendarState {
         if code.is_empty() {
             f.focus = Field::Mediators;
         }
-        self.popup = Some(Popup::Book(Box::new(f)));
+        self.popups.replace(Popup::Book(Box::new(f)));
     }
 
     /// A booking form left open by a crash or a power cut comes back as it was typed.
     fn restore_draft(&mut self, ctx: &mut Ctx) {
-        if self.popup.is_some() {
+        if self.popups.is_open() {
             return;
         }
-        let kind = super::calendar_form::DRAFT;
+        let kind = book::DRAFT;
         if let Ok(Some(d)) = ctx.store.load_draft(ctx.user.actor.staff_id, kind)
             && let Some(f) = BookForm::from_draft(&d.body)
         {
-            self.popup = Some(Popup::Book(Box::new(f)));
+            self.popups.open(Popup::Book(Box::new(f)));
             ctx.info(ctx.tr("ui.calendar.draft_restored").to_string());
         }
     }
@@ -287,47 +290,32 @@ impl Pane for CalendarState {
     }
 
     fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
-        match self.popup.take() {
-            None => self.main_key(key, ctx),
-            Some(Popup::Book(f)) => {
-                self.form_key(f, key, ctx);
-                Handled::Consumed
-            }
-            Some(p) => {
-                if let Some(p) = super::calendar_popups::key(self, p, key, ctx) {
-                    self.popup = Some(p);
-                }
-                Handled::Consumed
-            }
+        match self.popups.key(key) {
+            Routed::NoPopup => return self.main_key(key, ctx),
+            Routed::Taken => {}
+            Routed::Edited => self.save_book_draft(ctx),
+            Routed::Act(p, a) => self.answer(p, a, ctx),
         }
+        Handled::Consumed
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Handled {
-        match &mut self.popup {
-            Some(Popup::Book(f)) => {
-                f.focused_mut().paste(text);
-                ctx.save_draft(super::calendar_form::DRAFT, f.to_draft());
-            }
-            Some(p) => p.paste(text),
-            None => return Handled::NotConsumed,
+        match self.popups.paste(text) {
+            Routed::NoPopup => return Handled::NotConsumed,
+            Routed::Edited => self.save_book_draft(ctx),
+            Routed::Taken | Routed::Act(..) => {}
         }
         Handled::Consumed
     }
 
     fn help(&self) -> Vec<KeyHelp> {
-        match &self.popup {
-            Some(Popup::Book(_)) => FORM_KEYS.to_vec(),
-            Some(_) => vec![help("Enter", "help.confirm"), help("Esc", "help.back")],
-            None => KEYS.to_vec(),
-        }
+        self.popups.help().unwrap_or(KEYS).to_vec()
     }
 
     fn has_unsaved(&self) -> bool {
-        self.popup.is_some()
+        self.popups.has_unsaved()
     }
 }
-
-mod main_keys;
 
 #[cfg(test)]
 mod tests;

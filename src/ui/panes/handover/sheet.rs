@@ -1,7 +1,6 @@
-//! Handover pane drawing: the sheet preview with the notes box, or the statistics charts.
-mod stats;
-
-use crate::app::panes::handover::{HandoverState, Tab};
+//! The handover sheet as it will print, scrolled, over the lead's notes box (the real cursor
+//! in the line being edited).
+use crate::app::panes::handover::HandoverState;
 use crate::ui::View;
 use crate::ui::widgets::{draw_field, truncate};
 use ratatui::Frame;
@@ -10,63 +9,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &HandoverState, view: &View) {
-    let [head, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(area);
-    draw_head(frame, head, state, view);
-    match state.tab {
-        Tab::Sheet => draw_sheet(frame, body, state, view),
-        Tab::Stats => stats::draw(frame, body, state, view),
-    }
-}
-
-fn draw_head(frame: &mut Frame, area: Rect, state: &HandoverState, view: &View) {
-    let tab = |t: Tab, key: &str| {
-        let style = if state.tab == t {
-            view.theme.tab_active()
-        } else {
-            view.theme.dim()
-        };
-        Span::styled(format!(" {} ", view.tr(key)), style)
-    };
-    let mut spans = vec![
-        tab(Tab::Sheet, "ui.handover.tab_sheet"),
-        Span::raw("│"),
-        tab(Tab::Stats, "ui.handover.tab_stats"),
-        Span::raw("  "),
-    ];
-    let info = match state.tab {
-        Tab::Sheet => {
-            let date = state.date.unwrap_or(view.now.date());
-            format!(
-                "{}  {}",
-                date.format("%Y-%m-%d"),
-                view.tr(state.shift.i18n_key())
-            )
-        }
-        Tab::Stats => {
-            let (from, to) = state.period.range(view.now.date());
-            let loading = if state.stats_loading() {
-                view.tr("ui.handover.loading")
-            } else {
-                ""
-            };
-            format!(
-                "{}{}{} ~ {}  {loading}",
-                view.tr("ui.handover.period"),
-                crate::report::colon(view.lang),
-                from.format("%Y-%m-%d"),
-                to.format("%Y-%m-%d")
-            )
-        }
-    };
-    let used: usize = spans.iter().map(|s| s.width()).sum();
-    spans.push(Span::raw(truncate(
-        &info,
-        usize::from(area.width).saturating_sub(used),
-    )));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-fn draw_sheet(frame: &mut Frame, area: Rect, state: &HandoverState, view: &View) {
     let note_lines = state.notes.lines.len().clamp(1, 6) as u16;
     let [preview, notes] =
         Layout::vertical([Constraint::Min(3), Constraint::Length(note_lines + 2)]).areas(area);

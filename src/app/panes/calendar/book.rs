@@ -1,13 +1,17 @@
 //! The booking form of the calendar: book a new session or move one. Fields are text so the
 //! clerk can type freely; everything is parsed on Enter or on "next free slot" (Ctrl+N), and
 //! nothing typed is lost when the store refuses.
-use super::Ctx;
-use crate::app::text_field::TextField;
+use super::popup::Action;
+use crate::app::focus::{self, Dir};
+use crate::app::panes::Ctx;
+use crate::app::panes::popup::Reply;
+use crate::app::text_field::{Edit, TextField};
 use crate::domain::booking::BookingRule;
 use crate::domain::slots::{self, WorkTime};
 use crate::i18n::trf;
 use crate::store::{CaseBrief, NewSession, Room, StoreError};
 use chrono::{Duration, NaiveDateTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -96,15 +100,26 @@ impl BookForm {
         }
     }
 
-    pub fn step(&mut self, forward: bool) {
-        let fs = self.fields();
-        let i = fs.iter().position(|f| *f == self.focus).unwrap_or(0);
-        let n = fs.len();
-        self.focus = fs[if forward {
-            (i + 1) % n
-        } else {
-            (i + n - 1) % n
-        }];
+    pub fn step(&mut self, dir: Dir) {
+        self.focus = focus::cycle(self.fields(), self.focus, dir);
+    }
+
+    /// Tab / ↓ / Shift+Tab / ↑ move; Ctrl+N asks the next free slot, Enter saves, Esc closes.
+    pub fn key(&mut self, key: KeyEvent) -> Reply<Action> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => Reply::Act(Action::Discard),
+            _ if let Some(dir) = Dir::of_tab_or_arrow(key) => {
+                self.step(dir);
+                Reply::Stay
+            }
+            KeyCode::Char('n') if ctrl => Reply::Act(Action::NextFree),
+            KeyCode::Enter => Reply::Act(Action::Submit),
+            _ => match self.focused_mut().key(key) {
+                Edit::Changed | Edit::Truncated => Reply::Edited,
+                _ => Reply::Stay,
+            },
+        }
     }
 }
 

@@ -1,6 +1,10 @@
 //! Follow-ups pane drawing: scope tabs, filters, the work list (columns by display width, so
 //! Chinese text lines up), a detail line for the selected row, and the popups.
+mod add;
+mod change;
+mod filter;
 mod popup;
+mod record;
 
 use crate::app::panes::followups::FollowupsState;
 use crate::domain::category;
