@@ -333,7 +333,7 @@ fn draw(path: &Path, _idx: &NameIndex) {
         std::thread::sleep(Duration::from_millis(20));
         app.names.poll();
     }
-    if app.panes.triage.popup.is_some() {
+    if app.panes.triage.popups.is_open() {
         press(&mut app, KeyCode::Esc);
     }
     while app.panes.triage.form.focus != Focus::Party(0, PField::Name) {

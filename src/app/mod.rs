@@ -2,6 +2,7 @@
 //! what they understand and the rest bubbles up to the shell. No drawing here.
 pub mod background;
 pub mod drafts;
+pub mod focus;
 pub mod keys;
 pub mod login;
 pub mod names;
@@ -196,7 +197,10 @@ impl App {
                     self.counts = c;
                     self.followup_counts = f;
                 }
-                Err(key) => self.flash_error(key),
+                Err(e) => {
+                    let text = e.message(self.lang);
+                    self.flash = Some(Flash { text, error: true });
+                }
             }
         }
     }

@@ -1,12 +1,10 @@
 //! The five panes. Each pane keeps its own state in its own file and answers keys with
 //! `Handled`; what it does not consume bubbles up to the shell (gitui's pattern).
 pub mod calendar;
-mod calendar_booking;
-pub mod calendar_form;
-pub mod calendar_popups;
 pub mod cases;
 pub mod followups;
 pub mod handover;
+pub mod popup;
 pub mod triage;
 
 use super::drafts::DraftSink;
@@ -103,9 +101,15 @@ impl Ctx<'_> {
         });
     }
 
-    /// Shows a store error in the user's language.
+    /// Logs a store error and shows it in the user's language (`StoreError::message`).
     pub fn store_error(&mut self, e: &StoreError) {
-        let text = tr(self.lang, e.logged()).to_string();
+        e.log();
+        self.answer_error(e);
+    }
+
+    /// Shows the error of a background answer (the worker logged it already).
+    pub fn answer_error(&mut self, e: &StoreError) {
+        let text = e.message(self.lang);
         self.error(text);
     }
 

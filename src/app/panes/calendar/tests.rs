@@ -69,7 +69,7 @@ fn navigate_by_keys_and_typed_dates() {
     typ(&mut a, "nope");
     key(&mut a, KeyCode::Enter);
     assert!(
-        a.panes.calendar.popup.is_some(),
+        a.panes.calendar.popups.is_open(),
         "a bad date keeps the popup"
     );
     assert!(flash(&a).contains("2026-11-24"), "{}", flash(&a));
@@ -112,7 +112,7 @@ fn book_with_next_free_then_conflict_then_move_cancel_and_record() {
         flash(&a)
     );
     assert!(
-        a.panes.calendar.popup.is_some(),
+        a.panes.calendar.popups.is_open(),
         "the form stays with what was typed"
     );
     // Next free skips past the party's session: back to back at 09:30.
@@ -183,7 +183,8 @@ fn book_for_opens_the_form_when_the_calendar_is_entered() {
     let m1 = a.store.staff_by_code("M1").unwrap().unwrap().id;
     a.panes.calendar.book_for(c1, Some(m1));
     a.goto(PaneId::Calendar);
-    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &a.panes.calendar.popup else {
+    let Some(crate::app::panes::calendar::popup::Popup::Book(f)) = a.panes.calendar.popups.top()
+    else {
         panic!("form not open");
     };
     assert_eq!(f.case_no.value(), a.store.case_brief(c1).unwrap().case_no);
@@ -199,7 +200,7 @@ fn help_lists_the_keys_the_pane_answers() {
             key(&mut a, KeyCode::Char(k));
             // Every listed letter is consumed: '?' is the only one that bubbles to the shell.
             assert_eq!(a.overlay, crate::app::Overlay::None, "{k}");
-            a.panes.calendar.popup = None;
+            a.panes.calendar.popups.clear();
         }
     }
 }
@@ -254,7 +255,7 @@ fn a_desk_clerk_may_not_enter_holidays() {
         name: desk.name,
     });
     key(&mut a, KeyCode::Char('o'));
-    assert!(a.panes.calendar.popup.is_none());
+    assert!(!a.panes.calendar.popups.is_open());
     assert!(a.flash.as_ref().unwrap().error);
 }
 
@@ -272,7 +273,8 @@ fn a_half_typed_booking_survives_a_restart() {
     let mut b = App::new(store, Config::default(), Lang::En, t(24, 8, 5));
     b.start_session(lead);
     b.goto(PaneId::Calendar);
-    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &b.panes.calendar.popup else {
+    let Some(crate::app::panes::calendar::popup::Popup::Book(f)) = b.panes.calendar.popups.top()
+    else {
         panic!("draft not restored");
     };
     assert_eq!(
@@ -283,7 +285,7 @@ fn a_half_typed_booking_survives_a_restart() {
     key(&mut b, KeyCode::Esc);
     b.goto(PaneId::Cases);
     b.goto(PaneId::Calendar);
-    assert!(b.panes.calendar.popup.is_none(), "Esc discards the draft");
+    assert!(!b.panes.calendar.popups.is_open(), "Esc discards the draft");
 }
 
 #[test]
@@ -299,7 +301,8 @@ fn another_pane_asks_for_a_booking_through_a_request() {
         })
     });
     assert_eq!(a.pane, PaneId::Calendar);
-    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &a.panes.calendar.popup else {
+    let Some(crate::app::panes::calendar::popup::Popup::Book(f)) = a.panes.calendar.popups.top()
+    else {
         panic!("form not open");
     };
     assert_eq!(f.mediators.value(), "M1");

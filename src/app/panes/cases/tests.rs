@@ -128,6 +128,15 @@ fn filter_chips_add_and_clear_one_by_one() {
     );
     key(&mut a, KeyCode::Backspace);
     assert_eq!(a.panes.cases.list.filter.chips, vec![Chip::Open]);
+    // A chip with no value to pick (overdue) applies at once and leaves no popup open.
+    key(&mut a, KeyCode::Char('f'));
+    typ(&mut a, "8");
+    assert!(!a.panes.cases.popups.is_open());
+    assert_eq!(
+        a.panes.cases.list.filter.chips,
+        vec![Chip::Open, Chip::Overdue]
+    );
+    key(&mut a, KeyCode::Backspace);
     key(&mut a, KeyCode::Backspace);
     assert!(a.panes.cases.list.filter.chips.is_empty());
 }
@@ -171,7 +180,7 @@ fn search_attempt_escalate_agreement_end_to_end() {
     assert_eq!(a.panes.cases.detail.as_ref().unwrap().row.id, first.id);
     // Attempts until the level is used up; escalation is then proposed.
     let mut guard = 0;
-    while a.panes.cases.popup.is_none() && guard < 4 {
+    while !a.panes.cases.popups.is_open() && guard < 4 {
         key(&mut a, KeyCode::Char('t'));
         typ(&mut a, "双方同意再谈");
         key(&mut a, KeyCode::Enter);
@@ -236,10 +245,10 @@ fn extend_the_term_with_consent_from_the_detail() {
     typ(&mut a, "９１");
     key(&mut a, KeyCode::Enter);
     assert!(a.flash.as_ref().is_some_and(|f| f.error), "{:?}", a.flash);
-    let p = a.panes.cases.popup.as_ref().expect("asked again");
-    assert!(matches!(p.flow, super::popup::Flow::ExtendDays));
+    let p = a.panes.cases.popups.top().expect("asked again");
+    assert!(matches!(p.flow, super::flow::Flow::ExtendDays));
     match &p.body {
-        super::popup::Body::Text { field, .. } => assert_eq!(field.value(), "９１"),
+        super::popup::Body::Ask(q) => assert_eq!(q.field.value(), "９１"),
         _ => panic!("not a text question"),
     }
     key(&mut a, KeyCode::Esc);
@@ -270,7 +279,7 @@ fn a_lead_opens_an_unanswered_referral_soonest_reply_first() {
     assert!(!open.is_empty(), "the demo has referrals out");
     key(&mut a, KeyCode::F(3));
     key(&mut a, KeyCode::Char('r'));
-    assert!(a.panes.cases.popup.is_some());
+    assert!(a.panes.cases.popups.is_open());
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.panes.cases.screen, Screen::Detail);
     let d = a.panes.cases.detail.as_ref().unwrap();
@@ -279,6 +288,6 @@ fn a_lead_opens_an_unanswered_referral_soonest_reply_first() {
     // A mediator is refused by the store and told why.
     let mut m = app_as("M001");
     key(&mut m, KeyCode::Char('r'));
-    assert!(m.panes.cases.popup.is_none());
+    assert!(!m.panes.cases.popups.is_open());
     assert!(m.flash.as_ref().is_some_and(|f| f.error));
 }

@@ -1,4 +1,5 @@
 //! The intake form's fields and the focus order Tab walks; its draft is in form_draft.rs.
+use crate::app::focus::{self, Dir};
 use crate::app::text_field::TextField;
 use crate::domain::channel::Channel;
 use crate::domain::party::{PartyRole, Vulnerability};
@@ -200,12 +201,9 @@ impl Form {
         out
     }
 
-    /// Moves focus forward (`+1`) or back (`-1`), wrapping around.
-    pub fn move_focus(&mut self, step: isize) {
-        let order = self.focus_order();
-        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        let n = order.len() as isize;
-        self.focus = order[((i + step).rem_euclid(n)) as usize];
+    /// Moves focus to the next or previous field, wrapping around.
+    pub fn move_focus(&mut self, dir: Dir) {
+        self.focus = focus::cycle(&self.focus_order(), self.focus, dir);
     }
 
     pub fn text_mut(&mut self, f: Focus) -> Option<&mut TextField> {
@@ -271,10 +269,10 @@ mod tests {
         let n = f.focus_order().len();
         assert_eq!(n, 1 + 2 * PField::ALL.len() + 7);
         for _ in 0..n {
-            f.move_focus(1);
+            f.move_focus(Dir::Next);
         }
         assert_eq!(f.focus, Focus::Channel);
-        f.move_focus(-1);
+        f.move_focus(Dir::Prev);
         assert_eq!(f.focus, Focus::Routing);
     }
 

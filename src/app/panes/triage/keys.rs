@@ -1,8 +1,10 @@
 //! Keys of the triage pane: popups first, then form-wide keys, then the focused field.
 use super::form::{Focus, LANGUAGES, PField, PartyForm};
 use super::popup::Popup;
-use super::submit::{ask_attach, popup_key, saved_key, try_save};
+use super::submit::{ask_attach, saved_key, try_save};
 use super::{FLAG_KEYS, TriageState};
+use crate::app::focus::{self, Dir};
+use crate::app::panes::popup::Routed;
 use crate::app::panes::{Ctx, Handled};
 use crate::app::text_field::Edit;
 use crate::domain::channel::Channel;
@@ -22,9 +24,13 @@ pub fn on_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         saving.queued.push(super::Queued::Key(key));
         return Consumed;
     }
-    if s.popup.is_some() {
-        popup_key(s, key, ctx);
-        return Consumed;
+    match s.popups.key(key) {
+        Routed::NoPopup => {}
+        Routed::Act(p, a) => {
+            s.answer(p, a, ctx);
+            return Consumed;
+        }
+        Routed::Taken | Routed::Edited => return Consumed,
     }
     if s.saved.is_some() {
         return saved_key(s, key, ctx);
@@ -43,16 +49,18 @@ pub fn on_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
 }
 
 fn form_key(s: &mut TriageState, key: KeyEvent, ctrl: bool, ctx: &mut Ctx) -> Handled {
+    if let Some(dir) = Dir::of_tab(key) {
+        s.form.move_focus(dir);
+        return Consumed;
+    }
     match key.code {
         KeyCode::Char('s') if ctrl => try_save(s, ctx),
         KeyCode::Char('n') if ctrl => add_party(s, PartyRole::Applicant, ctx),
         KeyCode::Char('r') if ctrl => add_party(s, PartyRole::Respondent, ctx),
         KeyCode::Char('x') if ctrl => remove_party(s, ctx),
-        KeyCode::Tab => s.form.move_focus(1),
-        KeyCode::BackTab => s.form.move_focus(-1),
         KeyCode::Esc => {
             if s.has_unsaved_form() {
-                s.popup = Some(Popup::ConfirmDiscard);
+                s.popups.open(Popup::ConfirmDiscard);
             } else {
                 return Handled::NotConsumed;
             }
@@ -69,11 +77,7 @@ pub fn on_paste(s: &mut TriageState, text: &str, ctx: &mut Ctx) -> Handled {
         saving.queued.push(super::Queued::Paste(text.to_string()));
         return Consumed;
     }
-    if let Some(Popup::LowerReason { reason, .. }) = &mut s.popup {
-        reason.paste(text);
-        return Consumed;
-    }
-    if s.popup.is_some() || s.saved.is_some() {
+    if !matches!(s.popups.paste(text), Routed::NoPopup) || s.saved.is_some() {
         return Consumed;
     }
     let focus = s.form.focus;
@@ -103,30 +107,25 @@ fn field_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match focus {
         Focus::Channel => {
-            let all = Channel::ALL;
-            let i = all.iter().position(|c| *c == s.form.channel).unwrap_or(0);
-            let step = match key.code {
-                KeyCode::Right | KeyCode::Char(' ') => 1,
-                KeyCode::Left => all.len() - 1,
+            let dir = match key.code {
+                _ if let Some(dir) = Dir::of_choice(key) => dir,
                 KeyCode::Enter | KeyCode::Down => return next(s),
                 KeyCode::Up => return prev(s),
                 _ => return Handled::NotConsumed,
             };
-            s.form.channel = all[(i + step) % all.len()];
+            s.form.channel = focus::cycle(Channel::ALL, s.form.channel, dir);
             s.changed(ctx);
             Consumed
         }
         Focus::Party(i, PField::Language) => {
-            let n = LANGUAGES.len();
-            let step = match key.code {
-                KeyCode::Right | KeyCode::Char(' ') => 1,
-                KeyCode::Left => n - 1,
+            let dir = match key.code {
+                _ if let Some(dir) = Dir::of_choice(key) => dir,
                 KeyCode::Enter | KeyCode::Down => return next(s),
                 KeyCode::Up => return prev(s),
                 _ => return Handled::NotConsumed,
             };
             if let Some(p) = s.form.parties.get_mut(i) {
-                p.language = (p.language + step) % n;
+                p.language = focus::cycle_index(p.language, LANGUAGES.len(), dir);
                 // A minority language usually means an interpreter; the clerk may untick it.
                 p.interpreter = p.language() != "zh";
             }
@@ -166,12 +165,12 @@ fn field_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
 }
 
 pub(super) fn next(s: &mut TriageState) -> Handled {
-    s.form.move_focus(1);
+    s.form.move_focus(Dir::Next);
     Consumed
 }
 
 pub(super) fn prev(s: &mut TriageState) -> Handled {
-    s.form.move_focus(-1);
+    s.form.move_focus(Dir::Prev);
     Consumed
 }
 
@@ -221,7 +220,7 @@ fn after_text_change(s: &mut TriageState, focus: Focus, ctx: &mut Ctx) {
 /// When the colour turns red the immediate-action checklist comes up at once.
 fn red_check(s: &mut TriageState, was_red: bool) {
     if !was_red && s.colour() == Colour::Red && !s.form.red_ack.iter().all(|x| *x) {
-        s.popup = Some(Popup::RedChecklist {
+        s.popups.open(Popup::RedChecklist {
             ticks: s.form.red_ack,
             save_after: false,
         });
@@ -247,7 +246,7 @@ fn category_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
                 s.form.category_filter.clear();
                 s.form.category_row = 0;
                 s.changed(ctx);
-                s.form.move_focus(1);
+                s.form.move_focus(Dir::Next);
             }
             Consumed
         }
@@ -287,7 +286,7 @@ fn change_colour(s: &mut TriageState, step: isize) {
     };
     let computed = s.assessment().colour;
     if computed.above(to) {
-        s.popup = Some(Popup::lower_reason(to));
+        s.popups.open(Popup::lower_reason(to));
     } else {
         s.form.colour = (to != computed).then_some(to);
         s.form.colour_reason.clear();

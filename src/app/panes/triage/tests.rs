@@ -17,7 +17,7 @@ fn now() -> NaiveDateTime {
         .unwrap()
 }
 
-fn demo(store: &mut Store) {
+pub(super) fn demo(store: &mut Store) {
     let opts = crate::demo::DemoOptions {
         cases: 60,
         seed: 3,
@@ -26,7 +26,7 @@ fn demo(store: &mut Store) {
     crate::demo::generate(store, &opts, "1234").unwrap();
 }
 
-fn login(store: Store, code: &str) -> App {
+pub(super) fn login(store: Store, code: &str) -> App {
     let m = store.staff_by_code(code).unwrap().unwrap();
     let mut app = App::new(store, Config::default(), Lang::Zh, now());
     app.start_session(Session {
@@ -46,24 +46,24 @@ fn app() -> App {
     login(s, "D001")
 }
 
-fn press(a: &mut App, code: KeyCode) {
+pub(super) fn press(a: &mut App, code: KeyCode) {
     update(a, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
-fn ctrl(a: &mut App, c: char) {
+pub(super) fn ctrl(a: &mut App, c: char) {
     update(
         a,
         Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
     );
 }
 
-fn typ(a: &mut App, s: &str) {
+pub(super) fn typ(a: &mut App, s: &str) {
     for c in s.chars() {
         press(a, KeyCode::Char(c));
     }
 }
 
-fn tab_to(a: &mut App, f: Focus) {
+pub(super) fn tab_to(a: &mut App, f: Focus) {
     for _ in 0..60 {
         if a.panes.triage.form.focus == f {
             return;
@@ -74,7 +74,7 @@ fn tab_to(a: &mut App, f: Focus) {
 }
 
 /// Types a complete common intake: applicant, respondent, category, summary, people.
-fn type_intake(a: &mut App, name: &str, phone: &str) {
+pub(super) fn type_intake(a: &mut App, name: &str, phone: &str) {
     tab_to(a, Focus::Party(0, PField::Name));
     typ(a, name);
     press(a, KeyCode::Tab);
@@ -110,7 +110,8 @@ fn a_typed_intake_is_saved_and_found_in_the_store() {
     // B goes straight to booking this case's first session in the calendar.
     press(&mut a, KeyCode::Char('b'));
     assert_eq!(a.pane, PaneId::Calendar);
-    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &a.panes.calendar.popup else {
+    let Some(crate::app::panes::calendar::popup::Popup::Book(f)) = a.panes.calendar.popups.top()
+    else {
         panic!("booking form not open");
     };
     assert_eq!(f.case_no.value(), no);
@@ -139,7 +140,7 @@ fn red_flag_needs_the_checklist_before_saving() {
     typ(&mut a, "w");
     assert_eq!(a.panes.triage.colour(), Colour::Red);
     assert!(matches!(
-        a.panes.triage.popup,
+        a.panes.triage.popups.top(),
         Some(Popup::RedChecklist { .. })
     ));
     press(&mut a, KeyCode::Esc);
@@ -166,14 +167,14 @@ fn lowering_the_colour_asks_a_reason_and_raising_does_not() {
     press(&mut a, KeyCode::Esc); // red checklist: later
     typ(&mut a, "--");
     assert!(matches!(
-        a.panes.triage.popup,
+        a.panes.triage.popups.top(),
         Some(Popup::LowerReason {
             to: Colour::Yellow,
             ..
         })
     ));
     press(&mut a, KeyCode::Enter);
-    assert!(a.panes.triage.popup.is_some(), "empty reason refused");
+    assert!(a.panes.triage.popups.is_open(), "empty reason refused");
     typ(&mut a, "已当场和解");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.panes.triage.colour(), Colour::Yellow);
@@ -255,12 +256,18 @@ fn esc_asks_before_discarding_and_the_draft_comes_back_after_restart() {
     let mut a = login(Store::open(&path).unwrap(), "D001");
     type_intake(&mut a, "单伟", "");
     press(&mut a, KeyCode::Esc);
-    assert!(matches!(a.panes.triage.popup, Some(Popup::ConfirmDiscard)));
+    assert!(matches!(
+        a.panes.triage.popups.top(),
+        Some(Popup::ConfirmDiscard)
+    ));
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.panes.triage.form.parties[0].name.value(), "单伟");
     drop(a); // as after a crash: the draft writer has what was typed
     let mut b = login(Store::open(&path).unwrap(), "D001");
-    assert!(matches!(b.panes.triage.popup, Some(Popup::OfferDraft(_))));
+    assert!(matches!(
+        b.panes.triage.popups.top(),
+        Some(Popup::OfferDraft(_))
+    ));
     press(&mut b, KeyCode::Enter);
     let f = &b.panes.triage.form;
     assert_eq!(f.parties[0].name.value(), "单伟");
@@ -272,7 +279,7 @@ fn esc_asks_before_discarding_and_the_draft_comes_back_after_restart() {
     assert!(b.panes.triage.form.is_blank());
     drop(b);
     let c = login(Store::open(&path).unwrap(), "D001");
-    assert!(c.panes.triage.popup.is_none());
+    assert!(!c.panes.triage.popups.is_open());
 }
 
 /// On a file database the save runs on the background worker. While the database keeps it

@@ -217,7 +217,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
             frame,
             field,
             &state.search.field,
-            state.popup.is_none(),
+            !state.popups.is_open(),
             Style::new(),
         );
     } else {
