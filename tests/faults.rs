@@ -66,9 +66,10 @@ fn child_desk() {
 /// The other desk work of the mixed run: book a session on a slot grid every desk shares (so
 /// desks collide on purpose), and — for leads — record a due follow-up.
 fn book_and_follow_up(store: &mut Store, actor: Actor, case_id: i64, i: u64) {
+    use onedoor::domain::booking::BookingRule;
     use onedoor::domain::followup::{Method, Performance};
     use onedoor::domain::slots::WorkTime;
-    use onedoor::store::{BookError, NewSession, RecordResult};
+    use onedoor::store::{NewSession, RecordResult, StoreError};
     let work = WorkTime::default();
     let mut monday = now().date() + chrono::Duration::days(7);
     while monday.format("%u").to_string() != "1" {
@@ -98,7 +99,7 @@ fn book_and_follow_up(store: &mut Store, actor: Actor, case_id: i64, i: u64) {
     };
     match store.book_session(actor, &s, &work, now()) {
         Ok(id) => println!("BOOKED {id}"),
-        Err(BookError::Conflict(_)) => println!("CONFLICT"),
+        Err(StoreError::Booking(BookingRule::Clash(_))) => println!("CONFLICT"),
         Err(e) => panic!("booking failed: {e}"),
     }
     if actor.role != onedoor::domain::role::Role::Lead {
@@ -120,7 +121,7 @@ fn book_and_follow_up(store: &mut Store, actor: Actor, case_id: i64, i: u64) {
     match store.record_followup(actor, id, &r, &ResponseHours::default(), &days, now()) {
         Ok(_) => println!("RECORDED {id}"),
         // Another lead recorded it a moment before: refused by the store, nothing lost.
-        Err(onedoor::store::StoreError::Rule(_)) => println!("ALREADY {id}"),
+        Err(StoreError::Followup(_)) => println!("ALREADY {id}"),
         Err(e) => panic!("recording failed: {e}"),
     }
 }

@@ -7,7 +7,7 @@ use onedoor::domain::shift::Shift;
 use onedoor::i18n::Lang;
 use onedoor::report::font::FontSource;
 use onedoor::report::{Format, export, render, sheet, stats};
-use onedoor::store::report::SheetRequest;
+use onedoor::store::handover::SheetRequest;
 use unicode_width::UnicodeWidthStr;
 
 fn request() -> SheetRequest {

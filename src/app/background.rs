@@ -5,16 +5,17 @@
 //! milliseconds of being ready. An in-memory store (tests) cannot be opened twice: its queries
 //! run inline and are ready at once.
 use crate::domain::slots::WorkTime;
-use crate::store::{CheckGate, Result, Store};
+use crate::store::{CheckGate, Result, Store, StoreError};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-/// A query's answer: a value, or the translation key of what went wrong.
-pub type Answer<T> = std::result::Result<T, &'static str>;
+/// A query's answer: a value, or what went wrong, of its kind (already logged by the worker;
+/// the screen shows it with `Ctx::answer_error`).
+pub type Answer<T> = std::result::Result<T, StoreError>;
 
-type Job = Box<dyn FnOnce(std::result::Result<&mut Store, &'static str>) + Send>;
+type Job = Box<dyn FnOnce(std::result::Result<&mut Store, StoreError>) + Send>;
 
 pub struct Background {
     jobs: Option<Sender<Job>>,
@@ -70,18 +71,18 @@ impl Background {
             Some(jobs) => {
                 let (tx, rx) = channel();
                 let job: Job = Box::new(move |s| {
-                    let answer = s.and_then(|s| f(s).map_err(|e| e.logged()));
+                    let answer = s.and_then(|s| f(s).inspect_err(StoreError::log));
                     let _ = tx.send(answer);
                 });
                 match jobs.send(job) {
                     Ok(()) => PendingState::Waiting(rx),
                     Err(_) => {
                         tracing::error!("background worker gone: query refused");
-                        PendingState::Ready(Err("err.db.worker"))
+                        PendingState::Ready(Err(StoreError::Worker))
                     }
                 }
             }
-            None => PendingState::Ready(f(store).map_err(|e| e.logged())),
+            None => PendingState::Ready(f(store).inspect_err(StoreError::log)),
         };
         Pending { state, outstanding }
     }
@@ -98,7 +99,7 @@ impl Background {
 }
 
 fn worker(path: PathBuf, gate: CheckGate, work: WorkTime, jobs: Receiver<Job>) {
-    let mut store: Option<std::result::Result<Store, &'static str>> = None;
+    let mut store: Option<std::result::Result<Store, StoreError>> = None;
     for job in jobs {
         let s = store.get_or_insert_with(|| {
             Store::open_again(&path, &gate)
@@ -109,12 +110,12 @@ fn worker(path: PathBuf, gate: CheckGate, work: WorkTime, jobs: Receiver<Job>) {
                     let _ = s.defer_checkpoints();
                     s
                 })
-                .map_err(|e| {
+                .inspect_err(|e| {
                     tracing::error!("background connection failed");
-                    e.logged()
+                    e.log();
                 })
         });
-        job(s.as_mut().map_err(|e| *e));
+        job(s.as_mut().map_err(|e| e.again()));
     }
 }
 
@@ -131,7 +132,7 @@ impl<T> Pending<T> {
                 }
                 Err(TryRecvError::Disconnected) => {
                     tracing::error!("background worker stopped before answering");
-                    Err("err.db.worker")
+                    Err(StoreError::Worker)
                 }
             },
             PendingState::Taken => return None,
@@ -174,9 +175,9 @@ mod tests {
         assert!(!bg.busy());
         let mut p = bg.query(&mut store, |s| s.case_count());
         assert!(bg.busy(), "outstanding until the answer is taken");
-        assert_eq!(wait(&mut p), Ok(0));
+        assert!(matches!(wait(&mut p), Ok(0)));
         assert!(!bg.busy());
-        assert_eq!(p.poll(), None, "an answer is taken once");
+        assert!(p.poll().is_none(), "an answer is taken once");
         // A dropped query no longer counts as outstanding.
         drop(bg.query(&mut store, |s| s.case_count()));
         assert!(!bg.busy());
@@ -187,12 +188,12 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let bg = Background::start(&store);
         let mut p = bg.query(&mut store, |s| s.case_count());
-        assert_eq!(p.poll(), Some(Ok(0)));
+        assert!(matches!(p.poll(), Some(Ok(0))));
         assert!(!bg.busy());
     }
 
     #[test]
-    fn a_failing_query_or_connection_gives_a_translated_key() {
+    fn a_failing_query_or_connection_keeps_its_kind() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("gone.db");
         let mut store = Store::create(&path).unwrap();
@@ -200,12 +201,23 @@ mod tests {
         let mut p = bg.query(&mut store, |_| -> Result<()> {
             Err(crate::store::StoreError::Forbidden)
         });
-        assert_eq!(wait(&mut p), Err("err.forbidden"));
+        assert!(matches!(wait(&mut p), Err(StoreError::Forbidden)));
+        let mut p = bg.query(&mut store, |_| -> Result<()> {
+            Err(crate::domain::case_rule::CaseRule::NoReason.into())
+        });
+        assert!(matches!(
+            wait(&mut p),
+            Err(StoreError::Case(
+                crate::domain::case_rule::CaseRule::NoReason
+            ))
+        ));
         // The worker's connection opened on the first query; a new worker on a vanished
         // file cannot open one, and says so.
         std::fs::remove_file(&path).unwrap();
         let bg = Background::start(&store);
-        let mut p = bg.query(&mut store, |s| s.case_count());
-        assert_eq!(wait(&mut p), Err("err.db.missing"));
+        for _ in 0..2 {
+            let mut p = bg.query(&mut store, |s| s.case_count());
+            assert!(matches!(wait(&mut p), Err(StoreError::Missing(_))));
+        }
     }
 }

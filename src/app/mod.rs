@@ -196,7 +196,10 @@ impl App {
                     self.counts = c;
                     self.followup_counts = f;
                 }
-                Err(key) => self.flash_error(key),
+                Err(e) => {
+                    let text = e.message(self.lang);
+                    self.flash = Some(Flash { text, error: true });
+                }
             }
         }
     }

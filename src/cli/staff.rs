@@ -106,7 +106,7 @@ pub(crate) fn check_names(code: &str, name: &str) -> Result<(), CliError> {
     staff::check_code(code)
         .and(staff::check_name(name))
         .map(|_| ())
-        .map_err(|e| StoreError::Rule(e.i18n_key()).into())
+        .map_err(|e| StoreError::Staff(e).into())
 }
 
 /// Asks for the new account's PIN: 4–12 digits, a shift lead's at least 6.
@@ -117,6 +117,6 @@ pub(crate) fn read_new_pin(code: &str, role: Role, lang: Lang) -> Result<String,
         "cli.pin.new"
     };
     let new = read_pin(&trf(lang, prompt, &[("code", &code)]))?;
-    pin::check_new_pin(role, &new).map_err(StoreError::Rule)?;
+    pin::check_new_pin(role, &new).map_err(StoreError::Staff)?;
     Ok(new)
 }

@@ -9,7 +9,7 @@ use crate::domain::channel::Channel;
 use crate::domain::risk::{Colour, ResponseHours, RiskFlag};
 use crate::domain::role::Role;
 use crate::domain::status::Status;
-use crate::store::MEDIATION_TERM_DAYS;
+use crate::domain::worktime::Calendar;
 use crate::store::bulk::{BulkWriter, CaseRow, PartyRow};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate, NaiveDateTime};
@@ -28,6 +28,8 @@ pub(super) struct Ctx<'a> {
     pub(super) recent_parties: Vec<i64>,
     pub(super) report: DemoReport,
     pub(super) today: NaiveDate,
+    /// Working time and holidays: deadlines counted as the desk counts them.
+    pub(super) calendar: Calendar,
 }
 
 pub fn generate(
@@ -49,6 +51,10 @@ pub fn generate(
             _ => desks.push(staff_ids[i]),
         }
     }
+    let n = u64::from(opts.cases);
+    // About 25 intakes a day, at least two months, at most three years of history.
+    let days = (n / 25).clamp(60, 1100);
+    let calendar = store.deadline_calendar(opts.today - Duration::days(days as i64))?;
     let mut ctx = Ctx {
         rng: ChaCha8Rng::seed_from_u64(opts.seed),
         people: People::new(),
@@ -60,10 +66,8 @@ pub fn generate(
         recent_parties: Vec::new(),
         report: DemoReport::default(),
         today: opts.today,
+        calendar,
     };
-    let n = u64::from(opts.cases);
-    // About 25 intakes a day, at least two months, at most three years of history.
-    let days = (n / 25).clamp(60, 1100);
     store.bulk_load(|w| {
         let mut i = 0u64;
         for d in 0..=days {
@@ -234,8 +238,10 @@ fn one_case(
         // In mediation, the deadline is the mediation term (the first attempt sets it at the
         // desk); before that, the colour's response time.
         deadline_at: match status {
-            Status::InMediation => Some(received + chrono::Duration::days(MEDIATION_TERM_DAYS)),
-            _ => ResponseHours::default().deadline(colour, received),
+            Status::InMediation => Some(c.calendar.mediation_term(received)),
+            _ => c
+                .calendar
+                .response(&ResponseHours::default(), colour, received),
         },
         closed_at,
     })?;

@@ -74,3 +74,6 @@ fn split(s: &str) -> Vec<String> {
         .map(String::from)
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

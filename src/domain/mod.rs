@@ -1,11 +1,16 @@
 //! Types and rules of the mediation centre. Pure: no IO, no SQL, no terminal.
+pub mod booking;
 pub mod case_filter;
+pub mod case_rule;
 pub mod category;
 pub mod channel;
 mod codes;
 pub mod dates;
 pub mod followup;
+pub mod followup_rule;
 pub mod idnum;
+pub mod import_rule;
+pub mod intake;
 pub mod ladder;
 pub mod mask;
 pub mod names;

@@ -1,5 +1,6 @@
 //! Staff PINs: 4 to 12 digits, typed fast at a shared desk; a shift lead's at least 6.
 use super::role::Role;
+use super::staff::StaffRule;
 
 /// The fewest digits of a shift lead's new PIN. The lead's account manages staff, imports and
 /// purges; a 4-digit PIN is found in minutes by trying every PIN against a stolen backup's hash.
@@ -18,11 +19,11 @@ pub fn min_digits(role: Role) -> usize {
 }
 
 /// A new PIN for an account of this role: the format, and the length the role asks for.
-pub fn check_new_pin(role: Role, pin: &str) -> Result<(), &'static str> {
+pub fn check_new_pin(role: Role, pin: &str) -> Result<(), StaffRule> {
     if !is_valid_pin(pin) {
-        Err("err.pin.format")
+        Err(StaffRule::PinFormat)
     } else if pin.len() < min_digits(role) {
-        Err("err.pin.lead_short")
+        Err(StaffRule::PinLeadShort)
     } else {
         Ok(())
     }
@@ -48,10 +49,13 @@ mod tests {
         assert_eq!(check_new_pin(Role::Mediator, "1234"), Ok(()));
         assert_eq!(
             check_new_pin(Role::Lead, "12345"),
-            Err("err.pin.lead_short")
+            Err(StaffRule::PinLeadShort)
         );
         assert_eq!(check_new_pin(Role::Lead, "123456"), Ok(()));
-        assert_eq!(check_new_pin(Role::Lead, "12a456"), Err("err.pin.format"));
-        assert_eq!(check_new_pin(Role::Desk, "123"), Err("err.pin.format"));
+        assert_eq!(
+            check_new_pin(Role::Lead, "12a456"),
+            Err(StaffRule::PinFormat)
+        );
+        assert_eq!(check_new_pin(Role::Desk, "123"), Err(StaffRule::PinFormat));
     }
 }

@@ -1,6 +1,5 @@
 //! The five risk colours (五色分级预警), the flags that raise them, and response deadlines.
 use super::codes::code_enum;
-use chrono::{Duration, NaiveDateTime};
 
 code_enum! {
     /// Ordered by urgency: `Red < Orange < …` so sorting ascending puts the most urgent first.
@@ -180,15 +179,16 @@ impl Default for ResponseHours {
 }
 
 impl ResponseHours {
-    pub fn deadline(&self, colour: Colour, received: NaiveDateTime) -> Option<NaiveDateTime> {
-        let hours = match colour {
+    /// The response time of a colour in hours (none for green). A deadline counts them in
+    /// working time: `worktime::Calendar::response`, never by adding clock hours here.
+    pub fn of(&self, colour: Colour) -> Option<i64> {
+        Some(match colour {
             Colour::Red => self.red,
             Colour::Orange => self.orange,
             Colour::Yellow => self.yellow,
             Colour::Blue => self.blue,
             Colour::Green => return None,
-        };
-        Some(received + Duration::hours(hours))
+        })
     }
 }
 
@@ -272,15 +272,11 @@ mod tests {
     }
 
     #[test]
-    fn deadlines_follow_colour() {
-        let t = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap();
+    fn response_hours_follow_colour() {
         let h = ResponseHours::default();
-        assert_eq!(h.deadline(Colour::Red, t), Some(t + Duration::hours(4)));
-        assert_eq!(h.deadline(Colour::Blue, t), Some(t + Duration::days(7)));
-        assert_eq!(h.deadline(Colour::Green, t), None);
+        assert_eq!(h.of(Colour::Red), Some(4));
+        assert_eq!(h.of(Colour::Blue), Some(168));
+        assert_eq!(h.of(Colour::Green), None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ code_enum! {
 
 impl SessionStatus {
     /// Statuses that occupy the mediator, the room and the parties.
-    pub const BLOCKING: &'static str = "('booked', 'held')";
+    pub const BLOCKING: [SessionStatus; 2] = [SessionStatus::Booked, SessionStatus::Held];
 
     /// What a mediator may record after a session.
     pub const OUTCOMES: [SessionStatus; 3] = [

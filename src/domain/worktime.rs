@@ -8,8 +8,54 @@
 //!   working hours. Counting starts at the intake, or at the next opening if the centre is closed.
 //! - The mediation term is 30 days from intake; a term ending on a day off ends on the next
 //!   working day instead, at closing time (the rule for periods in Chinese civil procedure).
+use super::risk::{Colour, ResponseHours};
 use super::slots::WorkTime;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+/// People's mediation is normally settled within 30 days.
+pub const MEDIATION_TERM_DAYS: i64 = 30;
+/// The longest one extension of the mediation term may add (with both parties' consent).
+pub const MAX_EXTENSION_DAYS: i64 = 90;
+
+/// What every deadline is counted in: the centre's working time (the config's `[hours]`) and
+/// the calendar's public holidays from the day counting starts (`HOLIDAY_WINDOW_DAYS` of them).
+/// The triage form's preview, the saved case, imports and the demo data all count with one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Calendar {
+    pub work: WorkTime,
+    pub holidays: Vec<NaiveDate>,
+}
+
+impl Calendar {
+    /// The response deadline of a case of `colour` from `from`: red in clock hours (seen the
+    /// same day, after hours and on holidays too), the other colours in working time; green
+    /// has none.
+    pub fn response(
+        &self,
+        hours: &ResponseHours,
+        colour: Colour,
+        from: NaiveDateTime,
+    ) -> Option<NaiveDateTime> {
+        let h = hours.of(colour)?;
+        Some(response_deadline(
+            from,
+            h,
+            colour == Colour::Red,
+            &self.work,
+            &self.holidays,
+        ))
+    }
+
+    /// The end of a term of `days` from `from` (moved off days off).
+    pub fn term_end(&self, from: NaiveDateTime, days: i64) -> NaiveDateTime {
+        term_end(from, days, &self.work, &self.holidays)
+    }
+
+    /// The end of the mediation term of a case received at `received`.
+    pub fn mediation_term(&self, received: NaiveDateTime) -> NaiveDateTime {
+        self.term_end(received, MEDIATION_TERM_DAYS)
+    }
+}
 
 /// Far enough for any configured deadline; stops a loop if the config has no working day.
 const MAX_DAYS: i64 = 3660;

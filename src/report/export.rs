@@ -2,7 +2,7 @@
 //! real workbook: the headline figures, then one sheet per breakdown and one per day).
 use super::stats::{breakdown_title, figures, group_headers, group_label, period};
 use crate::i18n::{Lang, tr};
-use crate::store::report_stats::{Breakdown, Stats, ratio};
+use crate::store::handover::stats::{Breakdown, Stats, ratio};
 use rust_xlsxwriter::{Format, Workbook};
 
 /// One CSV file: the figures, then each breakdown after a blank line and its title. Labels

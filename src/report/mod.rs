@@ -112,7 +112,7 @@ pub fn sheet_request(
     shift: crate::domain::shift::Shift,
     lead: Option<String>,
     now: chrono::NaiveDateTime,
-) -> crate::store::Result<crate::store::report::SheetRequest> {
+) -> crate::store::Result<crate::store::handover::SheetRequest> {
     let centre = centre_name(store, config)?;
     let lead = match lead {
         Some(l) => l,
@@ -123,7 +123,7 @@ pub fn sheet_request(
         .into_iter()
         .map(|(d, _)| d)
         .collect();
-    Ok(crate::store::report::SheetRequest {
+    Ok(crate::store::handover::SheetRequest {
         centre,
         date,
         shift,

@@ -3,7 +3,7 @@ use super::{Block, Doc, Section, Table, more_note, none_note};
 use crate::domain::category;
 use crate::domain::risk::Colour;
 use crate::i18n::{Lang, tr, trf};
-use crate::store::report::{Sheet, UrgentCase};
+use crate::store::handover::{Sheet, UrgentCase};
 
 fn colour_label(lang: Lang, c: Colour) -> String {
     tr(lang, c.i18n_key()).to_string()

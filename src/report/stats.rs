@@ -4,7 +4,7 @@ use super::{Block, Doc, Section, Table, days, percent};
 use crate::domain::channel::Channel;
 use crate::domain::risk::Colour;
 use crate::i18n::{Lang, tr};
-use crate::store::report_stats::{Breakdown, Group, Stats, ratio};
+use crate::store::handover::stats::{Breakdown, Group, Stats, ratio};
 
 pub fn breakdown_title(lang: Lang, b: Breakdown) -> &'static str {
     tr(

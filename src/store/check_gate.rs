@@ -104,7 +104,7 @@ impl CheckGate {
                 State::Running => {
                     let left = deadline.saturating_duration_since(Instant::now());
                     if left.is_zero() {
-                        return Err(StoreError::Rule("err.db.checking"));
+                        return Err(StoreError::Checking);
                     }
                     s = self
                         .0
@@ -130,7 +130,7 @@ mod tests {
         let never = || -> Result<()> { panic!("a running check is not run again") };
         assert!(matches!(
             gate.before_write(Duration::ZERO, never),
-            Err(StoreError::Rule("err.db.checking"))
+            Err(StoreError::Checking)
         ));
         // A write that may wait (the app's workers) gets through once the check passes.
         let waiting = {

@@ -5,6 +5,7 @@
 //!
 //! Read a code with [`code`] (`code::<Option<Level>>` for a nullable column), write one by passing the
 //! value itself as a parameter (`params![status, colour]`).
+use crate::domain::case_filter::Waiting;
 use crate::domain::channel::Channel;
 use crate::domain::followup::{Kind, Method, Performance};
 use crate::domain::ladder::Level;
@@ -79,7 +80,35 @@ text_codes!(
     Method,
     Performance,
     Kind,
+    Waiting,
 );
+
+/// A stored time ('YYYY-MM-DD HH:MM:SS', time.rs): text that is not one is an `UnknownCode` of
+/// kind "time", named like any other (read it with `time::read`).
+pub(crate) struct Stamp(pub chrono::NaiveDateTime);
+
+impl FromSql for Stamp {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        let s = v.as_str()?;
+        super::time::from_sql(s)
+            .map(Stamp)
+            .ok_or_else(|| unknown("time", s.to_string()))
+    }
+}
+
+/// A comma-separated list of flags (`cases.colour_flags`); an unknown one names the list.
+pub(crate) struct Flags(pub Vec<RiskFlag>);
+
+impl FromSql for Flags {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        let s = v.as_str()?;
+        s.split(',')
+            .filter(|f| !f.is_empty())
+            .map(|f| RiskFlag::from_code(f).ok_or_else(|| unknown("RiskFlag", s.to_string())))
+            .collect::<Result<_, _>>()
+            .map(Flags)
+    }
+}
 
 impl ToSql for Colour {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {

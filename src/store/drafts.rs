@@ -1,6 +1,6 @@
 //! Unsaved forms. Saved as the user types (a background writer coalesces keystrokes), offered
 //! back after a crash, deleted when the form is saved or discarded.
-use super::time::{from_sql, to_sql};
+use super::time::{self, to_sql};
 use super::{Result, Store};
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
@@ -37,10 +37,9 @@ impl Store {
                 "SELECT body, updated_at FROM drafts WHERE staff_id = ?1 AND kind = ?2",
                 params![staff_id, kind],
                 |r| {
-                    let at: String = r.get(1)?;
                     Ok(Draft {
                         body: r.get(0)?,
-                        updated_at: from_sql(&at),
+                        updated_at: Some(time::read(r, 1, "drafts")?),
                     })
                 },
             )

@@ -22,8 +22,12 @@ pub enum StoreError {
     NewerVersion { found: i64, supported: i64 },
     #[error("not allowed for this role")]
     Forbidden,
+    /// A big file's integrity check is still running: writes wait for it (check_gate.rs).
+    #[error("the database is being checked")]
+    Checking,
+    /// A rule of cases refused the change (domain::case_rule).
     #[error("{0}")]
-    Rule(&'static str),
+    Case(crate::domain::case_rule::CaseRule),
     #[error("not found")]
     NotFound,
     /// A stored code onedoor does not know (convert.rs): bad data, shown, never defaulted.
@@ -33,6 +37,21 @@ pub enum StoreError {
     Sql(rusqlite::Error),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+    /// A calendar change the booking rules refuse (domain::booking).
+    #[error("{0}")]
+    Booking(crate::domain::booking::BookingRule),
+    /// A follow-up change the rules refuse (domain::followup_rule).
+    #[error("{0}")]
+    Followup(crate::domain::followup_rule::FollowupRule),
+    /// A staff account or PIN the rules refuse (domain::staff).
+    #[error("{0}")]
+    Staff(crate::domain::staff::StaffRule),
+    /// An import the rules refuse as a whole (domain::import_rule).
+    #[error("{0}")]
+    Import(crate::domain::import_rule::ImportRule),
+    /// The app's background worker stopped before answering.
+    #[error("the background worker stopped")]
+    Worker,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -61,16 +80,86 @@ impl StoreError {
             StoreError::Corrupt(_) => "err.db.corrupt",
             StoreError::NewerVersion { .. } => "err.db.newer",
             StoreError::Forbidden => "err.forbidden",
-            StoreError::Rule(key) => key,
+            StoreError::Checking => "err.db.checking",
+            StoreError::Case(r) => r.i18n_key(),
             StoreError::NotFound => "err.not_found",
             StoreError::UnknownCode(_) => "err.db.unknown_code",
             StoreError::Sql(_) => "err.db.other",
             StoreError::Io(_) => "err.db.io",
+            StoreError::Booking(rule) => rule.i18n_key(),
+            StoreError::Followup(rule) => rule.i18n_key(),
+            StoreError::Staff(rule) => rule.i18n_key(),
+            StoreError::Import(rule) => rule.i18n_key(),
+            StoreError::Worker => "err.db.worker",
         }
     }
 }
 
+impl From<crate::domain::case_rule::CaseRule> for StoreError {
+    fn from(r: crate::domain::case_rule::CaseRule) -> Self {
+        StoreError::Case(r)
+    }
+}
+
 impl StoreError {
+    /// The values its message names, for `i18n::trf` with `i18n_key`.
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            StoreError::Case(r) => r.args(),
+            StoreError::Booking(r) => r.args(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The message shown to the user, in `lang`: the one place a store error becomes text.
+    pub fn message(&self, lang: crate::i18n::Lang) -> String {
+        let args = self.args();
+        let args: Vec<(&str, &dyn std::fmt::Display)> = args
+            .iter()
+            .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+            .collect();
+        crate::i18n::trf(lang, self.i18n_key(), &args)
+    }
+
+    /// The same error once more, for a failure told to several callers (the background
+    /// worker's connection): the same kind with the same data; an engine error keeps its code
+    /// and text, a file error its kind and text.
+    pub fn again(&self) -> StoreError {
+        use StoreError::*;
+        match self {
+            Missing(p) => Missing(p.clone()),
+            NotOnedoor { path, what } => NotOnedoor {
+                path: path.clone(),
+                what: *what,
+            },
+            Exists(p) => Exists(p.clone()),
+            Locked => Locked,
+            Corrupt(s) => Corrupt(s.clone()),
+            NewerVersion { found, supported } => NewerVersion {
+                found: *found,
+                supported: *supported,
+            },
+            Forbidden => Forbidden,
+            Checking => Checking,
+            Case(r) => Case(r.clone()),
+            Booking(r) => Booking(r.clone()),
+            Followup(r) => Followup(r.clone()),
+            Staff(r) => Staff(*r),
+            Import(r) => Import(*r),
+            NotFound => NotFound,
+            UnknownCode(u) => UnknownCode(u.clone()),
+            Sql(e) => {
+                let code = e
+                    .sqlite_error()
+                    .copied()
+                    .unwrap_or_else(|| rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_ERROR));
+                Sql(rusqlite::Error::SqliteFailure(code, Some(e.to_string())))
+            }
+            Io(e) => Io(std::io::Error::new(e.kind(), e.to_string())),
+            Worker => Worker,
+        }
+    }
+
     /// Logs this error (`log`) and gives its translation key.
     pub fn logged(&self) -> &'static str {
         self.log();

@@ -119,7 +119,6 @@ impl Store {
 }
 
 #[cfg(test)]
-#[path = "purge_tests.rs"]
 mod purge_tests;
 
 #[cfg(test)]

@@ -8,21 +8,21 @@ use rusqlite::{Connection, TransactionBehavior};
 
 /// Each entry upgrades from version `index` to `index + 1`. Append only; never edit a released one.
 const MIGRATIONS: &[&str] = &[
-    include_str!("schema_v1.sql"),
-    include_str!("schema_triage.sql"),
-    include_str!("schema_cases.sql"),
-    include_str!("schema_calendar.sql"),
-    include_str!("schema_followups.sql"),
-    include_str!("schema_cases_waiting.sql"),
-    include_str!("schema_report.sql"),
-    include_str!("schema_merges.sql"),
-    include_str!("schema_names.sql"),
-    include_str!("schema_application_id.sql"),
+    include_str!("migrations/schema_v1.sql"),
+    include_str!("migrations/schema_triage.sql"),
+    include_str!("migrations/schema_cases.sql"),
+    include_str!("migrations/schema_calendar.sql"),
+    include_str!("migrations/schema_followups.sql"),
+    include_str!("migrations/schema_cases_waiting.sql"),
+    include_str!("migrations/schema_report.sql"),
+    include_str!("migrations/schema_merges.sql"),
+    include_str!("migrations/schema_names.sql"),
+    include_str!("migrations/schema_application_id.sql"),
     CLOSED_AT,
-    include_str!("schema_imports.sql"),
+    include_str!("migrations/schema_imports.sql"),
 ];
 
-const CLOSED_AT: &str = include_str!("schema_closed_at.sql");
+const CLOSED_AT: &str = include_str!("migrations/schema_closed_at.sql");
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 

@@ -1,70 +1,36 @@
 //! The only place with SQL. Blocking calls, each bounded by an index and a LIMIT, so the UI may
 //! call them between frames; results are cached in UI state, never re-queried per frame.
-mod attempts;
 mod audit;
 pub mod bulk;
 mod calendar;
-mod calendar_clash;
-mod calendar_off;
-mod calendar_write;
-mod case_actions;
-mod case_closing;
-mod case_count;
-mod case_detail;
-mod case_list;
-mod case_search;
-mod case_term;
-mod referrals;
-pub use referrals::OpenReferral;
-mod case_team;
-mod case_waiting;
 mod cases;
 mod check_gate;
 pub use check_gate::CheckGate;
-mod convert;
-mod counts;
-mod deadlines;
+pub(crate) mod convert;
 mod diagnostics;
 mod drafts;
-pub mod grams;
-mod handover_notes;
+pub mod handover;
 mod import;
-mod import_record;
 pub use drafts::Draft;
-pub use import::{ImportOutcome, ImportRow, Imported, RowRefused};
-pub use import_record::{ImportRecord, ImportSource};
+pub use import::{ImportOutcome, ImportRecord, ImportRow, ImportSource, Imported, RowRefused};
 mod error;
 mod files;
 mod followups;
 mod identify;
 mod maintenance;
-mod merges;
-mod merges_undo;
 mod migrations;
-mod names;
-pub mod report;
-pub mod report_stats;
 mod settings;
 mod staff;
 mod time;
-mod triage;
-pub use triage::{EarlierCase, SlipData};
+mod tx;
 
-pub use calendar::{CaseBrief, Leave, Room, SessionView};
-pub use calendar_write::{BookError, ClashWith, Conflict, NewSession};
-pub use case_actions::AttemptRecorded;
-pub use case_closing::Outcome;
-pub use case_count::CountJob;
-pub use case_detail::{
-    AuditLine, CaseDetail, FollowupLine, MEDIATION_TERM_DAYS, OutcomeRecord, PartyLine, Revealed,
-    SessionLine,
+pub use calendar::{CaseBrief, ClashWith, Conflict, Leave, NewSession, Room, SessionView};
+pub use cases::{
+    AttemptRecorded, AuditLine, CaseCreated, CaseDetail, CaseRow, CaseTeam, CountJob, Cursor,
+    EarlierCase, FollowupLine, MAX_EXTENSION_DAYS, MEDIATION_TERM_DAYS, MatchKind, MergeKind,
+    MergeLine, MergeView, NewCase, NewParty, OpenReferral, Outcome, OutcomeRecord, PartyLine,
+    Revealed, SearchHit, SessionLine, SlipData, UrgentCounts, format_case_no, grams,
 };
-pub use case_list::{CaseRow, Cursor};
-pub use case_search::{MatchKind, SearchHit};
-pub use case_team::CaseTeam;
-pub use case_term::MAX_EXTENSION_DAYS;
-pub use cases::{CaseCreated, NewCase, NewParty, format_case_no};
-pub use counts::UrgentCounts;
 pub use error::{Result, StoreError};
 pub use followups::{
     FollowupCase, FollowupCounts, FollowupFilter, FollowupKey, FollowupRow, FollowupScope,
@@ -72,11 +38,10 @@ pub use followups::{
 };
 pub use identify::{APPLICATION_ID, NotOnedoor};
 pub use maintenance::{ANONYMISED, PurgeCount};
-pub use merges::{MergeKind, MergeLine, MergeView};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};
 
-use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -292,21 +257,6 @@ impl Store {
         self.path.as_deref()
     }
 
-    /// Every write goes through here: IMMEDIATE takes the write lock up front, so a busy
-    /// database waits in the busy handler instead of failing a read-then-write half way.
-    /// A big file's quick check, skipped while opening, comes first (check_gate.rs).
-    fn write<T>(&mut self, f: impl FnOnce(&rusqlite::Transaction) -> Result<T>) -> Result<T> {
-        let conn = &self.conn;
-        self.gate
-            .before_write(self.write_wait, || Store::check_result(conn))?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
-    }
-
     /// Copies the WAL back into the database without waiting for anyone (PASSIVE): cheap, safe
     /// to call when the desk is idle. Returns (WAL frames, frames checkpointed).
     pub fn checkpoint(&self) -> Result<(i64, i64)> {
@@ -375,20 +325,11 @@ fn exists_or(e: std::io::Error, path: &Path) -> StoreError {
 
 #[cfg(test)]
 pub(crate) mod big_file_tests;
+/// The calendar's fixture, where the attempts and Calendar pane tests look for it.
 #[cfg(test)]
-pub(crate) mod calendar_tests;
-#[cfg(test)]
-mod import_record_tests;
-#[cfg(test)]
-mod import_tests;
-#[cfg(test)]
-mod merges_tests;
+pub(crate) use calendar::tests as calendar_tests;
 #[cfg(test)]
 mod open_tests;
-#[cfg(test)]
-mod report_tests;
-#[cfg(test)]
-mod staff_tests;
 #[cfg(test)]
 mod testing;
 #[cfg(test)]

@@ -25,3 +25,21 @@ pub(crate) fn add_staff(
         role,
     }
 }
+
+/// Asserts that `r` failed on a stored code no domain code matches, naming this table, column
+/// and value (convert.rs).
+#[track_caller]
+pub(crate) fn assert_unknown_code<T: std::fmt::Debug>(
+    r: super::Result<T>,
+    table: &str,
+    column: &str,
+    value: &str,
+) {
+    match r {
+        Err(super::StoreError::UnknownCode(u)) => assert_eq!(
+            (u.table, u.column.as_str(), u.value.as_str()),
+            (table, column, value)
+        ),
+        other => panic!("expected an unknown code in {table}.{column}, got {other:?}"),
+    }
+}

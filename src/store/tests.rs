@@ -1,5 +1,6 @@
 //! Store tests: in-memory or temp-file databases with the real migrations.
 use super::*;
+use crate::domain::case_rule::CaseRule;
 use crate::domain::party::Vulnerability;
 use crate::domain::risk::{Colour, ResponseHours, RiskFlag};
 use crate::domain::role::Role;
@@ -126,14 +127,14 @@ fn malformed_numbers_are_refused_absent_ones_allowed() {
     c.parties[0].1.phone = Some("1381234567".into());
     let e = s.create_case(desk, &c, &h).unwrap_err();
     assert!(
-        matches!(e, StoreError::Rule(k) if k.starts_with("err.phone")),
+        matches!(e, StoreError::Case(CaseRule::Phone { party: 0, .. })),
         "{e:?}"
     );
     c.parties[0].1.phone = None;
     c.parties[0].1.id_number = Some("110105194912310021".into());
     let e = s.create_case(desk, &c, &h).unwrap_err();
     assert!(
-        matches!(e, StoreError::Rule(k) if k.starts_with("err.id")),
+        matches!(e, StoreError::Case(CaseRule::IdNumber { party: 0, .. })),
         "{e:?}"
     );
     c.parties[0].1.id_number = Some("11010519491231002x".into());
@@ -153,7 +154,7 @@ fn colour_rules_are_enforced_by_the_store() {
     c.flags = vec![RiskFlag::Weapon];
     assert!(matches!(
         s.create_case(desk, &c, &h),
-        Err(StoreError::Rule("err.case.red_ack"))
+        Err(StoreError::Case(CaseRule::RedNotAcknowledged))
     ));
     c.red_acknowledged = true;
     assert_eq!(s.create_case(desk, &c, &h).unwrap().colour, Colour::Red);
@@ -164,7 +165,9 @@ fn colour_rules_are_enforced_by_the_store() {
     c.colour = Some(Colour::Blue);
     assert!(matches!(
         s.create_case(desk, &c, &h),
-        Err(StoreError::Rule("err.colour.reason_required"))
+        Err(StoreError::Case(CaseRule::Override(
+            crate::domain::risk::OverrideError::ReasonRequired
+        )))
     ));
     c.colour_reason = "实为两户，登记人数有误".into();
     let made = s.create_case(desk, &c, &h).unwrap();

@@ -3,9 +3,10 @@
 //! nothing typed is lost when the store refuses.
 use super::Ctx;
 use crate::app::text_field::TextField;
+use crate::domain::booking::BookingRule;
 use crate::domain::slots::{self, WorkTime};
 use crate::i18n::trf;
-use crate::store::{BookError, CaseBrief, ClashWith, Conflict, NewSession, Room, StoreError};
+use crate::store::{CaseBrief, NewSession, Room, StoreError};
 use chrono::{Duration, NaiveDateTime};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -192,38 +193,18 @@ pub fn parse(
     })
 }
 
-/// The sentence saying what a booking collides with, in the user's language.
-/// The message's key and who collides.
-fn clash(c: &Conflict) -> (&'static str, &String) {
-    match &c.with {
-        ClashWith::Mediator(w) => ("err.calendar.clash_mediator", w),
-        ClashWith::Room(w) => ("err.calendar.clash_room", w),
-        ClashWith::Party(w) => ("err.calendar.clash_party", w),
-    }
-}
-
-pub fn conflict_text(ctx: &Ctx, c: &Conflict) -> String {
-    let (key, who) = clash(c);
-    let time = format!(
-        "{}–{}",
-        c.start.format("%m-%d %H:%M"),
-        c.end.format("%H:%M")
-    );
-    trf(
-        ctx.lang,
-        key,
-        &[("who", who), ("time", &time), ("case", &c.case_no)],
-    )
-}
-
-pub fn show_book_error(ctx: &mut Ctx, e: &BookError) {
+/// A refusal of the store, shown; a collision says what collides, with whom and when.
+pub fn show_book_error(ctx: &mut Ctx, e: &StoreError) {
     match e {
-        BookError::Conflict(c) => {
-            tracing::warn!(reason = clash(c).0, "refused");
-            let text = conflict_text(ctx, c);
+        StoreError::Booking(rule @ BookingRule::Clash(_)) => {
+            tracing::warn!(reason = rule.i18n_key(), "refused");
+            let args = rule.args();
+            let args: Vec<(&str, &dyn std::fmt::Display)> =
+                args.iter().map(|(k, v)| (*k, v as _)).collect();
+            let text = trf(ctx.lang, rule.i18n_key(), &args);
             ctx.error(text);
         }
-        BookError::Store(s) => ctx.store_error(s),
+        s => ctx.store_error(s),
     }
 }
 

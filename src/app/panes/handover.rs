@@ -11,8 +11,8 @@ use crate::app::keys::{KeyHelp, help};
 use crate::domain::shift::Shift;
 use crate::i18n::{Lang, trf};
 use crate::report::{self, Format, font::FontSource};
-use crate::store::report::Sheet;
-use crate::store::report_stats::Stats;
+use crate::store::handover::Sheet;
+use crate::store::handover::stats::Stats;
 use chrono::{Datelike, Duration, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -114,10 +114,7 @@ impl HandoverState {
         self.stats_pending = None;
         match answer {
             Ok(s) => self.stats = Some(s),
-            Err(key) => {
-                let msg = ctx.tr(key).to_string();
-                ctx.error(msg);
-            }
+            Err(e) => ctx.answer_error(&e),
         }
     }
 

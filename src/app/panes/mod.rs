@@ -103,9 +103,15 @@ impl Ctx<'_> {
         });
     }
 
-    /// Shows a store error in the user's language.
+    /// Logs a store error and shows it in the user's language (`StoreError::message`).
     pub fn store_error(&mut self, e: &StoreError) {
-        let text = tr(self.lang, e.logged()).to_string();
+        e.log();
+        self.answer_error(e);
+    }
+
+    /// Shows the error of a background answer (the worker logged it already).
+    pub fn answer_error(&mut self, e: &StoreError) {
+        let text = e.message(self.lang);
         self.error(text);
     }
 

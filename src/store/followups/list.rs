@@ -1,13 +1,12 @@
 //! The follow-up work list: keyset pages in due-date order over the partial indexes of
 //! schema_followups.sql, and the cheap counts for the status bar and the handover sheet.
-use super::super::time::date_to_sql;
 use super::super::{Actor, Result, Store};
+use super::queries::{self, PageQuery};
 use crate::domain::followup::Kind;
 use crate::domain::mask::mask_phone;
 use crate::domain::risk::Colour;
 use crate::domain::status::Status;
 use chrono::{Duration, NaiveDate};
-use rusqlite::types::Value;
 
 /// Which part of the list: the default is everything due up to a week ahead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -119,7 +118,8 @@ pub struct FollowupCounts {
 
 impl Store {
     /// One page of open follow-ups in due-date order, after `after`. The range and the keyset
-    /// both bound the index scan, so a page costs the same at any depth.
+    /// both bound the index scan, so a page costs the same at any depth. Phones are masked
+    /// unless the viewer may see the case's numbers.
     pub fn followup_page(
         &self,
         viewer: Actor,
@@ -133,74 +133,28 @@ impl Store {
             Some(k) => (k.due_on.max(lo), if k.due_on >= lo { k.id } else { 0 }),
             None => (lo, 0),
         };
-        let mut sql = String::from(
-            "SELECT f.id, f.due_on, f.kind, f.attempt, f.owner_id, s.code, s.name, c.id, c.case_no,
-                c.owner_id, c.colour, c.category, c.status, c.summary, p.name, p.phone
-             FROM followups f
-             JOIN cases c ON c.id = f.case_id
-             LEFT JOIN staff s ON s.id = f.owner_id
-             LEFT JOIN parties p ON p.id = c.first_party_id
-             WHERE f.status = 'due' AND f.due_on >= ?1 AND f.due_on <= ?2
-               AND (f.due_on > ?1 OR f.id > ?3)",
-        );
-        let mut args: Vec<Value> = vec![
-            Value::Text(date_to_sql(kd)),
-            Value::Text(date_to_sql(hi)),
-            Value::Integer(kid),
-        ];
-        if let Some(o) = filter.owner {
-            args.push(Value::Integer(o));
-            sql.push_str(&format!(" AND f.owner_id = ?{}", args.len()));
+        if filter.categories.as_ref().is_some_and(Vec::is_empty) {
+            return Ok(Vec::new());
         }
-        if let Some(c) = filter.colour {
-            args.push(Value::Integer(c.rank()));
-            sql.push_str(&format!(" AND f.case_colour = ?{}", args.len()));
-        }
-        if let Some(cats) = &filter.categories {
-            if cats.is_empty() {
-                return Ok(Vec::new());
+        let q = PageQuery {
+            from: kd,
+            to: hi,
+            after: kid,
+            owner: filter.owner,
+            colour: filter.colour,
+            categories: filter.categories.as_deref(),
+            limit,
+            fallback: today,
+        };
+        let mut rows = queries::page(&self.conn, &q)?;
+        for row in &mut rows {
+            if !row.phone.is_empty()
+                && !viewer.role.may_see_numbers(viewer.staff_id, row.case_owner)
+            {
+                row.phone = mask_phone(&row.phone);
             }
-            let mut marks = Vec::new();
-            for c in cats {
-                args.push(Value::Text(c.clone()));
-                marks.push(format!("?{}", args.len()));
-            }
-            sql.push_str(&format!(" AND f.case_category IN ({})", marks.join(",")));
         }
-        args.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
-        sql.push_str(&format!(" ORDER BY f.due_on, f.id LIMIT ?{}", args.len()));
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-            let due: String = r.get(1)?;
-            let case_owner: Option<i64> = r.get(9)?;
-            let phone: Option<String> = r.get(15)?;
-            let phone = phone.unwrap_or_default();
-            let phone =
-                if phone.is_empty() || viewer.role.may_see_numbers(viewer.staff_id, case_owner) {
-                    phone
-                } else {
-                    mask_phone(&phone)
-                };
-            Ok(FollowupRow {
-                id: r.get(0)?,
-                due_on: NaiveDate::parse_from_str(&due, "%Y-%m-%d").unwrap_or(today),
-                kind: Kind::from_code(&r.get::<_, String>(2)?).unwrap_or(Kind::Manual),
-                attempt: r.get(3)?,
-                owner_id: r.get(4)?,
-                owner_code: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-                owner_name: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-                case_id: r.get(7)?,
-                case_no: r.get(8)?,
-                case_owner,
-                colour: Colour::from_rank(r.get(10)?).unwrap_or(Colour::Blue),
-                category: r.get(11)?,
-                status: Status::from_code(&r.get::<_, String>(12)?).unwrap_or(Status::Registered),
-                summary: r.get(13)?,
-                party: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
-                phone,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows)
     }
 
     /// Due today and overdue, centre-wide. Index-backed; callers cache it (never per frame).
@@ -214,24 +168,6 @@ impl Store {
         today: NaiveDate,
         owner: Option<i64>,
     ) -> Result<FollowupCounts> {
-        let sql = match owner {
-            None => {
-                "SELECT COALESCE(SUM(due_on = ?1), 0), COALESCE(SUM(due_on < ?1), 0) FROM followups
-                 WHERE status = 'due' AND due_on <= ?1 AND ?2 IS NULL"
-            }
-            Some(_) => {
-                "SELECT COALESCE(SUM(due_on = ?1), 0), COALESCE(SUM(due_on < ?1), 0) FROM followups
-                 WHERE status = 'due' AND owner_id = ?2 AND due_on <= ?1"
-            }
-        };
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        Ok(
-            stmt.query_row(rusqlite::params![date_to_sql(today), owner], |r| {
-                Ok(FollowupCounts {
-                    due_today: r.get(0)?,
-                    overdue: r.get(1)?,
-                })
-            })?,
-        )
+        queries::counts(&self.conn, today, owner)
     }
 }

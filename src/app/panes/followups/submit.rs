@@ -3,6 +3,7 @@ use super::forms::{AddForm, ChangeForm, FilterForm, Popup, RecordForm};
 use super::{Ctx, DRAFT, FollowupsState, category_codes, default_due, outcome_message, parse_due};
 use crate::app::panes::Request;
 use crate::domain::followup::Consequence;
+use crate::domain::followup_rule::FollowupRule;
 use crate::domain::role::Permission;
 use crate::domain::status::Status;
 use crate::i18n::trf;
@@ -50,7 +51,7 @@ impl FollowupsState {
         let actor = ctx.user.actor;
         let result = match &f.date {
             Some(d) => match parse_due(d.value(), ctx.now.date()) {
-                Err(k) => Err(StoreError::Rule(k)),
+                Err(_) => Err(StoreError::Followup(FollowupRule::Date)),
                 Ok(due) => ctx
                     .store
                     .move_followup(actor, f.row.id, due, f.reason.value(), ctx.now)
@@ -107,7 +108,7 @@ impl FollowupsState {
                 })
         } else {
             match parse_due(f.date.value(), ctx.now.date()) {
-                Err(k) => Err(StoreError::Rule(k)),
+                Err(_) => Err(StoreError::Followup(FollowupRule::Date)),
                 Ok(due) => ctx
                     .store
                     .add_followup(actor, case.id, due, f.text.value(), ctx.now)

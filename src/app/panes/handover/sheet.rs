@@ -6,7 +6,7 @@ use crate::domain::shift::Shift;
 use crate::i18n::Lang;
 use crate::report;
 use crate::store::Store;
-use crate::store::report::Sheet;
+use crate::store::handover::Sheet;
 use chrono::{NaiveDate, NaiveDateTime};
 
 impl HandoverState {
@@ -30,10 +30,7 @@ impl HandoverState {
         self.sheet_pending = None;
         match answer {
             Ok(s) => self.show_sheet(s, ctx.lang),
-            Err(key) => {
-                let msg = ctx.tr(key).to_string();
-                ctx.error(msg);
-            }
+            Err(e) => ctx.answer_error(&e),
         }
     }
 

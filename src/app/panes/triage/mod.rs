@@ -13,8 +13,10 @@ use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
 use crate::config::Config;
 use crate::domain::category;
+use crate::domain::intake::NewCase;
 use crate::domain::risk::{self, Assessment, Colour, ComputedFacts, RiskFlag};
 use crate::domain::routing::{self, Candidate, Hours, Need, Proposal};
+use crate::domain::worktime::Calendar;
 use crate::store::CaseCreated;
 use chrono::{NaiveDateTime, NaiveTime};
 use form::Form;
@@ -75,13 +77,16 @@ pub struct TriageState {
     pub candidates: Option<Vec<Candidate>>,
     /// The candidates being read on a background thread (a grouped count over the open cases
     /// costs tens of ms at 1 M cases: never on the render loop).
-    candidates_rx: Option<Receiver<Result<Vec<Candidate>, String>>>,
+    candidates_rx: Option<Receiver<Result<Vec<Candidate>, crate::store::StoreError>>>,
     pub proposal: Option<Proposal>,
     pub route_row: usize,
     pub saved: Option<Saved>,
     saving: Option<Saving>,
     /// The configured response deadlines (copied at enter, for drawing).
     pub response_hours: risk::ResponseHours,
+    /// Working time and holidays, read at enter and after each intake: the preview's
+    /// deadline is counted exactly as the store counts the saved one.
+    pub calendar: Calendar,
     /// The draft offer was made (once per login), so re-entering the pane does not repeat it.
     draft_checked: bool,
     /// Something was typed since the last save/discard.
@@ -101,17 +106,15 @@ pub fn hours_of(config: &Config) -> Hours {
 }
 
 impl TriageState {
+    /// The case as it would be saved (received `now`): the preview reads its facts, colour
+    /// and reasons from the same `NewCase` rules the store applies.
+    pub fn intake(&self, now: NaiveDateTime) -> NewCase {
+        save::new_case(&self.form, now, self.earlier_visits(), true)
+    }
+
+    /// The facts that raise flags by themselves (they do not depend on the time).
     pub fn facts(&self) -> ComputedFacts {
-        ComputedFacts {
-            people: self.form.people_count(),
-            earlier_visits: self.earlier_visits(),
-            vulnerable_party: self
-                .form
-                .parties
-                .iter()
-                .any(|p| !p.vulnerability.is_empty()),
-            amount_yuan: self.form.amount_yuan(),
-        }
+        self.intake(NaiveDateTime::default()).facts()
     }
 
     pub fn earlier_visits(&self) -> u32 {
@@ -119,16 +122,37 @@ impl TriageState {
     }
 
     pub fn assessment(&self) -> Assessment {
-        risk::assess(&self.form.flags, &self.facts())
+        self.intake(NaiveDateTime::default()).assessment()
     }
 
     /// The colour the case will be saved with.
     pub fn colour(&self) -> Colour {
-        self.form.colour.unwrap_or(self.assessment().colour)
+        self.intake(NaiveDateTime::default()).colour()
     }
 
-    pub fn deadline(&self, config: &Config, now: NaiveDateTime) -> Option<NaiveDateTime> {
-        config.response_hours.deadline(self.colour(), now)
+    /// The response deadline the case would be saved with now: the store's rule and calendar.
+    pub fn deadline(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        self.calendar
+            .response(&self.response_hours, self.colour(), now)
+    }
+
+    /// Every reason of the colour, ticked and computed, as the saved case lists them.
+    pub fn reasons(&self) -> Vec<RiskFlag> {
+        self.intake(NaiveDateTime::default()).all_flags()
+    }
+
+    /// Reads the working time and holidays deadlines count in (one indexed range).
+    fn load_calendar(&mut self, ctx: &mut Ctx) {
+        match ctx.store.deadline_calendar(ctx.now.date()) {
+            Ok(c) => self.calendar = c,
+            Err(e) => {
+                self.calendar = Calendar {
+                    work: ctx.store.work_time().clone(),
+                    holidays: Vec::new(),
+                };
+                ctx.store_error(&e);
+            }
+        }
     }
 
     /// The keys that work now (the help overlay and hint line read the same table).
@@ -188,7 +212,7 @@ impl TriageState {
                             .spawn(move || {
                                 let r = crate::store::Store::open_again(&path, &gate)
                                     .and_then(|s| s.routing_candidates(now, &hours))
-                                    .map_err(|e| e.logged().to_string());
+                                    .inspect_err(crate::store::StoreError::log);
                                 let _ = tx.send(r);
                             });
                     if spawned.is_ok() {
@@ -219,10 +243,9 @@ impl TriageState {
                 self.candidates_rx = None;
                 self.repropose();
             }
-            Ok(Err(key)) => {
+            Ok(Err(e)) => {
                 self.candidates_rx = None;
-                let text = ctx.tr(&key).to_string();
-                ctx.error(text);
+                ctx.answer_error(&e);
             }
             Err(TryRecvError::Empty) => {}
             Err(TryRecvError::Disconnected) => self.candidates_rx = None,
@@ -260,6 +283,7 @@ impl TriageState {
         self.route_row = 0;
         self.dirty = false;
         self.load_candidates(ctx);
+        self.load_calendar(ctx);
     }
 
     fn discard(&mut self, ctx: &mut Ctx) {
@@ -273,6 +297,7 @@ impl TriageState {
 impl Pane for TriageState {
     fn enter(&mut self, ctx: &mut Ctx) {
         self.response_hours = ctx.config.response_hours;
+        self.load_calendar(ctx);
         if !self.draft_checked {
             self.draft_checked = true;
             if let Ok(Some(d)) = ctx.store.load_draft(ctx.user.actor.staff_id, DRAFT_KIND)
@@ -335,5 +360,7 @@ pub const SAVED_HELP: &[KeyHelp] = &[
     help("Enter / N", "help.triage.new"),
 ];
 
+#[cfg(test)]
+mod preview_tests;
 #[cfg(test)]
 mod tests;

@@ -1,8 +1,10 @@
-//! Turning the form into a case: local checks first (which field to fix), then the store,
-//! which enforces every rule again. The visitor's intake slip is `report::slip`.
+//! Turning the form into a case: the case's own rules (`NewCase::check`, the ones the store
+//! applies again) answered with the field to fix, then what only the form can get wrong (a
+//! number typed for the amount or people). The visitor's intake slip is `report::slip`.
 use super::form::{Focus, Form, PField};
 use crate::domain::category;
-use crate::store::{NewCase, NewParty};
+use crate::domain::intake::{Field, NewCase};
+use crate::store::NewParty;
 use chrono::NaiveDateTime;
 
 /// What must be fixed before saving: the field to focus and the message key.
@@ -12,50 +14,37 @@ pub struct Problem {
     pub key: &'static str,
 }
 
-/// Checks the store would refuse, answered with the field to fix (the typed text is kept).
-pub fn check(form: &Form, now: NaiveDateTime) -> Option<Problem> {
-    for (i, p) in form.parties.iter().enumerate() {
-        if let Some(key) = p.phone_error() {
+/// What the store would refuse, answered with the field to fix (the typed text is kept). The
+/// colour's rules (`Field::Risk`) are left to the caller: the form asks for them in popups.
+pub fn check(form: &Form, case: &NewCase) -> Option<Problem> {
+    if let Err(p) = case.check() {
+        let focus = match p.field {
+            Field::Applicant => Some(Focus::Party(0, PField::Name)),
+            Field::Category => Some(Focus::Category),
+            Field::Summary => Some(Focus::Summary),
+            Field::Phone(i) => Some(Focus::Party(i, PField::Phone)),
+            Field::IdNumber(i) => Some(Focus::Party(i, PField::IdNumber)),
+            Field::Risk => None,
+        };
+        if let Some(focus) = focus {
             return Some(Problem {
-                focus: Focus::Party(i, PField::Phone),
-                key,
-            });
-        }
-        if let Some(key) = p.id_error(now.date()) {
-            return Some(Problem {
-                focus: Focus::Party(i, PField::IdNumber),
-                key,
+                focus,
+                key: p.rule.i18n_key(),
             });
         }
     }
-    let applicant = form.parties.iter().position(|p| {
-        p.role == crate::domain::party::PartyRole::Applicant && !p.name.value().trim().is_empty()
-    });
-    let problems = [
-        (
-            applicant.is_none(),
-            Focus::Party(0, PField::Name),
-            "err.case.applicant",
-        ),
-        (
-            form.category.is_none(),
-            Focus::Category,
-            "err.case.category",
-        ),
-        (
-            form.summary.value().trim().is_empty(),
-            Focus::Summary,
-            "err.case.summary",
-        ),
+    let typed = [
         (form.amount_error(), Focus::Amount, "err.triage.amount"),
         (form.people_error(), Focus::People, "err.triage.people"),
     ];
-    problems
+    typed
         .into_iter()
         .find(|(bad, _, _)| *bad)
         .map(|(_, focus, key)| Problem { focus, key })
 }
 
+/// The case the form describes, one party per row of the form (rows left without a name are
+/// not saved, but their numbers are checked and their place is the row's).
 pub fn new_case(form: &Form, now: NaiveDateTime, earlier_visits: u32, may_route: bool) -> NewCase {
     let blank = |s: &str| {
         let t = s.trim();
@@ -83,7 +72,6 @@ pub fn new_case(form: &Form, now: NaiveDateTime, earlier_visits: u32, may_route:
         parties: form
             .parties
             .iter()
-            .filter(|p| !p.name.value().trim().is_empty())
             .map(|p| {
                 (
                     p.role,

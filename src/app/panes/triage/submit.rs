@@ -3,7 +3,7 @@
 use super::popup::Popup;
 use super::{Queued, Saved, Saving, TriageState, save};
 use crate::app::panes::{Ctx, Handled, Request};
-use crate::domain::risk::Colour;
+use crate::domain::case_rule::CaseRule;
 use crate::domain::role::Permission;
 use crate::i18n::trf;
 use crate::store::CaseCreated;
@@ -24,29 +24,29 @@ pub(super) fn ask_attach(s: &mut TriageState, ctx: &mut Ctx) {
 }
 
 pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
-    if let Some(p) = save::check(&s.form, ctx.now) {
+    let may_route = ctx.user.role().may(Permission::Route);
+    let case = save::new_case(&s.form, ctx.now, s.earlier_visits(), may_route);
+    if let Some(p) = save::check(&s.form, &case) {
         tracing::info!(reason = p.key, "intake not saved");
         s.form.focus = p.focus;
         ctx.error(ctx.tr(p.key).to_string());
         return;
     }
-    let computed = s.assessment().colour;
-    if let Some(c) = s.form.colour
-        && computed.above(c)
-        && s.form.colour_reason.trim().is_empty()
-    {
-        s.popup = Some(Popup::lower_reason(c));
-        return;
+    // The colour's rules, asked for in popups: a reason for lowering it, red's checklist.
+    match case.check().map_err(|p| p.rule) {
+        Err(CaseRule::Override(_)) => {
+            s.popup = s.form.colour.map(Popup::lower_reason);
+            return;
+        }
+        Err(CaseRule::RedNotAcknowledged) => {
+            s.popup = Some(Popup::RedChecklist {
+                ticks: s.form.red_ack,
+                save_after: true,
+            });
+            return;
+        }
+        _ => {}
     }
-    if s.colour() == Colour::Red && !s.form.red_ack.iter().all(|x| *x) {
-        s.popup = Some(Popup::RedChecklist {
-            ticks: s.form.red_ack,
-            save_after: true,
-        });
-        return;
-    }
-    let may_route = ctx.user.role().may(Permission::Route);
-    let case = save::new_case(&s.form, ctx.now, s.earlier_visits(), may_route);
     let owner_id = case.owner_id;
     let (actor, hours) = (ctx.user.actor, ctx.config.response_hours);
     ctx.info(ctx.tr("ui.triage.saving").to_string());
@@ -72,10 +72,7 @@ pub(super) fn poll_save(s: &mut TriageState, ctx: &mut Ctx) {
     };
     match answer {
         Ok(created) => show_saved(s, ctx, created, saving.owner_id),
-        Err(key) => {
-            let msg = ctx.tr(key).to_string();
-            ctx.error(msg);
-        }
+        Err(e) => ctx.answer_error(&e),
     }
     for q in saving.queued {
         match q {

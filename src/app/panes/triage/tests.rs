@@ -17,7 +17,7 @@ fn now() -> NaiveDateTime {
         .unwrap()
 }
 
-fn demo(store: &mut Store) {
+pub(super) fn demo(store: &mut Store) {
     let opts = crate::demo::DemoOptions {
         cases: 60,
         seed: 3,
@@ -26,7 +26,7 @@ fn demo(store: &mut Store) {
     crate::demo::generate(store, &opts, "1234").unwrap();
 }
 
-fn login(store: Store, code: &str) -> App {
+pub(super) fn login(store: Store, code: &str) -> App {
     let m = store.staff_by_code(code).unwrap().unwrap();
     let mut app = App::new(store, Config::default(), Lang::Zh, now());
     app.start_session(Session {
@@ -46,24 +46,24 @@ fn app() -> App {
     login(s, "D001")
 }
 
-fn press(a: &mut App, code: KeyCode) {
+pub(super) fn press(a: &mut App, code: KeyCode) {
     update(a, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
 }
 
-fn ctrl(a: &mut App, c: char) {
+pub(super) fn ctrl(a: &mut App, c: char) {
     update(
         a,
         Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
     );
 }
 
-fn typ(a: &mut App, s: &str) {
+pub(super) fn typ(a: &mut App, s: &str) {
     for c in s.chars() {
         press(a, KeyCode::Char(c));
     }
 }
 
-fn tab_to(a: &mut App, f: Focus) {
+pub(super) fn tab_to(a: &mut App, f: Focus) {
     for _ in 0..60 {
         if a.panes.triage.form.focus == f {
             return;
@@ -74,7 +74,7 @@ fn tab_to(a: &mut App, f: Focus) {
 }
 
 /// Types a complete common intake: applicant, respondent, category, summary, people.
-fn type_intake(a: &mut App, name: &str, phone: &str) {
+pub(super) fn type_intake(a: &mut App, name: &str, phone: &str) {
     tab_to(a, Focus::Party(0, PField::Name));
     typ(a, name);
     press(a, KeyCode::Tab);

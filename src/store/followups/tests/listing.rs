@@ -20,17 +20,15 @@ fn list_scopes_filters_counts_and_keyset_pages() {
         let due = day(d);
         ids.push(
             t.s.write(|tx| {
-                insert(
-                    tx,
-                    t.lead,
-                    c,
-                    Some(owner.staff_id),
+                let f = NewFollowup {
+                    case_id: c,
+                    owner: Some(owner.staff_id),
                     due,
-                    Kind::Manual,
-                    1,
-                    "",
-                    "2026-11-01 08:00:00",
-                )
+                    kind: Kind::Manual,
+                    attempt: 1,
+                    reason: "",
+                };
+                add(tx, t.lead, &f, "2026-11-01 08:00:00")
             })
             .unwrap(),
         );

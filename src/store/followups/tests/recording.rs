@@ -39,7 +39,7 @@ fn unreachable_schedules_a_retry_two_working_days_later() {
     // Recording the same follow-up again is refused.
     assert!(matches!(
         t.s.record_followup(t.m1, first, &r, &ResponseHours::default(), WEEKDAYS, at(26)),
-        Err(StoreError::Rule("err.followup.not_due"))
+        Err(StoreError::Followup(FollowupRule::NotDue))
     ));
 }
 
@@ -67,7 +67,7 @@ fn breach_reopens_to_the_same_mediator_at_least_yellow() {
             WEEKDAYS,
             at(24)
         ),
-        Err(StoreError::Rule("err.followup.reached"))
+        Err(StoreError::Followup(FollowupRule::Reached))
     ));
     assert!(matches!(
         t.s.record_followup(
@@ -201,6 +201,6 @@ fn partly_on_the_last_followup_schedules_another() {
     );
     assert!(matches!(
         t.s.close_after_followups(t.lead, id, at(24)),
-        Err(StoreError::Rule("err.followup.pending"))
+        Err(StoreError::Followup(FollowupRule::Pending))
     ));
 }

@@ -17,7 +17,9 @@ fn agreement_schedules_followups_owned_by_the_mediator() {
     ));
     assert!(matches!(
         t.s.record_agreement(t.m1, id, "  ", &plan, at(24)),
-        Err(StoreError::Rule("err.cases.terms_empty"))
+        Err(StoreError::Case(
+            crate::domain::case_rule::CaseRule::TermsEmpty
+        ))
     ));
     // Nothing was scheduled by the refused attempts.
     assert_eq!(audit_count(&t, "followup.add"), 0);
@@ -55,7 +57,9 @@ fn agreement_schedules_followups_owned_by_the_mediator() {
     // Recording twice is refused by the status machine.
     assert!(matches!(
         t.s.record_agreement(t.m1, id, "再来", &plan, at(24)),
-        Err(StoreError::Rule("err.status.transition"))
+        Err(StoreError::Case(
+            crate::domain::case_rule::CaseRule::Transition(_)
+        ))
     ));
 }
 
@@ -81,18 +85,18 @@ fn add_move_cancel_with_reasons_and_roles() {
     ));
     assert!(matches!(
         t.s.add_followup(t.m1, id, day(28), "", at(24)),
-        Err(StoreError::Rule("err.followup.reason"))
+        Err(StoreError::Followup(FollowupRule::Reason))
     ));
     assert!(matches!(
         t.s.add_followup(t.m1, id, day(20), "复查", at(24)),
-        Err(StoreError::Rule("err.followup.past"))
+        Err(StoreError::Followup(FollowupRule::Past))
     ));
     let f =
         t.s.add_followup(t.m1, id, day(28), "当事人要求复查", at(24))
             .unwrap();
     assert!(matches!(
         t.s.move_followup(t.m1, f, day(29), " ", at(24)),
-        Err(StoreError::Rule("err.followup.reason"))
+        Err(StoreError::Followup(FollowupRule::Reason))
     ));
     assert!(matches!(
         t.s.move_followup(t.m2, f, day(29), "改期", at(24)),
@@ -130,7 +134,7 @@ fn add_move_cancel_with_reasons_and_roles() {
     let other = case(&mut t, Some("M1"), Status::InMediation, "neighbour");
     assert!(matches!(
         t.s.add_followup(t.m1, other, day(28), "x", at(24)),
-        Err(StoreError::Rule("err.followup.case_state"))
+        Err(StoreError::Followup(FollowupRule::CaseState))
     ));
 }
 

@@ -2,7 +2,7 @@
 //! colour, channel and mediator. Labels are cut by display width before ratatui sees them.
 use crate::app::panes::handover::HandoverState;
 use crate::report::stats::{breakdown_title, figures, group_label};
-use crate::store::report_stats::{Breakdown, Stats};
+use crate::store::handover::stats::{Breakdown, Stats};
 use crate::ui::View;
 use crate::ui::widgets::{pad, truncate};
 use ratatui::Frame;

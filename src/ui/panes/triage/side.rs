@@ -1,4 +1,4 @@
-//! The right-hand panel: the colour with its deadline and the flags that raised it, then the
+//! The right-hand panel: the colour with its deadline and every reason of it, then the
 //! earlier cases of matching parties (repeat visitor / duplicate).
 use crate::app::panes::triage::TriageState;
 use crate::domain::mask;
@@ -24,16 +24,15 @@ fn draw_risk(frame: &mut Frame, area: Rect, s: &TriageState, view: &View) {
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
     let colour = s.colour();
-    let a = s.assessment();
+    let reasons = s.reasons();
     let deadline = s
-        .response_hours
-        .deadline(colour, view.now)
+        .deadline(view.now)
         .map(|d| d.format("%m-%d %H:%M").to_string())
         .unwrap_or_else(|| view.tr("ui.triage.no_deadline").to_string());
-    let raised = if a.raised_by.is_empty() {
+    let raised = if reasons.is_empty() {
         view.tr("ui.triage.routine").to_string()
     } else {
-        a.raised_by
+        reasons
             .iter()
             .map(|f| view.tr(f.i18n_key()))
             .collect::<Vec<_>>()

@@ -1,0 +1,61 @@
+//! The checks shared by booking and moving a session: length, holidays, working time, the
+//! mediators (who they are, their leave, their sessions), the room, and the parties' other
+//! sessions. The first collision refuses the change, naming what collides.
+use super::super::{Actor, Result, StoreError};
+use super::queries::{self, Hit};
+use crate::domain::booking::{self, BookingRule, ClashWith, Conflict};
+use crate::domain::slots::{Span, WorkTime};
+use rusqlite::Transaction;
+
+/// A slot for a session of `case_id` with these mediators and room.
+pub(super) struct Slot<'a> {
+    pub case_id: i64,
+    pub mediators: &'a [i64],
+    pub room: Option<i64>,
+    pub span: Span,
+    /// The session being moved (its own time is no collision).
+    pub except: Option<i64>,
+}
+
+fn clash(with: ClashWith, h: &Hit) -> StoreError {
+    BookingRule::Clash(Conflict {
+        with,
+        start: h.start,
+        end: h.end,
+        case_no: h.case_no.clone(),
+    })
+    .into()
+}
+
+/// Refuses a slot the rules or another session forbid.
+pub(super) fn check_slot(tx: &Transaction, by: Actor, s: &Slot, work: &WorkTime) -> Result<()> {
+    booking::check_length(&s.span)?;
+    let (first, last) = booking::days_touched(&s.span);
+    if !queries::holidays_in(tx, first, last)?.is_empty() {
+        return Err(BookingRule::Holiday.into());
+    }
+    booking::check_hours(by.role, &s.span, work)?;
+    let w = booking::window(s.span.start, s.span.end);
+    for m in s.mediators {
+        let (code, name, _, _) = queries::staff_brief(tx, *m)?
+            .filter(|(_, _, role, active)| booking::may_mediate(*role, *active))
+            .ok_or(BookingRule::Mediator)?;
+        if !queries::leave_in(tx, Some(*m), first, last)?.is_empty() {
+            return Err(BookingRule::Leave.into());
+        }
+        if let Some(h) = queries::clashes_mediator(tx, *m, w, s.except)?.first() {
+            let who = format!("{name}（{code}）");
+            return Err(clash(ClashWith::Mediator(who), h));
+        }
+    }
+    if let Some(r) = s.room {
+        let name = queries::active_room(tx, r)?.ok_or(BookingRule::Room)?;
+        if let Some(h) = queries::clashes_room(tx, r, w, s.except)?.first() {
+            return Err(clash(ClashWith::Room(name), h));
+        }
+    }
+    if let Some(h) = queries::clashes_party(tx, s.case_id, w, s.except)?.first() {
+        return Err(clash(ClashWith::Party(h.party.clone()), h));
+    }
+    Ok(())
+}

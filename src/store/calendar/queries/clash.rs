@@ -1,0 +1,125 @@
+//! The clash searches: what a mediator, a room or a party already has in a window
+//! (`domain::booking::window`), and the booked sessions of a day. Each is one index range scan.
+use super::super::super::Result;
+use super::super::super::time::to_sql;
+use super::{blocking, time};
+use crate::domain::booking::Window;
+use crate::domain::slots::Span;
+use chrono::NaiveDateTime;
+use rusqlite::{Connection, params};
+
+/// A session in the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(in crate::store::calendar) struct Hit {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub session_id: i64,
+    pub case_no: String,
+    /// The party shared with the case (party clashes only; else empty).
+    pub party: String,
+}
+
+impl Hit {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+/// Runs a clash query whose parameters are (who, window, except) and whose columns are
+/// (starts_at, ends_at, id, case_no[, party name]).
+fn hits(
+    conn: &Connection,
+    sql: &str,
+    who: i64,
+    w: Window,
+    except: Option<i64>,
+) -> Result<Vec<Hit>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let party = stmt.column_count() > 4;
+    let rows = stmt.query_map(
+        params![
+            who,
+            to_sql(w.starts_after),
+            to_sql(w.starts_before),
+            to_sql(w.ends_after),
+            except
+        ],
+        |r| {
+            Ok(Hit {
+                start: time(r, 0)?,
+                end: time(r, 1)?,
+                session_id: r.get(2)?,
+                case_no: r.get(3)?,
+                party: if party { r.get(4)? } else { String::new() },
+            })
+        },
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Blocking sessions of a mediator (in charge or co-mediator) in the window, except one.
+pub(in crate::store::calendar) fn clashes_mediator(
+    conn: &Connection,
+    staff: i64,
+    w: Window,
+    except: Option<i64>,
+) -> Result<Vec<Hit>> {
+    let sql = format!(
+        "SELECT s.starts_at, s.ends_at, s.id, c.case_no FROM sessions s JOIN cases c ON c.id = s.case_id
+         WHERE s.mediator_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
+           AND s.status IN {b} AND s.id IS NOT ?5
+         UNION ALL
+         SELECT s.starts_at, s.ends_at, s.id, c.case_no FROM session_mediators m
+           JOIN sessions s ON s.id = m.session_id JOIN cases c ON c.id = s.case_id
+         WHERE m.staff_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
+           AND s.status IN {b} AND s.id IS NOT ?5
+         ORDER BY 1",
+        b = blocking()
+    );
+    hits(conn, &sql, staff, w, except)
+}
+
+pub(in crate::store::calendar) fn clashes_room(
+    conn: &Connection,
+    room: i64,
+    w: Window,
+    except: Option<i64>,
+) -> Result<Vec<Hit>> {
+    let sql = format!(
+        "SELECT s.starts_at, s.ends_at, s.id, c.case_no FROM sessions s JOIN cases c ON c.id = s.case_id
+         WHERE s.room_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
+           AND s.status IN {b} AND s.id IS NOT ?5 ORDER BY 1",
+        b = blocking()
+    );
+    hits(conn, &sql, room, w, except)
+}
+
+/// Sessions of any case sharing a party with `case_id` (including its own) in the window,
+/// with the shared party's name.
+pub(in crate::store::calendar) fn clashes_party(
+    conn: &Connection,
+    case_id: i64,
+    w: Window,
+    except: Option<i64>,
+) -> Result<Vec<Hit>> {
+    let sql = format!(
+        "SELECT DISTINCT s.starts_at, s.ends_at, s.id, c.case_no, p.name FROM case_parties me
+           JOIN case_parties other ON other.party_id = me.party_id
+           JOIN sessions s ON s.case_id = other.case_id
+           JOIN cases c ON c.id = s.case_id JOIN parties p ON p.id = me.party_id
+         WHERE me.case_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
+           AND s.status IN {b} AND s.id IS NOT ?5 ORDER BY 1",
+        b = blocking()
+    );
+    hits(conn, &sql, case_id, w, except)
+}
+
+/// How many sessions are booked to start within `day`.
+pub(in crate::store::calendar) fn booked_in(conn: &Connection, day: Span) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT COUNT(*) FROM sessions WHERE starts_at >= ?1 AND starts_at < ?2
+         AND status = 'booked'",
+        params![to_sql(day.start), to_sql(day.end)],
+        |r| r.get(0),
+    )?)
+}

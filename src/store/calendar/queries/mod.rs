@@ -1,0 +1,28 @@
+//! Every SQL statement of the calendar, by topic: reading sessions, cases, rooms, holidays and
+//! leave (read.rs), the clash searches (clash.rs), and the writes (write.rs).
+mod clash;
+mod read;
+mod write;
+
+pub(super) use clash::*;
+pub(in crate::store) use read::holidays_in;
+pub(super) use read::{brief_by_id, brief_by_no, leave_in, rooms, session_by_id, sessions_in};
+pub(super) use write::*;
+
+use super::super::time::from_sql;
+use chrono::NaiveDateTime;
+use rusqlite::Row;
+
+/// A stored time (local 'YYYY-MM-DD HH:MM:SS' text).
+fn time(r: &Row, i: usize) -> rusqlite::Result<NaiveDateTime> {
+    Ok(from_sql(&r.get::<_, String>(i)?).unwrap_or_default())
+}
+
+/// The statuses that occupy a mediator, a room and the parties, as an SQL list.
+fn blocking() -> String {
+    let codes: Vec<String> = crate::domain::session::SessionStatus::BLOCKING
+        .iter()
+        .map(|s| format!("'{}'", s.code()))
+        .collect();
+    format!("({})", codes.join(", "))
+}

@@ -1,0 +1,204 @@
+//! Booking, moving, cancelling and recording sessions. Every rule is checked inside the
+//! IMMEDIATE write transaction, so two desks booking the same room at the same moment cannot
+//! both succeed: the second one waits for the first's lock, then sees its session and is refused.
+use super::super::time::to_sql;
+use super::super::{Actor, Result, Store, StoreError, audit};
+use super::NewSession;
+use super::clash::{Slot, check_slot};
+use super::queries;
+use crate::domain::booking::{self, BookingRule};
+use crate::domain::role::Permission;
+use crate::domain::session::SessionStatus;
+use crate::domain::slots::{Span, WorkTime};
+use chrono::NaiveDateTime;
+
+/// A reason, cleaned; none refuses the change.
+fn required(reason: &str) -> Result<String> {
+    let r = crate::domain::text::sanitize_single_line(reason, 200).text;
+    if r.trim().is_empty() {
+        return Err(BookingRule::Reason.into());
+    }
+    Ok(r.trim().to_string())
+}
+
+/// Booking, moving and cancelling sessions take the role permission to book.
+fn may_book(by: Actor) -> Result<()> {
+    if !by.role.may(Permission::BookSession) {
+        return Err(StoreError::Forbidden);
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Books a session. Refuses double-booking of any mediator, the room or a party.
+    pub fn book_session(
+        &mut self,
+        by: Actor,
+        s: &NewSession,
+        work: &WorkTime,
+        now: NaiveDateTime,
+    ) -> Result<i64> {
+        may_book(by)?;
+        let mut mediators = s.mediators.clone();
+        mediators.dedup();
+        if mediators.is_empty() {
+            return Err(BookingRule::Mediator.into());
+        }
+        self.write(|tx| {
+            let (ladder, active) = queries::case_ladder(tx, s.case_id)?.ok_or(BookingRule::Case)?;
+            if !active {
+                return Err(BookingRule::CaseClosed.into());
+            }
+            booking::check_attempts_left(&ladder)?;
+            let slot = Slot {
+                case_id: s.case_id,
+                mediators: &mediators,
+                room: s.room_id,
+                span: Span::new(s.start, s.end),
+                except: None,
+            };
+            check_slot(tx, by, &slot, work)?;
+            let id = queries::insert_session(
+                tx,
+                s.case_id,
+                mediators[0],
+                s.room_id,
+                s.start,
+                s.end,
+                ladder.level,
+            )?;
+            for m in &mediators[1..] {
+                queries::add_co_mediator(tx, id, *m)?;
+            }
+            let what = format!("#{id} {}–{}", to_sql(s.start), to_sql(s.end));
+            audit::event(
+                tx,
+                &to_sql(now),
+                Some(by.staff_id),
+                Some(s.case_id),
+                "session.book",
+                &what,
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Moves a booked session to a new time (and room), with a reason; same rules as booking.
+    #[allow(clippy::too_many_arguments)]
+    pub fn move_session(
+        &mut self,
+        by: Actor,
+        id: i64,
+        start: NaiveDateTime,
+        end: NaiveDateTime,
+        room: Option<i64>,
+        reason: &str,
+        work: &WorkTime,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        may_book(by)?;
+        let reason = required(reason)?;
+        self.write(|tx| {
+            let s = queries::session_case(tx, id)?;
+            booking::check_booked(s.status)?;
+            let mediators = queries::mediators_of(tx, id)?;
+            let slot = Slot {
+                case_id: s.case_id,
+                mediators: &mediators,
+                room,
+                span: Span::new(start, end),
+                except: Some(id),
+            };
+            check_slot(tx, by, &slot, work)?;
+            queries::move_session(tx, id, start, end, room)?;
+            audit::append(
+                tx,
+                audit::Entry {
+                    at: &to_sql(now),
+                    staff_id: Some(by.staff_id),
+                    case_id: Some(s.case_id),
+                    action: "session.move",
+                    field: "starts_at",
+                    old: &format!("#{id} {}", to_sql(s.start)),
+                    new: &format!("{} ({reason})", to_sql(start)),
+                },
+            )
+        })
+    }
+
+    /// Cancels a booked session, with a reason.
+    pub fn cancel_session(
+        &mut self,
+        by: Actor,
+        id: i64,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        may_book(by)?;
+        let reason = required(reason)?;
+        self.write(|tx| {
+            let s = queries::session_case(tx, id)?;
+            booking::check_booked(s.status)?;
+            queries::cancel_session(tx, id)?;
+            audit::append(
+                tx,
+                audit::Entry {
+                    at: &to_sql(now),
+                    staff_id: Some(by.staff_id),
+                    case_id: Some(s.case_id),
+                    action: "session.cancel",
+                    field: "status",
+                    old: &format!("#{id} {} booked", to_sql(s.start)),
+                    new: &format!("cancelled ({reason})"),
+                },
+            )
+        })
+    }
+
+    /// Records what happened. A held session counts as an attempt on the 3-2-1 ladder at the
+    /// session's level; refused once that level's attempts are used up (escalate first).
+    pub fn record_session(
+        &mut self,
+        by: Actor,
+        id: i64,
+        outcome: SessionStatus,
+        result: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        booking::check_outcome(outcome)?;
+        let result = crate::domain::text::sanitize_single_line(result, 200)
+            .text
+            .trim()
+            .to_string();
+        let work = self.work.clone();
+        self.write(|tx| {
+            let s = queries::session_case(tx, id)?;
+            let mine = queries::mediators_of(tx, id)?.contains(&by.staff_id);
+            if !(mine || by.role.may_work(by.staff_id, s.owner)) {
+                return Err(StoreError::Forbidden);
+            }
+            booking::check_booked(s.status)?;
+            booking::check_recorded_on(outcome, s.start, now.date())?;
+            queries::set_outcome(tx, id, outcome, &result)?;
+            let at = to_sql(now);
+            audit::append(
+                tx,
+                audit::Entry {
+                    at: &at,
+                    staff_id: Some(by.staff_id),
+                    case_id: Some(s.case_id),
+                    action: "session.record",
+                    field: "status",
+                    old: &format!("#{id} {} booked", to_sql(s.start)),
+                    new: &format!("{} {result}", outcome.code()),
+                },
+            )?;
+            if outcome == SessionStatus::Held {
+                crate::store::cases::count_held_session(
+                    tx, &work, by, s.case_id, id, s.level, now,
+                )?;
+            }
+            Ok(())
+        })
+    }
+}

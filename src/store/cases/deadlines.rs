@@ -1,0 +1,214 @@
+//! Deadlines in working time: every path that sets `deadline_at` counts with the one
+//! `worktime::Calendar` (config hours and days, the calendar's public holidays) that the
+//! triage form's preview also reads (`Store::deadline_calendar`). The rules are in
+//! domain::worktime (red in clock hours, the others in working days).
+use super::super::calendar::holidays_in;
+use super::{Result, Store};
+use crate::domain::risk::{Colour, ResponseHours};
+use crate::domain::slots::WorkTime;
+use crate::domain::worktime::{Calendar, HOLIDAY_WINDOW_DAYS, MEDIATION_TERM_DAYS};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rusqlite::Connection;
+
+/// The working time and the holidays a deadline counted from `from` can meet.
+pub(super) fn calendar(conn: &Connection, work: &WorkTime, from: NaiveDate) -> Result<Calendar> {
+    let holidays = holidays_in(conn, from, from + Duration::days(HOLIDAY_WINDOW_DAYS))?
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    Ok(Calendar {
+        work: work.clone(),
+        holidays,
+    })
+}
+
+/// The response deadline of a colour from `from` (none for green).
+pub(in crate::store) fn response(
+    conn: &Connection,
+    work: &WorkTime,
+    hours: &ResponseHours,
+    colour: Colour,
+    from: NaiveDateTime,
+) -> Result<Option<NaiveDateTime>> {
+    Ok(calendar(conn, work, from.date())?.response(hours, colour, from))
+}
+
+/// End of a term of `days` counted from `from` (moved off days off).
+pub(super) fn term(
+    conn: &Connection,
+    work: &WorkTime,
+    from: NaiveDateTime,
+    days: i64,
+) -> Result<NaiveDateTime> {
+    Ok(calendar(conn, work, from.date())?.term_end(from, days))
+}
+
+impl Store {
+    /// Working hours and days for deadlines (from the config; the default until set).
+    pub fn set_work_time(&mut self, work: WorkTime) {
+        self.work = work;
+    }
+
+    pub fn work_time(&self) -> &WorkTime {
+        &self.work
+    }
+
+    /// What deadlines counted from `from` are counted in: this store's working time and the
+    /// calendar's holidays. The triage form reads it once and previews every deadline with it.
+    pub fn deadline_calendar(&self, from: NaiveDate) -> Result<Calendar> {
+        calendar(&self.conn, &self.work, from)
+    }
+
+    /// Open cases past their deadline at `now` (a range of the cases_active_deadline index;
+    /// paused cases have no deadline). Cached by the caller like the colour counts.
+    pub fn overdue_count(&self, now: NaiveDateTime) -> Result<i64> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COUNT(*) FROM cases
+             WHERE active = 1 AND ifnull(deadline_at, '9999-12-31 23:59:59') < ?1",
+        )?;
+        Ok(stmt.query_row([super::time::to_sql(now)], |r| r.get(0))?)
+    }
+
+    /// Open red cases with no action yet today: the list's `*` rule (`CaseRow::red_idle`), for
+    /// the status bar. One index probe into the audit log per open red case.
+    pub fn red_idle_count(&self, now: NaiveDateTime) -> Result<i64> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT COUNT(*) FROM cases c WHERE c.active = 1 AND c.colour = 0
+             AND ifnull((SELECT a.at FROM audit a WHERE a.case_id = c.id
+                         AND a.action <> 'case.reveal' ORDER BY a.id DESC LIMIT 1),
+                        c.received_at) < ?1",
+        )?;
+        let today = now.date().and_hms_opt(0, 0, 0).unwrap_or(now);
+        Ok(stmt.query_row([super::time::to_sql(today)], |r| r.get(0))?)
+    }
+
+    /// End of the mediation term of a case received at `received`.
+    pub fn mediation_term(&self, received: NaiveDateTime) -> Result<NaiveDateTime> {
+        term(&self.conn, &self.work, received, MEDIATION_TERM_DAYS)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::role::Role;
+    use crate::store::{Actor, NewStaff};
+    use chrono::NaiveTime;
+
+    fn at(m: u32, d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, m, d)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    }
+
+    fn store_with_lead() -> (Store, Actor) {
+        let mut s = Store::open_in_memory().unwrap();
+        let lead = NewStaff {
+            code: "L1".into(),
+            name: "组长".into(),
+            role: Role::Lead,
+            languages: vec!["zh".into()],
+            specialties: vec![],
+            team: None,
+            pin: "1234".into(),
+        };
+        let id = s.add_staff(None, &lead, at(11, 1, 8)).unwrap();
+        (
+            s,
+            Actor {
+                staff_id: id,
+                role: Role::Lead,
+            },
+        )
+    }
+
+    #[test]
+    fn deadlines_follow_the_calendar_holidays_and_the_configured_hours() {
+        let (mut s, lead) = store_with_lead();
+        let h = ResponseHours::default();
+        // Friday 11-20 16:00, orange (24 h): Monday 16:00 ...
+        let fri = at(11, 20, 16);
+        let work = s.work_time().clone();
+        let d = response(&s.conn, &work, &h, Colour::Orange, fri).unwrap();
+        assert_eq!(d, Some(at(11, 23, 16)));
+        // ... Tuesday once Monday is a public holiday in the calendar.
+        s.add_holiday(lead, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), "调休")
+            .unwrap();
+        let d = response(&s.conn, &work, &h, Colour::Orange, fri).unwrap();
+        assert_eq!(d, Some(at(11, 24, 16)));
+        // Red is seen the same day: clock hours, holiday or not.
+        let d = response(&s.conn, &work, &h, Colour::Red, fri).unwrap();
+        assert_eq!(d, Some(at(11, 20, 20)));
+        assert_eq!(
+            response(&s.conn, &work, &h, Colour::Green, fri).unwrap(),
+            None
+        );
+        // A centre also open on Saturdays (config) counts Saturday.
+        s.set_work_time(WorkTime {
+            days: vec![1, 2, 3, 4, 5, 6],
+            start: NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+            end: NaiveTime::from_hms_opt(17, 30, 0).unwrap(),
+        });
+        let work = s.work_time().clone();
+        let d = response(&s.conn, &work, &h, Colour::Orange, fri).unwrap();
+        assert_eq!(d, Some(at(11, 21, 16)));
+        // The term from 10-22 ends on Saturday 11-21 there, a working day.
+        assert_eq!(s.mediation_term(at(10, 22, 9)).unwrap(), at(11, 21, 9));
+    }
+
+    #[test]
+    fn overdue_count_counts_open_cases_past_their_deadline() {
+        use crate::store::{NewCase, NewParty};
+        let (mut s, lead) = store_with_lead();
+        let h = ResponseHours::default();
+        for d in [16, 18] {
+            let c = NewCase::walk_in(
+                at(11, d, 9),
+                "neighbour",
+                "楼上漏水",
+                NewParty::named("张伟", None),
+            );
+            s.create_case(lead, &c, &h).unwrap();
+        }
+        // Blue: 7 working days: 11-16 -> 11-25 09:00, 11-18 -> 11-27 09:00.
+        assert_eq!(s.overdue_count(at(11, 25, 8)).unwrap(), 0);
+        assert_eq!(s.overdue_count(at(11, 25, 10)).unwrap(), 1);
+        assert_eq!(s.overdue_count(at(11, 30, 10)).unwrap(), 2);
+    }
+
+    #[test]
+    fn a_red_case_without_action_today_is_flagged_until_someone_acts() {
+        use crate::store::{NewCase, NewParty};
+        let (mut s, lead) = store_with_lead();
+        let h = ResponseHours::default();
+        let c = NewCase::walk_in(
+            at(11, 23, 9),
+            "neighbour",
+            "扬言报复",
+            NewParty::named("李强", None),
+        );
+        let id = s.create_case(lead, &c, &h).unwrap().id;
+        let row = |s: &Store| s.case_rows(&[id]).unwrap().pop().unwrap();
+        // Blue rows carry no last action and are never flagged.
+        assert_eq!(row(&s).red_last_action, None);
+        assert!(!row(&s).red_idle(at(11, 25, 9)));
+        s.change_colour(lead, id, Colour::Red, "", &h, at(11, 23, 10))
+            .unwrap();
+        assert!(!row(&s).red_idle(at(11, 23, 16)), "acted today");
+        assert_eq!(s.red_idle_count(at(11, 23, 16)).unwrap(), 0);
+        assert!(row(&s).red_idle(at(11, 24, 9)), "nothing yet on the 24th");
+        assert_eq!(
+            s.red_idle_count(at(11, 24, 9)).unwrap(),
+            1,
+            "the status bar agrees"
+        );
+        // Looking at the numbers is not an action; a note is.
+        s.reveal_numbers(lead, id, at(11, 24, 9)).unwrap();
+        assert!(row(&s).red_idle(at(11, 24, 10)));
+        s.add_case_note(lead, id, "已电话联系", at(11, 24, 10))
+            .unwrap();
+        assert!(!row(&s).red_idle(at(11, 24, 11)));
+        assert_eq!(s.red_idle_count(at(11, 24, 11)).unwrap(), 0);
+    }
+}

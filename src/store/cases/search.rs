@@ -1,0 +1,286 @@
+//! One search box over cases: case number (or its tail), party name in Chinese or pinyin /
+//! initials, phone and ID tails, and words of the summary (two-character words included, by
+//! the bigram index of grams.rs). Every source is an index lookup with a LIMIT; the results
+//! are merged and ranked by how strong the match is, then by urgency.
+use super::grams::gram_query;
+use super::list::CaseRow;
+use super::{Result, Store};
+use crate::search::NameIndex;
+use chrono::NaiveDateTime;
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MatchKind {
+    CaseNo,
+    Phone,
+    IdNumber,
+    Name,
+    Summary,
+}
+
+impl MatchKind {
+    pub fn i18n_key(self) -> &'static str {
+        match self {
+            MatchKind::CaseNo => "ui.cases.match.case_no",
+            MatchKind::Phone => "ui.cases.match.phone",
+            MatchKind::IdNumber => "ui.cases.match.id",
+            MatchKind::Name => "ui.cases.match.name",
+            MatchKind::Summary => "ui.cases.match.summary",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub row: CaseRow,
+    pub kind: MatchKind,
+    pub score: i64,
+}
+
+/// The longest query searched; the rest is ignored (the Cases search box holds as many).
+pub const MAX_QUERY_CHARS: usize = 60;
+
+/// How many party records a name query may expand to (newest first).
+const NAME_PARTIES: i64 = 100;
+
+/// Scores of the match kinds: the stronger the evidence, the higher.
+pub(super) mod score {
+    pub const CASE_NO_EXACT: i64 = 100;
+    pub const CASE_NO_PREFIX: i64 = 95;
+    pub const CASE_NO_TAIL: i64 = 90;
+    /// A longer number that a typed tail begins ("1120-152" → 2026-1120-1524).
+    pub const CASE_NO_TAIL_BEGUN: i64 = 89;
+    pub const NUMBER_FULL: i64 = 88;
+    pub const NUMBER_TAIL: i64 = 80;
+    pub const NAME_EXACT: i64 = 75;
+    pub const KEY_EXACT: i64 = 72;
+    pub const NAME_PREFIX: i64 = 70;
+    pub const KEY_PREFIX: i64 = 65;
+    pub const NAME_PART: i64 = 60;
+    pub const NAME_FUZZY: i64 = 50;
+    pub const SUMMARY: i64 = 40;
+}
+
+/// Candidates found so far: the best score per case.
+#[derive(Default)]
+pub(super) struct Candidates(HashMap<i64, (i64, MatchKind)>);
+
+impl Candidates {
+    pub(super) fn add(&mut self, id: i64, score: i64, kind: MatchKind) {
+        let e = self.0.entry(id).or_insert((score, kind));
+        if score > e.0 {
+            *e = (score, kind);
+        }
+    }
+}
+
+/// Orders hits: score, then open before closed, then colour, then newest.
+pub(super) fn rank(cands: &Candidates, rows: Vec<CaseRow>, limit: usize) -> Vec<SearchHit> {
+    let mut hits: Vec<SearchHit> = rows
+        .into_iter()
+        .filter_map(|row| {
+            let (score, kind) = *cands.0.get(&row.id)?;
+            Some(SearchHit { row, kind, score })
+        })
+        .collect();
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(b.row.active.cmp(&a.row.active))
+            .then(a.row.colour.cmp(&b.row.colour))
+            .then(b.row.received_at.cmp(&a.row.received_at))
+            .then(b.row.id.cmp(&a.row.id))
+    });
+    hits.truncate(limit);
+    hits
+}
+
+/// Score of a party-name match, from the name and its pinyin keys.
+pub(super) fn name_score(name: &str, keys: &str, q: &str) -> i64 {
+    let ql = q.to_lowercase().replace(' ', "");
+    if name == q {
+        score::NAME_EXACT
+    } else if keys.split(' ').any(|k| k == ql) {
+        score::KEY_EXACT
+    } else if name.starts_with(q) {
+        score::NAME_PREFIX
+    } else if keys.split(' ').any(|k| k.starts_with(&ql)) {
+        score::KEY_PREFIX
+    } else {
+        score::NAME_PART
+    }
+}
+
+impl Store {
+    /// Ranked matches for a search box query, at most `limit`; names by SQL (prefix of a
+    /// pinyin key, or the Chinese name's bigrams).
+    pub fn search_cases(
+        &self,
+        q: &str,
+        limit: usize,
+        now: NaiveDateTime,
+    ) -> Result<Vec<SearchHit>> {
+        self.search_cases_with(q, limit, now, None)
+    }
+
+    /// The same, with names from the shared in-memory index when it is loaded (fuzzy and
+    /// substring matches too: "wei" finds 张伟).
+    pub fn search_cases_with(
+        &self,
+        q: &str,
+        limit: usize,
+        now: NaiveDateTime,
+        names: Option<&NameIndex>,
+    ) -> Result<Vec<SearchHit>> {
+        // The search box holds 60 characters; a longer query (a paste into `onedoor find`)
+        // would only make FTS5 AND thousands of bigrams, for seconds, to find nothing more.
+        let q = match q.trim().char_indices().nth(MAX_QUERY_CHARS) {
+            Some((end, _)) => q.trim()[..end].trim(),
+            None => q.trim(),
+        };
+        // Full-width digits and letters from a Chinese input method search as ASCII
+        // (`１１２４`, `ｚｗ`), as the desk's other typed numbers do.
+        let q = crate::domain::text::to_halfwidth_ascii(q);
+        let q = q.trim();
+        if q.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut c = Candidates::default();
+        let compact: String = q.chars().filter(|ch| !ch.is_whitespace()).collect();
+        let numeric = compact.chars().all(|ch| ch.is_ascii_digit() || ch == '-');
+        if numeric {
+            self.search_case_no(&compact, limit, now, &mut c)?;
+        }
+        let upper = compact.to_ascii_uppercase();
+        if upper.len() == 4
+            && upper
+                .chars()
+                .enumerate()
+                .all(|(i, ch)| ch.is_ascii_digit() || (i == 3 && ch == 'X'))
+        {
+            self.search_number_tail(&upper, limit, &mut c)?;
+        }
+        if numeric && (compact.len() == 11 || compact.len() == 18) {
+            self.search_full_number(&compact, limit, &mut c)?;
+        }
+        if upper.len() == 18 && upper.ends_with('X') {
+            self.search_full_number(&upper, limit, &mut c)?;
+        }
+        if compact.chars().any(char::is_alphabetic) {
+            // One character matches too many names to rank fuzzily per keystroke (11 ms for
+            // "x" at 1 M): its prefix by SQL is instant and what a person means by it.
+            match names.filter(|_| compact.chars().count() > 1) {
+                Some(ix) => self.search_names_indexed(ix, q, &mut c)?,
+                None => self.search_names(q, &compact, &mut c)?,
+            }
+        }
+        // Digits alone are numbers (case, phone, ID); amounts in summaries are not worth the
+        // cost of AND-ing digit bigrams, which every summary has.
+        if let Some(fts) = gram_query(q).filter(|_| !numeric) {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT rowid FROM case_grams WHERE case_grams MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
+            )?;
+            let ids =
+                stmt.query_map(rusqlite::params![fts, limit as i64], |r| r.get::<_, i64>(0))?;
+            for id in ids {
+                c.add(id?, score::SUMMARY, MatchKind::Summary);
+            }
+        }
+        let ids: Vec<i64> = c.0.keys().copied().collect();
+        let rows = self.case_rows(&ids)?;
+        Ok(rank(&c, rows, limit))
+    }
+
+    /// Names from the in-memory index: best names first, newest parties of each, then the
+    /// cases of those parties by the case_parties index.
+    fn search_names_indexed(&self, ix: &NameIndex, q: &str, c: &mut Candidates) -> Result<()> {
+        use crate::search::MatchKind as M;
+        let mut scores: HashMap<i64, i64> = HashMap::new();
+        let budget = NAME_PARTIES as usize;
+        'names: for hit in ix.search(q, 10) {
+            let s = match hit.kind {
+                M::Exact => score::NAME_EXACT,
+                M::Prefix => score::NAME_PREFIX,
+                M::Substring => score::NAME_PART,
+                M::Fuzzy => score::NAME_FUZZY,
+            };
+            let room = budget.saturating_sub(scores.len());
+            if room == 0 {
+                break 'names;
+            }
+            for pid in self.parties_named(&hit.name, room as u32)? {
+                scores.entry(pid).or_insert(s);
+            }
+        }
+        if scores.is_empty() {
+            return Ok(());
+        }
+        let json = format!(
+            "[{}]",
+            scores
+                .keys()
+                .map(i64::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT case_id, party_id FROM case_parties WHERE party_id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([json], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+        for r in rows {
+            let (case_id, pid) = r?;
+            c.add(
+                case_id,
+                scores.get(&pid).copied().unwrap_or(score::NAME_FUZZY),
+                MatchKind::Name,
+            );
+        }
+        Ok(())
+    }
+
+    /// Names: Chinese by the name bigrams, pinyin and initials by key prefix.
+    fn search_names(&self, q: &str, compact: &str, c: &mut Candidates) -> Result<()> {
+        let sql = if compact.is_ascii() {
+            "SELECT p.name, p.name_keys, cp.case_id
+             FROM (SELECT party_id AS pid FROM party_keys WHERE key >= ?1 AND key < ?1 || '{'
+                   ORDER BY key, party_id DESC LIMIT ?2) m
+             JOIN parties p ON p.id = m.pid JOIN case_parties cp ON cp.party_id = p.id"
+        } else {
+            "SELECT p.name, p.name_keys, cp.case_id
+             FROM (SELECT rowid AS pid FROM party_grams WHERE party_grams MATCH ?1
+                   ORDER BY rowid DESC LIMIT ?2) m
+             JOIN parties p ON p.id = m.pid JOIN case_parties cp ON cp.party_id = p.id"
+        };
+        let arg = if compact.is_ascii() {
+            let letters: String = compact
+                .chars()
+                .filter(char::is_ascii_alphabetic)
+                .map(|ch| ch.to_ascii_lowercase())
+                .collect();
+            if letters.is_empty() {
+                return Ok(());
+            }
+            letters
+        } else {
+            match gram_query(compact) {
+                Some(f) => f,
+                None => return Ok(()),
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(rusqlite::params![arg, NAME_PARTIES], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        for r in rows {
+            let (name, keys, id) = r?;
+            c.add(id, name_score(&name, &keys, q), MatchKind::Name);
+        }
+        Ok(())
+    }
+}
+
+mod numbers;

@@ -1,0 +1,228 @@
+//! A dedicated team for a complex case (一案一专班): several mediators and a written plan.
+//! Set by a lead or the case's owner, in one transaction, audited (members by staff code, the
+//! plan old → new).
+use super::time::to_sql;
+use super::{Actor, Result, Store, StoreError, audit};
+use crate::domain::case_rule::CaseRule;
+use crate::domain::role::Role;
+use chrono::NaiveDateTime;
+use rusqlite::{OptionalExtension, Transaction, params};
+
+/// Longest plan kept (characters).
+pub const PLAN_MAX: usize = 2000;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CaseTeam {
+    /// (staff id, code, name), by code.
+    pub members: Vec<(i64, String, String)>,
+    pub plan: String,
+    pub updated_at: String,
+}
+
+fn codes(tx: &Transaction, case: i64) -> Result<String> {
+    Ok(tx.query_row(
+        "SELECT ifnull(group_concat(code, ' '), '') FROM (SELECT s.code FROM case_team_members m
+            JOIN staff s ON s.id = m.staff_id WHERE m.case_id = ?1 ORDER BY s.code)",
+        [case],
+        |r| r.get(0),
+    )?)
+}
+
+impl Store {
+    /// Replaces the case's team and plan. Members must be active mediators or leads; an empty
+    /// team with an empty plan removes the team.
+    pub fn set_case_team(
+        &mut self,
+        by: Actor,
+        case: i64,
+        members: &[i64],
+        plan: &str,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        let plan: String = plan.trim().chars().take(PLAN_MAX).collect();
+        self.write(|tx| {
+            let owner: Option<i64> = tx
+                .query_row("SELECT owner_id FROM cases WHERE id = ?1", [case], |r| r.get(0))
+                .optional()?
+                .ok_or(StoreError::NotFound)?;
+            if by.role != Role::Lead && !(by.role == Role::Mediator && owner == Some(by.staff_id)) {
+                return Err(StoreError::Forbidden);
+            }
+            for m in members {
+                let ok: Option<bool> = tx
+                    .query_row(
+                        "SELECT active AND role IN ('mediator', 'lead') FROM staff WHERE id = ?1",
+                        [m],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                if ok != Some(true) {
+                    return Err(StoreError::Case(CaseRule::TeamMember));
+                }
+            }
+            if !plan.is_empty() && members.is_empty() {
+                return Err(StoreError::Case(CaseRule::TeamNoMembers));
+            }
+            let old_codes = codes(tx, case)?;
+            let old_plan: String = tx
+                .query_row("SELECT plan FROM case_teams WHERE case_id = ?1", [case], |r| r.get(0))
+                .optional()?
+                .unwrap_or_default();
+            let at = to_sql(now);
+            tx.execute("DELETE FROM case_team_members WHERE case_id = ?1", [case])?;
+            for m in members {
+                tx.execute(
+                    "INSERT OR IGNORE INTO case_team_members (case_id, staff_id) VALUES (?1, ?2)",
+                    params![case, m],
+                )?;
+            }
+            if members.is_empty() {
+                tx.execute("DELETE FROM case_teams WHERE case_id = ?1", [case])?;
+            } else {
+                tx.execute(
+                    "INSERT INTO case_teams (case_id, plan, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)
+                     ON CONFLICT (case_id) DO UPDATE SET plan = ?2, updated_at = ?3, updated_by = ?4",
+                    params![case, plan, at, by.staff_id],
+                )?;
+            }
+            let new_codes = codes(tx, case)?;
+            let log = |field: &str, old: &str, new: &str| {
+                audit::append(
+                    tx,
+                    audit::Entry { at: &at, staff_id: Some(by.staff_id), case_id: Some(case), action: "case.team", field, old, new },
+                )
+            };
+            if old_codes != new_codes {
+                log("members", &old_codes, &new_codes)?;
+            }
+            if old_plan != plan {
+                log("plan", &old_plan, &plan)?;
+            }
+            tx.execute("UPDATE cases SET updated_at = ?2 WHERE id = ?1", params![case, at])?;
+            Ok(())
+        })
+    }
+
+    /// The case's dedicated team, if it has one.
+    pub fn case_team(&self, case: i64) -> Result<Option<CaseTeam>> {
+        let Some((plan, updated_at)) = self
+            .conn
+            .query_row(
+                "SELECT plan, updated_at FROM case_teams WHERE case_id = ?1",
+                [case],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, s.code, s.name FROM case_team_members m JOIN staff s ON s.id = m.staff_id
+             WHERE m.case_id = ?1 ORDER BY s.code",
+        )?;
+        let members = stmt
+            .query_map([case], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(CaseTeam {
+            members,
+            plan,
+            updated_at,
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::risk::ResponseHours;
+    use crate::store::{NewCase, NewParty};
+    use chrono::NaiveDate;
+
+    fn at(h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(h, 0, 0)
+            .unwrap()
+    }
+
+    fn add(s: &mut Store, by: Option<Actor>, code: &str, role: Role) -> Actor {
+        crate::store::testing::add_staff(s, by, code, role, at(8))
+    }
+
+    #[test]
+    fn lead_or_owner_sets_the_team_and_plan_audited_others_are_refused() {
+        let mut s = Store::open_in_memory().unwrap();
+        let lead = add(&mut s, None, "L1", Role::Lead);
+        let desk = add(&mut s, Some(lead), "D1", Role::Desk);
+        let m1 = add(&mut s, Some(lead), "M1", Role::Mediator);
+        let m2 = add(&mut s, Some(lead), "M2", Role::Mediator);
+        let m3 = add(&mut s, Some(lead), "M3", Role::Mediator);
+        let c = NewCase::walk_in(
+            at(9),
+            "land",
+            "多户宅基地纠纷",
+            NewParty::named("王芳", None),
+        );
+        let id = s
+            .create_case(desk, &c, &ResponseHours::default())
+            .unwrap()
+            .id;
+        assert_eq!(s.case_team(id).unwrap(), None);
+        // Nobody owns it yet: a mediator and the desk may not build the team.
+        assert!(matches!(
+            s.set_case_team(m1, id, &[m1.staff_id], "计划", at(10)),
+            Err(StoreError::Forbidden)
+        ));
+        assert!(matches!(
+            s.set_case_team(desk, id, &[m1.staff_id], "计划", at(10)),
+            Err(StoreError::Forbidden)
+        ));
+        assert!(matches!(
+            s.set_case_team(lead, id, &[desk.staff_id], "计划", at(10)),
+            Err(StoreError::Case(CaseRule::TeamMember))
+        ));
+        s.set_case_team(
+            lead,
+            id,
+            &[m2.staff_id, m1.staff_id],
+            "先分户走访，再集中调解",
+            at(10),
+        )
+        .unwrap();
+        let t = s.case_team(id).unwrap().unwrap();
+        let codes: Vec<&str> = t.members.iter().map(|m| m.1.as_str()).collect();
+        assert_eq!(codes, ["M1", "M2"]);
+        assert_eq!(t.plan, "先分户走访，再集中调解");
+        s.assign_case(lead, id, m3.staff_id, "", at(11)).unwrap();
+        // The owner edits it.
+        s.set_case_team(m3, id, &[m1.staff_id, m3.staff_id], "改为联合调解", at(12))
+            .unwrap();
+        let t = s.case_team(id).unwrap().unwrap();
+        assert_eq!(t.members.len(), 2);
+        assert_eq!(t.plan, "改为联合调解");
+        let log: Vec<(String, String, String)> = s
+            .case_detail(id)
+            .unwrap()
+            .timeline
+            .into_iter()
+            .filter(|a| a.action == "case.team")
+            .map(|a| (a.field, a.old, a.new))
+            .collect();
+        assert_eq!(
+            log,
+            [
+                ("members".into(), "".into(), "M1 M2".into()),
+                ("plan".into(), "".into(), "先分户走访，再集中调解".into()),
+                ("members".into(), "M1 M2".into(), "M1 M3".into()),
+                (
+                    "plan".into(),
+                    "先分户走访，再集中调解".into(),
+                    "改为联合调解".into()
+                ),
+            ]
+        );
+        // An empty team removes it.
+        s.set_case_team(lead, id, &[], "", at(13)).unwrap();
+        assert_eq!(s.case_team(id).unwrap(), None);
+    }
+}

@@ -1,0 +1,7 @@
+//! The cases subject's store tests, by topic (in-memory databases with the real migrations).
+mod codes;
+mod earlier;
+mod list;
+mod merges;
+mod search;
+mod workflow;
