@@ -70,19 +70,19 @@ fn tab_switches_the_view_and_s_steps_through_the_shifts_wrapping() {
     use onedoor::domain::shift::Shift;
     let mut app = handover_app(Lang::Zh);
     assert_eq!(app.panes.handover.tab, Tab::Sheet);
-    key(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::BackTab);
     assert_eq!(
         app.panes.handover.tab,
         Tab::Sheet,
         "Shift+Tab is not a key here"
     );
-    key(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
     assert_eq!(app.panes.handover.tab, Tab::Stats);
-    key(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
     assert_eq!(app.panes.handover.tab, Tab::Sheet);
     let mut seen = vec![app.panes.handover.shift];
     for _ in 0..3 {
-        key(&mut app, KeyCode::Char('s'));
+        press(&mut app, KeyCode::Char('s'));
         seen.push(app.panes.handover.shift);
     }
     assert_eq!(seen, [Shift::Day, Shift::Am, Shift::Pm, Shift::Day]);
