@@ -115,3 +115,32 @@ fn drawing_the_pane_takes_under_a_millisecond() {
     // Debug builds are ~10x slower than release; the release figure is in the report.
     assert!(per.as_millis() < 30, "{per:?}");
 }
+
+/// A family dispute with a threat leaves its category's window: the routing head says where to
+/// and why (#16).
+#[test]
+fn the_routing_head_names_the_flag_that_moved_the_case() {
+    for (lang, moved) in [
+        (Lang::Zh, "妇联家事调解 (暴力或威胁)"),
+        (
+            Lang::En,
+            "Women's federation family desk (Violence or threats)",
+        ),
+    ] {
+        let mut a = app_as(demo_store(50), "D001", lang);
+        tab_to(&mut a, Focus::Party(0, PField::Name));
+        typ(&mut a, "王秀英");
+        tab_to(&mut a, Focus::Category);
+        typ(&mut a, "shanyang");
+        press(&mut a, KeyCode::Enter);
+        typ(&mut a, "儿子拒付赡养费");
+        let screen = |a: &App| format!("{}", render(a, 120, 40).backend());
+        tab_to(&mut a, Focus::Routing);
+        assert!(!screen(&a).contains(moved), "{}", screen(&a));
+        tab_to(&mut a, Focus::Risk);
+        typ(&mut a, "v");
+        press(&mut a, KeyCode::Esc);
+        tab_to(&mut a, Focus::Routing);
+        assert!(screen(&a).contains(moved), "{}", screen(&a));
+    }
+}

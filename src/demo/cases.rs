@@ -9,6 +9,7 @@ use crate::domain::channel::Channel;
 use crate::domain::risk::{Colour, ResponseHours, RiskFlag};
 use crate::domain::role::Role;
 use crate::domain::status::Status;
+use crate::domain::team_rule::team_for;
 use crate::domain::worktime::Calendar;
 use crate::store::bulk::{BulkWriter, CaseRow, PartyRow};
 use crate::store::{Store, StoreError};
@@ -228,7 +229,7 @@ fn one_case(
             .starts_with("labour")
             .then(|| c.rng.random_range(5..500) * 1000),
         people,
-        team: cat.team().code(),
+        team: team_for(cat, &flags, received).team.code(),
         owner_id: owner.map(|o| o.0),
         received_by: desk,
         first_party_id: applicant,

@@ -7,6 +7,7 @@ use super::channel::Channel;
 use super::party::{PartyRole, Vulnerability};
 use super::risk::{self, Assessment, Colour, ComputedFacts, RiskFlag};
 use super::team::Team;
+use super::team_rule::team_for;
 use super::{idnum, phone};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -41,6 +42,7 @@ pub struct NewCase {
     pub people: u32,
     /// Earlier cases of these parties (feeds the repeat-visitor flag).
     pub earlier_visits: u32,
+    /// The window; None: the routing rule's (`team_rule::team_for`).
     pub team: Option<Team>,
     pub owner_id: Option<i64>,
     pub parties: Vec<(PartyRole, NewParty)>,
@@ -125,6 +127,13 @@ pub struct Valid {
 }
 
 impl NewCase {
+    /// The window it is saved to: the one given, else where the routing rule sends a case of
+    /// `category` with all its flags, received when it was (what the triage form shows).
+    pub fn team_or_route(&self, category: &Category) -> Team {
+        self.team
+            .unwrap_or_else(|| team_for(category, &self.all_flags(), self.received_at).team)
+    }
+
     /// The facts that raise flags without the clerk ticking them.
     pub fn facts(&self) -> ComputedFacts {
         ComputedFacts {

@@ -249,7 +249,8 @@ pub fn case(
         amount_yuan,
         people,
         earlier_visits: 0,
-        team: Some(category.team()),
+        // The routing rule's team, as at the desk (domain::team_rule).
+        team: None,
         owner_id: None,
         parties,
     })

@@ -29,7 +29,7 @@ pub use cases::{
     AttemptRecorded, AuditLine, CaseCreated, CaseDetail, CaseRow, CaseTeam, CountJob, Cursor,
     EarlierCase, FollowupLine, MAX_EXTENSION_DAYS, MEDIATION_TERM_DAYS, MatchKind, MergeKind,
     MergeLine, MergeView, NewCase, NewParty, OpenReferral, Outcome, OutcomeRecord, PartyLine,
-    Revealed, SearchHit, SessionLine, SlipData, UrgentCounts, format_case_no, grams,
+    Revealed, SearchHit, SessionLine, SlipData, UrgentCounts, format_case_no, grams, index_party,
 };
 pub use error::{Result, StoreError};
 pub use followups::{

@@ -100,7 +100,7 @@ pub(in crate::store) fn insert(
     } else {
         Status::Registered
     };
-    let team = c.team.unwrap_or_else(|| k.v.category.team());
+    let team = c.team_or_route(k.v.category);
     let at = to_sql(c.received_at);
     let flags =
         k.v.flags

@@ -33,6 +33,7 @@ pub use earlier::{EarlierCase, SlipData};
 pub use ladder::AttemptRecorded;
 pub use list::{CaseRow, Cursor};
 pub use merges::{MergeKind, MergeLine, MergeView};
+pub use names::index_party;
 pub use referrals::OpenReferral;
 pub use search::{MatchKind, SearchHit};
 pub use team::CaseTeam;

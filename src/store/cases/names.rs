@@ -1,7 +1,31 @@
-//! Streaming every party's name for the in-memory name index (built off the render loop).
+//! Streaming every party's name for the in-memory name index (built off the render loop), and
+//! filling that index the one way the panes and `onedoor find` share: each name's keys split
+//! into its usual reading and rare ones (`domain::names::split_keys`), so both rank alike.
 use super::{Result, Store};
+use crate::domain::names::split_keys;
+use crate::search::{NameId, NameIndex};
+
+/// Adds one party to a name index, its stored keys split by reading.
+pub fn index_party(ix: &mut NameIndex, party_id: i64, name: &str, keys: &str) -> NameId {
+    let (usual, rare) = split_keys(name, keys);
+    ix.insert_readings(party_id, name, &usual, &rare)
+}
 
 impl Store {
+    /// The name index of every party, and the largest party id it holds (one pass over the
+    /// `parties_name` index, in name order).
+    pub fn load_name_index(&self) -> Result<(NameIndex, i64)> {
+        let mut ix = NameIndex::new();
+        let mut max = 0;
+        self.for_each_distinct_name(|name, keys, latest, parties| {
+            let (usual, rare) = split_keys(name, keys);
+            ix.push_sorted(name, &usual, &rare, latest, parties);
+            max = max.max(latest);
+        })?;
+        ix.compact();
+        Ok((ix, max))
+    }
+
     /// Calls `f(party_id, name, name_keys)` for every party, in id order, without collecting.
     pub fn for_each_party_name(&self, mut f: impl FnMut(i64, &str, &str)) -> Result<()> {
         let mut stmt = self

@@ -118,7 +118,7 @@ impl Lookup {
 fn name_parties(store: &Store, idx: &NameIndex, query: &str) -> Vec<i64> {
     let mut out = Vec::new();
     // Ids are expanded only for the names needed: a common name holds a thousand parties.
-    for (id, _) in idx.search_names(query, NAME_LIMIT) {
+    for (id, _, _) in idx.search_names(query, NAME_LIMIT) {
         let room = (PARTY_LIMIT as usize).saturating_sub(out.len());
         if room == 0 {
             break;

@@ -17,6 +17,7 @@ use crate::domain::category;
 use crate::domain::intake::NewCase;
 use crate::domain::risk::{self, Assessment, Colour, ComputedFacts, RiskFlag};
 use crate::domain::routing::{self, Candidate, Hours, Need, Proposal};
+use crate::domain::team_rule::{Route, team_for};
 use crate::domain::worktime::Calendar;
 use crate::store::CaseCreated;
 use chrono::{NaiveDateTime, NaiveTime};
@@ -80,6 +81,9 @@ pub struct TriageState {
     /// costs tens of ms at 1 M cases: never on the render loop).
     candidates_rx: Option<Receiver<Result<Vec<Candidate>, crate::store::StoreError>>>,
     pub proposal: Option<Proposal>,
+    /// The window the case goes to and the flags that moved it there, if any (shown with the
+    /// proposal; the store saves the same, by the same rule).
+    pub route: Option<Route>,
     pub route_row: usize,
     pub saved: Option<Saved>,
     saving: Option<Saving>,
@@ -170,19 +174,25 @@ impl TriageState {
     }
 
     /// Recomputes the routing proposal from the cached candidates (cheap: a dozen mediators).
-    fn repropose(&mut self) {
-        let Some(cands) = &self.candidates else {
-            self.proposal = None;
-            return;
-        };
-        let Some(cat) = self.form.category.as_deref().and_then(category::find) else {
+    fn repropose(&mut self, now: NaiveDateTime) {
+        self.route = self
+            .form
+            .category
+            .as_deref()
+            .and_then(category::find)
+            .map(|cat| team_for(cat, &risk::all_flags(&self.form.flags, &self.facts()), now));
+        let (Some(cands), Some(cat), Some(route)) = (
+            &self.candidates,
+            self.form.category.as_deref().and_then(category::find),
+            &self.route,
+        ) else {
             self.proposal = None;
             return;
         };
         let langs = routing::needed_languages(self.form.parties.iter().map(|p| p.language()));
         let need = Need {
             category: &cat.code,
-            team: cat.team(),
+            team: route.team,
             colour: self.colour(),
             languages: langs,
         };
@@ -226,7 +236,7 @@ impl TriageState {
                 },
             }
         }
-        self.repropose();
+        self.repropose(ctx.now);
     }
 
     pub fn candidates_loading(&self) -> bool {
@@ -242,7 +252,7 @@ impl TriageState {
             Ok(Ok(c)) => {
                 self.candidates = Some(c);
                 self.candidates_rx = None;
-                self.repropose();
+                self.repropose(ctx.now);
             }
             Ok(Err(e)) => {
                 self.candidates_rx = None;
@@ -256,7 +266,7 @@ impl TriageState {
     /// Something in the form changed: keep the draft, the proposal and the lookup current.
     fn changed(&mut self, ctx: &mut Ctx) {
         self.dirty = true;
-        self.repropose();
+        self.repropose(ctx.now);
         ctx.save_draft(DRAFT_KIND, self.form.to_draft());
     }
 
@@ -281,6 +291,7 @@ impl TriageState {
         self.candidates = None;
         self.candidates_rx = None;
         self.proposal = None;
+        self.route = None;
         self.route_row = 0;
         self.dirty = false;
         self.load_candidates(ctx);

@@ -105,7 +105,7 @@ impl TriageState {
             (Popup::OfferDraft(form), Answer::Yes) => {
                 self.form = *form;
                 self.dirty = true;
-                self.repropose();
+                self.repropose(ctx.now);
                 for i in 0..self.form.parties.len() {
                     self.refresh_lookup(i, ctx);
                 }

@@ -377,3 +377,6 @@ fn the_slip_is_saved_private_and_printed_from_a_private_temporary_file() {
     );
     wait_for(&|| !Path::new(&printed).exists());
 }
+
+#[path = "tests_route.rs"]
+mod route;
