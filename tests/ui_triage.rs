@@ -127,7 +127,7 @@ fn the_routing_head_names_the_flag_that_moved_the_case() {
             "Women's federation family desk (Violence or threats)",
         ),
     ] {
-        let mut a = app_as(demo_store(50), "D001", lang);
+        let mut a = demo(50).app_as("D001", lang);
         tab_to(&mut a, Focus::Party(0, PField::Name));
         typ(&mut a, "王秀英");
         tab_to(&mut a, Focus::Category);
