@@ -89,6 +89,7 @@ pub(super) struct CaseBits {
     pub(super) deadline: Option<String>,
     pub(super) visits: i64,
     pub(super) merged_into: Option<i64>,
+    pub(super) closed_at: Option<String>,
 }
 
 pub(super) fn case_bits(tx: &Transaction, id: i64) -> Result<CaseBits> {
@@ -128,7 +129,9 @@ impl Store {
                 queries::move_rows(tx, table, gone, keep)?;
             }
             queries::add_visits(tx, keep, g.visits, &at)?;
-            queries::close_merged(tx, gone, keep, &at)?;
+            // Closed now, unless it already was (then it keeps its own closing time).
+            let closed_at = g.closed_at.as_deref().unwrap_or(&at);
+            queries::close_merged(tx, gone, keep, closed_at, &at)?;
             log(tx, &at, by, Some(keep), "case.merge", "merged", "", &g.no)?;
             log(
                 tx,

@@ -68,7 +68,13 @@ fn undo_case_merge(
         .clone()
         .unwrap_or_else(|| Status::Closed.code().to_string());
     let active = active.unwrap_or(false);
-    queries::restore_case(tx, gone, &old_status, active, deadline.as_deref(), at)?;
+    // A case the merge closed loses the closing time the merge gave it.
+    let closed_at = g
+        .closed_at
+        .as_deref()
+        .filter(|_| old_status == Status::Closed.code());
+    let deadline = deadline.as_deref();
+    queries::restore_case(tx, gone, &old_status, active, deadline, closed_at, at)?;
     log(tx, at, by, Some(keep), "case.unmerge", "merged", &g.no, "")?;
     log(
         tx,

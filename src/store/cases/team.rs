@@ -4,7 +4,7 @@
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
-use crate::domain::role::Role;
+use crate::domain::role::{Role, may_mediate};
 use chrono::NaiveDateTime;
 
 /// Longest plan kept (characters).
@@ -36,10 +36,8 @@ impl Store {
                 return Err(StoreError::Forbidden);
             }
             for m in members {
-                let ok = queries::staff_role(tx, *m)?.is_some_and(|(role, active)| {
-                    active && matches!(role, Role::Mediator | Role::Lead)
-                });
-                if !ok {
+                let member = queries::staff_role(tx, *m)?;
+                if !member.is_some_and(|(role, active)| may_mediate(role, active)) {
                     return Err(StoreError::Case(CaseRule::TeamMember));
                 }
             }

@@ -7,7 +7,7 @@ use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
 use crate::domain::risk::{self, Colour, ResponseHours};
-use crate::domain::role::{Permission, Role};
+use crate::domain::role::{Permission, Role, may_mediate};
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
 
@@ -42,10 +42,8 @@ impl Store {
             if s.owner.is_some() && reason.is_empty() {
                 return Err(StoreError::Case(CaseRule::NoReason));
             }
-            let role: Option<Role> = queries::staff_role(tx, to)?
-                .filter(|(_, active)| *active)
-                .map(|(role, _)| role);
-            if !matches!(role, Some(Role::Mediator | Role::Lead)) {
+            let owner = queries::staff_role(tx, to)?;
+            if !owner.is_some_and(|(role, active)| may_mediate(role, active)) {
                 return Err(StoreError::Case(CaseRule::NotMediator));
             }
             let at = to_sql(now);

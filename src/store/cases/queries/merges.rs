@@ -19,8 +19,8 @@ pub(crate) fn moved_table(what: &str) -> Option<&'static str> {
 }
 
 pub(crate) fn case_bits(c: &Connection, id: i64) -> Result<Option<CaseBits>> {
-    let sql =
-        "SELECT case_no, status, active, deadline_at, visits, merged_into FROM cases WHERE id = ?1";
+    let sql = "SELECT case_no, status, active, deadline_at, visits, merged_into, closed_at
+        FROM cases WHERE id = ?1";
     first(c, sql, [id], |r| {
         Ok(CaseBits {
             no: r.get(0)?,
@@ -29,6 +29,7 @@ pub(crate) fn case_bits(c: &Connection, id: i64) -> Result<Option<CaseBits>> {
             deadline: r.get(3)?,
             visits: r.get(4)?,
             merged_into: r.get(5)?,
+            closed_at: r.get(6)?,
         })
     })
 }
@@ -119,12 +120,21 @@ pub(crate) fn add_visits(c: &Connection, case: i64, n: i64, at: &str) -> Result<
     run(c, sql, params![case, n, at])
 }
 
-/// The absorbed case: closed, out of the open lists, pointing to `keep`. Closed now, unless
-/// it already was (then it keeps its own closing time).
-pub(crate) fn close_merged(c: &Connection, gone: i64, keep: i64, at: &str) -> Result<usize> {
+/// The absorbed case: closed at `closed`, out of the open lists, pointing to `keep`.
+pub(crate) fn close_merged(
+    c: &Connection,
+    gone: i64,
+    keep: i64,
+    closed: &str,
+    at: &str,
+) -> Result<usize> {
     let sql = "UPDATE cases SET merged_into = ?2, status = ?3, active = 0, deadline_at = NULL,
-                    closed_at = coalesce(closed_at, ?4), updated_at = ?4 WHERE id = ?1";
-    run(c, sql, params![gone, keep, Status::Closed.code(), at])
+                    closed_at = ?5, updated_at = ?4 WHERE id = ?1";
+    run(
+        c,
+        sql,
+        params![gone, keep, Status::Closed.code(), at, closed],
+    )
 }
 
 /// (name, phone, ID number, merged into) of a party.

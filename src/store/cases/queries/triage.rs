@@ -1,6 +1,7 @@
 //! What the triage desk reads and writes besides parties: a repeat visit, the mediators'
 //! load and booked time for routing, and the intake slip.
 use super::super::super::Result;
+use super::super::super::calendar::blocking;
 use super::super::super::convert::code;
 use super::super::super::time;
 use super::super::earlier::SlipData;
@@ -35,17 +36,21 @@ pub(crate) fn open_load(c: &Connection) -> Result<HashMap<i64, u32>> {
         .collect())
 }
 
-/// (start, end) of a mediator's booked or held sessions starting in [from, until).
+/// (start, end) of a mediator's sessions starting in [from, until) that occupy them
+/// (`SessionStatus::BLOCKING`: booked or held).
 pub(crate) fn busy(
     c: &Connection,
     mediator: i64,
     from: &str,
     until: &str,
 ) -> Result<Vec<(NaiveDateTime, NaiveDateTime)>> {
-    let sql = "SELECT starts_at, ends_at FROM sessions
+    let sql = format!(
+        "SELECT starts_at, ends_at FROM sessions
              WHERE mediator_id = ?1 AND starts_at >= ?2 AND starts_at < ?3
-               AND status IN ('booked', 'held')";
-    all(c, sql, params![mediator, from, until], |r| {
+               AND status IN {}",
+        blocking()
+    );
+    all(c, &sql, params![mediator, from, until], |r| {
         Ok((time::read(r, 0, "sessions")?, time::read(r, 1, "sessions")?))
     })
 }

@@ -61,20 +61,21 @@ pub(crate) fn move_back(
     run(c, &sql, params![to, row, from])
 }
 
-/// The absorbed case as it was: not merged, its old status, activity and deadline; a case the
-/// merge closed loses the closing time the merge gave it.
+/// The absorbed case as it was: not merged, with its old status, activity, deadline and
+/// closing time.
 pub(crate) fn restore_case(
     c: &Connection,
     gone: i64,
     status: &str,
     active: bool,
     deadline: Option<&str>,
+    closed: Option<&str>,
     at: &str,
 ) -> Result<usize> {
     let sql = "UPDATE cases SET merged_into = NULL, status = ?2, active = ?3, deadline_at = ?4,
-                        closed_at = CASE WHEN ?2 = 'closed' THEN closed_at END, updated_at = ?5
+                        closed_at = ?6, updated_at = ?5
                      WHERE id = ?1";
-    run(c, sql, params![gone, status, active, deadline, at])
+    run(c, sql, params![gone, status, active, deadline, at, closed])
 }
 
 /// The party a party was merged into, if it was.
