@@ -13,6 +13,7 @@ mod list;
 mod merges;
 mod merges_undo;
 mod names;
+mod queries;
 mod referrals;
 mod search;
 mod state;
@@ -44,7 +45,7 @@ pub(super) use create::{Origin, check, insert};
 pub(super) use deadlines::response as response_deadline;
 pub(super) use ladder::count_held_session;
 
-use super::{Actor, Result, Store, StoreError, audit, convert, time};
+use super::{Actor, Result, Store, StoreError, audit, time};
 
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@
 //! are merged and ranked by how strong the match is, then by urgency.
 use super::grams::gram_query;
 use super::list::CaseRow;
-use super::{Result, Store};
+use super::{Result, Store, queries};
 use crate::domain::names::split_keys;
 use crate::search::NameIndex;
 use chrono::NaiveDateTime;
@@ -226,13 +226,8 @@ impl Store {
         // Digits alone are numbers (case, phone, ID); amounts in summaries are not worth the
         // cost of AND-ing digit bigrams, which every summary has.
         if let Some(fts) = gram_query(q).filter(|_| !numeric) {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT rowid FROM case_grams WHERE case_grams MATCH ?1 ORDER BY rowid DESC LIMIT ?2",
-            )?;
-            let ids =
-                stmt.query_map(rusqlite::params![fts, limit as i64], |r| r.get::<_, i64>(0))?;
-            for id in ids {
-                c.add(id?, score::SUMMARY, MatchKind::Summary);
+            for id in queries::summary_matches(&self.conn, &fts, limit)? {
+                c.add(id, score::SUMMARY, MatchKind::Summary);
             }
         }
         let ids: Vec<i64> = c.0.keys().copied().collect();
@@ -265,20 +260,8 @@ impl Store {
         if scores.is_empty() {
             return Ok(());
         }
-        let json = format!(
-            "[{}]",
-            scores
-                .keys()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-        );
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT case_id, party_id FROM case_parties WHERE party_id IN (SELECT value FROM json_each(?1))",
-        )?;
-        let rows = stmt.query_map([json], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
-        for r in rows {
-            let (case_id, pid) = r?;
+        let pids: Vec<i64> = scores.keys().copied().collect();
+        for (case_id, pid) in queries::links_of_parties(&self.conn, &pids)? {
             c.add(
                 case_id,
                 scores.get(&pid).copied().unwrap_or(score::NAME_FUZZY),
@@ -290,18 +273,7 @@ impl Store {
 
     /// Names: Chinese by the name bigrams, pinyin and initials by key prefix.
     fn search_names(&self, q: &str, compact: &str, c: &mut Candidates) -> Result<()> {
-        let sql = if compact.is_ascii() {
-            "SELECT p.name, p.name_keys, cp.case_id
-             FROM (SELECT party_id AS pid FROM party_keys WHERE key >= ?1 AND key < ?1 || '{'
-                   ORDER BY key, party_id DESC LIMIT ?2) m
-             JOIN parties p ON p.id = m.pid JOIN case_parties cp ON cp.party_id = p.id"
-        } else {
-            "SELECT p.name, p.name_keys, cp.case_id
-             FROM (SELECT rowid AS pid FROM party_grams WHERE party_grams MATCH ?1
-                   ORDER BY rowid DESC LIMIT ?2) m
-             JOIN parties p ON p.id = m.pid JOIN case_parties cp ON cp.party_id = p.id"
-        };
-        let arg = if compact.is_ascii() {
+        let names = if compact.is_ascii() {
             let letters: String = compact
                 .chars()
                 .filter(char::is_ascii_alphabetic)
@@ -310,23 +282,14 @@ impl Store {
             if letters.is_empty() {
                 return Ok(());
             }
-            letters
+            queries::names_by_key_prefix(&self.conn, &letters, NAME_PARTIES)?
         } else {
             match gram_query(compact) {
-                Some(f) => f,
+                Some(f) => queries::names_by_grams(&self.conn, &f, NAME_PARTIES)?,
                 None => return Ok(()),
             }
         };
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map(rusqlite::params![arg, NAME_PARTIES], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-            ))
-        })?;
-        for r in rows {
-            let (name, keys, id) = r?;
+        for (name, keys, id) in names {
             c.add(id, name_score(&name, &keys, q), MatchKind::Name);
         }
         Ok(())

@@ -11,7 +11,7 @@ use crate::app::panes::Ctx;
 use crate::domain::case_filter::Waiting;
 use crate::domain::dates;
 use crate::domain::risk::Colour;
-use crate::domain::role::Role;
+use crate::domain::role::may_mediate;
 use crate::domain::status::Status;
 use crate::i18n::trf;
 
@@ -45,7 +45,7 @@ pub(super) fn owners(ctx: &mut Ctx) -> Vec<(String, Choice)> {
     match ctx.store.list_staff() {
         Ok(staff) => staff
             .into_iter()
-            .filter(|s| s.active && matches!(s.role, Role::Mediator | Role::Lead))
+            .filter(|s| may_mediate(s.role, s.active))
             .map(|s| (format!("{} {}", s.code, s.name), Choice::Staff(s.id)))
             .collect(),
         Err(e) => {

@@ -1,6 +1,7 @@
 //! List, paging and search tests on a demo database (deterministic), checked against plain
 //! in-memory sorting and filtering of every row.
 use super::super::list::*;
+use super::super::queries::{page_sql, where_sql};
 use crate::demo::{DemoOptions, generate};
 use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey};
 use crate::domain::risk::Colour;
