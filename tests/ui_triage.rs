@@ -111,6 +111,35 @@ fn saved_view_shows_case_number_and_slip() {
     }
 }
 
+/// The ★ marks a case found by the same phone or ID number; its key shows only when such a
+/// case is listed (under a name-only match, as in the form snapshots above, it does not).
+#[test]
+fn the_key_to_the_star_shows_under_a_phone_match() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = app_as(demo_store(50), "D001", lang);
+        tab_to(&mut a, Focus::Party(0, PField::Name));
+        typ(&mut a, "欧阳娜娜");
+        press(&mut a, KeyCode::Tab);
+        typ(&mut a, "13900001111");
+        tab_to(&mut a, Focus::Category);
+        typ(&mut a, "lljf");
+        press(&mut a, KeyCode::Enter);
+        typ(&mut a, "楼上漏水");
+        update(
+            &mut a,
+            Action::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+        );
+        assert!(a.panes.triage.saved.is_some(), "{:?}", a.flash);
+        press(&mut a, KeyCode::Enter);
+        tab_to(&mut a, Focus::Party(0, PField::Phone));
+        typ(&mut a, "13900001111");
+        insta::assert_snapshot!(
+            format!("triage_star_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+    }
+}
+
 #[test]
 fn drawing_the_pane_takes_under_a_millisecond() {
     let a = typed(Lang::Zh);
