@@ -92,6 +92,9 @@ pub struct TriageState {
     draft_checked: bool,
     /// Something was typed since the last save/discard.
     dirty: bool,
+    /// The desk's clock when it last spoke to the pane: the day the preview's facts are
+    /// computed on (an age from an ID number), as the store computes them on the day received.
+    clock: NaiveDateTime,
 }
 
 pub fn hours_of(config: &Config) -> Hours {
@@ -113,9 +116,9 @@ impl TriageState {
         save::new_case(&self.form, now, self.earlier_visits(), true)
     }
 
-    /// The facts that raise flags by themselves (they do not depend on the time).
+    /// The facts that raise flags by themselves, on the desk's day.
     pub fn facts(&self) -> ComputedFacts {
-        self.intake(NaiveDateTime::default()).facts()
+        self.intake(self.clock).facts()
     }
 
     pub fn earlier_visits(&self) -> u32 {
@@ -123,12 +126,12 @@ impl TriageState {
     }
 
     pub fn assessment(&self) -> Assessment {
-        self.intake(NaiveDateTime::default()).assessment()
+        self.intake(self.clock).assessment()
     }
 
     /// The colour the case will be saved with.
     pub fn colour(&self) -> Colour {
-        self.intake(NaiveDateTime::default()).colour()
+        self.intake(self.clock).colour()
     }
 
     /// The response deadline the case would be saved with now: the store's rule and calendar.
@@ -139,7 +142,7 @@ impl TriageState {
 
     /// Every reason of the colour, ticked and computed, as the saved case lists them.
     pub fn reasons(&self) -> Vec<RiskFlag> {
-        self.intake(NaiveDateTime::default()).all_flags()
+        self.intake(self.clock).all_flags()
     }
 
     /// Reads the working time and holidays deadlines count in (one indexed range).
@@ -297,6 +300,7 @@ impl TriageState {
 
 impl Pane for TriageState {
     fn enter(&mut self, ctx: &mut Ctx) {
+        self.clock = ctx.now;
         self.response_hours = ctx.config.response_hours;
         self.load_calendar(ctx);
         if !self.draft_checked {
@@ -313,6 +317,7 @@ impl Pane for TriageState {
 
     /// When the name index finishes loading, answer the current name again fuzzily.
     fn tick(&mut self, ctx: &mut Ctx) {
+        self.clock = ctx.now;
         submit::poll_save(self, ctx);
         self.poll_candidates(ctx);
         if !self.lookup.used_index && !self.lookup.query.is_empty() && ctx.names.get().is_some() {
@@ -322,10 +327,12 @@ impl Pane for TriageState {
     }
 
     fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        self.clock = ctx.now;
         keys::on_key(self, key, ctx)
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Handled {
+        self.clock = ctx.now;
         keys::on_paste(self, text, ctx)
     }
 
