@@ -82,7 +82,13 @@ fn risk_section_and_red_checklist_popup() {
             format!("triage_risk_{tag}_120x40"),
             render(&a, 120, 40).backend()
         );
+        // Red: the checklist is announced under the flags and comes up on leaving them.
         typ(&mut a, "v");
+        insta::assert_snapshot!(
+            format!("triage_red_due_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+        press(&mut a, KeyCode::Enter);
         insta::assert_snapshot!(
             format!("triage_red_{tag}_80x24"),
             render(&a, 80, 24).backend()

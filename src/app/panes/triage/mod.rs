@@ -6,6 +6,7 @@ mod keys;
 pub mod lookup;
 pub mod popup;
 pub mod save;
+mod sections;
 mod slip_out;
 mod submit;
 
@@ -95,6 +96,8 @@ pub struct TriageState {
     /// The desk's clock when it last spoke to the pane: the day the preview's facts are
     /// computed on (an age from an ID number), as the store computes them on the day received.
     clock: NaiveDateTime,
+    /// Red was raised in the risk section: its checklist opens when the clerk leaves it.
+    red_due: bool,
 }
 
 pub fn hours_of(config: &Config) -> Hours {
@@ -286,6 +289,7 @@ impl TriageState {
         self.proposal = None;
         self.route_row = 0;
         self.dirty = false;
+        self.red_due = false;
         self.load_candidates(ctx);
         self.load_calendar(ctx);
     }
@@ -368,6 +372,8 @@ pub const SAVED_HELP: &[KeyHelp] = &[
     help("Enter / N", "help.triage.new"),
 ];
 
+#[cfg(test)]
+mod keys_tests;
 #[cfg(test)]
 mod preview_tests;
 #[cfg(test)]
