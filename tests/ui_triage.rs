@@ -117,6 +117,22 @@ fn saved_view_shows_case_number_and_slip() {
     }
 }
 
+/// An ID number of 76: its age beside it, 老人 ticked by itself and the colour raised with it.
+#[test]
+fn an_elderly_id_number_shows_the_age_and_ticks_elderly() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = app_as(demo_store(50), "D001", lang);
+        tab_to(&mut a, Focus::Party(0, PField::Name));
+        typ(&mut a, "王秀英");
+        tab_to(&mut a, Focus::Party(0, PField::IdNumber));
+        typ(&mut a, "110101195003150021");
+        insta::assert_snapshot!(
+            format!("triage_elderly_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+    }
+}
+
 /// The ★ marks a case found by the same phone or ID number; its key shows only when such a
 /// case is listed (under a name-only match, as in the form snapshots above, it does not).
 #[test]
