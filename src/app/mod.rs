@@ -25,6 +25,18 @@ pub enum Action {
     Paste(String),
     /// The clock moved (the loop sends one at least every second).
     Tick(NaiveDateTime),
+    /// The terminal's size (at start and whenever it changes), in columns and rows.
+    Resize(u16, u16),
+}
+
+/// Below this the layout cannot hold a form: the screen shows only a message, and keys,
+/// which would go into fields nobody sees, are ignored (Ctrl+Q still quits).
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Whether a terminal of this size can show the app.
+pub fn fits(width: u16, height: u16) -> bool {
+    width >= MIN_WIDTH && height >= MIN_HEIGHT
 }
 
 /// The logged-in member of staff.
@@ -92,6 +104,8 @@ pub struct App {
     /// Party names for fuzzy look-ups, loaded in the background.
     pub names: names::Names,
     pub no_color: bool,
+    /// The terminal's size as last reported (None until the loop reports it: tests).
+    pub screen: Option<(u16, u16)>,
     pub quit: bool,
 }
 
@@ -133,6 +147,7 @@ impl App {
             drafts,
             names,
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            screen: None,
             quit: false,
         }
     }
@@ -282,6 +297,11 @@ impl App {
     pub fn has_unsaved(&self) -> bool {
         self.panes.has_unsaved()
     }
+
+    /// The terminal is too small to show the app (only a message is drawn).
+    pub fn too_small(&self) -> bool {
+        self.screen.is_some_and(|(w, h)| !fits(w, h))
+    }
 }
 
 pub fn update(app: &mut App, action: Action) {
@@ -312,6 +332,9 @@ pub fn update(app: &mut App, action: Action) {
                 app.checkpointed = true;
             }
         }
+        Action::Resize(w, h) => app.screen = Some((w, h)),
+        // Nothing is typed into fields nobody can see.
+        Action::Paste(_) if app.too_small() => {}
         Action::Paste(text) => {
             if app.session.is_none() {
                 app.login.paste(&text);
@@ -331,6 +354,15 @@ fn on_key(app: &mut App, key: KeyEvent) {
     app.last_key_at = app.now;
     app.checkpointed = false;
     let cmd = keys::global(key);
+    // While only the "too small" message shows, keys would act on a screen nobody sees:
+    // all are ignored but quitting, which does not ask (the question could not be seen;
+    // a typed form is kept as a draft and offered back at the next login).
+    if app.too_small() {
+        if cmd == Some(keys::Global::Quit) {
+            app.quit = true;
+        }
+        return;
+    }
     if cmd == Some(keys::Global::ToggleLang) {
         app.lang = app.lang.other();
         return;
