@@ -274,6 +274,7 @@ fn esc_asks_before_discarding_and_the_draft_comes_back_after_restart() {
     ));
     press(&mut b, KeyCode::Enter);
     let f = &b.panes.triage.form;
+    assert_eq!(f.focus, Focus::People, "back at the field being edited");
     assert_eq!(f.parties[0].name.value(), "单伟");
     assert_eq!(f.summary.value(), "楼上漏水，多次协商未果");
     assert_eq!(f.category.as_deref(), Some("neighbour"));
