@@ -69,6 +69,14 @@ fn form_key(s: &mut TriageState, key: KeyEvent, ctrl: bool, ctx: &mut Ctx) -> Ha
         KeyCode::Char('n') if ctrl => add_party(s, PartyRole::Applicant, ctx),
         KeyCode::Char('r') if ctrl => add_party(s, PartyRole::Respondent, ctx),
         KeyCode::Char('x') if ctrl => remove_party(s, ctx),
+        // Esc in the category filter clears what was typed before it means "discard".
+        KeyCode::Esc
+            if s.form.focus == Focus::Category && !s.form.category_filter.value().is_empty() =>
+        {
+            s.form.category_filter.clear();
+            s.form.category_row = 0;
+            s.changed(ctx);
+        }
         KeyCode::Esc => {
             if s.has_unsaved_form() {
                 s.popups.open(Popup::ConfirmDiscard);

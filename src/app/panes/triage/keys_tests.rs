@@ -166,3 +166,27 @@ fn an_elderly_id_number_makes_her_vulnerable_without_a_tick() {
     let d = a.store.case_detail(saved.created.id).unwrap();
     assert_eq!(d.flags, [RiskFlag::VulnerableParty]);
 }
+
+/// Esc in the category filter clears what was typed there first; on an empty filter it asks
+/// to discard the form, as anywhere else.
+#[test]
+fn esc_in_the_category_filter_clears_it_before_it_asks_to_discard() {
+    let mut a = app();
+    type_intake(&mut a, "张三", "");
+    tab_to(&mut a, Focus::Category);
+    typ(&mut a, "qx");
+    press(&mut a, KeyCode::Esc);
+    let t = &a.panes.triage;
+    assert_eq!(t.form.category_filter.value(), "");
+    assert!(!t.popups.is_open());
+    assert_eq!(
+        t.form.category.as_deref(),
+        Some("neighbour"),
+        "the choice stays"
+    );
+    press(&mut a, KeyCode::Esc);
+    assert!(matches!(
+        a.panes.triage.popups.top(),
+        Some(Popup::ConfirmDiscard)
+    ));
+}
