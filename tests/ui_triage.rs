@@ -162,6 +162,27 @@ fn the_key_to_the_star_shows_under_a_phone_match() {
     }
 }
 
+/// The help lists every key of the form, those shown only after a save (P/W/B) included; at
+/// 80×24 it is longer than the screen, says so and scrolls to its end.
+#[test]
+fn the_help_lists_every_key_and_scrolls_at_80x24() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = typed(lang);
+        press(&mut a, KeyCode::F(1));
+        insta::assert_snapshot!(
+            format!("triage_help_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+        press(&mut a, KeyCode::End);
+        let t = render(&a, 80, 24);
+        let screen = format!("{}", t.backend());
+        assert!(screen.contains("P / W / B") && screen.contains("Ctrl+A/E/U/W"));
+        insta::assert_snapshot!(format!("triage_help_end_{tag}_80x24"), t.backend());
+        press(&mut a, KeyCode::Esc);
+        assert_eq!((a.overlay, a.help_scroll), (onedoor::app::Overlay::None, 0));
+    }
+}
+
 #[test]
 fn drawing_the_pane_takes_under_a_millisecond() {
     let a = typed(Lang::Zh);

@@ -352,6 +352,7 @@ impl Pane for TriageState {
 pub const FORM_HELP: &[KeyHelp] = &[
     help("Tab / Shift+Tab", "help.triage.move"),
     help("Ctrl+S", "help.triage.save"),
+    help("Enter", "help.triage.enter"),
     help("Esc", "help.triage.discard"),
     help("Ctrl+N / Ctrl+R", "help.triage.add_party"),
     help("Ctrl+X", "help.triage.remove_party"),
@@ -363,6 +364,8 @@ pub const FORM_HELP: &[KeyHelp] = &[
     help("+ / -", "help.triage.colour"),
     help("F7", "help.triage.next_match"),
     help("F8", "help.triage.attach"),
+    // Shown on the saved screen only, so listed here too (the help is where keys are found).
+    help("P / W / B", "help.triage.after_save"),
 ];
 
 pub const SAVED_HELP: &[KeyHelp] = &[
