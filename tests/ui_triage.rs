@@ -1,22 +1,12 @@
 //! Snapshots of the triage pane in both languages at 80×24 and 120×40 (fixed date), plus its
 //! popups and the saved view; the cursor lands after Chinese text by display width.
 mod common;
-use common::*;
+use common::app::*;
+use onedoor::app::App;
 use onedoor::app::panes::triage::form::{Focus, PField};
-use onedoor::app::{Action, App, update};
 use onedoor::i18n::Lang;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use std::time::Instant;
-
-fn press(a: &mut App, code: KeyCode) {
-    update(a, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn typ(a: &mut App, s: &str) {
-    for c in s.chars() {
-        press(a, KeyCode::Char(c));
-    }
-}
 
 fn tab_to(a: &mut App, f: Focus) {
     for _ in 0..60 {
@@ -30,7 +20,7 @@ fn tab_to(a: &mut App, f: Focus) {
 
 /// A half-typed intake: a repeat visitor's name, a phone with a digit missing, a category.
 fn typed(lang: Lang) -> App {
-    let mut a = app_as(demo_store(200), "D001", lang);
+    let mut a = demo(200).app_as("D001", lang);
     tab_to(&mut a, Focus::Party(0, PField::Name));
     let name = a.store.slip("2026-1124-001").ok().and_then(|s| s.applicant);
     typ(&mut a, name.as_deref().unwrap_or("张伟"));
@@ -63,7 +53,7 @@ fn intake_form_in_both_languages_and_sizes() {
 
 #[test]
 fn cursor_sits_after_chinese_name_by_display_width() {
-    let mut a = app_as(demo_store(50), "D001", Lang::Zh);
+    let mut a = demo(50).app_as("D001", Lang::Zh);
     tab_to(&mut a, Focus::Party(0, PField::Name));
     typ(&mut a, "欧阳娜娜");
     let mut t = render(&a, 80, 24);
@@ -103,10 +93,7 @@ fn saved_view_shows_case_number_and_slip() {
         typ(&mut a, "99");
         tab_to(&mut a, Focus::Routing);
         press(&mut a, KeyCode::Enter);
-        update(
-            &mut a,
-            Action::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
-        );
+        ctrl(&mut a, 's');
         assert!(a.panes.triage.saved.is_some(), "{:?}", a.flash);
         for (w, h) in [(80, 24), (120, 40)] {
             insta::assert_snapshot!(

@@ -1,9 +1,14 @@
-//! Follow-up query costs on a big database (not run by default):
-//! `ONEDOOR_BENCH_DB=/tmp/big.db cargo test --test bench_followups -- --ignored --nocapture`
-//! (the file is migrated when opened; use a copy of a shared one).
+//! Follow-up list at scale: the counts, the first and a deep page of common filters, and the
+//! pane (entering it, a keystroke's update and draw): `cargo bench --bench followups [-- DB]`.
+//! Runs on the 10,000- and 1,000,000-case demo databases (see benches/common;
+//! ONEDOOR_BENCH_DB overrides the big one); it saves nothing, so it needs no copy.
+mod common;
 use chrono::Local;
+use onedoor::app::{Action, App, Session, update};
 use onedoor::domain::risk::Colour;
 use onedoor::store::{Actor, FollowupFilter, FollowupScope, Store};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::Path;
 use std::time::Instant;
 
 fn median_ms(mut f: impl FnMut() -> usize) -> (f64, usize) {
@@ -18,14 +23,15 @@ fn median_ms(mut f: impl FnMut() -> usize) -> (f64, usize) {
     (times[times.len() / 2], n)
 }
 
-#[test]
-#[ignore]
-fn followup_queries_at_scale() {
-    let Ok(path) = std::env::var("ONEDOOR_BENCH_DB") else {
-        eprintln!("set ONEDOOR_BENCH_DB");
-        return;
-    };
-    let store = Store::open(std::path::Path::new(&path)).unwrap();
+fn main() {
+    for db in common::bench_dbs() {
+        bench(&db);
+    }
+}
+
+fn bench(path: &Path) {
+    println!("{}", path.display());
+    let store = Store::open(path).unwrap();
     let today = Local::now().date_naive();
     let lead = store.staff_by_code("L001").unwrap().unwrap();
     let lead = Actor {
@@ -128,9 +134,7 @@ fn followup_queries_at_scale() {
     }
 
     // The pane: entering it (page + counts), a keystroke (update + draw at 120x40).
-    use onedoor::app::{Action, App, Session, update};
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let store = Store::open(std::path::Path::new(&path)).unwrap();
+    let store = Store::open(path).unwrap();
     let now = Local::now().naive_local();
     let mut app = App::new(
         store,
