@@ -173,7 +173,7 @@ fn saved(db: &str, no: &str) -> SavedCase {
 
 fn run(cols: u16, rows: u16, with_son_numbers: bool) {
     let dir = tempfile::tempdir().unwrap();
-    let db = common::pty::demo_db(dir.path(), "centre.db", 200);
+    let db = common::cli::demo_db(dir.path(), "centre.db", 200);
     let mut d = login(&db, cols, rows);
     let son_id = id_number("11010119780812003");
     let son = with_son_numbers.then_some((SON_MOBILE, son_id.as_str()));

@@ -108,7 +108,7 @@ fn saved_view_shows_case_number_and_slip() {
 #[test]
 fn an_elderly_id_number_shows_the_age_and_ticks_elderly() {
     for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        let mut a = app_as(demo_store(50), "D001", lang);
+        let mut a = demo(50).app_as("D001", lang);
         tab_to(&mut a, Focus::Party(0, PField::Name));
         typ(&mut a, "王秀英");
         tab_to(&mut a, Focus::Party(0, PField::IdNumber));
@@ -125,7 +125,7 @@ fn an_elderly_id_number_shows_the_age_and_ticks_elderly() {
 #[test]
 fn the_key_to_the_star_shows_under_a_phone_match() {
     for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        let mut a = app_as(demo_store(50), "D001", lang);
+        let mut a = demo(50).app_as("D001", lang);
         tab_to(&mut a, Focus::Party(0, PField::Name));
         typ(&mut a, "欧阳娜娜");
         press(&mut a, KeyCode::Tab);
@@ -134,10 +134,7 @@ fn the_key_to_the_star_shows_under_a_phone_match() {
         typ(&mut a, "lljf");
         press(&mut a, KeyCode::Enter);
         typ(&mut a, "楼上漏水");
-        update(
-            &mut a,
-            Action::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
-        );
+        ctrl(&mut a, 's');
         assert!(a.panes.triage.saved.is_some(), "{:?}", a.flash);
         press(&mut a, KeyCode::Enter);
         tab_to(&mut a, Focus::Party(0, PField::Phone));
