@@ -72,7 +72,13 @@ fn risk_section_and_red_checklist_popup() {
             format!("triage_risk_{tag}_120x40"),
             render(&a, 120, 40).backend()
         );
+        // Red: the checklist is announced under the flags and comes up on leaving them.
         typ(&mut a, "v");
+        insta::assert_snapshot!(
+            format!("triage_red_due_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+        press(&mut a, KeyCode::Enter);
         insta::assert_snapshot!(
             format!("triage_red_{tag}_80x24"),
             render(&a, 80, 24).backend()
@@ -95,6 +101,69 @@ fn saved_view_shows_case_number_and_slip() {
                 render(&a, w, h).backend()
             );
         }
+    }
+}
+
+/// An ID number of 76: its age beside it, 老人 ticked by itself and the colour raised with it.
+#[test]
+fn an_elderly_id_number_shows_the_age_and_ticks_elderly() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = demo(50).app_as("D001", lang);
+        tab_to(&mut a, Focus::Party(0, PField::Name));
+        typ(&mut a, "王秀英");
+        tab_to(&mut a, Focus::Party(0, PField::IdNumber));
+        typ(&mut a, "110101195003150021");
+        insta::assert_snapshot!(
+            format!("triage_elderly_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+    }
+}
+
+/// The ★ marks a case found by the same phone or ID number; its key shows only when such a
+/// case is listed (under a name-only match, as in the form snapshots above, it does not).
+#[test]
+fn the_key_to_the_star_shows_under_a_phone_match() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = demo(50).app_as("D001", lang);
+        tab_to(&mut a, Focus::Party(0, PField::Name));
+        typ(&mut a, "欧阳娜娜");
+        press(&mut a, KeyCode::Tab);
+        typ(&mut a, "13900001111");
+        tab_to(&mut a, Focus::Category);
+        typ(&mut a, "lljf");
+        press(&mut a, KeyCode::Enter);
+        typ(&mut a, "楼上漏水");
+        ctrl(&mut a, 's');
+        assert!(a.panes.triage.saved.is_some(), "{:?}", a.flash);
+        press(&mut a, KeyCode::Enter);
+        tab_to(&mut a, Focus::Party(0, PField::Phone));
+        typ(&mut a, "13900001111");
+        insta::assert_snapshot!(
+            format!("triage_star_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+    }
+}
+
+/// The help lists every key of the form, those shown only after a save (P/W/B) included; at
+/// 80×24 it is longer than the screen, says so and scrolls to its end.
+#[test]
+fn the_help_lists_every_key_and_scrolls_at_80x24() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = typed(lang);
+        press(&mut a, KeyCode::F(1));
+        insta::assert_snapshot!(
+            format!("triage_help_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+        press(&mut a, KeyCode::End);
+        let t = render(&a, 80, 24);
+        let screen = format!("{}", t.backend());
+        assert!(screen.contains("P / W / B") && screen.contains("Ctrl+A/E/U/W"));
+        insta::assert_snapshot!(format!("triage_help_end_{tag}_80x24"), t.backend());
+        press(&mut a, KeyCode::Esc);
+        assert_eq!((a.overlay, a.help_scroll), (onedoor::app::Overlay::None, 0));
     }
 }
 

@@ -44,4 +44,5 @@ pub const GLOBAL_HELP: &[KeyHelp] = &[
     help("Enter", "help.confirm"),
     help("/", "help.search"),
     help("Ctrl+Q", "help.quit"),
+    help("Ctrl+A/E/U/W", "help.text_keys"),
 ];

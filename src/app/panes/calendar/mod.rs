@@ -55,6 +55,7 @@ pub const KEYS: &[KeyHelp] = &[
     help("r", "help.calendar.record"),
     help("a", "help.calendar.agenda"),
     help("o", "help.calendar.off"),
+    help("Ctrl+N", "help.calendar.book_next_free"),
 ];
 
 pub struct CalendarState {

@@ -197,6 +197,12 @@ impl Pane for CasesState {
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
+            // Chords are not list or detail keys (Ctrl+J is not j), but the search box takes
+            // the readline ones (Ctrl+W, Alt+Backspace…) like every text field.
+            if self.search.active && self.screen == Screen::List && !self.popups.is_open() {
+                self.search_key(key, ctx);
+                return Handled::Consumed;
+            }
             return Handled::NotConsumed;
         }
         match self.popups.key(key) {

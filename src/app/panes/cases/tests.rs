@@ -141,6 +141,44 @@ fn filter_chips_add_and_clear_one_by_one() {
     assert!(a.panes.cases.list.filter.chips.is_empty());
 }
 
+/// The search box takes the readline keys of the shared text field, and Esc clears what was
+/// typed (the list of hits goes back to the empty query's) before a second Esc leaves.
+#[test]
+fn the_search_box_takes_readline_keys_and_esc_clears_before_leaving() {
+    let mut a = app_as("M001");
+    let ctrl = |a: &mut App, c: char| {
+        update(
+            a,
+            Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+        )
+    };
+    let value = |a: &App| a.panes.cases.search.field.value().to_string();
+    key(&mut a, KeyCode::Char('/'));
+    let empty_hits = a.panes.cases.search.hits.len();
+    typ(&mut a, "张伟 1124-007");
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::ALT)),
+    );
+    assert_eq!(value(&a), "张伟 1124-");
+    ctrl(&mut a, 'w');
+    assert_eq!(value(&a), "张伟 ");
+    ctrl(&mut a, 'a');
+    typ(&mut a, "老");
+    ctrl(&mut a, 'e');
+    typ(&mut a, "漏水");
+    assert_eq!(value(&a), "老张伟 漏水");
+    ctrl(&mut a, 'u');
+    assert_eq!(value(&a), "");
+    typ(&mut a, "漏水");
+    key(&mut a, KeyCode::Esc);
+    let s = &a.panes.cases.search;
+    assert!(s.active, "the first Esc only clears");
+    assert_eq!((s.field.value(), s.hits.len()), ("", empty_hits));
+    key(&mut a, KeyCode::Esc);
+    assert!(!a.panes.cases.search.active);
+}
+
 #[test]
 fn search_attempt_escalate_agreement_end_to_end() {
     let mut a = app_as("M001");

@@ -6,6 +6,7 @@ mod keys;
 pub mod lookup;
 pub mod popup;
 pub mod save;
+mod sections;
 mod slip_out;
 mod submit;
 
@@ -96,6 +97,11 @@ pub struct TriageState {
     draft_checked: bool,
     /// Something was typed since the last save/discard.
     dirty: bool,
+    /// The desk's clock when it last spoke to the pane: the day the preview's facts are
+    /// computed on (an age from an ID number), as the store computes them on the day received.
+    clock: NaiveDateTime,
+    /// Red was raised in the risk section: its checklist opens when the clerk leaves it.
+    red_due: bool,
 }
 
 pub fn hours_of(config: &Config) -> Hours {
@@ -117,9 +123,9 @@ impl TriageState {
         save::new_case(&self.form, now, self.earlier_visits(), true)
     }
 
-    /// The facts that raise flags by themselves (they do not depend on the time).
+    /// The facts that raise flags by themselves, on the desk's day.
     pub fn facts(&self) -> ComputedFacts {
-        self.intake(NaiveDateTime::default()).facts()
+        self.intake(self.clock).facts()
     }
 
     pub fn earlier_visits(&self) -> u32 {
@@ -127,12 +133,12 @@ impl TriageState {
     }
 
     pub fn assessment(&self) -> Assessment {
-        self.intake(NaiveDateTime::default()).assessment()
+        self.intake(self.clock).assessment()
     }
 
     /// The colour the case will be saved with.
     pub fn colour(&self) -> Colour {
-        self.intake(NaiveDateTime::default()).colour()
+        self.intake(self.clock).colour()
     }
 
     /// The response deadline the case would be saved with now: the store's rule and calendar.
@@ -143,7 +149,7 @@ impl TriageState {
 
     /// Every reason of the colour, ticked and computed, as the saved case lists them.
     pub fn reasons(&self) -> Vec<RiskFlag> {
-        self.intake(NaiveDateTime::default()).all_flags()
+        self.intake(self.clock).all_flags()
     }
 
     /// Reads the working time and holidays deadlines count in (one indexed range).
@@ -294,6 +300,7 @@ impl TriageState {
         self.route = None;
         self.route_row = 0;
         self.dirty = false;
+        self.red_due = false;
         self.load_candidates(ctx);
         self.load_calendar(ctx);
     }
@@ -308,6 +315,7 @@ impl TriageState {
 
 impl Pane for TriageState {
     fn enter(&mut self, ctx: &mut Ctx) {
+        self.clock = ctx.now;
         self.response_hours = ctx.config.response_hours;
         self.load_calendar(ctx);
         if !self.draft_checked {
@@ -324,6 +332,7 @@ impl Pane for TriageState {
 
     /// When the name index finishes loading, answer the current name again fuzzily.
     fn tick(&mut self, ctx: &mut Ctx) {
+        self.clock = ctx.now;
         submit::poll_save(self, ctx);
         self.poll_candidates(ctx);
         if !self.lookup.used_index && !self.lookup.query.is_empty() && ctx.names.get().is_some() {
@@ -333,10 +342,12 @@ impl Pane for TriageState {
     }
 
     fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        self.clock = ctx.now;
         keys::on_key(self, key, ctx)
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Handled {
+        self.clock = ctx.now;
         keys::on_paste(self, text, ctx)
     }
 
@@ -352,6 +363,7 @@ impl Pane for TriageState {
 pub const FORM_HELP: &[KeyHelp] = &[
     help("Tab / Shift+Tab", "help.triage.move"),
     help("Ctrl+S", "help.triage.save"),
+    help("Enter", "help.triage.enter"),
     help("Esc", "help.triage.discard"),
     help("Ctrl+N / Ctrl+R", "help.triage.add_party"),
     help("Ctrl+X", "help.triage.remove_party"),
@@ -363,6 +375,8 @@ pub const FORM_HELP: &[KeyHelp] = &[
     help("+ / -", "help.triage.colour"),
     help("F7", "help.triage.next_match"),
     help("F8", "help.triage.attach"),
+    // Shown on the saved screen only, so listed here too (the help is where keys are found).
+    help("P / W / B", "help.triage.after_save"),
 ];
 
 pub const SAVED_HELP: &[KeyHelp] = &[
@@ -372,6 +386,8 @@ pub const SAVED_HELP: &[KeyHelp] = &[
     help("Enter / N", "help.triage.new"),
 ];
 
+#[cfg(test)]
+mod keys_tests;
 #[cfg(test)]
 mod preview_tests;
 #[cfg(test)]

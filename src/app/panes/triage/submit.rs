@@ -39,6 +39,7 @@ pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
             return;
         }
         Err(CaseRule::RedNotAcknowledged) => {
+            s.red_due = false;
             s.popups.open(Popup::RedChecklist {
                 ticks: s.form.red_ack,
                 save_after: true,

@@ -139,13 +139,18 @@ fn red_flag_needs_the_checklist_before_saving() {
     tab_to(&mut a, Focus::Risk);
     typ(&mut a, "w");
     assert_eq!(a.panes.triage.colour(), Colour::Red);
+    assert!(a.panes.triage.red_due(), "comes up when the flags are done");
+    ctrl(&mut a, 's');
     assert!(matches!(
         a.panes.triage.popups.top(),
-        Some(Popup::RedChecklist { .. })
+        Some(Popup::RedChecklist {
+            save_after: true,
+            ..
+        })
     ));
     press(&mut a, KeyCode::Esc);
-    ctrl(&mut a, 's');
     assert!(a.panes.triage.saved.is_none(), "not acknowledged");
+    ctrl(&mut a, 's');
     typ(&mut a, "12");
     press(&mut a, KeyCode::Enter);
     assert!(a.panes.triage.saved.is_none(), "one item left");
@@ -164,7 +169,6 @@ fn lowering_the_colour_asks_a_reason_and_raising_does_not() {
     assert_eq!(a.panes.triage.colour(), Colour::Orange);
     typ(&mut a, "+");
     assert_eq!(a.panes.triage.colour(), Colour::Red, "raising is free");
-    press(&mut a, KeyCode::Esc); // red checklist: later
     typ(&mut a, "--");
     assert!(matches!(
         a.panes.triage.popups.top(),
@@ -270,6 +274,7 @@ fn esc_asks_before_discarding_and_the_draft_comes_back_after_restart() {
     ));
     press(&mut b, KeyCode::Enter);
     let f = &b.panes.triage.form;
+    assert_eq!(f.focus, Focus::People, "back at the field being edited");
     assert_eq!(f.parties[0].name.value(), "单伟");
     assert_eq!(f.summary.value(), "楼上漏水，多次协商未果");
     assert_eq!(f.category.as_deref(), Some("neighbour"));

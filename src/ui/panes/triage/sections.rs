@@ -130,6 +130,16 @@ pub(super) fn risk_rows(rows: &mut Rows, s: &TriageState, view: &View, width: us
         view.theme.dim(),
     ));
     rows.push(Row::Line(Line::from(spans)), focused);
+    if s.red_due() {
+        let t = format!("  {}", view.tr("ui.triage.red.due"));
+        rows.push(
+            Row::Line(Line::from(Span::styled(
+                truncate(&t, width),
+                view.theme.risk(colour),
+            ))),
+            focused,
+        );
+    }
     if !s.form.colour_reason.is_empty() {
         let t = format!(
             "  {}: {}",
