@@ -45,7 +45,7 @@ fn shell_and_help_in_both_languages() {
 
 #[test]
 fn status_bar_counts_come_from_the_database() {
-    let app = demo(300).app_as("L001", Lang::En);
+    let app = demo(2000).app_as("L001", Lang::En);
     let counts = app.store.urgent_counts().unwrap();
     assert!(counts.red + counts.orange > 0, "demo data has urgent cases");
     let screen = format!("{}", render(&app, 120, 40).backend());

@@ -208,7 +208,6 @@ fn the_routing_head_names_the_flag_that_moved_the_case() {
         assert!(!screen(&a).contains(moved), "{}", screen(&a));
         tab_to(&mut a, Focus::Risk);
         typ(&mut a, "v");
-        press(&mut a, KeyCode::Esc);
         tab_to(&mut a, Focus::Routing);
         assert!(screen(&a).contains(moved), "{}", screen(&a));
     }

@@ -186,7 +186,10 @@ mod tests {
         let opts = crate::demo::DemoOptions {
             cases: 40,
             seed: 1,
-            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            now: chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+                .unwrap()
+                .and_hms_opt(10, 30, 0)
+                .unwrap(),
         };
         crate::demo::generate(&mut s, &opts, "1234").unwrap();
         let mut names = Names::start(&s);

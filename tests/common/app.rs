@@ -80,7 +80,7 @@ impl Demo {
         let opts = onedoor::demo::DemoOptions {
             cases: self.cases,
             seed: self.seed,
-            today: self.now.date(),
+            now: self.now,
         };
         onedoor::demo::generate(&mut store, &opts, "1234").unwrap();
         store

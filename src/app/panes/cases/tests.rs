@@ -20,7 +20,8 @@ pub(super) fn now() -> NaiveDateTime {
 }
 
 fn app_as(code: &str) -> App {
-    app_with(code, 300, 3)
+    // A month and a half of a busy desk: enough open cases for every mediator.
+    app_with(code, 1200, 3)
 }
 
 /// An app on an in-memory demo store of `cases` cases, logged in as `code` (no PIN).
@@ -29,7 +30,7 @@ pub(super) fn app_with(code: &str, cases: u32, seed: u64) -> App {
     let opts = DemoOptions {
         cases,
         seed,
-        today: now().date(),
+        now: now(),
     };
     generate(&mut store, &opts, "1234").unwrap();
     let m = store.staff_by_code(code).unwrap().unwrap();
@@ -85,7 +86,7 @@ fn mediator_lands_on_own_queue_by_urgency_and_pages_to_the_end() {
 
 #[test]
 fn lead_pages_all_cases_smoothly_across_windows() {
-    let mut a = app_as("L001");
+    let mut a = app_with("L001", 300, 3);
     key(&mut a, KeyCode::F(3));
     key(&mut a, KeyCode::Char('A'));
     let total = a.panes.cases.list.count.unwrap() as usize;

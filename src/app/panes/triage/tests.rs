@@ -21,7 +21,7 @@ pub(super) fn demo(store: &mut Store) {
     let opts = crate::demo::DemoOptions {
         cases: 60,
         seed: 3,
-        today: now().date(),
+        now: now(),
     };
     crate::demo::generate(store, &opts, "1234").unwrap();
 }

@@ -15,7 +15,6 @@ fn a_threat_in_an_elder_support_case_moves_it_to_the_family_desk_as_shown() {
     assert_eq!((route(&a).team, route(&a).moved()), (Team::People, false));
     tab_to(&mut a, Focus::Risk);
     typ(&mut a, "v");
-    press(&mut a, KeyCode::Esc);
     assert_eq!(route(&a).team, Team::Women);
     assert_eq!(route(&a).moved_by, [RiskFlag::Violence]);
     assert_eq!(

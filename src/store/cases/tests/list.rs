@@ -23,7 +23,7 @@ pub(crate) fn demo_store(cases: u32) -> Store {
     let opts = DemoOptions {
         cases,
         seed: 7,
-        today: today(),
+        now: now(),
     };
     generate(&mut s, &opts, "1234").unwrap();
     s
