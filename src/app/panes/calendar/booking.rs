@@ -93,21 +93,21 @@ impl CalendarState {
         };
         let actor = ctx.user.actor;
         let result = match (&moving, p.start) {
-            (Some(s), Some(start)) => ctx.store.move_session(
-                actor,
-                s.id,
-                start,
-                start + p.len,
-                p.room,
-                f.reason.value(),
-                &self.work,
-                ctx.now,
-            ),
+            (Some(s), Some(start)) => ctx
+                .store
+                .move_session(
+                    actor,
+                    s.id,
+                    start,
+                    start + p.len,
+                    p.room,
+                    f.reason.value(),
+                    &self.work,
+                    ctx.now,
+                )
+                .map(|()| s.id),
             _ => match BookForm::to_new_session(&p) {
-                Some(n) => ctx
-                    .store
-                    .book_session(actor, &n, &self.work, ctx.now)
-                    .map(|_| ()),
+                Some(n) => ctx.store.book_session(actor, &n, &self.work, ctx.now),
                 None => return false,
             },
         };
@@ -116,7 +116,7 @@ impl CalendarState {
                 form::show_book_error(ctx, &e);
                 false
             }
-            Ok(()) => {
+            Ok(id) => {
                 let key = if moving.is_some() {
                     "ui.calendar.moved"
                 } else {
@@ -128,9 +128,8 @@ impl CalendarState {
                 }
                 self.agenda = false;
                 self.reload(ctx);
-                if let Some(start) = p.start {
-                    self.selected = self.visible().iter().position(|s| s.start == start);
-                }
+                // The session just booked or moved, not another one starting then.
+                self.selected = self.visible().iter().position(|s| s.id == id);
                 true
             }
         }

@@ -307,3 +307,49 @@ fn another_pane_asks_for_a_booking_through_a_request() {
     };
     assert_eq!(f.mediators.value(), "M1");
 }
+
+/// Another mediator's session starting at the same time must not take the selection from the
+/// session just booked (the terminal test found it once the demo had more sessions).
+#[test]
+fn after_booking_the_new_session_is_selected_not_another_at_that_time() {
+    let mut f = fix();
+    let (m1, m2) = (f.m1.staff_id, f.m2);
+    let (other, _) = case(&mut f, Some(m2), None);
+    let (mine, _) = case(&mut f, Some(m1), None);
+    let no = f.s.case_brief(mine).unwrap().case_no;
+    // M2's session at 09:00 is booked first, so it comes first among those at that time.
+    f.s.book_session(
+        f.lead,
+        &crate::store::NewSession {
+            case_id: other,
+            mediators: vec![m2],
+            room_id: None,
+            start: t(24, 9, 0),
+            end: t(24, 10, 0),
+        },
+        &crate::domain::slots::WorkTime::default(),
+        t(24, 8, 0),
+    )
+    .unwrap();
+    let lead = f.lead;
+    let mut a = App::new(f.s, Config::default(), Lang::En, t(24, 8, 0));
+    a.start_session(Session {
+        actor: lead,
+        code: "L1".into(),
+        name: "调解员L1".into(),
+    });
+    a.goto(PaneId::Calendar);
+    key(&mut a, KeyCode::Char('n'));
+    typ(&mut a, &no);
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "m1");
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "2");
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    typ(&mut a, "9:00");
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(flash(&a), "Session booked");
+    let s = a.panes.calendar.selected_session().cloned().unwrap();
+    assert_eq!((s.case_id, s.start), (mine, t(24, 9, 0)), "{s:?}");
+}
