@@ -41,6 +41,20 @@ fn typ(a: &mut App, s: &str) {
     }
 }
 
+/// Opens the booking form and fills case, mediator, length in hours and start time, then saves.
+fn book_typed(a: &mut App, case_no: &str, who: &str, hours: &str, at: &str) {
+    key(a, KeyCode::Char('n'));
+    typ(a, case_no);
+    key(a, KeyCode::Tab);
+    typ(a, who);
+    key(a, KeyCode::Tab);
+    typ(a, hours);
+    key(a, KeyCode::Tab);
+    key(a, KeyCode::Tab);
+    typ(a, at);
+    key(a, KeyCode::Enter);
+}
+
 fn flash(a: &App) -> String {
     a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
 }
@@ -96,16 +110,7 @@ fn book_with_next_free_then_conflict_then_move_cancel_and_record() {
         .expect("the new one is selected");
     assert_eq!((s.start, s.end), (t(24, 8, 30), t(24, 9, 30)));
     // Case 2 shares the applicant: the same time is refused, with what collides.
-    key(&mut a, KeyCode::Char('n'));
-    typ(&mut a, &no2);
-    key(&mut a, KeyCode::Tab);
-    typ(&mut a, "M2");
-    key(&mut a, KeyCode::Tab);
-    typ(&mut a, "2");
-    key(&mut a, KeyCode::Tab);
-    key(&mut a, KeyCode::Tab);
-    typ(&mut a, "9:00");
-    key(&mut a, KeyCode::Enter);
+    book_typed(&mut a, &no2, "M2", "2", "9:00");
     assert!(
         flash(&a).contains("party 张伟") && flash(&a).contains(&no1),
         "{}",
@@ -339,16 +344,7 @@ fn after_booking_the_new_session_is_selected_not_another_at_that_time() {
         name: "调解员L1".into(),
     });
     a.goto(PaneId::Calendar);
-    key(&mut a, KeyCode::Char('n'));
-    typ(&mut a, &no);
-    key(&mut a, KeyCode::Tab);
-    typ(&mut a, "m1");
-    key(&mut a, KeyCode::Tab);
-    typ(&mut a, "2");
-    key(&mut a, KeyCode::Tab);
-    key(&mut a, KeyCode::Tab);
-    typ(&mut a, "9:00");
-    key(&mut a, KeyCode::Enter);
+    book_typed(&mut a, &no, "m1", "2", "9:00");
     assert_eq!(flash(&a), "Session booked");
     let s = a.panes.calendar.selected_session().cloned().unwrap();
     assert_eq!((s.case_id, s.start), (mine, t(24, 9, 0)), "{s:?}");

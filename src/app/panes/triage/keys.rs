@@ -126,24 +126,18 @@ fn field_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match focus {
         Focus::Channel => {
-            let dir = match key.code {
-                _ if let Some(dir) = Dir::of_choice(key) => dir,
-                KeyCode::Enter => return advance(s, false),
-                KeyCode::Down => return next(s),
-                KeyCode::Up => return prev(s),
-                _ => return Handled::NotConsumed,
+            let dir = match choice_key(s, key) {
+                Ok(dir) => dir,
+                Err(h) => return h,
             };
             s.form.channel = focus::cycle(Channel::ALL, s.form.channel, dir);
             s.changed(ctx);
             Consumed
         }
         Focus::Party(i, PField::Language) => {
-            let dir = match key.code {
-                _ if let Some(dir) = Dir::of_choice(key) => dir,
-                KeyCode::Enter => return advance(s, false),
-                KeyCode::Down => return next(s),
-                KeyCode::Up => return prev(s),
-                _ => return Handled::NotConsumed,
+            let dir = match choice_key(s, key) {
+                Ok(dir) => dir,
+                Err(h) => return h,
             };
             if let Some(p) = s.form.parties.get_mut(i) {
                 p.language = focus::cycle_index(p.language, LANGUAGES.len(), dir);
@@ -292,4 +286,15 @@ fn remove_party(s: &mut TriageState, ctx: &mut Ctx) {
     s.lookup.clear();
     s.form.focus = Focus::Party(i.min(s.form.parties.len() - 1), PField::Name);
     s.changed(ctx);
+}
+
+/// A key on a ◀ choice ▶ field: ←/→ change it (the direction), Enter, ↓ and ↑ move on.
+fn choice_key(s: &mut TriageState, key: KeyEvent) -> Result<Dir, Handled> {
+    match key.code {
+        _ if let Some(dir) = Dir::of_choice(key) => Ok(dir),
+        KeyCode::Enter => Err(advance(s, false)),
+        KeyCode::Down => Err(next(s)),
+        KeyCode::Up => Err(prev(s)),
+        _ => Err(Handled::NotConsumed),
+    }
 }

@@ -73,6 +73,12 @@ pub(super) fn tab_to(a: &mut App, f: Focus) {
     panic!("focus {f:?} never reached");
 }
 
+/// The number of the case just saved.
+pub(super) fn saved_no(a: &App) -> String {
+    let saved = a.panes.triage.saved.as_ref().expect("saved");
+    saved.created.case_no.clone()
+}
+
 /// Types a complete common intake: applicant, respondent, category, summary, people.
 pub(super) fn type_intake(a: &mut App, name: &str, phone: &str) {
     tab_to(a, Focus::Party(0, PField::Name));
@@ -342,15 +348,7 @@ fn the_slip_is_saved_private_and_printed_from_a_private_temporary_file() {
     type_intake(&mut a, "欧阳娜娜", "139 0000 1111");
     ctrl(&mut a, 's');
     a.settle(std::time::Duration::from_secs(20));
-    let no = a
-        .panes
-        .triage
-        .saved
-        .as_ref()
-        .expect("saved")
-        .created
-        .case_no
-        .clone();
+    let no = saved_no(&a);
     press(&mut a, KeyCode::Char('w'));
     let slips = dir.path().join("slips");
     assert_eq!(mode(&slips), 0o700);

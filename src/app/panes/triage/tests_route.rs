@@ -24,14 +24,6 @@ fn a_threat_in_an_elder_support_case_moves_it_to_the_family_desk_as_shown() {
     ctrl(&mut a, 's');
     typ(&mut a, "123");
     press(&mut a, KeyCode::Enter);
-    let no = a
-        .panes
-        .triage
-        .saved
-        .as_ref()
-        .expect("saved")
-        .created
-        .case_no
-        .clone();
+    let no = saved_no(&a);
     assert_eq!(a.store.slip(&no).unwrap().team.as_deref(), Some("women"));
 }
