@@ -257,13 +257,7 @@ fn bench(path: &str) {
         println!("{:32} {m:8.3}  (last page, G)", "");
     }
     let t = Instant::now();
-    let mut ix = onedoor::search::NameIndex::new();
-    store
-        .for_each_distinct_name(|name, keys, latest, parties| {
-            ix.push_sorted(name, keys, latest, parties);
-        })
-        .unwrap();
-    ix.compact();
+    let (ix, _) = store.load_name_index().unwrap();
     println!(
         "\nname index loaded in {:.0} ms (the app does this on a background thread)",
         t.elapsed().as_secs_f64() * 1000.0

@@ -145,7 +145,7 @@ fn main() {
     let mut index = NameIndex::new();
     for &n in &order {
         let (count, latest) = per_name[n];
-        index.push_sorted(&names[n].0, &names[n].1, latest, count);
+        index.push_sorted(&names[n].0, &names[n].1, "", latest, count);
     }
     index.compact();
     let build = t.elapsed();

@@ -79,13 +79,7 @@ fn bench(path: &Path) {
     );
     let t = Instant::now();
     // As the app's loader does (app/names.rs): distinct names in order from the covering index.
-    let mut idx = NameIndex::new();
-    store
-        .for_each_distinct_name(|name, keys, latest, parties| {
-            idx.push_sorted(name, keys, latest, parties);
-        })
-        .unwrap();
-    idx.compact();
+    let (idx, _) = store.load_name_index().unwrap();
     println!(
         "name index: {} parties, {} names, loaded in {:.0} ms (background thread in the app)",
         idx.len_parties(),
@@ -339,7 +333,7 @@ fn draw(path: &Path, _idx: &NameIndex) {
         std::thread::sleep(Duration::from_millis(20));
         app.names.poll();
     }
-    if app.panes.triage.popup.is_some() {
+    if app.panes.triage.popups.is_open() {
         press(&mut app, KeyCode::Esc);
     }
     while app.panes.triage.form.focus != Focus::Party(0, PField::Name) {

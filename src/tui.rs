@@ -44,6 +44,8 @@ where
     B::Error: Send + Sync + 'static,
 {
     update(app, Action::Tick(now()));
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
     let mut last_tick = Instant::now();
     loop {
         terminal.draw(|f| crate::ui::draw(f, app))?;
@@ -63,7 +65,9 @@ where
                 match event::read()? {
                     Event::Key(k) => update(app, Action::Key(k)),
                     Event::Paste(s) => update(app, Action::Paste(s)),
-                    _ => {} // resize: the next draw uses the new size
+                    // The next draw uses the new size; the app ignores keys while too small.
+                    Event::Resize(w, h) => update(app, Action::Resize(w, h)),
+                    _ => {}
                 }
                 if app.quit || !event::poll(Duration::ZERO)? {
                     break;

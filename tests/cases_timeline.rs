@@ -3,9 +3,9 @@
 //! attempts, waiting, escalation, extension, team, visits, sessions, outcomes, follow-ups,
 //! referral, reopening, case and party merges and their undoing), then every timeline line
 //! is put in words in both languages and checked for stored codes showing through.
-mod cases_common;
-use cases_common::*;
+mod common;
 use chrono::{Duration, NaiveDateTime};
+use common::app::*;
 use onedoor::domain::case_filter::Waiting;
 use onedoor::domain::channel::Channel;
 use onedoor::domain::followup::{FollowupPlan, Method, Performance};
@@ -130,11 +130,11 @@ fn scenario(s: &mut Store) -> Vec<i64> {
         team: None,
         pin: "1234".into(),
     };
-    s.add_staff(Some(lead), &m, now()).unwrap();
+    s.add_staff(Some(lead), &m, cases_demo().now).unwrap();
     let mut sc = Scenario {
         s,
         lead,
-        clock: now(),
+        clock: cases_demo().now,
     };
     let hours = ResponseHours::default();
     let plan = FollowupPlan::default();
@@ -293,7 +293,7 @@ fn ascii_words(s: &str) -> Vec<&str> {
 
 #[test]
 fn every_timeline_event_is_in_words_in_both_languages() {
-    let mut app = app_as("L001", Lang::Zh);
+    let mut app = cases_as("L001", Lang::Zh);
     let cases = scenario(&mut app.store);
     let mut seen = BTreeSet::new();
     for id in cases {
@@ -344,15 +344,15 @@ fn every_timeline_event_is_in_words_in_both_languages() {
 #[test]
 fn a_full_timeline_snapshot() {
     for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        let mut app = app_as("L001", lang);
+        let mut app = cases_as("L001", lang);
         let cases = scenario(&mut app.store);
         let no = app.store.case_detail(cases[0]).unwrap().row.case_no;
-        keys(&mut app, &format!("/{no}"));
-        key(&mut app, ratatui::crossterm::event::KeyCode::Enter);
+        typ(&mut app, &format!("/{no}"));
+        press(&mut app, ratatui::crossterm::event::KeyCode::Enter);
         // Scroll down to the timeline, the last section.
         for _ in 0..22 {
-            keys(&mut app, "j");
+            typ(&mut app, "j");
         }
-        insta::assert_snapshot!(format!("timeline_{tag}_120x40"), render(&app, 120, 40));
+        insta::assert_snapshot!(format!("timeline_{tag}_120x40"), screen(&app, 120, 40));
     }
 }

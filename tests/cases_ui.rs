@@ -1,20 +1,20 @@
 //! Snapshots of the Cases pane (list, queue, search, detail) in both languages and two sizes,
 //! on a deterministic demo database at a fixed date.
-mod cases_common;
-use cases_common::*;
+mod common;
+use common::app::*;
 use onedoor::app::App;
 use onedoor::i18n::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 fn both_sizes(name: &str, app: &App) {
-    insta::assert_snapshot!(format!("{name}_80x24"), render(app, 80, 24));
-    insta::assert_snapshot!(format!("{name}_120x40"), render(app, 120, 40));
+    insta::assert_snapshot!(format!("{name}_80x24"), screen(app, 80, 24));
+    insta::assert_snapshot!(format!("{name}_120x40"), screen(app, 120, 40));
 }
 
 #[test]
 fn queue_of_a_mediator() {
     for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        let app = app_as("M001", lang);
+        let app = cases_as("M001", lang);
         both_sizes(&format!("queue_{tag}"), &app);
     }
 }
@@ -22,8 +22,8 @@ fn queue_of_a_mediator() {
 #[test]
 fn all_cases_list_with_chips() {
     for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        let mut app = app_as("L001", lang);
-        keys(&mut app, "f21"); // colour: red
+        let mut app = cases_as("L001", lang);
+        typ(&mut app, "f21"); // colour: red
         both_sizes(&format!("list_{tag}"), &app);
     }
 }
@@ -31,8 +31,8 @@ fn all_cases_list_with_chips() {
 #[test]
 fn search_by_initials() {
     for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        let mut app = app_as("L001", lang);
-        keys(&mut app, "/zw");
+        let mut app = cases_as("L001", lang);
+        typ(&mut app, "/zw");
         both_sizes(&format!("search_{tag}"), &app);
     }
 }
@@ -40,19 +40,19 @@ fn search_by_initials() {
 #[test]
 fn case_detail() {
     for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        let mut app = app_as("M001", lang);
-        key(&mut app, KeyCode::Enter);
+        let mut app = cases_as("M001", lang);
+        press(&mut app, KeyCode::Enter);
         both_sizes(&format!("detail_{tag}"), &app);
-        keys(&mut app, "t");
-        insta::assert_snapshot!(format!("attempt_popup_{tag}_80x24"), render(&app, 80, 24));
+        typ(&mut app, "t");
+        insta::assert_snapshot!(format!("attempt_popup_{tag}_80x24"), screen(&app, 80, 24));
     }
 }
 
 #[test]
 fn referrals_awaiting_reply() {
     for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        let mut app = app_as("L001", lang);
-        keys(&mut app, "r");
+        let mut app = cases_as("L001", lang);
+        typ(&mut app, "r");
         both_sizes(&format!("referrals_{tag}"), &app);
     }
 }
@@ -62,7 +62,8 @@ fn referrals_awaiting_reply() {
 #[test]
 fn a_four_digit_case_number_shows_whole() {
     use onedoor::store::bulk::{CaseRow, PartyRow};
-    let mut app = app_with("L001", Lang::En, |s| {
+    let at = cases_demo().now;
+    let mut app = cases_demo().app_with("L001", Lang::En, |s| {
         s.bulk_load(|w| {
             let party = w.party(&PartyRow {
                 name: "王芳",
@@ -75,7 +76,7 @@ fn a_four_digit_case_number_shows_whole() {
             })?;
             let id = w.case(&CaseRow {
                 case_no: "2026-1124-1524",
-                received_at: now(),
+                received_at: at,
                 channel: "walk_in",
                 category: "neighbour",
                 colour: 0,
@@ -92,18 +93,19 @@ fn a_four_digit_case_number_shows_whole() {
                 level: "village",
                 attempts: [0, 0, 0],
                 visits: 1,
-                deadline_at: Some(now() + chrono::Duration::hours(4)),
+                deadline_at: Some(at + chrono::Duration::hours(4)),
                 closed_at: None,
             })?;
             w.link(id, party, "applicant")
         })
         .unwrap();
     });
+    press(&mut app, KeyCode::F(3));
     for (w, h) in [(80, 24), (120, 40)] {
-        let screen = render(&app, w, h);
+        let screen = screen(&app, w, h);
         assert!(screen.contains("2026-1124-1524 "), "{w}x{h}:\n{screen}");
     }
-    keys(&mut app, "/1524");
-    let screen = render(&app, 80, 24);
+    typ(&mut app, "/1524");
+    let screen = screen(&app, 80, 24);
     assert!(screen.contains("2026-1124-1524 "), "{screen}");
 }

@@ -1,56 +1,33 @@
 //! Bad databases and configs give one clear translated line and a non-zero exit, never a panic.
-use std::process::{Command, Output};
-
-fn onedoor(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(args)
-        .env_remove("ONEDOOR_DB")
-        .output()
-        .unwrap()
-}
-
-fn refused(out: &Output, needle: &str) {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !out.status.success(),
-        "expected failure, got success; stderr: {err}"
-    );
-    assert!(err.contains(needle), "stderr lacks {needle:?}: {err}");
-    assert!(!err.contains("panicked"), "a panic reached the user: {err}");
-    assert_eq!(err.lines().count(), 1, "one clear line: {err}");
-}
+mod common;
+use common::cli::{demo_db, refused, run, run_pin};
 
 #[test]
 fn missing_corrupt_and_newer_databases_are_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let p = |n: &str| dir.path().join(n).to_str().unwrap().to_string();
     refused(
-        &onedoor(&["--lang", "en", "--db", &p("none.db"), "check"]),
+        &run(&["--lang", "en", "--db", &p("none.db"), "check"]),
         "No database found",
     );
     refused(
-        &onedoor(&["--lang", "zh-CN", "--db", &p("none.db"), "check"]),
+        &run(&["--lang", "zh-CN", "--db", &p("none.db"), "check"]),
         "找不到数据库",
     );
 
     std::fs::write(p("junk.db"), vec![7u8; 10_000]).unwrap();
     refused(
-        &onedoor(&["--lang", "en", "--db", &p("junk.db"), "check"]),
+        &run(&["--lang", "en", "--db", &p("junk.db"), "check"]),
         "is not a database file",
     );
 
-    let out = onedoor(&["--db", &p("new.db"), "demo", "--cases", "20"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    demo_db(dir.path(), "new.db", 20);
     let conn = rusqlite::Connection::open(p("new.db")).unwrap();
     conn.pragma_update(None, "user_version", 999).unwrap();
     drop(conn);
     let before = std::fs::read(p("new.db")).unwrap();
     refused(
-        &onedoor(&["--lang", "en", "--db", &p("new.db"), "check"]),
+        &run(&["--lang", "en", "--db", &p("new.db"), "check"]),
         "newer onedoor",
     );
     assert_eq!(std::fs::read(p("new.db")).unwrap(), before, "untouched");
@@ -62,12 +39,12 @@ fn bad_config_is_refused_clearly() {
     let cfg = dir.path().join("c.toml");
     std::fs::write(&cfg, "[response_hours]\nred = \"soon\"\n").unwrap();
     refused(
-        &onedoor(&["--lang", "en", "--config", cfg.to_str().unwrap(), "check"]),
+        &run(&["--lang", "en", "--config", cfg.to_str().unwrap(), "check"]),
         "configuration file",
     );
     std::fs::write(&cfg, [0xffu8, 0xfe, 0x41]).unwrap();
     refused(
-        &onedoor(&["--lang", "en", "--config", cfg.to_str().unwrap(), "check"]),
+        &run(&["--lang", "en", "--config", cfg.to_str().unwrap(), "check"]),
         "UTF-8",
     );
 }
@@ -77,7 +54,7 @@ fn demo_is_deterministic_for_a_seed() {
     let dir = tempfile::tempdir().unwrap();
     let dump = |name: &str, seed: &str| {
         let path = dir.path().join(name);
-        let out = onedoor(&[
+        let out = run(&[
             "--db",
             path.to_str().unwrap(),
             "demo",
@@ -118,14 +95,8 @@ fn staff_commands_need_a_lead_and_take_effect() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("s.db");
     let db = db.to_str().unwrap();
-    let run = |args: &[&str], pin: &str| {
-        Command::new(env!("CARGO_BIN_EXE_onedoor"))
-            .args(["--db", db, "--lang", "en"])
-            .args(args)
-            .env("ONEDOOR_PIN", pin)
-            .output()
-            .unwrap()
-    };
+    let run =
+        |args: &[&str], pin: &str| run_pin(&[&["--db", db, "--lang", "en"], args].concat(), pin);
     assert!(
         run(&["init", "--code", "L1", "--name", "王建国"], "246810")
             .status
@@ -184,11 +155,8 @@ fn staff_commands_need_a_lead_and_take_effect() {
 #[test]
 fn impossible_dates_on_the_command_line_are_refused_clearly() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("d.db");
-    let db = db.to_str().unwrap();
-    let out = onedoor(&["--db", db, "demo", "--cases", "5"]);
-    assert!(out.status.success());
-    let en = |args: &[&str]| onedoor(&[&["--lang", "en", "--db", db], args].concat());
+    let db = demo_db(dir.path(), "d.db", 5);
+    let en = |args: &[&str]| run(&[&["--lang", "en", "--db", &db], args].concat());
     refused(&en(&["handover", "--date", "2026-02-30"]), "2026-11-24");
     refused(&en(&["stats", "--from", "2026-13-01"]), "2026-11-24");
     refused(

@@ -3,39 +3,24 @@
 //! refused, printing goes through a private temporary file that is gone afterwards, and user
 //! text in Markdown, HTML and CSV exports stays inert.
 #![cfg(unix)]
+mod common;
 use chrono::Local;
+use common::cli::{ok, onedoor_after};
 use onedoor::domain::risk::{Colour, ResponseHours};
 use onedoor::domain::role::Role;
 use onedoor::store::{Actor, NewCase, NewParty, NewStaff, Store};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Runs the binary through `sh -c 'umask 000; exec …'`: whatever it creates without an explicit
 /// mode would come out world-readable (0666 / 0777).
 fn onedoor_umask0(args: &[&str]) -> Output {
-    Command::new("sh")
-        .arg("-c")
-        .arg("umask 000; exec \"$0\" \"$@\"")
-        .arg(env!("CARGO_BIN_EXE_onedoor"))
-        .args(args)
-        .env_remove("ONEDOOR_DB")
-        .env_remove("ONEDOOR_CONFIG")
-        .env_remove("ONEDOOR_PIN")
-        .output()
-        .unwrap()
+    onedoor_after("umask 000").args(args).output().unwrap()
 }
 
 fn mode(p: &Path) -> u32 {
     std::fs::symlink_metadata(p).unwrap().permissions().mode() & 0o777
-}
-
-fn ok(out: &Output) {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 /// A database with a lead, a mediator whose name is a spreadsheet formula and an open red case

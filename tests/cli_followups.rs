@@ -1,27 +1,8 @@
 //! `onedoor followups`: the morning call list as aligned text and as CSV for Excel / WPS, with
 //! phone numbers masked unless the person running it logs in and may see them.
-use std::process::{Command, Output};
+mod common;
+use common::cli::{demo_db, ok, run, run_pin};
 use unicode_width::UnicodeWidthStr;
-
-fn onedoor(args: &[&str], pin: Option<&str>) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_onedoor"));
-    c.args(args)
-        .env_remove("ONEDOOR_DB")
-        .env_remove("ONEDOOR_PIN");
-    if let Some(p) = pin {
-        c.env("ONEDOOR_PIN", p);
-    }
-    c.output().unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
 
 /// An 11-digit mobile number written out whole.
 fn has_whole_mobile(s: &str) -> bool {
@@ -33,15 +14,11 @@ fn has_whole_mobile(s: &str) -> bool {
 #[test]
 fn call_list_text_csv_masking_and_audit() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("c.db");
-    let db = db.to_str().unwrap();
-    ok(&onedoor(&["demo", "--db", db, "--cases", "400"], None));
+    let db = demo_db(dir.path(), "c.db", 400);
+    let db = db.as_str();
 
     // Text: masked without --as; every column starts at the same display column.
-    let txt = ok(&onedoor(
-        &["--db", db, "--lang", "zh-CN", "followups"],
-        None,
-    ));
+    let txt = ok(&run(&["--db", db, "--lang", "zh-CN", "followups"]));
     let lines: Vec<&str> = txt.lines().collect();
     assert!(lines[0].starts_with("回访清单"), "{txt}");
     assert!(lines.len() > 3, "demo data has due follow-ups:\n{txt}");
@@ -64,9 +41,9 @@ fn call_list_text_csv_masking_and_audit() {
     );
 
     // CSV with BOM and CRLF; a lead who logs in sees whole numbers, and that is audited.
-    let csv = onedoor(
+    let csv = run_pin(
         &["--db", db, "followups", "--format", "csv", "--as", "L001"],
-        Some("1234"),
+        "1234",
     );
     let bytes = &csv.stdout;
     assert!(
@@ -92,21 +69,18 @@ fn call_list_text_csv_masking_and_audit() {
     assert_eq!(views, 1);
 
     // A wrong PIN is refused; a mediator's list is their own.
-    let bad = onedoor(&["--db", db, "followups", "--as", "L001"], Some("9999"));
+    let bad = run_pin(&["--db", db, "followups", "--as", "L001"], "9999");
     assert!(!bad.status.success());
-    let week = ok(&onedoor(
-        &[
-            "--db",
-            db,
-            "--lang",
-            "en",
-            "followups",
-            "--week",
-            "--mediator",
-            "m003",
-        ],
-        None,
-    ));
+    let week = ok(&run(&[
+        "--db",
+        db,
+        "--lang",
+        "en",
+        "followups",
+        "--week",
+        "--mediator",
+        "m003",
+    ]));
     let m3: String = conn
         .query_row("SELECT name FROM staff WHERE code = 'M003'", [], |r| {
             r.get(0)
@@ -116,8 +90,8 @@ fn call_list_text_csv_masking_and_audit() {
         assert!(l.contains(&m3), "{l}");
         assert!(l.contains(" in "), "only upcoming: {l}");
     }
-    let unknown = onedoor(&["--db", db, "followups", "--mediator", "X9"], None);
+    let unknown = run(&["--db", db, "followups", "--mediator", "X9"]);
     assert!(!unknown.status.success());
-    let flags = onedoor(&["--db", db, "followups", "--due", "--overdue"], None);
+    let flags = run(&["--db", db, "followups", "--due", "--overdue"]);
     assert!(!flags.status.success(), "--due and --overdue conflict");
 }

@@ -1,30 +1,16 @@
 //! `onedoor handover` and `onedoor stats` through the real binary on a small demo database.
-use std::process::{Command, Output};
-
-fn onedoor(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(args)
-        .env_remove("ONEDOOR_DB")
-        .env_remove("ONEDOOR_CONFIG")
-        .output()
-        .unwrap()
-}
+mod common;
+use common::cli::{demo_db, run};
 
 #[test]
 fn sheet_and_statistics_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("d.db");
-    let db = db.to_str().unwrap();
+    let db = demo_db(dir.path(), "d.db", 300);
     let cfg = dir.path().join("c.toml");
     std::fs::write(&cfg, "printer = \"onedoor-no-such-lp\"\n").unwrap();
     let cfg = cfg.to_str().unwrap();
-    assert!(
-        onedoor(&["--db", db, "demo", "--cases", "300"])
-            .status
-            .success()
-    );
-    let base = ["--lang", "zh-CN", "--db", db, "--config", cfg];
-    let run = |extra: &[&str]| onedoor(&[&base[..], extra].concat());
+    let base = ["--lang", "zh-CN", "--db", &db, "--config", cfg];
+    let run = |extra: &[&str]| run(&[&base[..], extra].concat());
 
     let md = run(&["handover", "--format", "md", "--lead", "王建国"]);
     assert!(

@@ -1,26 +1,15 @@
 //! `onedoor import` run as a user runs it: a register saved from Excel (BOM, CRLF, GBK), a file
 //! with mistakes, a dry run and a clerk who may not import. Nothing is half-written.
+mod common;
+use common::cli::{run_pin, stderr};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 #[path = "cli_import/hardening.rs"]
 mod hardening;
 
-fn onedoor(args: &[&str], pin: &str) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(args)
-        .env_remove("ONEDOOR_DB")
-        .env("ONEDOOR_PIN", pin)
-        .output()
-        .unwrap()
-}
-
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn succeeded(out: &Output) -> String {
@@ -67,7 +56,7 @@ fn a_register_is_imported_numbered_and_found() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     let db = db.to_str().unwrap();
-    succeeded(&onedoor(&["demo", "--db", db, "--cases", "20"], ""));
+    succeeded(&run_pin(&["demo", "--db", db, "--cases", "20"], ""));
     let before = footprint(db);
     let file = write(
         dir.path(),
@@ -75,7 +64,7 @@ fn a_register_is_imported_numbered_and_found() {
         &[b"\xEF\xBB\xBF", REGISTER.as_bytes()].concat(),
     );
 
-    let dry = succeeded(&onedoor(
+    let dry = succeeded(&run_pin(
         &[
             "--lang",
             "zh-CN",
@@ -92,7 +81,7 @@ fn a_register_is_imported_numbered_and_found() {
     assert!(dry.contains("3 件案件可以导入"), "{dry}");
     assert_eq!(footprint(db), before, "a dry run writes nothing");
 
-    let out = succeeded(&onedoor(
+    let out = succeeded(&run_pin(
         &[
             "--lang", "zh-CN", "import", "--db", db, "--as", "L001", &file,
         ],
@@ -113,17 +102,17 @@ fn a_register_is_imported_numbered_and_found() {
     );
 
     // Found by name and pinyin like any desk-made case.
-    let found = succeeded(&onedoor(
+    let found = succeeded(&run_pin(
         &["--lang", "en", "find", "--db", db, "qinxiaoyan"],
         "",
     ));
     assert!(found.contains("2025-0305-001"), "{found}");
-    assert!(succeeded(&onedoor(&["check", "--db", db], "")).starts_with("ok"));
+    assert!(succeeded(&run_pin(&["check", "--db", db], "")).starts_with("ok"));
 
     // Excel on Chinese Windows saves GBK: refused without the option, naming the line…
     let (gbk, _, _) = encoding_rs::GBK.encode(REGISTER);
     let gbk_file = write(dir.path(), "gbk.csv", &gbk);
-    let err = failed(&onedoor(
+    let err = failed(&run_pin(
         &[
             "--lang", "en", "import", "--db", db, "--as", "L001", &gbk_file,
         ],
@@ -136,7 +125,7 @@ fn a_register_is_imported_numbered_and_found() {
     );
     assert_eq!(footprint(db), after);
     // …and read with it.
-    let out = succeeded(&onedoor(
+    let out = succeeded(&run_pin(
         &[
             "--lang",
             "en",
@@ -160,7 +149,7 @@ fn mistakes_are_all_listed_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     let db = db.to_str().unwrap();
-    succeeded(&onedoor(&["demo", "--db", db, "--cases", "20"], ""));
+    succeeded(&run_pin(&["demo", "--db", db, "--cases", "20"], ""));
     let before = footprint(db);
     let text = "received_at,category,summary,applicant,phone\n\
                 2025-03-05 09:30,labour.wages,Wages,Wang,13812345678\n\
@@ -168,7 +157,7 @@ fn mistakes_are_all_listed_and_nothing_is_written() {
                 2025-03-05,other,Question,Zhao,\n\
                 05/03/2025,other,Question,Qian,1.38123E+10\n";
     let file = write(dir.path(), "bad.csv", text.as_bytes());
-    let err = failed(&onedoor(
+    let err = failed(&run_pin(
         &["--lang", "en", "import", "--db", db, "--as", "L001", &file],
         "1234",
     ));
@@ -204,7 +193,7 @@ fn mistakes_are_all_listed_and_nothing_is_written() {
         "junk.csv",
         b"received_at,category\n\xff\xfe\x00junk\n",
     );
-    let err = failed(&onedoor(
+    let err = failed(&run_pin(
         &[
             "--lang", "zh-CN", "import", "--db", db, "--as", "L001", &bad,
         ],
@@ -215,7 +204,7 @@ fn mistakes_are_all_listed_and_nothing_is_written() {
         "{err}"
     );
     let xlsx = write(dir.path(), "book.xlsx", b"PK\x03\x04\x14\x00");
-    let err = failed(&onedoor(
+    let err = failed(&run_pin(
         &["--lang", "en", "import", "--db", db, "--as", "L001", &xlsx],
         "1234",
     ));
@@ -228,15 +217,15 @@ fn only_a_shift_lead_with_the_right_pin_imports() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     let db = db.to_str().unwrap();
-    succeeded(&onedoor(&["demo", "--db", db, "--cases", "20"], ""));
+    succeeded(&run_pin(&["demo", "--db", db, "--cases", "20"], ""));
     let before = footprint(db);
     let file = write(dir.path(), "ok.csv", REGISTER.as_bytes());
-    let err = failed(&onedoor(
+    let err = failed(&run_pin(
         &["--lang", "en", "import", "--db", db, "--as", "D001", &file],
         "1234",
     ));
     assert!(err.contains("Your role may not do this"), "{err}");
-    let err = failed(&onedoor(
+    let err = failed(&run_pin(
         &["--lang", "en", "import", "--db", db, "--as", "L001", &file],
         "9999",
     ));

@@ -1,37 +1,8 @@
 //! What people type on the command line: dates in every form README promises, for every
 //! command that takes one; `find` queries typed with a Chinese input method; `--limit`; the
 //! config's `pdf_font`. Accepted input means what it says; refused input is one translated line.
-use std::process::{Command, Output};
-
-fn onedoor(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(args)
-        .env_remove("ONEDOOR_DB")
-        .env_remove("ONEDOOR_CONFIG")
-        .env("ONEDOOR_PIN", "1234")
-        .output()
-        .unwrap()
-}
-
-fn ok(out: &Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
-    String::from_utf8(out.stdout.clone()).unwrap()
-}
-
-fn refused(out: &Output, needle: &str) {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "expected a refusal; stderr: {err}");
-    assert!(err.contains(needle), "stderr lacks {needle:?}: {err}");
-    assert!(!err.contains("panicked"), "a panic reached the user: {err}");
-    assert_eq!(err.lines().count(), 1, "one clear line: {err}");
-}
-
-fn demo(dir: &tempfile::TempDir, cases: &str) -> String {
-    let db = dir.path().join("d.db").to_str().unwrap().to_string();
-    ok(&onedoor(&["--db", &db, "demo", "--cases", cases]));
-    db
-}
+mod common;
+use common::cli::{demo_db, ok, refused, run, run_pin};
 
 /// 2026-11-24 as README says it may be typed.
 const NOV_24: [&str; 6] = [
@@ -56,8 +27,8 @@ const IMPOSSIBLE: [&str; 6] = [
 #[test]
 fn every_date_argument_takes_every_promised_form() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir, "50");
-    let en = |args: &[&str]| onedoor(&[&["--lang", "en", "--db", &db], args].concat());
+    let db = demo_db(dir.path(), "d.db", 50);
+    let en = |args: &[&str]| run_pin(&[&["--lang", "en", "--db", &db], args].concat(), "1234");
     for d in NOV_24 {
         let sheet = ok(&en(&["handover", "--date", d]));
         assert!(sheet.contains("Date: 2026-11-24"), "handover --date {d}");
@@ -90,7 +61,7 @@ fn every_date_argument_takes_every_promised_form() {
         let purge = ["purge", "--closed-before", d, "--dry-run", "--as", "L001"];
         refused(&en(&purge), msg);
     }
-    let zh = onedoor(&[
+    let zh = run(&[
         "--lang", "zh-CN", "--db", &db, "handover", "--date", "20260230",
     ]);
     refused(&zh, "日期应为 2026-11-24、2026/11/24 或 20261124");
@@ -113,7 +84,7 @@ fn full_width(s: &str) -> String {
 #[test]
 fn find_reads_full_width_queries_and_refuses_a_limit_of_0() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir, "300");
+    let db = demo_db(dir.path(), "d.db", 300);
     let c = rusqlite::Connection::open(&db).unwrap();
     let no: String = c
         .query_row(
@@ -122,9 +93,8 @@ fn find_reads_full_width_queries_and_refuses_a_limit_of_0() {
             |r| r.get(0),
         )
         .unwrap();
-    let find = |q: &str, more: &[&str]| {
-        onedoor(&[&["--lang", "en", "--db", &db, "find", q], more].concat())
-    };
+    let find =
+        |q: &str, more: &[&str]| run(&[&["--lang", "en", "--db", &db, "find", q], more].concat());
     // The day of the newest case (`1124`), its number without dashes (`1124007`), pinyin.
     let day = &no[5..9];
     let tail = format!("{day}{}", &no[10..]);
@@ -147,7 +117,7 @@ fn find_reads_full_width_queries_and_refuses_a_limit_of_0() {
             "--limit takes a number from 1 to 1000",
         );
     }
-    let zh = onedoor(&["--lang", "zh-CN", "--db", &db, "find", "张", "--limit", "0"]);
+    let zh = run(&["--lang", "zh-CN", "--db", &db, "find", "张", "--limit", "0"]);
     refused(&zh, "--limit 须为 1 到 1000 之间的整数");
     let one = ok(&find("张", &["--limit", "１"]));
     assert_eq!(one.lines().count(), 1, "{one}");
@@ -158,7 +128,7 @@ fn find_reads_full_width_queries_and_refuses_a_limit_of_0() {
 #[test]
 fn a_pdf_font_that_is_no_font_is_refused_at_start_naming_it() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo(&dir, "5");
+    let db = demo_db(dir.path(), "d.db", 5);
     let cfg = dir.path().join("c.toml");
     let cfg = cfg.to_str().unwrap();
     let missing = dir.path().join("NotoSansCJK.ttc");
@@ -179,7 +149,7 @@ fn a_pdf_font_that_is_no_font_is_refused_at_start_naming_it() {
         let font = font.to_str().unwrap();
         std::fs::write(cfg, format!("pdf_font = \"{font}\"\n")).unwrap();
         for (lang, words) in [("en", en), ("zh-CN", zh)] {
-            let out = onedoor(&["--lang", lang, "--db", &db, "--config", cfg, "check"]);
+            let out = run(&["--lang", lang, "--db", &db, "--config", cfg, "check"]);
             refused(&out, words);
             refused(&out, &format!("pdf_font = {font}"));
         }
@@ -190,5 +160,5 @@ fn a_pdf_font_that_is_no_font_is_refused_at_start_naming_it() {
         "/assets/fonts/NotoSansSC-Regular-GB2312.otf"
     );
     std::fs::write(cfg, format!("pdf_font = \"{bundled}\"\n")).unwrap();
-    ok(&onedoor(&["--db", &db, "--config", cfg, "check"]));
+    ok(&run(&["--db", &db, "--config", cfg, "check"]));
 }

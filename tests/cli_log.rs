@@ -1,19 +1,17 @@
 //! The log file from the command line: levels are checked, files are private, and a log that
 //! cannot be opened never stops a command.
+mod common;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn onedoor(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_onedoor"));
-    c.args(args)
-        .env_remove("ONEDOOR_DB")
-        .env_remove("ONEDOOR_LOG")
-        .env_remove("ONEDOOR_LOG_DIR")
-        .env("ONEDOOR_PIN", "123456");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    c.output().unwrap()
+/// Runs `args` with the new lead's PIN and `env` (a test's own log level).
+fn run_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    common::cli::onedoor()
+        .args(args)
+        .env("ONEDOOR_PIN", "123456")
+        .envs(env.iter().copied())
+        .output()
+        .unwrap()
 }
 
 fn ok(out: &Output) -> String {
@@ -39,7 +37,7 @@ fn log_level_is_accepted_and_a_bad_one_refused_changing_nothing() {
     let log_dir = dir.path().join("logs");
     let log = log_dir.to_str().unwrap();
     let init = ["--db", db, "--log-dir", log, "init", "--name", "王建国"];
-    ok(&onedoor(
+    ok(&run_env(
         &[&["--log-level", "debug"], &init[..]].concat(),
         &[],
     ));
@@ -49,11 +47,11 @@ fn log_level_is_accepted_and_a_bad_one_refused_changing_nothing() {
     assert!(!text.contains("王建国"), "no names in the log: {text}");
 
     for level in ["error", "warn", "info", "trace", "DEBUG", "onedoor=debug"] {
-        ok(&onedoor(
+        ok(&run_env(
             &["--db", db, "--log-dir", log, "--log-level", level, "check"],
             &[],
         ));
-        ok(&onedoor(
+        ok(&run_env(
             &["--db", db, "--log-dir", log, "check"],
             &[("ONEDOOR_LOG", level)],
         ));
@@ -96,7 +94,7 @@ fn log_level_is_accepted_and_a_bad_one_refused_changing_nothing() {
             ],
         ]
         .concat();
-        let out = onedoor(&all, &env);
+        let out = run_env(&all, &env);
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!out.status.success(), "{lang}: {err}");
         assert!(err.contains(needle), "{lang}: {err}");
@@ -113,7 +111,7 @@ fn log_files_are_private() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     let log_dir = dir.path().join("logs");
-    ok(&onedoor(
+    ok(&run_env(
         &[
             "--db",
             db.to_str().unwrap(),
@@ -165,7 +163,7 @@ fn a_log_that_cannot_be_opened_warns_once_and_the_command_runs() {
     let run = |cmd| {
         let a = args(cmd);
         let a: Vec<&str> = a.iter().map(String::as_str).collect();
-        onedoor(&a, &[])
+        run_env(&a, &[])
     };
     let err = ok(&run(&["init", "--name", "王建国"]));
     assert!(err.contains("log file"), "{err}");
@@ -174,4 +172,46 @@ fn a_log_that_cannot_be_opened_warns_once_and_the_command_runs() {
     let err = ok(&out);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok:"));
     assert_eq!(err.lines().count(), 1, "warned once: {err}");
+}
+
+/// A test run leaves nothing in the data directory of whoever runs the tests: a command run
+/// through `common::cli::onedoor()` with HOME set to a folder that stands in for the real home
+/// (`~/.local/share/onedoor/logs/` is where a log goes by default) writes nothing there; its
+/// log and its default database are in the tests' sandbox.
+#[test]
+fn a_test_run_leaves_nothing_in_the_real_data_directory() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let db = db.to_str().unwrap();
+    let onedoor = || {
+        let mut c = common::cli::onedoor();
+        c.env("HOME", home.path()).env("ONEDOOR_PIN", "123456");
+        c
+    };
+    ok(&onedoor()
+        .args(["--db", db, "init", "--name", "王建国"])
+        .output()
+        .unwrap());
+    let child = onedoor()
+        .args(["--db", db, "check"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    ok(&child.wait_with_output().unwrap());
+    // Without --db the default database is looked for in the sandbox; the refusal is logged.
+    let sandbox = common::cli::sandbox();
+    let out = onedoor().args(["--lang", "en", "check"]).output().unwrap();
+    common::cli::refused(&out, sandbox.to_str().unwrap());
+    assert_eq!(
+        common::cli::everything_in(home.path()),
+        Vec::<String>::new()
+    );
+    let text = logs(&sandbox.join("logs"));
+    assert!(
+        text.contains(&format!(" [{pid}] ")),
+        "its log is in the sandbox"
+    );
 }

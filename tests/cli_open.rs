@@ -1,18 +1,9 @@
 //! Only a onedoor database is ever opened for writing: every command refuses, untouched and
 //! with one translated line naming the file, an empty file, an empty SQLite database, another
 //! program's database, a backup cut off half-way and a device.
+mod common;
+use common::cli::{demo_db, refused, run_pin};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn onedoor(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(args)
-        .env_remove("ONEDOOR_DB")
-        .env("ONEDOOR_PIN", "1234")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap()
-}
 
 fn names_in(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
@@ -23,14 +14,11 @@ fn names_in(dir: &Path) -> Vec<String> {
     v
 }
 
-fn refused(out: &Output, needles: &[&str]) {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success(), "expected failure; stderr: {err}");
+/// Refused with one clear line containing each of `needles`, and no panic.
+fn refused_all(out: &std::process::Output, needles: &[&str]) {
     for n in needles {
-        assert!(err.contains(n), "stderr lacks {n:?}: {err}");
+        refused(out, n);
     }
-    assert!(!err.contains("panicked"), "a panic reached the user: {err}");
-    assert_eq!(err.lines().count(), 1, "one clear line: {err}");
 }
 
 /// (folder name, what the English message must say) and how to make the file.
@@ -63,13 +51,7 @@ fn makers() -> Vec<(&'static str, &'static str, Maker)> {
 #[test]
 fn every_command_refuses_a_file_that_is_not_a_onedoor_database_untouched() {
     let root = tempfile::tempdir().unwrap();
-    let whole = root.path().join("whole.db");
-    let out = onedoor(&["--db", whole.to_str().unwrap(), "demo", "--cases", "30"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let whole = demo_db(root.path(), "whole.db", 30);
     let csv = root.path().join("r.csv");
     std::fs::write(
         &csv,
@@ -81,7 +63,7 @@ fn every_command_refuses_a_file_that_is_not_a_onedoor_database_untouched() {
         let dir = root.path().join(name);
         std::fs::create_dir(&dir).unwrap();
         let db = dir.join("onedoor.db");
-        make(&db, &whole);
+        make(&db, Path::new(&whole));
         let before = std::fs::read(&db).unwrap();
         let names = names_in(&dir);
         let p = db.to_str().unwrap();
@@ -98,7 +80,7 @@ fn every_command_refuses_a_file_that_is_not_a_onedoor_database_untouched() {
         ] {
             let mut all = vec!["--lang", "en", "--db", p];
             all.extend_from_slice(args);
-            refused(&onedoor(&all), &[says, p]);
+            refused_all(&run_pin(&all, "1234"), &[says, p]);
             assert_eq!(std::fs::read(&db).unwrap(), before, "{name} {args:?}");
             assert_eq!(
                 names_in(&dir),
@@ -106,8 +88,8 @@ fn every_command_refuses_a_file_that_is_not_a_onedoor_database_untouched() {
                 "{name} {args:?}: no -journal, -wal or -shm"
             );
         }
-        refused(
-            &onedoor(&["--lang", "zh-CN", "--db", p, "check"]),
+        refused_all(
+            &run_pin(&["--lang", "zh-CN", "--db", p, "check"], "1234"),
             &["不是 onedoor 数据库", p],
         );
     }
@@ -120,15 +102,15 @@ fn every_command_refuses_a_file_that_is_not_a_onedoor_database_untouched() {
 fn a_device_or_a_folder_is_refused() {
     let journal = Path::new("/dev/null-journal");
     let had = journal.exists();
-    refused(
-        &onedoor(&["--lang", "en", "--db", "/dev/null", "check"]),
+    refused_all(
+        &run_pin(&["--lang", "en", "--db", "/dev/null", "check"], "1234"),
         &["/dev/null", "not a regular file"],
     );
     assert_eq!(journal.exists(), had, "no /dev/null-journal");
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().to_str().unwrap();
-    refused(
-        &onedoor(&["--lang", "en", "--db", p, "staff", "list"]),
+    refused_all(
+        &run_pin(&["--lang", "en", "--db", p, "staff", "list"], "1234"),
         &[p, "is a folder"],
     );
     assert!(names_in(dir.path()).is_empty());

@@ -1,31 +1,14 @@
 //! Standard output that goes away: a reader that stops early (`onedoor find 张 | head -1`)
 //! ends a command quietly — exit 0 and nothing on standard error, as ripgrep and fd do — and a
 //! full disk (`> /dev/full`) is one clear translated line and a non-zero exit. Never a panic.
+mod common;
+use common::cli::{demo_db, ok, onedoor};
 use std::io::{BufRead, BufReader};
-use std::process::{Command, ExitStatus, Output, Stdio};
-
-fn onedoor() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_onedoor"));
-    c.env_remove("ONEDOOR_DB")
-        .env_remove("ONEDOOR_CONFIG")
-        .env("ONEDOOR_PIN", "1234")
-        .stdin(Stdio::null());
-    c
-}
-
-fn ok(out: Output) -> String {
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{err}");
-    String::from_utf8(out.stdout).unwrap()
-}
+use std::process::{ExitStatus, Output, Stdio};
 
 /// A demo database in `dir` and the year prefix most of its case numbers share.
-fn demo(dir: &tempfile::TempDir, cases: &str) -> (String, String) {
-    let db = dir.path().join("d.db").to_str().unwrap().to_string();
-    ok(onedoor()
-        .args(["--db", &db, "demo", "--cases", cases])
-        .output()
-        .unwrap());
+fn demo(dir: &tempfile::TempDir, cases: u32) -> (String, String) {
+    let db = demo_db(dir.path(), "d.db", cases);
     let c = rusqlite::Connection::open(&db).unwrap();
     let year: String = c
         .query_row(
@@ -100,7 +83,7 @@ fn quiet(what: &str, status: ExitStatus, stderr: &str) {
 #[test]
 fn a_closed_pipe_ends_every_command_quietly() {
     let dir = tempfile::tempdir().unwrap();
-    let (db, year) = demo(&dir, "1200");
+    let (db, year) = demo(&dir, 1200);
     // `| head -1`: 1,000 lines of about 66 bytes, far more than the pipe and buffers hold.
     #[cfg(target_os = "linux")]
     {
@@ -109,7 +92,7 @@ fn a_closed_pipe_ends_every_command_quietly() {
         quiet("find | head -1", status, &err);
     }
     // `| true`: the reader is gone before the first write.
-    let case_no = ok(onedoor()
+    let case_no = ok(&onedoor()
         .args(["--db", &db, "find", &year, "--limit", "1", "--json"])
         .output()
         .unwrap());
@@ -173,7 +156,7 @@ fn disk_full(db: &str, lang: &str, args: &[&str]) -> Output {
 #[cfg(target_os = "linux")]
 fn a_full_disk_is_one_clear_line_and_a_failure() {
     let dir = tempfile::tempdir().unwrap();
-    let (db, year) = demo(&dir, "100");
+    let (db, year) = demo(&dir, 100);
     for (lang, args, needle) in [
         (
             "en",

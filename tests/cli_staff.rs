@@ -1,5 +1,7 @@
 //! Staff accounts through the real binary: the PIN lockout under parallel commands, and the
 //! rules for new accounts (codes, names, roles, PIN length of leads, enabling and disabling).
+mod common;
+use common::cli::{ok, refused};
 use std::process::{Command, Output, Stdio};
 
 const LEAD_PIN: &str = "246810";
@@ -9,34 +11,15 @@ fn onedoor(db: &str, args: &[&str], pin: &str) -> Command {
 }
 
 fn onedoor_in(lang: &str, db: &str, args: &[&str], pin: &str) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_onedoor"));
+    let mut c = common::cli::onedoor();
     c.args(["--db", db, "--lang", lang])
         .args(args)
-        .env_remove("ONEDOOR_DB")
         .env("ONEDOOR_PIN", pin);
     c
 }
 
 fn run(db: &str, args: &[&str], pin: &str) -> Output {
     onedoor(db, args, pin).output().unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn ok(out: &Output) -> String {
-    assert!(out.status.success(), "failed: {}", stderr(out));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Refused with one clear line containing `needle`, no panic.
-fn refused(out: &Output, needle: &str) {
-    let err = stderr(out);
-    assert!(!out.status.success(), "expected a refusal: {err}");
-    assert!(err.contains(needle), "stderr lacks {needle:?}: {err}");
-    assert!(!err.contains("panicked"), "a panic reached the user: {err}");
-    assert_eq!(err.lines().count(), 1, "one clear line: {err}");
 }
 
 /// A new database with lead L001 (PIN 246810).

@@ -37,7 +37,7 @@ fn clear(p: &mut Pty, n: usize) {
 #[test]
 fn book_conflict_move_and_record_in_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let db = &common::pty::demo_db(dir.path(), "cal.db", 200);
+    let db = &common::cli::demo_db(dir.path(), "cal.db", 200);
     let (case_a, case_b) = free_cases(db);
     let attempts_before: i64 = rusqlite::Connection::open(db)
         .unwrap()

@@ -10,7 +10,7 @@ use onedoor::store::Store;
 #[test]
 fn mediator_queue_search_attempt_escalate_agreement_timeline() {
     let dir = tempfile::tempdir().unwrap();
-    let db_s = &common::pty::demo_db(dir.path(), "centre.db", 300);
+    let db_s = &common::cli::demo_db(dir.path(), "centre.db", 300);
     let db = std::path::PathBuf::from(db_s);
 
     // Pick a case of M001 that is being handled at village level, and its search position.

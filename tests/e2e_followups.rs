@@ -8,7 +8,7 @@ use rusqlite::Connection;
 #[test]
 fn agreement_followup_breach_reopens_the_case() {
     let dir = tempfile::tempdir().unwrap();
-    let db_s = &common::pty::demo_db(dir.path(), "centre.db", 200);
+    let db_s = &common::cli::demo_db(dir.path(), "centre.db", 200);
     let db = std::path::PathBuf::from(db_s);
 
     // A case in mediation, owned by the mediator with the shortest queue (it fits the screen).

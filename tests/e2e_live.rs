@@ -13,7 +13,7 @@ const F12: &str = "\x1b[24~";
 #[test]
 fn another_process_red_case_shows_live_and_f12_is_audited() {
     let dir = tempfile::tempdir().unwrap();
-    let db = common::pty::demo_db(dir.path(), "centre.db", 200);
+    let db = common::cli::demo_db(dir.path(), "centre.db", 200);
     let now = chrono::Local::now().naive_local();
     // Red cases of the demo that would alert L001 are acknowledged first, so the screen shows
     // the one this test makes.
@@ -49,12 +49,13 @@ fn another_process_red_case_shows_live_and_f12_is_audited() {
         format!("登记时间,类别,风险,风险理由,摘要,申请人\n{received},邻里纠纷,红,持刀上门,邻居持刀上门威胁,覃小燕\n"),
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(["--db", &db, "--lang", "zh-CN", "import", "--as", "L002"])
-        .arg(&csv)
-        .env("ONEDOOR_PIN", "1234")
-        .output()
-        .unwrap();
+    let csv = csv.to_str().unwrap();
+    let out = common::cli::run_pin(
+        &[
+            "--db", &db, "--lang", "zh-CN", "import", "--as", "L002", csv,
+        ],
+        "1234",
+    );
     let committed = Instant::now();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(

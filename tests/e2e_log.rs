@@ -10,16 +10,10 @@ const ID: &str = "520102198803150018";
 const ADDRESS: &str = "城关镇幸福路8号";
 const RESPONDENT: &str = "单建华";
 
-fn tabs(p: &mut Pty, n: usize) {
-    for _ in 0..n {
-        p.send(keys::TAB);
-    }
-}
-
 #[test]
 fn the_log_has_startup_and_refusals_but_no_personal_data() {
     let dir = tempfile::tempdir().unwrap();
-    let db = common::pty::demo_db(dir.path(), "centre.db", 200);
+    let db = common::cli::demo_db(dir.path(), "centre.db", 200);
     let log_dir = dir.path().join("logs");
     let log = log_dir.to_str().unwrap();
     let mut p = Pty::spawn(
@@ -37,17 +31,17 @@ fn the_log_has_startup_and_refusals_but_no_personal_data() {
 
     // Channel → name → phone → ID → address; 4 more fields to the respondent; 7 to category.
     p.wait_for("来访登记");
-    tabs(&mut p, 1);
+    p.tabs(1);
     p.type_text(NAME);
-    tabs(&mut p, 1);
+    p.tabs(1);
     p.type_text(PHONE);
-    tabs(&mut p, 1);
+    p.tabs(1);
     p.type_text(ID);
-    tabs(&mut p, 1);
+    p.tabs(1);
     p.type_text(ADDRESS);
-    tabs(&mut p, 4);
+    p.tabs(4);
     p.type_text(RESPONDENT);
-    tabs(&mut p, 7);
+    p.tabs(7);
     p.type_text("lljf");
     p.wait_for("邻里纠纷");
     p.send(keys::ENTER);

@@ -4,7 +4,14 @@ use common::pty::{Pty, keys};
 
 #[test]
 fn demo_shell_switches_panes_opens_help_and_restores_the_terminal() {
-    let mut p = Pty::spawn(&["--demo"], &[], 120, 40);
+    // HOME stands in for the real home: the demo's log must not go to its data directory.
+    let home = tempfile::tempdir().unwrap();
+    let mut p = Pty::spawn(
+        &["--demo"],
+        &[("HOME", home.path().to_str().unwrap())],
+        120,
+        40,
+    );
     let screen = p.wait_for("值班长");
     assert!(
         screen.contains("王建国"),
@@ -37,6 +44,10 @@ fn demo_shell_switches_panes_opens_help_and_restores_the_terminal() {
         p.restored(),
         "terminal left in alternate screen, hidden cursor or paste mode"
     );
+    assert_eq!(
+        common::cli::everything_in(home.path()),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -44,8 +55,8 @@ fn init_then_login_with_wrong_and_right_pin() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("centre.db");
     let db = db.to_str().unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args([
+    let out = common::cli::run_pin(
+        &[
             "--db",
             db,
             "--lang",
@@ -57,10 +68,9 @@ fn init_then_login_with_wrong_and_right_pin() {
             "周敏",
             "--centre",
             "城关镇综治中心",
-        ])
-        .env("ONEDOOR_PIN", "246801")
-        .output()
-        .unwrap();
+        ],
+        "246801",
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -86,7 +96,7 @@ fn init_then_login_with_wrong_and_right_pin() {
 #[test]
 fn resizing_down_to_one_cell_while_typing_and_a_huge_paste_never_break_it() {
     let dir = tempfile::tempdir().unwrap();
-    let db = &common::pty::demo_db(dir.path(), "r.db", 30);
+    let db = &common::cli::demo_db(dir.path(), "r.db", 30);
     let mut p = Pty::spawn(&["--db", db, "--lang", "en"], &[], 200, 60);
     p.wait_for("Staff code");
     let sizes = [

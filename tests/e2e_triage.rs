@@ -2,12 +2,7 @@
 //! found again after a restart; and a form killed with SIGKILL comes back as a draft.
 mod common;
 use common::pty::{Pty, keys};
-use std::path::Path;
 use std::time::{Duration, Instant};
-
-fn demo_db(dir: &Path) -> String {
-    common::pty::demo_db(dir, "centre.db", 200)
-}
 
 fn login_desk(db: &str) -> Pty {
     let mut p = Pty::spawn(&["--db", db, "--lang", "zh-CN"], &[], 120, 40);
@@ -20,22 +15,16 @@ fn login_desk(db: &str) -> Pty {
     p
 }
 
-fn tabs(p: &mut Pty, n: usize) {
-    for _ in 0..n {
-        p.send(keys::TAB);
-    }
-}
-
 /// Channel → applicant name → phone; 6 more fields to the respondent's name; 7 to category.
 fn type_intake(p: &mut Pty, applicant: &str, phone: &str) {
     p.wait_for("来访登记");
-    tabs(p, 1);
+    p.tabs(1);
     p.type_text(applicant);
-    tabs(p, 1);
+    p.tabs(1);
     p.type_text(phone);
-    tabs(p, 6);
+    p.tabs(6);
     p.type_text("单建华");
-    tabs(p, 7);
+    p.tabs(7);
     p.type_text("lljf");
     p.wait_for("邻里纠纷");
     p.send(keys::ENTER);
@@ -56,7 +45,7 @@ fn case_no(screen: &str) -> String {
 #[test]
 fn typed_intake_is_saved_and_found_after_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path());
+    let db = common::cli::demo_db(dir.path(), "centre.db", 200);
     let mut p = login_desk(&db);
     type_intake(&mut p, "欧阳娜娜", "13911112222");
     p.send(keys::CTRL_S);
@@ -67,10 +56,7 @@ fn typed_intake_is_saved_and_found_after_restart() {
     assert!(p.wait_exit().success());
 
     // The slip from the command line.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(["--db", &db, "--lang", "zh-CN", "slip", &no])
-        .output()
-        .unwrap();
+    let out = common::cli::run(&["--db", &db, "--lang", "zh-CN", "slip", &no]);
     let slip = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success() && slip.contains("欧阳娜娜") && slip.contains(&no),
@@ -80,10 +66,10 @@ fn typed_intake_is_saved_and_found_after_restart() {
     // Restart: the visitor is found by pinyin initials and by phone.
     let mut p = login_desk(&db);
     p.wait_for("来访登记");
-    tabs(&mut p, 1);
+    p.tabs(1);
     p.type_text("oynn");
     p.wait_for(&no);
-    tabs(&mut p, 1);
+    p.tabs(1);
     p.type_text("13911112222");
     let screen = p.wait_until(|s| s.contains(&format!("★ {no}")), "exact phone match");
     assert!(screen.contains("重复来访"), "{screen}");
@@ -104,7 +90,7 @@ fn draft_body(db: &str) -> String {
 #[test]
 fn killed_mid_form_the_draft_comes_back() {
     let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(dir.path());
+    let db = common::cli::demo_db(dir.path(), "centre.db", 200);
     let mut p = login_desk(&db);
     type_intake(&mut p, "覃小梅", "");
     // Wait until the background writer has committed what was typed, then kill -9.

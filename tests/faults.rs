@@ -8,6 +8,7 @@
 //! Long mode: the four desks run for a minute, with a backup every ten seconds.
 //! The children stay here, at the crate root, so their test names are exactly `child_desk` and
 //! `child_migrate` for `--exact`; the tests are in the modules below, by fault.
+mod common;
 #[path = "faults/crash.rs"]
 mod crash;
 #[path = "faults/desks.rs"]

@@ -264,5 +264,6 @@ fn huge_inputs_are_refused_promptly() {
     }
 }
 
+mod common;
 #[path = "properties_dates/search.rs"]
 mod search;

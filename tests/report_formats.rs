@@ -11,7 +11,7 @@ use onedoor::store::handover::SheetRequest;
 use unicode_width::UnicodeWidthStr;
 
 fn request() -> SheetRequest {
-    let now = common::fixed_now();
+    let now = common::app::fixed_now();
     SheetRequest {
         centre: "城关镇矛盾纠纷调处化解中心".into(),
         date: now.date(),
@@ -24,7 +24,7 @@ fn request() -> SheetRequest {
 
 #[test]
 fn pdf_embeds_chinese_text_that_extracts_back() {
-    let mut store = common::demo_store(400);
+    let mut store = common::app::demo_store(400);
     let lead = store.staff_by_code("L001").unwrap().unwrap();
     let actor = onedoor::store::Actor {
         staff_id: lead.id,
@@ -66,7 +66,7 @@ fn pdf_embeds_chinese_text_that_extracts_back() {
 
 #[test]
 fn text_columns_line_up_by_display_width() {
-    let store = common::demo_store(400);
+    let store = common::app::demo_store(400);
     let sh = store.handover_sheet(&request()).unwrap();
     let doc = sheet::sheet_doc(&sh, Lang::Zh);
     let table = doc.sections.iter().find_map(|s| {
@@ -103,7 +103,7 @@ fn text_columns_line_up_by_display_width() {
 
 #[test]
 fn html_and_markdown_carry_the_same_numbers() {
-    let store = common::demo_store(400);
+    let store = common::app::demo_store(400);
     let sh = store.handover_sheet(&request()).unwrap();
     let doc = sheet::sheet_doc(&sh, Lang::En);
     let html =
@@ -119,8 +119,8 @@ fn html_and_markdown_carry_the_same_numbers() {
 #[test]
 fn xlsx_opens_with_one_sheet_per_breakdown_and_csv_has_a_bom() {
     use calamine::{Data, Reader, Xlsx};
-    let store = common::demo_store(400);
-    let to = common::fixed_now().date();
+    let store = common::app::demo_store(400);
+    let to = common::app::fixed_now().date();
     let from = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
     let st = store.stats(from, to).unwrap();
     assert!(st.received > 0);

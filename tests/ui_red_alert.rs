@@ -1,17 +1,16 @@
 //! The shift lead's red alert on screen, in both languages: two lines above the pane with the
 //! case number, why it is red, who made it red and when, and the key that acknowledges it.
 mod common;
-use common::*;
+use common::app::*;
+use onedoor::app::App;
 use onedoor::app::panes::PaneId;
-use onedoor::app::{Action, update};
 use onedoor::domain::risk::{ResponseHours, RiskFlag};
 use onedoor::i18n::Lang;
 use onedoor::store::{Actor, NewCase, NewParty, Store};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
-/// The demo centre, and a red case the desk clerk D001 registered 18 minutes ago.
-fn centre_with_red_case() -> (Store, String) {
-    let mut s = demo_store(50);
+/// A red case the desk clerk D001 registered 18 minutes ago; its number.
+fn red_case(s: &mut Store) -> String {
     let d = s.staff_by_code("D001").unwrap().unwrap();
     let by = Actor {
         staff_id: d.id,
@@ -29,32 +28,32 @@ fn centre_with_red_case() -> (Store, String) {
             applicant,
         )
     };
-    let made = s.create_case(by, &c, &ResponseHours::default()).unwrap();
-    (s, made.case_no)
+    s.create_case(by, &c, &ResponseHours::default())
+        .unwrap()
+        .case_no
 }
 
-fn text(app: &onedoor::app::App, w: u16, h: u16) -> String {
-    format!("{}", render(app, w, h).backend())
+/// The demo centre (50 cases) with that red case, the app logged in as `code` on F3.
+fn centre_as(code: &str, lang: Lang) -> (App, String) {
+    let mut no = String::new();
+    let mut app = demo(50).app_with(code, lang, |s| no = red_case(s));
+    app.goto(PaneId::Cases);
+    (app, no)
 }
 
 #[test]
 fn red_alert_in_both_languages() {
     for (lang, tag) in [(Lang::Zh, "zh-CN"), (Lang::En, "en")] {
-        let (store, case_no) = centre_with_red_case();
-        let mut app = app_as(store, "L001", lang);
-        app.goto(PaneId::Cases);
+        let (mut app, case_no) = centre_as("L001", lang);
         assert!(!app.alerts.is_empty());
         for (w, h) in [(80, 24), (120, 40)] {
             let t = render(&app, w, h);
             insta::assert_snapshot!(format!("red_alert_{tag}_{w}x{h}"), t.backend());
-            assert!(text(&app, w, h).contains(&case_no));
+            assert!(screen(&app, w, h).contains(&case_no));
         }
         // F12 acknowledges the alert shown; the next one, if any, takes its place.
         let before = app.alerts.len();
-        update(
-            &mut app,
-            Action::Key(KeyEvent::new(KeyCode::F(12), KeyModifiers::NONE)),
-        );
+        press(&mut app, KeyCode::F(12));
         assert_eq!(app.alerts.len(), before - 1);
         assert!(app.alerts.current().is_none_or(|a| a.case_no != case_no));
     }
@@ -62,11 +61,9 @@ fn red_alert_in_both_languages() {
 
 #[test]
 fn a_desk_clerk_sees_no_alert() {
-    let (store, case_no) = centre_with_red_case();
-    let mut app = app_as(store, "D001", Lang::Zh);
-    app.goto(PaneId::Cases);
+    let (app, case_no) = centre_as("D001", Lang::Zh);
     assert!(app.alerts.is_empty());
-    let screen = text(&app, 120, 40);
+    let screen = screen(&app, 120, 40);
     assert!(!screen.contains("红色预警"), "{screen}");
     assert!(
         screen.contains(&case_no),

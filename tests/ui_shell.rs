@@ -1,30 +1,16 @@
 //! Snapshots of the login screen and the shell, in both languages, at 80×24 and 120×40.
 mod common;
-use common::*;
-use onedoor::app::{Action, App, Overlay, update};
-use onedoor::config::Config;
+use common::app::*;
+use onedoor::app::{App, Overlay};
 use onedoor::i18n::Lang;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
+/// The login screen with a code entered and half a PIN typed.
 fn login_app(lang: Lang) -> App {
-    let mut app = App::new(demo_store(50), Config::default(), lang, fixed_now());
-    app.no_color = true;
-    for c in "L001".chars() {
-        update(
-            &mut app,
-            Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
-    }
-    update(
-        &mut app,
-        Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
-    );
-    for c in "12".chars() {
-        update(
-            &mut app,
-            Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-        );
-    }
+    let mut app = demo(50).app(lang);
+    typ(&mut app, "L001");
+    press(&mut app, KeyCode::Enter);
+    typ(&mut app, "12");
     app
 }
 
@@ -47,7 +33,7 @@ fn login_screen() {
 #[test]
 fn shell_and_help_in_both_languages() {
     for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
-        let mut app = app_as(demo_store(300), "L001", lang);
+        let mut app = demo(300).app_as("L001", lang);
         app.goto(onedoor::app::panes::PaneId::Handover);
         for (w, h) in [(80, 24), (120, 40)] {
             insta::assert_snapshot!(format!("shell_{tag}_{w}x{h}"), render(&app, w, h).backend());
@@ -59,7 +45,7 @@ fn shell_and_help_in_both_languages() {
 
 #[test]
 fn status_bar_counts_come_from_the_database() {
-    let app = app_as(demo_store(300), "L001", Lang::En);
+    let app = demo(2000).app_as("L001", Lang::En);
     let counts = app.store.urgent_counts().unwrap();
     assert!(counts.red + counts.orange > 0, "demo data has urgent cases");
     let screen = format!("{}", render(&app, 120, 40).backend());
@@ -72,7 +58,7 @@ fn status_bar_counts_come_from_the_database() {
 
 #[test]
 fn any_size_renders_without_panic() {
-    let app = app_as(demo_store(50), "L001", Lang::Zh);
+    let app = demo(50).app_as("L001", Lang::Zh);
     for (w, h) in [
         (1, 1),
         (2, 1),

@@ -1,22 +1,12 @@
 //! Snapshots of the triage pane in both languages at 80×24 and 120×40 (fixed date), plus its
 //! popups and the saved view; the cursor lands after Chinese text by display width.
 mod common;
-use common::*;
+use common::app::*;
+use onedoor::app::App;
 use onedoor::app::panes::triage::form::{Focus, PField};
-use onedoor::app::{Action, App, update};
 use onedoor::i18n::Lang;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use std::time::Instant;
-
-fn press(a: &mut App, code: KeyCode) {
-    update(a, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
-}
-
-fn typ(a: &mut App, s: &str) {
-    for c in s.chars() {
-        press(a, KeyCode::Char(c));
-    }
-}
 
 fn tab_to(a: &mut App, f: Focus) {
     for _ in 0..60 {
@@ -30,7 +20,7 @@ fn tab_to(a: &mut App, f: Focus) {
 
 /// A half-typed intake: a repeat visitor's name, a phone with a digit missing, a category.
 fn typed(lang: Lang) -> App {
-    let mut a = app_as(demo_store(200), "D001", lang);
+    let mut a = demo(200).app_as("D001", lang);
     tab_to(&mut a, Focus::Party(0, PField::Name));
     let name = a.store.slip("2026-1124-001").ok().and_then(|s| s.applicant);
     typ(&mut a, name.as_deref().unwrap_or("张伟"));
@@ -63,7 +53,7 @@ fn intake_form_in_both_languages_and_sizes() {
 
 #[test]
 fn cursor_sits_after_chinese_name_by_display_width() {
-    let mut a = app_as(demo_store(50), "D001", Lang::Zh);
+    let mut a = demo(50).app_as("D001", Lang::Zh);
     tab_to(&mut a, Focus::Party(0, PField::Name));
     typ(&mut a, "欧阳娜娜");
     let mut t = render(&a, 80, 24);
@@ -82,7 +72,13 @@ fn risk_section_and_red_checklist_popup() {
             format!("triage_risk_{tag}_120x40"),
             render(&a, 120, 40).backend()
         );
+        // Red: the checklist is announced under the flags and comes up on leaving them.
         typ(&mut a, "v");
+        insta::assert_snapshot!(
+            format!("triage_red_due_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+        press(&mut a, KeyCode::Enter);
         insta::assert_snapshot!(
             format!("triage_red_{tag}_80x24"),
             render(&a, 80, 24).backend()
@@ -97,10 +93,7 @@ fn saved_view_shows_case_number_and_slip() {
         typ(&mut a, "99");
         tab_to(&mut a, Focus::Routing);
         press(&mut a, KeyCode::Enter);
-        update(
-            &mut a,
-            Action::Key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
-        );
+        ctrl(&mut a, 's');
         assert!(a.panes.triage.saved.is_some(), "{:?}", a.flash);
         for (w, h) in [(80, 24), (120, 40)] {
             insta::assert_snapshot!(
@@ -108,6 +101,69 @@ fn saved_view_shows_case_number_and_slip() {
                 render(&a, w, h).backend()
             );
         }
+    }
+}
+
+/// An ID number of 76: its age beside it, 老人 ticked by itself and the colour raised with it.
+#[test]
+fn an_elderly_id_number_shows_the_age_and_ticks_elderly() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = demo(50).app_as("D001", lang);
+        tab_to(&mut a, Focus::Party(0, PField::Name));
+        typ(&mut a, "王秀英");
+        tab_to(&mut a, Focus::Party(0, PField::IdNumber));
+        typ(&mut a, "110101195003150021");
+        insta::assert_snapshot!(
+            format!("triage_elderly_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+    }
+}
+
+/// The ★ marks a case found by the same phone or ID number; its key shows only when such a
+/// case is listed (under a name-only match, as in the form snapshots above, it does not).
+#[test]
+fn the_key_to_the_star_shows_under_a_phone_match() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = demo(50).app_as("D001", lang);
+        tab_to(&mut a, Focus::Party(0, PField::Name));
+        typ(&mut a, "欧阳娜娜");
+        press(&mut a, KeyCode::Tab);
+        typ(&mut a, "13900001111");
+        tab_to(&mut a, Focus::Category);
+        typ(&mut a, "lljf");
+        press(&mut a, KeyCode::Enter);
+        typ(&mut a, "楼上漏水");
+        ctrl(&mut a, 's');
+        assert!(a.panes.triage.saved.is_some(), "{:?}", a.flash);
+        press(&mut a, KeyCode::Enter);
+        tab_to(&mut a, Focus::Party(0, PField::Phone));
+        typ(&mut a, "13900001111");
+        insta::assert_snapshot!(
+            format!("triage_star_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+    }
+}
+
+/// The help lists every key of the form, those shown only after a save (P/W/B) included; at
+/// 80×24 it is longer than the screen, says so and scrolls to its end.
+#[test]
+fn the_help_lists_every_key_and_scrolls_at_80x24() {
+    for (lang, tag) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = typed(lang);
+        press(&mut a, KeyCode::F(1));
+        insta::assert_snapshot!(
+            format!("triage_help_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+        press(&mut a, KeyCode::End);
+        let t = render(&a, 80, 24);
+        let screen = format!("{}", t.backend());
+        assert!(screen.contains("P / W / B") && screen.contains("Ctrl+A/E/U/W"));
+        insta::assert_snapshot!(format!("triage_help_end_{tag}_80x24"), t.backend());
+        press(&mut a, KeyCode::Esc);
+        assert_eq!((a.overlay, a.help_scroll), (onedoor::app::Overlay::None, 0));
     }
 }
 
@@ -127,4 +183,32 @@ fn drawing_the_pane_takes_under_a_millisecond() {
     eprintln!("triage draw 120x40: {per:?} per frame");
     // Debug builds are ~10x slower than release; the release figure is in the report.
     assert!(per.as_millis() < 30, "{per:?}");
+}
+
+/// A family dispute with a threat leaves its category's window: the routing head says where to
+/// and why (#16).
+#[test]
+fn the_routing_head_names_the_flag_that_moved_the_case() {
+    for (lang, moved) in [
+        (Lang::Zh, "妇联家事调解 (暴力或威胁)"),
+        (
+            Lang::En,
+            "Women's federation family desk (Violence or threats)",
+        ),
+    ] {
+        let mut a = demo(50).app_as("D001", lang);
+        tab_to(&mut a, Focus::Party(0, PField::Name));
+        typ(&mut a, "王秀英");
+        tab_to(&mut a, Focus::Category);
+        typ(&mut a, "shanyang");
+        press(&mut a, KeyCode::Enter);
+        typ(&mut a, "儿子拒付赡养费");
+        let screen = |a: &App| format!("{}", render(a, 120, 40).backend());
+        tab_to(&mut a, Focus::Routing);
+        assert!(!screen(&a).contains(moved), "{}", screen(&a));
+        tab_to(&mut a, Focus::Risk);
+        typ(&mut a, "v");
+        tab_to(&mut a, Focus::Routing);
+        assert!(screen(&a).contains(moved), "{}", screen(&a));
+    }
 }

@@ -33,7 +33,7 @@ pub fn demo_db(cases: u32) -> PathBuf {
         let opts = onedoor::demo::DemoOptions {
             cases,
             seed: 1,
-            today: chrono::Local::now().date_naive(),
+            now: chrono::Local::now().naive_local(),
         };
         onedoor::demo::generate(&mut s, &opts, "1234").unwrap();
     }

@@ -47,6 +47,7 @@ pub const GLOBAL_HELP: &[KeyHelp] = &[
     help("Enter", "help.confirm"),
     help("/", "help.search"),
     help("Ctrl+Q", "help.quit"),
+    help("Ctrl+A/E/U/W", "help.text_keys"),
 ];
 
 /// Keys of a role alerted to new red cases (domain/red_alert.rs), after the global ones.

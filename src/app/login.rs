@@ -59,9 +59,7 @@ pub fn error_message(e: &LoginError, lang: crate::i18n::Lang) -> String {
 pub fn on_key(app: &mut App, key: KeyEvent) {
     let form = &mut app.login;
     match key.code {
-        KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => {
-            form.focus = 1 - form.focus
-        }
+        _ if crate::app::focus::move_by_key(&mut form.focus, 2, key) => {}
         KeyCode::Esc => {
             *form = LoginForm::default();
         }

@@ -3,6 +3,7 @@
 pub mod background;
 mod counts;
 pub mod drafts;
+pub mod focus;
 pub mod keys;
 pub mod live;
 pub mod login;
@@ -10,15 +11,17 @@ pub mod names;
 pub mod panes;
 pub mod red_alert;
 pub mod text_field;
+mod update;
 
 use crate::config::Config;
 use crate::domain::role::Role;
 use crate::i18n::Lang;
 use crate::store::{Actor, FollowupCounts, Store, UrgentCounts};
 use chrono::NaiveDateTime;
-use panes::{Ctx, Handled, PaneId, Panes};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use panes::{Ctx, PaneId, Panes};
+use ratatui::crossterm::event::KeyEvent;
 use std::time::Duration;
+pub use update::update;
 
 /// Everything that can happen to the app. The event loop and tests feed these to `update`.
 #[derive(Debug, Clone)]
@@ -27,6 +30,18 @@ pub enum Action {
     Paste(String),
     /// The clock moved (the loop sends one at least every second).
     Tick(NaiveDateTime),
+    /// The terminal's size (at start and whenever it changes), in columns and rows.
+    Resize(u16, u16),
+}
+
+/// Below this the layout cannot hold a form: the screen shows only a message, and keys,
+/// which would go into fields nobody sees, are ignored (Ctrl+Q still quits).
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Whether a terminal of this size can show the app.
+pub fn fits(width: u16, height: u16) -> bool {
+    width >= MIN_WIDTH && height >= MIN_HEIGHT
 }
 
 /// The logged-in member of staff.
@@ -73,6 +88,9 @@ pub struct App {
     pub pane: PaneId,
     pub panes: Panes,
     pub overlay: Overlay,
+    /// How far the help overlay is scrolled, and how far it can be (set as it is drawn).
+    pub help_scroll: u16,
+    pub help_max_scroll: std::cell::Cell<u16>,
     pub counts: UrgentCounts,
     /// Follow-ups due today and overdue: the mediator's own, everybody's for others.
     pub followup_counts: FollowupCounts,
@@ -96,6 +114,8 @@ pub struct App {
     /// A lead's red alerts, shown until acknowledged (F12).
     pub alerts: red_alert::RedAlerts,
     pub no_color: bool,
+    /// The terminal's size as last reported (None until the loop reports it: tests).
+    pub screen: Option<(u16, u16)>,
     pub quit: bool,
 }
 
@@ -125,6 +145,8 @@ impl App {
             pane: PaneId::Triage,
             panes: Panes::default(),
             overlay: Overlay::None,
+            help_scroll: 0,
+            help_max_scroll: std::cell::Cell::new(0),
             counts: UrgentCounts::default(),
             followup_counts: FollowupCounts::default(),
             counts_read_at: None,
@@ -140,6 +162,7 @@ impl App {
             live,
             alerts: red_alert::RedAlerts::default(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            screen: None,
             quit: false,
         }
     }
@@ -234,117 +257,10 @@ impl App {
     pub fn has_unsaved(&self) -> bool {
         self.panes.has_unsaved()
     }
-}
 
-pub fn update(app: &mut App, action: Action) {
-    match action {
-        Action::Tick(now) => {
-            app.now = now;
-            if let Some(e) = app.names.poll() {
-                let text = format!("{}: {e}", crate::i18n::tr(app.lang, "err.db.background"));
-                app.flash = Some(Flash { text, error: true });
-            }
-            if let Some(e) = app.drafts.take_error() {
-                app.flash = Some(Flash {
-                    text: format!("{}: {e}", crate::i18n::tr(app.lang, "err.draft.save")),
-                    error: true,
-                });
-            }
-            let stale = app.counts_read_at.is_none_or(|t| {
-                now - t >= chrono::Duration::from_std(COUNTS_EVERY).unwrap_or_default()
-            });
-            if app.session.is_some() && stale {
-                app.refresh_counts();
-            }
-            app.poll_background();
-            app.poll_live();
-            app.with_ctx(|panes, pane, ctx| panes.tick(pane, ctx));
-            let idle = chrono::Duration::from_std(IDLE_CHECKPOINT).unwrap_or_default();
-            if !app.checkpointed && now - app.last_key_at >= idle {
-                app.checkpoint();
-                app.checkpointed = true;
-            }
-        }
-        Action::Paste(text) => {
-            if app.session.is_none() {
-                app.login.paste(&text);
-            } else if app.overlay == Overlay::None {
-                app.with_ctx(|panes, pane, ctx| panes.paste(pane, &text, ctx));
-            }
-        }
-        Action::Key(key) => on_key(app, key),
-    }
-}
-
-fn on_key(app: &mut App, key: KeyEvent) {
-    // Windows terminals also report releases; act on presses (and auto-repeat) only.
-    if key.kind == KeyEventKind::Release {
-        return;
-    }
-    app.last_key_at = app.now;
-    app.checkpointed = false;
-    let cmd = keys::global(key);
-    if cmd == Some(keys::Global::ToggleLang) {
-        app.lang = app.lang.other();
-        return;
-    }
-    match app.overlay {
-        Overlay::Help => {
-            if matches!(
-                key.code,
-                KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?') | KeyCode::Enter
-            ) {
-                app.overlay = Overlay::None;
-            }
-            return;
-        }
-        Overlay::ConfirmQuit => {
-            match key.code {
-                KeyCode::Char('y' | 'Y') | KeyCode::Enter => app.quit = true,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => app.overlay = Overlay::None,
-                _ => {}
-            }
-            return;
-        }
-        Overlay::None => {}
-    }
-    if cmd == Some(keys::Global::Quit) {
-        if app.has_unsaved() {
-            app.overlay = Overlay::ConfirmQuit;
-        } else {
-            app.quit = true;
-        }
-        return;
-    }
-    if app.session.is_none() {
-        login::on_key(app, key);
-        return;
-    }
-    if key.code != KeyCode::Esc {
-        app.flash = None;
-    }
-    match cmd {
-        Some(keys::Global::AckRedAlert) => {
-            app.acknowledge_red();
-            return;
-        }
-        Some(keys::Global::Help) if key.code == KeyCode::F(1) => {
-            app.overlay = Overlay::Help;
-            return;
-        }
-        Some(keys::Global::Pane(p)) => {
-            app.goto(p);
-            return;
-        }
-        _ => {}
-    }
-    let handled = app.with_ctx(|panes, pane, ctx| panes.key(pane, key, ctx));
-    if handled == Some(Handled::Consumed) {
-        return;
-    }
-    // Keys the pane did not want: the shell's plain-letter keys.
-    if key.code == KeyCode::Char('?') && !key.modifiers.contains(KeyModifiers::CONTROL) {
-        app.overlay = Overlay::Help;
+    /// The terminal is too small to show the app (only a message is drawn).
+    pub fn too_small(&self) -> bool {
+        self.screen.is_some_and(|(w, h)| !fits(w, h))
     }
 }
 

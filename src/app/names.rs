@@ -4,7 +4,7 @@
 //! and fall back to exact SQL look-ups meanwhile. The same thread runs the integrity check that
 //! big files skip while opening; a failure shows in the status bar.
 use crate::search::NameIndex;
-use crate::store::Store;
+use crate::store::{Store, index_party};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 pub struct Names {
@@ -103,7 +103,7 @@ impl Names {
             State::Loading(rx) => match rx.try_recv() {
                 Ok(Msg::Index(Ok((mut idx, max)))) => {
                     for (id, name, keys) in self.pending.drain(..) {
-                        idx.insert(id, &name, &keys);
+                        index_party(&mut idx, id, &name, &keys);
                     }
                     self.synced_to = max;
                     (State::Ready(idx, rx), None)
@@ -153,7 +153,7 @@ impl Names {
     pub fn catch_up(&mut self, parties: &[(i64, String, String)]) {
         if let State::Ready(idx, _) = &mut self.state {
             for (id, name, keys) in parties {
-                idx.insert(*id, name, keys);
+                index_party(idx, *id, name, keys);
                 self.synced_to = self.synced_to.max(*id);
             }
         }
@@ -163,7 +163,7 @@ impl Names {
     pub fn insert(&mut self, party_id: i64, name: &str, keys: &str) {
         match &mut self.state {
             State::Ready(idx, _) => {
-                idx.insert(party_id, name, keys);
+                index_party(idx, party_id, name, keys);
             }
             State::Loading(_) => self.pending.push((party_id, name.into(), keys.into())),
             State::Failed(_) => {}
@@ -172,14 +172,7 @@ impl Names {
 }
 
 fn load(store: &Store) -> crate::store::Result<(NameIndex, i64)> {
-    let mut idx = NameIndex::new();
-    let mut max = 0;
-    store.for_each_distinct_name(|name, keys, latest, parties| {
-        idx.push_sorted(name, keys, latest, parties);
-        max = max.max(latest);
-    })?;
-    idx.compact();
-    Ok((idx, max))
+    store.load_name_index()
 }
 
 #[cfg(test)]
@@ -193,7 +186,10 @@ mod tests {
         let opts = crate::demo::DemoOptions {
             cases: 40,
             seed: 1,
-            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+            now: chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+                .unwrap()
+                .and_hms_opt(10, 30, 0)
+                .unwrap(),
         };
         crate::demo::generate(&mut s, &opts, "1234").unwrap();
         let mut names = Names::start(&s);

@@ -2,7 +2,7 @@
 use super::*;
 use crate::store::NewStaff;
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 24)
@@ -99,6 +99,42 @@ fn help_opens_and_closes_and_quit_asks_only_when_unsaved() {
         Action::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)),
     );
     assert!(a.quit, "nothing unsaved: quits at once");
+}
+
+/// While the "too small" message is all that shows, nothing typed reaches a field unseen,
+/// nor moves focus or changes pane; Ctrl+Q still quits. Grown again, keys work as before.
+#[test]
+fn while_the_window_is_too_small_keys_are_ignored_but_quit() {
+    let mut a = app();
+    update(&mut a, Action::Resize(120, 40));
+    typ(&mut a, "L001");
+    key(&mut a, KeyCode::Enter);
+    typ(&mut a, "1234");
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Tab);
+    let name = |a: &App| a.panes.triage.form.parties[0].name.value().to_string();
+    let focus = a.panes.triage.form.focus;
+    update(&mut a, Action::Resize(50, 12));
+    assert!(a.too_small());
+    typ(&mut a, "王");
+    update(&mut a, Action::Paste("秀英".into()));
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::F(3));
+    key(&mut a, KeyCode::F(1));
+    key(&mut a, KeyCode::F(9));
+    assert_eq!(name(&a), "");
+    assert_eq!(a.panes.triage.form.focus, focus);
+    assert_eq!(a.pane, PaneId::Triage);
+    assert_eq!((a.overlay, a.lang), (Overlay::None, Lang::Zh));
+    update(&mut a, Action::Resize(80, 24));
+    typ(&mut a, "王");
+    assert_eq!(name(&a), "王");
+    update(&mut a, Action::Resize(80, 10));
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL)),
+    );
+    assert!(a.quit, "quits without a question nobody could see");
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! A one-line text field: tui-input does the editing (cursor by display width, never inside a
-//! character); this adds length limits, paste sanitising and masking.
+//! character); this adds length limits, paste sanitising and masking. Every text box of the app
+//! is one, so all take the readline keys a terminal user expects: Ctrl+A / Ctrl+E start / end,
+//! Ctrl+U delete to the start, Ctrl+K to the end, Ctrl+W and Alt+Backspace the word before.
 use crate::domain::text::sanitize_single_line;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_input::backend::crossterm::EventHandler;
@@ -99,11 +101,58 @@ impl TextField {
         {
             return Edit::Moved;
         }
+        let (ctrl, alt) = (
+            KeyModifiers::CONTROL,
+            KeyModifiers::ALT | KeyModifiers::META,
+        );
+        match key.code {
+            // Readline's Ctrl+U deletes back to the start (tui-input's clears the whole line).
+            KeyCode::Char('u') if key.modifiers == ctrl => {
+                return match self.input.handle(InputRequest::DeleteFromStart) {
+                    Some(change) if change.value => Edit::Changed,
+                    _ => Edit::Moved,
+                };
+            }
+            KeyCode::Char('w') if key.modifiers == ctrl => return self.delete_word_before(false),
+            KeyCode::Backspace if key.modifiers.intersects(alt | ctrl) => {
+                return self.delete_word_before(true);
+            }
+            _ => {}
+        }
         match self.input.handle_event(&Event::Key(key)) {
             Some(change) if change.value => Edit::Changed,
             Some(_) => Edit::Moved,
             None => Edit::Ignored,
         }
+    }
+
+    /// Deletes from the cursor back to the start of the word before it: for Ctrl+W a word ends
+    /// at whitespace (readline's unix-word-rubout), for Alt+Backspace at punctuation too
+    /// (`1124-007` loses `007`). A run of Chinese characters is one word, as typed between
+    /// spaces (Unicode word segmentation would take one character at a time).
+    fn delete_word_before(&mut self, stop_at_punctuation: bool) -> Edit {
+        let chars: Vec<char> = self.input.value().chars().collect();
+        let cursor = self.input.cursor().min(chars.len());
+        let in_word = |c: char| {
+            if stop_at_punctuation {
+                c.is_alphanumeric()
+            } else {
+                !c.is_whitespace()
+            }
+        };
+        let mut start = cursor;
+        while start > 0 && !in_word(chars[start - 1]) {
+            start -= 1;
+        }
+        while start > 0 && in_word(chars[start - 1]) {
+            start -= 1;
+        }
+        if start == cursor {
+            return Edit::Moved;
+        }
+        let value: String = chars[..start].iter().chain(&chars[cursor..]).collect();
+        self.input = Input::new(value).with_cursor(start);
+        Edit::Changed
     }
 
     /// Inserts pasted text at the cursor: control characters and line breaks become spaces,
@@ -174,6 +223,52 @@ mod tests {
         assert_eq!(f.key(k(KeyCode::Tab)), Edit::Ignored);
         assert_eq!(f.key(k(KeyCode::Enter)), Edit::Ignored);
         assert_eq!(f.value(), "");
+    }
+
+    fn with(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    /// The readline keys, on Chinese text: Ctrl+A / Ctrl+E, Ctrl+U to the start (not the whole
+    /// line), Ctrl+W and Alt+Backspace the word before the cursor, Ctrl+K to the end.
+    #[test]
+    fn readline_keys_edit_by_word_and_line() {
+        let ctrl = |c| with(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let mut f = TextField::new(50);
+        f.set_value("王秀英 赡养费 纠纷");
+        assert_eq!(f.key(ctrl('w')), Edit::Changed);
+        assert_eq!(f.value(), "王秀英 赡养费 ");
+        assert_eq!(
+            f.key(with(KeyCode::Backspace, KeyModifiers::ALT)),
+            Edit::Changed
+        );
+        assert_eq!(f.value(), "王秀英 ");
+        assert_eq!(f.key(ctrl('a')), Edit::Moved);
+        assert_eq!(f.visual_cursor(), 0);
+        f.key(k(KeyCode::Char('老')));
+        assert_eq!(f.value(), "老王秀英 ");
+        assert_eq!(f.key(ctrl('e')), Edit::Moved);
+        assert_eq!(f.visual_cursor(), 9);
+        f.set_value("王秀英 赡养费");
+        for _ in 0..3 {
+            f.key(k(KeyCode::Left));
+        }
+        assert_eq!(f.key(ctrl('u')), Edit::Changed);
+        assert_eq!(f.value(), "赡养费", "only what is before the cursor");
+        assert_eq!(f.visual_cursor(), 0);
+        assert_eq!(f.key(ctrl('u')), Edit::Moved, "nothing before: still taken");
+        f.key(k(KeyCode::Right));
+        assert_eq!(f.key(ctrl('k')), Edit::Changed);
+        assert_eq!(f.value(), "赡");
+        // Alt+Backspace stops at punctuation, Ctrl+W only at whitespace.
+        f.set_value("漏水，多次 1124-007");
+        f.key(with(KeyCode::Backspace, KeyModifiers::ALT));
+        assert_eq!(f.value(), "漏水，多次 1124-");
+        f.key(ctrl('w'));
+        assert_eq!(f.value(), "漏水，多次 ");
+        f.key(with(KeyCode::Backspace, KeyModifiers::ALT));
+        assert_eq!(f.value(), "漏水，");
+        assert_eq!(f.visual_cursor(), 6);
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub(crate) fn make(
         &crate::demo::DemoOptions {
             cases: a.cases,
             seed: a.seed,
-            today: now.date(),
+            now,
         },
         DEMO_PIN,
     )?;
@@ -54,7 +54,7 @@ pub(crate) fn run_tui(config: Config, lang: Lang) -> Result<(), CliError> {
         &crate::demo::DemoOptions {
             cases: 2000,
             seed: 1,
-            today: now.date(),
+            now,
         },
         DEMO_PIN,
     )?;

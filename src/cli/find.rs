@@ -24,7 +24,8 @@ pub(crate) fn run(
     let limit = crate::domain::dates::parse_count(limit, 1..=LIMIT_MAX, "cli.find.limit")
         .map_err(|k| other(k, limit))? as usize;
     let store = Store::open(db)?;
-    let hits = store.search_cases(query, limit, now)?;
+    // The Cases pane's ranking, name index and all (names by their usual reading first).
+    let hits = store.search_cases_as_desk(query, limit, now)?;
     if json {
         out.line(to_json(&hits))?;
     } else if hits.is_empty() {

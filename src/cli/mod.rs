@@ -6,6 +6,7 @@
 mod agenda;
 mod auth;
 mod demo;
+mod error;
 mod find;
 mod followups;
 mod handover;
@@ -21,8 +22,10 @@ use crate::app::App;
 use crate::config::Config;
 use crate::domain::role::Role;
 use crate::i18n::{Lang, tr, trf};
-use crate::store::{NewStaff, Store, StoreError};
+use crate::store::{NewStaff, Store};
 use clap::{Args, Parser, Subcommand};
+pub use error::CliError;
+pub(crate) use error::other;
 use out::{Out, note};
 use std::path::{Path, PathBuf};
 
@@ -201,7 +204,7 @@ pub fn main() -> std::process::ExitCode {
         Ok(()) => std::process::ExitCode::SUCCESS,
         // The reader stopped early (`| head -1`): what it wanted was printed. Quiet and 0, as
         // ripgrep and fd do, so `set -o pipefail` scripts do not fail on it.
-        Err(e) if e.key == CLOSED_PIPE => std::process::ExitCode::SUCCESS,
+        Err(e) if e.is_closed_pipe() => std::process::ExitCode::SUCCESS,
         Err(e) => {
             tracing::warn!(reason = e.log_key(), "command failed");
             note(format_args!(
@@ -211,112 +214,6 @@ pub fn main() -> std::process::ExitCode {
             ));
             std::process::ExitCode::FAILURE
         }
-    }
-}
-
-/// Stands in for a translation key in the error "standard output was closed by its reader",
-/// which is never shown.
-const CLOSED_PIPE: &str = "(closed pipe)";
-
-/// An error for the user: a translation key plus detail for whoever reads the log.
-#[derive(Debug)]
-pub struct CliError {
-    key: String,
-    detail: String,
-    /// Placeholders of the message itself, when it has them (then `detail` is not shown).
-    args: Vec<(&'static str, String)>,
-}
-
-impl CliError {
-    /// An error already put into words (with its own placeholders filled).
-    pub(crate) fn text(message: String) -> CliError {
-        CliError {
-            key: String::new(),
-            detail: message,
-            args: Vec::new(),
-        }
-    }
-
-    /// What the log may say of this error: its key, never the detail (it may quote input).
-    fn log_key(&self) -> &str {
-        if self.key.is_empty() {
-            "cli.error"
-        } else {
-            &self.key
-        }
-    }
-
-    /// Standard output could not be written: its reader went away (EPIPE), or a real
-    /// failure such as a full disk. The one place a closed pipe is recognised.
-    pub(crate) fn output(e: std::io::Error) -> CliError {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            other(CLOSED_PIPE, "")
-        } else {
-            other("err.output", e)
-        }
-    }
-
-    fn message(&self, lang: Lang) -> String {
-        if !self.args.is_empty() {
-            let args: Vec<(&str, &dyn std::fmt::Display)> =
-                self.args.iter().map(|(k, v)| (*k, v as _)).collect();
-            trf(lang, &self.key, &args)
-        } else if self.key.is_empty() {
-            self.detail.clone()
-        } else if self.detail.is_empty() {
-            tr(lang, &self.key).to_string()
-        } else {
-            format!("{} ({})", tr(lang, &self.key), self.detail)
-        }
-    }
-}
-
-impl From<StoreError> for CliError {
-    fn from(e: StoreError) -> Self {
-        e.log();
-        if let StoreError::NotOnedoor { path, what } = &e {
-            let mut args = vec![("path", path.display().to_string())];
-            if let crate::store::NotOnedoor::Truncated { bytes, expected } = what {
-                args.push(("bytes", bytes.to_string()));
-                args.push(("expected", expected.to_string()));
-            }
-            return CliError {
-                key: e.i18n_key().to_string(),
-                detail: String::new(),
-                args,
-            };
-        }
-        let detail = match &e {
-            StoreError::Missing(p) | StoreError::Exists(p) => p.display().to_string(),
-            StoreError::NewerVersion { found, supported } => format!("{found} > {supported}"),
-            StoreError::Corrupt(s) => s.clone(),
-            StoreError::Sql(e) => e.to_string(),
-            StoreError::Io(e) => e.to_string(),
-            _ => String::new(),
-        };
-        CliError {
-            key: e.i18n_key().to_string(),
-            detail,
-            args: Vec::new(),
-        }
-    }
-}
-
-impl From<crate::config::ConfigError> for CliError {
-    fn from(e: crate::config::ConfigError) -> Self {
-        CliError {
-            key: e.i18n_key().to_string(),
-            detail: e.to_string(),
-            args: Vec::new(),
-        }
-    }
-}
-
-pub(crate) fn other(key: &str, detail: impl ToString) -> CliError {
-    CliError {
-        key: key.to_string(),
-        detail: detail.to_string(),
-        args: Vec::new(),
     }
 }
 

@@ -9,10 +9,11 @@ use crate::domain::channel::Channel;
 use crate::domain::risk::{Colour, ResponseHours, RiskFlag};
 use crate::domain::role::Role;
 use crate::domain::status::Status;
+use crate::domain::team_rule::team_for;
 use crate::domain::worktime::Calendar;
 use crate::store::bulk::{BulkWriter, CaseRow, PartyRow};
 use crate::store::{Store, StoreError};
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate, NaiveDateTime, Timelike};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::HashMap;
@@ -28,6 +29,8 @@ pub(super) struct Ctx<'a> {
     pub(super) recent_parties: Vec<i64>,
     pub(super) report: DemoReport,
     pub(super) today: NaiveDate,
+    /// Nothing is dated after it but booked sessions and follow-ups still due.
+    pub(super) now: NaiveDateTime,
     /// Working time and holidays: deadlines counted as the desk counts them.
     pub(super) calendar: Calendar,
 }
@@ -52,9 +55,19 @@ pub fn generate(
         }
     }
     let n = u64::from(opts.cases);
+    let today = opts.now.date();
+    // Today's intakes so far: from 08:30 to ten minutes before now; none before the desk opens,
+    // and then the history ends yesterday.
+    let minutes_now = i64::from(opts.now.time().num_seconds_from_midnight() / 60);
+    let today_span = (minutes_now - (8 * 60 + 30) - 10).clamp(0, 540) as u64;
+    let last = if today_span > 0 {
+        today
+    } else {
+        today - Duration::days(1)
+    };
     // About 25 intakes a day, at least two months, at most three years of history.
     let days = (n / 25).clamp(60, 1100);
-    let calendar = store.deadline_calendar(opts.today - Duration::days(days as i64))?;
+    let calendar = store.deadline_calendar(last - Duration::days(days as i64))?;
     let mut ctx = Ctx {
         rng: ChaCha8Rng::seed_from_u64(opts.seed),
         people: People::new(),
@@ -65,18 +78,19 @@ pub fn generate(
         bookings: Bookings::default(),
         recent_parties: Vec::new(),
         report: DemoReport::default(),
-        today: opts.today,
+        today,
+        now: opts.now,
         calendar,
     };
     store.bulk_load(|w| {
         let mut i = 0u64;
         for d in 0..=days {
-            let day = opts.today - Duration::days((days - d) as i64);
+            let day = last - Duration::days((days - d) as i64);
             let end = n * (d + 1) / (days + 1);
             let count = end - i;
             for k in 0..count {
-                // Spread the day's intakes over office hours; today's stop at noon.
-                let span = if day == opts.today { 210 } else { 540 };
+                // Spread the day's intakes over office hours; today's stop before now.
+                let span = if day == today { today_span } else { 540 };
                 let minute = 8 * 60 + 30 + (k * span / count.max(1)) as u32;
                 let received = at(day, minute / 60, minute % 60);
                 one_case(w, &mut ctx, received, k as i64 + 1)?;
@@ -117,6 +131,11 @@ fn flags_for(colour: Colour, category: &str, rng: &mut impl Rng) -> Vec<RiskFlag
     vec![options[rng.random_range(0..options.len())]]
 }
 
+/// Where a case of `age` days stands. Calibrated on published centres (97 % of mediations
+/// succeed, 94.5 % of disputes resolved): most cases end in an agreement within days, few are
+/// still open, and an open case is one whose deadline has not passed — red cases are worked the
+/// day they come, a case waits for its first step no longer than its colour allows, and a
+/// mediation ends within its term.
 fn status_for(age: i64, colour: Colour, rng: &mut impl Rng) -> Status {
     use Status::*;
     if colour == Colour::Green {
@@ -124,31 +143,38 @@ fn status_for(age: i64, colour: Colour, rng: &mut impl Rng) -> Status {
     }
     let r = rng.random_range(0..100);
     match age {
-        0..=2 => {
-            if r < 40 {
+        0 if colour == Colour::Red => Assigned,
+        0 => {
+            if r < 35 {
                 Registered
             } else {
                 Assigned
             }
         }
-        3..=30 => match r {
-            0..30 => Assigned,
-            30..85 => InMediation,
+        1..=2 => match (colour, r) {
+            (Colour::Blue | Colour::Yellow, 0..50) => Assigned,
+            (_, 0..85) => InMediation,
             _ => Agreement,
         },
-        31..=90 => match r {
-            0..15 => InMediation,
-            15..50 => FollowUp,
-            50..60 => NoAgreement,
-            60..70 => ReferredOut,
-            70..95 => Closed,
+        3..=25 => match r {
+            0..5 => InMediation,
+            5..45 => Agreement,
+            45..95 => FollowUp,
+            95..97 => NoAgreement,
+            97..99 => ReferredOut,
             _ => Withdrawn,
         },
+        26..=90 => match r {
+            0..40 => FollowUp,
+            40..42 => NoAgreement,
+            42..44 => ReferredOut,
+            44..45 => Withdrawn,
+            _ => Closed,
+        },
         _ => match r {
-            0..2 => InMediation,
-            2..7 => FollowUp,
-            7..12 => ReferredOut,
-            12..15 => NoAgreement,
+            0..2 => NoAgreement,
+            2..4 => ReferredOut,
+            4..5 => Withdrawn,
             _ => Closed,
         },
     }
@@ -228,7 +254,7 @@ fn one_case(
             .starts_with("labour")
             .then(|| c.rng.random_range(5..500) * 1000),
         people,
-        team: cat.team().code(),
+        team: team_for(cat, &flags, received).team.code(),
         owner_id: owner.map(|o| o.0),
         received_by: desk,
         first_party_id: applicant,
@@ -272,6 +298,9 @@ fn one_case(
             &owner_id.to_string(),
         )?;
         sessions(w, c, case_id, owner_id, bit, received, status, level)?;
+        if colour == Colour::Red && status.is_active() {
+            red_seen_today(w, c, case_id, owner_id, received)?;
+        }
     }
     if matches!(status, Status::Agreement | Status::FollowUp)
         || (status == Status::Closed && colour != Colour::Green && c.rng.random_bool(0.5))
@@ -281,13 +310,13 @@ fn one_case(
     if let Some(t) = closed_at.filter(|_| status != Status::Registered) {
         // Follow-up and closed cases keep their outcome in the audit trail, as real ones do
         // (statistics read it). Derived from the id, not the rng, so the rest of the data stays.
-        let outcome = match (status, owner.is_some(), case_id % 10) {
+        let outcome = match (status, owner.is_some(), case_id % 50) {
             (Status::FollowUp, true, _) => Some(Status::Agreement),
             (Status::FollowUp, false, _) | (Status::Closed, false, _) => {
                 Some(Status::AnsweredAtDesk)
             }
-            (Status::Closed, true, 0) => Some(Status::NoAgreement),
-            (Status::Closed, true, 1) => Some(Status::Withdrawn),
+            (Status::Closed, true, 0..2) => Some(Status::NoAgreement),
+            (Status::Closed, true, 2) => Some(Status::Withdrawn),
             (Status::Closed, true, _) => Some(Status::Agreement),
             _ => None,
         };
@@ -313,6 +342,30 @@ fn one_case(
         )?;
     }
     Ok(())
+}
+
+/// An open red case is seen the same day (DOMAIN.md), every day it stays open: a call to the
+/// parties noted this morning, once the desk has opened.
+fn red_seen_today(
+    w: &mut BulkWriter,
+    c: &mut Ctx,
+    case_id: i64,
+    owner: i64,
+    received: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let seen = at(c.today, 8, 40);
+    if received.date() == c.today || seen > c.now {
+        return Ok(());
+    }
+    w.audit(
+        seen,
+        Some(owner),
+        case_id,
+        "case.note",
+        "",
+        "",
+        texts::red_check(&mut c.rng),
+    )
 }
 
 fn new_party(

@@ -8,7 +8,7 @@ mod texts;
 
 use crate::domain::role::Role;
 use crate::store::{Actor, NewStaff, Store, StoreError};
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 
 /// The demo's shift lead, logged in by `onedoor --demo`.
 pub const DEMO_LEAD: &str = "L001";
@@ -17,8 +17,9 @@ pub const DEMO_LEAD: &str = "L001";
 pub struct DemoOptions {
     pub cases: u32,
     pub seed: u64,
-    /// Dates are laid out around this day: past cases before it, sessions after it.
-    pub today: NaiveDate,
+    /// The clock the data is laid out around: intakes, results and audit entries before it,
+    /// booked sessions and due follow-ups after it.
+    pub now: NaiveDateTime,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,7 +37,8 @@ pub fn generate(
     pin: &str,
 ) -> Result<DemoReport, StoreError> {
     let hash = crate::store::hash_pin(pin)?;
-    let at = opts.today.and_hms_opt(8, 0, 0).unwrap_or_default() - chrono::Duration::days(1200);
+    let at =
+        opts.now.date().and_hms_opt(8, 0, 0).unwrap_or_default() - chrono::Duration::days(1200);
     let mut lead: Option<Actor> = None;
     let mut staff_ids = Vec::new();
     for s in staff::STAFF {

@@ -55,8 +55,9 @@ pub(super) fn sessions(
     status: Status,
     level: &str,
 ) -> Result<(), StoreError> {
+    // Referred and withdrawn cases mostly leave before anyone mediates.
     let held = match status {
-        Status::Assigned => 0,
+        Status::Assigned | Status::ReferredOut | Status::Withdrawn => 0,
         _ => c.rng.random_range(1..=2),
     };
     let mut day = received.date() + Duration::days(2);
@@ -97,8 +98,12 @@ pub(super) fn sessions(
         for _ in 0..10 {
             if working_day(day) {
                 let slot = c.rng.random_range(0..SLOTS.len());
+                let start = at(day, SLOTS[slot], 0);
+                if start <= c.now {
+                    day += Duration::days(1);
+                    continue;
+                }
                 if let Some(room) = c.bookings.book(day, slot, bit, c.rooms.len()) {
-                    let start = at(day, SLOTS[slot], 0);
                     w.session(&SessionRow {
                         case_id,
                         mediator_id: mediator,
@@ -130,7 +135,7 @@ pub(super) fn followups(
     let agreed = received.date() + Duration::days(c.rng.random_range(5..20));
     for offset in [7, 30] {
         let due = agreed + Duration::days(offset);
-        let overdue_left_open = status == Status::FollowUp && c.rng.random_bool(0.15);
+        let overdue_left_open = status == Status::FollowUp && c.rng.random_bool(0.05);
         let row = if due >= c.today || overdue_left_open {
             FollowupRow {
                 case_id,

@@ -129,3 +129,14 @@ pub fn summary(category: &str, rng: &mut impl Rng) -> String {
     };
     pick(&opts, rng)
 }
+
+/// What a mediator notes when checking on an open red case in the morning.
+pub fn red_check(rng: &mut impl Rng) -> &'static str {
+    const NOTES: [&str; 4] = [
+        "已电话联系申请人，情绪平稳，人身安全无异常",
+        "已与派出所联动，民警已上门了解情况",
+        "已联系村（社区）网格员每日走访，暂无冲突",
+        "已电话联系双方，约定近日再次调解",
+    ];
+    NOTES[rng.random_range(0..NOTES.len())]
+}

@@ -142,11 +142,6 @@ pub fn days_touched(span: &Span) -> (NaiveDate, NaiveDate) {
     )
 }
 
-/// Who may sit in a session as a mediator: an active account that is not a desk clerk's.
-pub fn may_mediate(role: Role, active: bool) -> bool {
-    active && role != Role::Desk
-}
-
 /// A level whose attempts are used up takes no more sessions: escalate first.
 pub fn check_attempts_left(ladder: &Ladder) -> Result<(), BookingRule> {
     if ladder.remaining() == 0 {

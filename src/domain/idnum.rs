@@ -30,6 +30,14 @@ impl IdNumber {
         self.birth
     }
 
+    /// Full years of age on `today` (the birthday itself counts; born on 29 February, the
+    /// year is full on 1 March of a common year).
+    pub fn age_on(&self, today: NaiveDate) -> u32 {
+        let before_birthday = (today.month(), today.day()) < (self.birth.month(), self.birth.day());
+        let years = today.year() - self.birth.year() - i32::from(before_birthday);
+        u32::try_from(years).unwrap_or(0)
+    }
+
     /// The six-digit administrative region code (or `9…` for foreigners).
     pub fn region_code(&self) -> &str {
         &self.text[..6]

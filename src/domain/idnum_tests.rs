@@ -108,6 +108,21 @@ fn birth_date_may_be_today() {
 }
 
 #[test]
+fn age_counts_full_years_from_the_birth_date() {
+    let id = parse("11010519491231002X").unwrap();
+    assert_eq!(
+        id.age_on(ymd(2026, 12, 30)),
+        76,
+        "the day before the birthday"
+    );
+    assert_eq!(id.age_on(ymd(2026, 12, 31)), 77, "on the birthday");
+    let leap = parse("440306198802291237").unwrap();
+    assert_eq!(leap.age_on(ymd(2026, 2, 28)), 37);
+    assert_eq!(leap.age_on(ymd(2026, 3, 1)), 38);
+    assert_eq!(parse("110101202506010007").unwrap().age_on(today()), 0);
+}
+
+#[test]
 fn check_digit_matches_known_samples() {
     assert_eq!(check_digit("11010519491231002"), Some('X'));
     assert_eq!(check_digit("11010119900307447"), Some('7'));

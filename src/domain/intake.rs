@@ -4,9 +4,10 @@
 use super::case_rule::CaseRule;
 use super::category::{self, Category};
 use super::channel::Channel;
-use super::party::{PartyRole, Vulnerability};
+use super::party::{self, PartyRole, Vulnerability};
 use super::risk::{self, Assessment, Colour, ComputedFacts, RiskFlag};
 use super::team::Team;
+use super::team_rule::team_for;
 use super::{idnum, phone};
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -41,12 +42,32 @@ pub struct NewCase {
     pub people: u32,
     /// Earlier cases of these parties (feeds the repeat-visitor flag).
     pub earlier_visits: u32,
+    /// The window; None: the routing rule's (`team_rule::team_for`).
     pub team: Option<Team>,
     pub owner_id: Option<i64>,
     pub parties: Vec<(PartyRole, NewParty)>,
 }
 
 impl NewParty {
+    /// The party's age on `today`, by the birth date of a valid ID number.
+    pub fn age(&self, today: NaiveDate) -> Option<u32> {
+        let id = self.id_number.as_deref()?;
+        idnum::parse_id_number(id, today)
+            .ok()
+            .map(|id| id.age_on(today))
+    }
+
+    /// The vulnerability the ID number shows by itself (elderly from 60), ticked or not: a
+    /// computed fact, so the clerk need not tick what the number already says.
+    pub fn derived_vulnerability(&self, today: NaiveDate) -> Option<Vulnerability> {
+        self.age(today).and_then(party::vulnerability_by_age)
+    }
+
+    /// Ticked by the clerk or shown by the ID number.
+    pub fn is_vulnerable(&self, today: NaiveDate) -> bool {
+        !self.vulnerability.is_empty() || self.derived_vulnerability(today).is_some()
+    }
+
     /// A party known by name and, if given, phone; everything else blank.
     pub fn named(name: &str, phone: Option<&str>) -> NewParty {
         NewParty {
@@ -83,6 +104,23 @@ impl NewCase {
             owner_id: None,
             parties: vec![(PartyRole::Applicant, applicant)],
         }
+    }
+}
+
+/// The facts that raise flags by themselves, from a case's parts: `NewCase::facts`, and an
+/// import's check of a row's colour before the case is whole.
+pub fn facts<'a>(
+    parties: impl IntoIterator<Item = &'a NewParty>,
+    people: u32,
+    earlier_visits: u32,
+    amount_yuan: Option<i64>,
+    today: NaiveDate,
+) -> ComputedFacts {
+    ComputedFacts {
+        people: people.max(1),
+        earlier_visits,
+        vulnerable_party: parties.into_iter().any(|p| p.is_vulnerable(today)),
+        amount_yuan,
     }
 }
 
@@ -125,17 +163,23 @@ pub struct Valid {
 }
 
 impl NewCase {
-    /// The facts that raise flags without the clerk ticking them.
+    /// The window it is saved to: the one given, else where the routing rule sends a case of
+    /// `category` with all its flags, received when it was (what the triage form shows).
+    pub fn team_or_route(&self, category: &Category) -> Team {
+        self.team
+            .unwrap_or_else(|| team_for(category, &self.all_flags(), self.received_at).team)
+    }
+
+    /// The facts that raise flags without the clerk ticking them (a party is vulnerable when
+    /// ticked so or when the ID number says so on the day received).
     pub fn facts(&self) -> ComputedFacts {
-        ComputedFacts {
-            people: self.people.max(1),
-            earlier_visits: self.earlier_visits,
-            vulnerable_party: self
-                .parties
-                .iter()
-                .any(|(_, p)| !p.vulnerability.is_empty()),
-            amount_yuan: self.amount_yuan,
-        }
+        facts(
+            self.parties.iter().map(|(_, p)| p),
+            self.people,
+            self.earlier_visits,
+            self.amount_yuan,
+            self.received_at.date(),
+        )
     }
 
     /// The computed colour and the flags that raise it to that colour.
@@ -226,5 +270,67 @@ impl NewParty {
             ),
         };
         Ok((phone, id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    }
+
+    /// An applicant with this ID number (born 1950-03-15) and nothing ticked.
+    fn case_of(id: &str, received: NaiveDateTime) -> NewCase {
+        let p = NewParty {
+            id_number: Some(id.into()),
+            ..NewParty::named("王秀英", None)
+        };
+        NewCase::walk_in(received, "family.elder", "赡养费", p)
+    }
+
+    const BORN_1950: &str = "110101195003150021";
+
+    #[test]
+    fn an_id_number_of_sixty_or_more_makes_the_party_elderly_without_a_tick() {
+        assert_eq!(idnum::check_digit("11010119500315002"), Some('1'));
+        let c = case_of(BORN_1950, at(2026, 11, 24));
+        let p = &c.parties[0].1;
+        assert_eq!(p.age(c.received_at.date()), Some(76));
+        assert_eq!(
+            p.derived_vulnerability(c.received_at.date()),
+            Some(Vulnerability::Elderly)
+        );
+        assert!(p.vulnerability.is_empty(), "nothing ticked");
+        assert!(c.facts().vulnerable_party);
+        let v = c.check().expect("valid");
+        assert!(
+            v.flags.contains(&RiskFlag::VulnerableParty),
+            "{:?}",
+            v.flags
+        );
+        assert_eq!(v.colour, Colour::Yellow);
+    }
+
+    #[test]
+    fn the_day_received_decides_the_age() {
+        let day_before = case_of(BORN_1950, at(2010, 3, 14));
+        assert!(!day_before.facts().vulnerable_party, "59 the day before");
+        assert!(case_of(BORN_1950, at(2010, 3, 15)).facts().vulnerable_party);
+    }
+
+    #[test]
+    fn a_young_or_malformed_id_number_shows_nothing() {
+        let young = case_of("110101199003074477", at(2026, 11, 24));
+        assert!(!young.facts().vulnerable_party);
+        assert_eq!(young.colour(), Colour::Blue);
+        let bad = case_of("110101195003150029", at(2026, 11, 24));
+        assert_eq!(bad.parties[0].1.age(bad.received_at.date()), None);
+        assert!(!bad.facts().vulnerable_party);
     }
 }

@@ -203,6 +203,43 @@ pub fn name_keys(name: &str) -> String {
     keys.join(" ")
 }
 
+/// The keys of a name read the usual way: the surname reading of its first character (单 shan,
+/// 曾 zeng, 区 ou, 解 xie, 仇 qiu), the first dictionary reading of every other character. Its
+/// full pinyin and its initials, the first keys [`name_keys`] lists; empty for a name without
+/// letters.
+pub fn usual_keys(name: &str) -> [String; 2] {
+    let mut full = String::new();
+    let mut initials = String::new();
+    for pos in positions(name) {
+        for syllable in pos.first().into_iter().flatten() {
+            full.push_str(syllable);
+            initials.extend(syllable.chars().next());
+        }
+    }
+    [full, initials]
+}
+
+/// A name's stored keys, split by reading: those of its usual reading ([`usual_keys`]) and the
+/// rest (heteronyms read another way, 邓 as shan, 叶 as xie), each space-separated. Search ranks
+/// a match on a usual key above a match of the same kind on a rare one, so the rare readings
+/// stay findable without crowding out the names they do not belong to.
+pub fn split_keys(name: &str, keys: &str) -> (String, String) {
+    let usual = usual_keys(name);
+    let (mut common, mut rare) = (String::new(), String::new());
+    for k in keys.split_whitespace() {
+        let side = if usual.iter().any(|u| u == k) {
+            &mut common
+        } else {
+            &mut rare
+        };
+        if !side.is_empty() {
+            side.push(' ');
+        }
+        side.push_str(k);
+    }
+    (common, rare)
+}
+
 /// True when a search query should be matched against pinyin keys rather
 /// than the name itself: only ASCII letters, digits and spaces, and not blank.
 pub fn is_ascii_query(q: &str) -> bool {

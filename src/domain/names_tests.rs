@@ -179,3 +179,41 @@ fn show() {
         println!("{n}: {}", name_keys(n));
     }
 }
+
+#[test]
+fn usual_keys_read_the_surname_as_a_surname_and_the_rest_by_their_first_reading() {
+    assert_eq!(usual_keys("单雄"), ["shanxiong", "sx"]);
+    assert_eq!(usual_keys("谢建国"), ["xiejianguo", "xjg"]);
+    assert_eq!(usual_keys("叶建国"), ["yejianguo", "yjg"]);
+    assert_eq!(usual_keys("邓新磊"), ["dengxinlei", "dxl"]);
+    assert_eq!(usual_keys("欧阳修"), ["ouyangxiu", "oyx"]);
+    for (name, full) in [
+        ("曾小明", "zengxiaoming"),
+        ("区国强", "ouguoqiang"),
+        ("解放", "xiefang"),
+        ("仇明", "qiuming"),
+    ] {
+        assert_eq!(usual_keys(name)[0], full, "{name}");
+    }
+    assert_eq!(usual_keys("·"), ["", ""]);
+}
+
+#[test]
+fn split_keys_puts_rare_readings_apart() {
+    // 邓 also reads shan, 叶 also xie: findable, but apart from the usual reading.
+    let (usual, rare) = split_keys("邓新磊", &name_keys("邓新磊"));
+    assert_eq!(usual, "dengxinlei dxl");
+    assert_eq!(rare, "shanxinlei sxl");
+    let (usual, rare) = split_keys("叶建国", &name_keys("叶建国"));
+    assert_eq!(usual, "yejianguo yjg");
+    assert!(rare.split(' ').any(|k| k == "xiejianguo"), "{rare}");
+    let (usual, rare) = split_keys("单雄", &name_keys("单雄"));
+    assert_eq!(usual, "shanxiong sx");
+    assert!(rare.contains("danxiong"), "{rare}");
+    // Keys stored by hand or purged: only what is there.
+    assert_eq!(split_keys("张伟", ""), (String::new(), String::new()));
+    assert_eq!(
+        split_keys("张伟", "zw other"),
+        ("zw".to_string(), "other".to_string())
+    );
+}

@@ -19,6 +19,14 @@ code_enum! {
     }
 }
 
+/// From this age a party is elderly (老年人权益保障法: citizens aged 60 and over).
+pub const ELDERLY_AGE: u32 = 60;
+
+/// The vulnerability an age shows by itself: elderly from `ELDERLY_AGE`.
+pub fn vulnerability_by_age(age: u32) -> Option<Vulnerability> {
+    (age >= ELDERLY_AGE).then_some(Vulnerability::Elderly)
+}
+
 /// Vulnerabilities are stored as a comma-separated list of codes.
 pub fn vulnerabilities_to_codes(v: &[Vulnerability]) -> String {
     v.iter().map(|x| x.code()).collect::<Vec<_>>().join(",")
@@ -43,5 +51,12 @@ mod tests {
             [Vulnerability::Minor]
         );
         assert!(vulnerabilities_from_codes("").is_empty());
+    }
+
+    #[test]
+    fn sixty_and_over_is_elderly() {
+        assert_eq!(vulnerability_by_age(59), None);
+        assert_eq!(vulnerability_by_age(60), Some(Vulnerability::Elderly));
+        assert_eq!(vulnerability_by_age(76), Some(Vulnerability::Elderly));
     }
 }

@@ -68,6 +68,12 @@ impl Role {
     }
 }
 
+/// Who may mediate — own a case, sit on its dedicated team, sit in a session as a mediator:
+/// an active account that is not a desk clerk's.
+pub fn may_mediate(role: Role, active: bool) -> bool {
+    active && role != Role::Desk
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +109,13 @@ mod tests {
         assert!(r.may_see_numbers(7, Some(7)));
         assert!(!r.may_see_numbers(7, Some(8)));
         assert!(!r.may(Close) && !r.may(Reassign) && !r.may(Import) && !r.may(RedAlert));
+    }
+
+    #[test]
+    fn active_mediators_and_leads_mediate_clerks_and_closed_accounts_do_not() {
+        assert!(may_mediate(Role::Mediator, true) && may_mediate(Role::Lead, true));
+        assert!(!may_mediate(Role::Desk, true));
+        assert!(!may_mediate(Role::Mediator, false) && !may_mediate(Role::Lead, false));
     }
 
     #[test]

@@ -2,8 +2,9 @@
 use super::columns::{Columns, Field};
 use super::values::{self, Bad};
 use super::{Problem, limits};
+use crate::domain::intake;
 use crate::domain::party::PartyRole;
-use crate::domain::risk::{self, ComputedFacts};
+use crate::domain::risk;
 use crate::domain::{idnum, phone};
 use crate::store::{NewCase, NewParty};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -200,12 +201,14 @@ pub fn case(
     let colour = c.take(Field::Colour, colour);
     let colour_reason = c.line_text(Field::ColourReason, limits::REASON);
     // The colour a desk would compute from the same facts; lowering it needs a reason there too.
-    let facts = ComputedFacts {
+    let named_respondent = (!respondent.name.is_empty()).then_some(&respondent);
+    let facts = intake::facts(
+        std::iter::once(&applicant).chain(named_respondent),
         people,
-        earlier_visits: 0,
-        vulnerable_party: false,
+        0,
         amount_yuan,
-    };
+        day,
+    );
     let computed = risk::assess(&[], &facts).colour;
     if let Some(chosen) = colour
         && let Err(e) = risk::check_override(computed, chosen, &colour_reason)
@@ -249,7 +252,8 @@ pub fn case(
         amount_yuan,
         people,
         earlier_visits: 0,
-        team: Some(category.team()),
+        // The routing rule's team, as at the desk (domain::team_rule).
+        team: None,
         owner_id: None,
         parties,
     })

@@ -206,6 +206,21 @@ fn more_row_rules() {
     assert_eq!(errs, [(2, String::new(), "err.import.no_header")]);
 }
 
+/// The ID number says the applicant is 76: the desk would compute yellow (vulnerable party),
+/// so an imported row that says blue needs a reason, as at the desk and in the store.
+#[test]
+fn an_elderly_party_by_id_number_counts_when_a_row_lowers_the_colour() {
+    let head = "登记时间,类别,摘要,申请人,身份证号,风险";
+    let errs = row_errs(&format!(
+        "{head}\n2026-11-20,婚姻家庭·赡养,赡养费,王秀英,110101195003150021,蓝\n"
+    ));
+    assert_eq!(errs, [(2, "风险".into(), "err.colour.reason_required")]);
+    let p = ok(&format!(
+        "{head}\n2026-11-20,婚姻家庭·赡养,赡养费,王秀英,110101195003150021,\n"
+    ));
+    assert!(p.rows[0].case.facts().vulnerable_party);
+}
+
 #[test]
 fn the_list_is_capped_but_every_problem_counted() {
     let mut text = String::from("登记时间,类别,摘要,申请人\n");

@@ -37,10 +37,12 @@ enum Query {
     Chars(String, Vec<char>),
 }
 
-/// Ordering key of a hit; larger is better. Field order is the ranking order.
+/// Ordering key of a hit; larger is better. Field order is the ranking order: the kind of
+/// match, then whether it was by the usual reading (单 as shan, 叶 as ye) rather than a rare one.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Rank {
     score: i64,
+    usual: bool,
     len: Reverse<u16>,
     latest: i64,
     id: Reverse<NameId>,
@@ -51,7 +53,8 @@ struct Rank {
 enum Starts {
     No,
     Maybe,
-    Known(i64),
+    /// The score and whether a usual key gives it.
+    Known(i64, bool),
 }
 
 /// Best `limit` ranks seen so far (a min-heap: the top is the worst kept).
@@ -96,9 +99,11 @@ impl NameIndex {
     ///
     /// Whitespace in the query is ignored. An all-ASCII query matches the
     /// keys case-insensitively (best key counts); any other query matches the
-    /// name as written (ASCII case folded). Order: score, then shorter name,
-    /// then name with the newest party, then name id.
-    pub fn search_names(&self, query: &str, limit: usize) -> Vec<(NameId, i64)> {
+    /// name as written (ASCII case folded). Order: score, then a match by the
+    /// usual reading before one by a rare reading only, then shorter name, then
+    /// name with the newest party, then name id. Each hit: name id, score, and
+    /// whether it matched by the usual reading (a name as written always does).
+    pub fn search_names(&self, query: &str, limit: usize) -> Vec<(NameId, i64, bool)> {
         self.search_names_with_stats(query, limit).0
     }
 
@@ -107,7 +112,7 @@ impl NameIndex {
         &self,
         query: &str,
         limit: usize,
-    ) -> (Vec<(NameId, i64)>, SearchStats) {
+    ) -> (Vec<(NameId, i64, bool)>, SearchStats) {
         let mut stats = SearchStats::default();
         let squeezed: String = query.chars().filter(|c| !c.is_whitespace()).collect();
         if squeezed.is_empty() || limit == 0 {
@@ -157,7 +162,7 @@ impl NameIndex {
                     if w.score > 2 * TIER - 2 {
                         break; // ids below are all covered: none can enter
                     }
-                    if w.score == 2 * TIER - 2 && self.name_len[id as usize] > w.len.0 {
+                    if w.score == 2 * TIER - 2 && w.usual && self.name_len[id as usize] > w.len.0 {
                         continue;
                     }
                 }
@@ -168,11 +173,11 @@ impl NameIndex {
                     // Not starting there: at best a substring at position 1.
                     Starts::No => 2 * TIER - 2,
                     Starts::Maybe => 3 * TIER,
-                    Starts::Known(s) => s,
+                    Starts::Known(s, _) => s,
                 };
                 (starts, ub)
             };
-            let mut rank = self.rank(id, ub);
+            let mut rank = self.rank(id, ub, true);
             if !top.admits(&rank) {
                 continue;
             }
@@ -182,14 +187,17 @@ impl NameIndex {
             }
             stats.scored += 1;
             let score = match (starts, &q) {
-                (Starts::Known(s), _) => Some(s),
-                (_, Query::Ascii(q)) => score_keys(q, self.keys(id).as_bytes()),
-                (_, Query::Chars(q, qc)) => score_name(q.as_bytes(), self.name(id), qc, &mut buf),
+                (Starts::Known(s, usual), _) => Some((s, usual)),
+                (_, Query::Ascii(q)) => self.score_readings(q, id),
+                (_, Query::Chars(q, qc)) => {
+                    score_name(q.as_bytes(), self.name(id), qc, &mut buf).map(|s| (s, true))
+                }
             };
             // Covered names' prefix/exact hits were offered already.
             match score {
-                Some(s) if !(in_order && s >= 2 * TIER) => {
+                Some((s, usual)) if !(in_order && s >= 2 * TIER) => {
                     rank.score = s;
+                    rank.usual = usual;
                     top.offer(rank);
                     worst = top.worst();
                 }
@@ -198,35 +206,57 @@ impl NameIndex {
         }
         let mut out: Vec<Rank> = top.heap.into_iter().map(|r| r.0).collect();
         out.sort_unstable_by(|a, b| b.cmp(a));
-        let hits = out.into_iter().map(|r| (r.id.0, r.score)).collect();
+        let hits = out
+            .into_iter()
+            .map(|r| (r.id.0, r.score, r.usual))
+            .collect();
         (hits, stats)
     }
 
+    /// Best score of an ASCII query over a name's keys, and whether a usual key gives it (a rare
+    /// key's match counts only if it is of a stronger kind).
     #[inline]
-    fn rank(&self, id: NameId, score: i64) -> Rank {
+    fn score_readings(&self, q: &[u8], id: NameId) -> Option<(i64, bool)> {
+        let (usual, rare) = self.keys_by_reading(id);
+        let u = score_keys(q, usual.as_bytes()).map(|s| (s, true));
+        let r = score_keys(q, rare.as_bytes()).map(|s| (s, false));
+        u.max(r)
+    }
+
+    #[inline]
+    fn rank(&self, id: NameId, score: i64, usual: bool) -> Rank {
         Rank {
             score,
+            usual,
             len: Reverse(self.name_len[id as usize]),
             latest: self.latest[id as usize],
             id: Reverse(id),
         }
     }
 
-    /// Offer every name with a key equal to or starting with `q`, once each
-    /// (exact keys sort first, so a name's best key is met first).
+    /// Offer every name with a key equal to or starting with `q`, once each, at its best: exact
+    /// keys sort first, so exact hits are met before prefix ones; within each, a name's usual
+    /// keys are offered before its rare ones.
     fn offer_key_hits(&self, q: &[u8], top: &mut TopK, stats: &mut SearchStats) {
         let (keys, key_off) = (self.keys.as_bytes(), &self.key_off[..]);
         let range = self.order.prefix_range(keys, key_off, q);
         stats.key_hits = range.len();
+        let exact = range.partition_point(|&e| KeyOrder::key_len(keys, key_off, e) == q.len());
         let mut seen = vec![0u64; (self.order.covered() as usize).div_ceil(64)];
-        for &e in range {
-            let (word, bit) = (e.name as usize / 64, 1u64 << (e.name % 64));
-            if seen[word] & bit != 0 {
-                continue;
+        for (part, score) in [(&range[..exact], 3 * TIER), (&range[exact..], 2 * TIER)] {
+            for usual in [true, false] {
+                for &e in part {
+                    if self.is_usual_key(e.name, e.start) != usual {
+                        continue;
+                    }
+                    let (word, bit) = (e.name as usize / 64, 1u64 << (e.name % 64));
+                    if seen[word] & bit != 0 {
+                        continue;
+                    }
+                    seen[word] |= bit;
+                    top.offer(self.rank(e.name, score, usual));
+                }
             }
-            seen[word] |= bit;
-            let exact = KeyOrder::key_len(keys, key_off, e) == q.len();
-            top.offer(self.rank(e.name, if exact { 3 * TIER } else { 2 * TIER }));
         }
     }
 
@@ -244,12 +274,15 @@ impl NameIndex {
                 // Digits share mask bits, so their bit only says "maybe".
                 let one_letter = q.len() == 1 && c.is_ascii_lowercase();
                 let first = self.key_first[id as usize];
+                let usual = self.usual_first[id as usize];
                 let bit = char_bit(c);
                 match (first & bit != 0, one_letter) {
                     (false, _) => Starts::No,
                     (true, false) => Starts::Maybe,
-                    (true, true) if first & (bit << 32) != 0 => Starts::Known(3 * TIER),
-                    (true, true) => Starts::Known(2 * TIER),
+                    (true, true) if first & (bit << 32) != 0 => {
+                        Starts::Known(3 * TIER, usual & (bit << 32) != 0)
+                    }
+                    (true, true) => Starts::Known(2 * TIER, usual & bit != 0),
                 }
             }
             Query::Chars(_, q) => {
@@ -258,8 +291,10 @@ impl NameIndex {
                 match (first == Some(q[0]), q.len() == 1) {
                     (false, _) => Starts::No,
                     (true, false) => Starts::Maybe,
-                    (true, true) if self.name_len[id as usize] == 1 => Starts::Known(3 * TIER),
-                    (true, true) => Starts::Known(2 * TIER),
+                    (true, true) if self.name_len[id as usize] == 1 => {
+                        Starts::Known(3 * TIER, true)
+                    }
+                    (true, true) => Starts::Known(2 * TIER, true),
                 }
             }
         }

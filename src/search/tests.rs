@@ -94,7 +94,7 @@ fn sorted_load_finds_every_name_and_tolerates_disorder() {
     rows.push((" 张伟", "zhangwei zw", 11, 1)); // trims to a name already loaded
     rows.push(("李四", "lisi ls", 12, 1)); // out of order
     for (name, keys, latest, n) in rows {
-        ix.push_sorted(name, keys, latest, n);
+        ix.push_sorted(name, keys, "", latest, n);
     }
     ix.compact();
     assert_eq!(ix.len_names(), 6);
@@ -187,7 +187,17 @@ fn pruned_search_equals_full_scan() {
         let name: String = (0..1 + next(3)).map(|_| hanzi[next(hanzi.len())]).collect();
         let full: String = (0..1 + next(3)).map(|_| syll[next(syll.len())]).collect();
         let initials: String = (0..1 + next(2)).map(|_| syll[next(syll.len())]).collect();
-        ix.insert(next(5000) as i64, &name, &format!("{full} {initials}"));
+        // Some names have rare readings too, some of them of a query's kind.
+        let rare: String = (0..next(3))
+            .map(|_| syll[next(syll.len())].to_string() + syll[next(syll.len())])
+            .collect::<Vec<_>>()
+            .join(" ");
+        ix.insert_readings(
+            next(5000) as i64,
+            &name,
+            &format!("{full} {initials}"),
+            &rare,
+        );
     }
     check_against_full_scan(&ix);
 }
@@ -199,10 +209,18 @@ fn check_against_full_scan(ix: &NameIndex) {
     ];
     for q in queries {
         let ascii = q.is_ascii();
-        let mut all: Vec<(i64, usize, i64, u32)> = (0..ix.len_names() as u32)
+        let mut all: Vec<((i64, bool), usize, i64, u32)> = (0..ix.len_names() as u32)
             .filter_map(|id| {
                 let score = if ascii {
-                    score_keys(q.as_bytes(), ix.keys(id).as_bytes())
+                    // Every key scored alone: the best, a usual key winning a tie.
+                    let (usual, rare) = ix.keys_by_reading(id);
+                    let of = |keys: &str, u: bool| {
+                        keys.split(' ')
+                            .filter_map(|k| score_keys(q.as_bytes(), k.as_bytes()))
+                            .map(|s| (s, u))
+                            .max()
+                    };
+                    of(usual, true).max(of(rare, false))
                 } else {
                     let qc: Vec<char> = q.to_lowercase().chars().collect();
                     score_name(
@@ -211,6 +229,7 @@ fn check_against_full_scan(ix: &NameIndex) {
                         &qc,
                         &mut Vec::new(),
                     )
+                    .map(|s| (s, true))
                 }?;
                 let latest = ix.latest(id);
                 Some((score, ix.name(id).chars().count(), latest, id))
@@ -223,8 +242,45 @@ fn check_against_full_scan(ix: &NameIndex) {
                 .then(a.3.cmp(&b.3))
         });
         for limit in [1, 3, 10, 100] {
-            let want: Vec<(u32, i64)> = all.iter().take(limit).map(|r| (r.3, r.0)).collect();
+            let want: Vec<(u32, i64, bool)> = all
+                .iter()
+                .take(limit)
+                .map(|r| (r.3, r.0.0, r.0.1))
+                .collect();
             assert_eq!(ix.search_names(q, limit), want, "query {q:?} limit {limit}");
         }
+    }
+}
+
+/// A name matched only by a rare reading ranks below the same kind of match by a usual one,
+/// whatever its length or recency; a stronger kind of match still wins.
+#[test]
+fn usual_readings_rank_above_rare_ones_of_the_same_kind() {
+    let mut ix = NameIndex::new();
+    // Keys as domain::names::split_keys gives them; 邓新磊 and 叶建国 are the newer parties.
+    ix.insert_readings(1, "单雄", "shanxiong sx", "danxiong dx chanxiong cx");
+    ix.insert_readings(9, "邓新磊", "dengxinlei dxl", "shanxinlei sxl");
+    ix.insert_readings(2, "谢建国", "xiejianguo xjg", "");
+    ix.insert_readings(8, "叶建国", "yejianguo yjg", "xiejianguo xjg");
+    ix.insert_readings(3, "邓", "deng d", "shan s");
+    for compacted in [false, true] {
+        if compacted {
+            ix.compact();
+        }
+        assert_eq!(
+            names(&ix, "shanx"),
+            ["单雄", "邓新磊"],
+            "compacted {compacted}"
+        );
+        assert_eq!(names(&ix, "xiejianguo"), ["谢建国", "叶建国"]);
+        assert_eq!(names(&ix, "xjg"), ["谢建国", "叶建国"]);
+        // An exact rare key (邓 read shan) is still an exact match: found, and first.
+        assert_eq!(names(&ix, "shan"), ["邓", "单雄", "邓新磊"]);
+        assert_eq!(names(&ix, "s")[..2], ["邓", "单雄"]);
+        let hits = ix.search("shanx", 10);
+        assert!(hits[0].usual && !hits[1].usual, "{hits:?}");
+        assert_eq!(hits[0].kind, hits[1].kind);
+        assert_eq!(ix.keys_by_reading(0).0, "shanxiong sx");
+        assert_eq!(ix.keys_by_reading(0).1, "danxiong dx chanxiong cx");
     }
 }

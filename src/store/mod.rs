@@ -1,5 +1,26 @@
 //! The only place with SQL. Blocking calls, each bounded by an index and a LIMIT, so the UI may
 //! call them between frames; results are cached in UI state, never re-queried per frame.
+//!
+//! Where SQL lives: each subject (cases, calendar, followups, handover, staff, import, bulk)
+//! keeps every statement in its `queries` module (`queries.rs` or `queries/`). Outside the
+//! subjects only the store-wide files run SQL: opening and pragmas (this file, identify.rs),
+//! migrations.rs, the audit insert (audit.rs), settings.rs, drafts.rs, maintenance.rs; and
+//! cases/grams.rs registers `od_grams`, the SQLite function the FTS5 triggers call.
+//!
+//! A query module holds functions taking `&Connection` (a `Transaction` derefs to it) and typed
+//! arguments, that run statements, decode rows (`convert::code`, `time::read`) and return values
+//! or row counts, plus the SQL they build (filter chips to WHERE, keyset steps). No rule: roles,
+//! the status machine, the ladder, deadlines and merge checks are in `domain/` or in the
+//! subject's other files, which decide, call queries and write the audit log in one `write`.
+//! Left in SQL on purpose, for the indexes: the read filters (open, overdue, idle red, urgent
+//! colours, the list's chips), which mirror `CaseRow::overdue` and `CaseRow::red_idle`.
+//!
+//! A second engine (planned, PostgreSQL; nothing of it exists yet; ARCHITECTURE.md has the
+//! steps): `Store` holds `enum Conn { Sqlite(rusqlite::Connection), Pg(postgres::Client) }`;
+//! each subject's `queries` becomes `queries/sqlite.rs` and `queries/pg.rs` behind the same
+//! function signatures, taking a `&mut Tx` wrapper instead of `&Connection`; migrations per
+//! engine with the same version numbers. Rules and audit entries stay as they are; the engine
+//! brings SQL only (its own FTS, JSON-list and RETURNING forms, and the read filters above).
 mod audit;
 pub mod bulk;
 mod calendar;
@@ -33,7 +54,7 @@ pub use cases::{
     AttemptRecorded, AuditLine, CaseCreated, CaseDetail, CaseRow, CaseTeam, CountJob, Cursor,
     EarlierCase, FollowupLine, MAX_EXTENSION_DAYS, MEDIATION_TERM_DAYS, MatchKind, MergeKind,
     MergeLine, MergeView, NewCase, NewParty, OpenReferral, Outcome, OutcomeRecord, PartyLine,
-    Revealed, SearchHit, SessionLine, SlipData, UrgentCounts, format_case_no, grams,
+    Revealed, SearchHit, SessionLine, SlipData, UrgentCounts, format_case_no, grams, index_party,
 };
 pub use error::{Result, StoreError};
 pub use followups::{

@@ -43,3 +43,13 @@ pub(crate) fn assert_unknown_code<T: std::fmt::Debug>(
         other => panic!("expected an unknown code in {table}.{column}, got {other:?}"),
     }
 }
+
+impl Store {
+    /// One number from `sql` with `?1` bound to `now` (as stored): for tests outside the
+    /// store that check what was written (the demo generator's).
+    pub(crate) fn count_at(&self, sql: &str, now: NaiveDateTime) -> i64 {
+        self.conn
+            .query_row(sql, [super::time::to_sql(now)], |r| r.get(0))
+            .unwrap()
+    }
+}

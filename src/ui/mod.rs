@@ -15,10 +15,6 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::widgets::Paragraph;
 use theme::Theme;
 
-/// Below this the layout cannot hold a form; a clear message is shown instead.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
-
 /// What every pane's draw function may read besides its own state.
 pub struct View<'a> {
     pub lang: Lang,
@@ -38,7 +34,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let theme = Theme {
         color: !app.no_color,
     };
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    // Below the app's minimum a clear message is shown instead (and keys are ignored).
+    if !crate::app::fits(area.width, area.height) {
         let msg = trf(
             app.lang,
             "ui.too_small",

@@ -1,16 +1,15 @@
 //! Imports that must not hang, double or lose their output: a pipe instead of a file, the
 //! same file twice, a full disk or a closed pipe on standard output, and `--out`.
-use super::{REGISTER, failed, footprint, onedoor, stderr, succeeded, write};
+use super::{REGISTER, failed, footprint, succeeded, write};
+use crate::common::cli::{onedoor, run_pin, stderr};
 use std::path::Path;
 use std::process::{Command, Output};
 
 /// Runs onedoor without waiting forever: a run that hangs is killed and fails the test.
 fn onedoor_bounded(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_onedoor"))
+    let mut child = onedoor()
         .args(args)
-        .env_remove("ONEDOOR_DB")
         .env("ONEDOOR_PIN", "1234")
-        .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -51,9 +50,8 @@ fn a_pipe_a_device_or_a_folder_is_refused_without_waiting() {
 }
 
 fn onedoor_to(args: &[&str], stdout: std::process::Stdio) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_onedoor"))
+    onedoor()
         .args(args)
-        .env_remove("ONEDOOR_DB")
         .env("ONEDOOR_PIN", "1234")
         .stdout(stdout)
         .output()
@@ -64,7 +62,7 @@ fn onedoor_to(args: &[&str], stdout: std::process::Stdio) -> Output {
 fn centre() -> (tempfile::TempDir, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db").to_str().unwrap().to_string();
-    succeeded(&onedoor(&["demo", "--db", &db, "--cases", "20"], ""));
+    succeeded(&run_pin(&["demo", "--db", &db, "--cases", "20"], ""));
     let file = write(dir.path(), "台账.csv", REGISTER.as_bytes());
     (dir, db, file)
 }
@@ -76,7 +74,7 @@ fn the_same_file_twice_is_refused_naming_the_first_import_unless_again() {
         let mut args = vec!["--lang", "en", "import", "--db", &db, "--as", "L001"];
         args.extend_from_slice(extra);
         args.push(&file);
-        onedoor(&args, "1234")
+        run_pin(&args, "1234")
     };
     let out = succeeded(&import(&[]));
     assert!(out.contains("import no. 1"), "{out}");
@@ -84,7 +82,7 @@ fn the_same_file_twice_is_refused_naming_the_first_import_unless_again() {
 
     // The same bytes under another name are the same file.
     let copy = write(dir.path(), "copy.csv", REGISTER.as_bytes());
-    let err = failed(&onedoor(
+    let err = failed(&run_pin(
         &["--lang", "en", "import", "--db", &db, "--as", "L001", &copy],
         "1234",
     ));
@@ -153,7 +151,7 @@ fn the_list_of_case_numbers_is_never_lost() {
     );
     assert_eq!(footprint(&db).0, before.0 + 3, "the import itself stands");
     // The list comes back from the database, exactly as the import would have printed it.
-    let shown = succeeded(&onedoor(
+    let shown = succeeded(&run_pin(
         &["--lang", "en", "import", "--db", &db, "--show", "1"],
         "",
     ));
@@ -171,14 +169,14 @@ fn the_list_of_case_numbers_is_never_lost() {
         lines[3].contains("台账.csv") && lines[3].contains("王建国 (L001)"),
         "{shown}"
     );
-    let err = failed(&onedoor(
+    let err = failed(&run_pin(
         &["--lang", "en", "import", "--db", &db, "--show", "7"],
         "",
     ));
     assert!(err.contains("no import no. 7"), "{err}");
     let again = dir.path().join("again.txt");
     let again_s = again.to_str().unwrap();
-    succeeded(&onedoor(
+    succeeded(&run_pin(
         &[
             "--lang", "en", "import", "--db", &db, "--show", "1", "--out", again_s,
         ],
@@ -218,7 +216,7 @@ fn the_list_of_case_numbers_is_never_lost() {
     );
     let list = dir.path().join("三-案件编号.txt");
     let list_s = list.to_str().unwrap();
-    let out = succeeded(&onedoor(
+    let out = succeeded(&run_pin(
         &[
             "--lang", "en", "import", "--db", &db, "--as", "L001", "--out", list_s, &third,
         ],
@@ -249,7 +247,7 @@ fn the_list_of_case_numbers_is_never_lost() {
     let link = dir.path().join("link.txt");
     std::os::unix::fs::symlink(&target, &link).unwrap();
     for out_path in [target.as_str(), list_s, link.to_str().unwrap()] {
-        let err = failed(&onedoor(
+        let err = failed(&run_pin(
             &[
                 "--lang", "en", "import", "--db", &db, "--as", "L001", "--out", out_path, &fourth,
             ],

@@ -1,6 +1,7 @@
 //! Drives the real `onedoor` binary in a pseudo-terminal and reads its screen through vt100.
 //! The output is drained continuously on a thread (or the child blocks), and tests wait for
-//! screen content with generous timeouts rather than sleeping.
+//! screen content with generous timeouts rather than sleeping. It runs in the same sandbox as
+//! `cli::onedoor()`.
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -61,8 +62,17 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_onedoor"));
+        let mut cmd = CommandBuilder::new(super::cli::BIN);
         cmd.args(args);
+        // The same sandbox as `cli::onedoor()`: without a working folder portable-pty would
+        // start the binary in the real home.
+        cmd.cwd(super::cli::sandbox());
+        for (k, v) in super::cli::sandbox_env() {
+            cmd.env(k, v);
+        }
+        for k in super::cli::CLEARED {
+            cmd.env_remove(k);
+        }
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "zh_CN.UTF-8");
         cmd.env_remove("NO_COLOR");
@@ -95,6 +105,13 @@ impl Pty {
     pub fn send(&mut self, s: &str) {
         self.writer.write_all(s.as_bytes()).unwrap();
         self.writer.flush().unwrap();
+    }
+
+    /// Tab `n` times: to the `n`th field from here.
+    pub fn tabs(&mut self, n: usize) {
+        for _ in 0..n {
+            self.send(keys::TAB);
+        }
     }
 
     /// Types text one character at a time, as a person (or an input method committing) would.
@@ -210,20 +227,4 @@ impl Drop for Pty {
             let _ = self.child.kill();
         }
     }
-}
-
-/// A demo database of `cases` cases made by the real binary (`onedoor demo`) in `dir`.
-pub fn demo_db(dir: &std::path::Path, name: &str, cases: u32) -> String {
-    let db = dir.join(name);
-    let db = db.to_str().unwrap().to_string();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_onedoor"))
-        .args(["--db", &db, "demo", "--cases", &cases.to_string()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    db
 }

@@ -1,8 +1,9 @@
 //! What the fault tests share: the demo database, the intake a desk saves, and the desk
 //! children (spawned, their `ACK` lines collected) with the check that nothing was lost.
+use crate::common::app::{Demo, demo};
 use chrono::{Local, NaiveDateTime};
 use onedoor::domain::party::PartyRole;
-use onedoor::store::{NewCase, NewParty, Store};
+use onedoor::store::{NewCase, NewParty};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -20,13 +21,11 @@ pub fn now() -> NaiveDateTime {
 /// A demo database with staff (desk clerks D001–D003) and a few cases.
 pub fn demo_db(dir: &Path) -> PathBuf {
     let path = dir.join("faults.db");
-    let mut s = Store::create(&path).unwrap();
-    let opts = onedoor::demo::DemoOptions {
-        cases: 30,
-        seed: 3,
-        today: now().date(),
+    let demo = Demo {
+        now: now(),
+        ..demo(30).seed(3)
     };
-    onedoor::demo::generate(&mut s, &opts, "1234").unwrap();
+    demo.create(&path);
     path
 }
 

@@ -2,6 +2,7 @@
 //! any query is answered without error or panic, FTS5 syntax in a query is inert, and what a
 //! clerk copies from a case (its number, a phone, a name) finds that case.
 use super::{config, huge_inputs, typed};
+use crate::common::app as common;
 use onedoor::search::NameIndex;
 use onedoor::store::{MatchKind, Store, grams};
 use proptest::prelude::*;
@@ -19,13 +20,11 @@ struct Demo {
 fn demo() -> Demo {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("search.db");
-    let mut store = Store::create(&path).unwrap();
-    let opts = onedoor::demo::DemoOptions {
-        cases: 300,
-        seed: 7,
-        today: super::today(),
+    let data = common::Demo {
+        now: now(),
+        ..common::demo(300)
     };
-    onedoor::demo::generate(&mut store, &opts, "1234").unwrap();
+    let store = data.create(&path);
     let mut names = NameIndex::new();
     store
         .for_each_party_name(|id, name, keys| {

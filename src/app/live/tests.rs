@@ -147,14 +147,14 @@ fn the_calendar_and_follow_ups_are_reread_but_not_under_an_open_form() {
     key(&mut app, KeyCode::F(5));
     assert_eq!(app.panes.followups.rows.len(), 1);
     key(&mut app, KeyCode::Char('a'));
-    assert!(app.panes.followups.popup.is_some(), "add form open");
+    assert!(app.panes.followups.popups.is_open(), "add form open");
     app.store
         .add_followup(desk, answered, due + chrono::Days::new(1), "", now())
         .unwrap();
     app.others_changed();
     assert_eq!(app.panes.followups.rows.len(), 1, "not under the form");
     key(&mut app, KeyCode::Esc);
-    assert!(app.panes.followups.popup.is_none());
+    assert!(!app.panes.followups.popups.is_open());
     update(&mut app, Action::Tick(now()));
     assert_eq!(app.panes.followups.rows.len(), 2, "re-read once it closed");
 }

@@ -1,12 +1,10 @@
 //! The five panes. Each pane keeps its own state in its own file and answers keys with
 //! `Handled`; what it does not consume bubbles up to the shell (gitui's pattern).
 pub mod calendar;
-mod calendar_booking;
-pub mod calendar_form;
-pub mod calendar_popups;
 pub mod cases;
 pub mod followups;
 pub mod handover;
+pub mod popup;
 pub mod triage;
 
 use super::drafts::DraftSink;

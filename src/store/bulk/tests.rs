@@ -17,7 +17,7 @@ fn bulk_fill_matches_the_triggers_and_restores_them() {
         &crate::demo::DemoOptions {
             cases: 300,
             seed: 2,
-            today,
+            now: today.and_hms_opt(12, 0, 0).unwrap(),
         },
         "1234",
     )
@@ -121,7 +121,7 @@ fn demo_closes_no_case_without_its_closing_time() {
     let opts = crate::demo::DemoOptions {
         cases: 300,
         seed: 2,
-        today,
+        now: today.and_hms_opt(12, 0, 0).unwrap(),
     };
     crate::demo::generate(&mut s, &opts, "1234").unwrap();
     assert!(count(&s, "SELECT COUNT(*) FROM cases WHERE status = 'closed'") > 50);

@@ -4,6 +4,7 @@
 use super::super::{Actor, Result, StoreError};
 use super::queries::{self, Hit};
 use crate::domain::booking::{self, BookingRule, ClashWith, Conflict};
+use crate::domain::role::may_mediate;
 use crate::domain::slots::{Span, WorkTime};
 use rusqlite::Transaction;
 
@@ -38,7 +39,7 @@ pub(super) fn check_slot(tx: &Transaction, by: Actor, s: &Slot, work: &WorkTime)
     let w = booking::window(s.span.start, s.span.end);
     for m in s.mediators {
         let (code, name, _, _) = queries::staff_brief(tx, *m)?
-            .filter(|(_, _, role, active)| booking::may_mediate(*role, *active))
+            .filter(|(_, _, role, active)| may_mediate(*role, *active))
             .ok_or(BookingRule::Mediator)?;
         if !queries::leave_in(tx, Some(*m), first, last)?.is_empty() {
             return Err(BookingRule::Leave.into());

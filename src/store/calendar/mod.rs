@@ -12,7 +12,7 @@ mod write;
 
 pub use crate::domain::booking::{ClashWith, Conflict};
 /// For the deadlines' working-day count.
-pub(super) use queries::holidays_in;
+pub(super) use queries::{blocking, holidays_in};
 
 use super::StoreError;
 use crate::domain::booking::BookingRule;

@@ -3,13 +3,12 @@
 use super::state::{log, required, set_status, state, transition};
 use super::time::to_sql;
 use super::waiting::resume;
-use super::{Actor, Result, Store, StoreError, audit};
+use super::{Actor, Result, Store, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Permission;
 use crate::domain::status::Status;
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::params;
 
 /// The result of mediation as recorded (有理必果).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,20 +69,43 @@ impl Store {
             let to = o.status();
             transition(s.status, to)?;
             let at = to_sql(now);
-            tx.execute(
-                "INSERT INTO case_outcomes (case_id, at, staff_id, kind, terms, judicial, referred_to, reply_due)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![id, at, by.staff_id, to.code(), terms, judicial, referred_to, reply_due],
+            queries::insert_outcome(
+                tx,
+                &queries::OutcomeInsert {
+                    case_id: id,
+                    at: &at,
+                    staff_id: by.staff_id,
+                    kind: to,
+                    terms: &terms,
+                    judicial,
+                    referred_to: &referred_to,
+                    reply_due: reply_due.as_deref(),
+                },
             )?;
             set_status(tx, &at, by, id, s.status, to)?;
             let detail = match o {
-                Outcome::Agreement { .. } => format!("{terms}{}", if judicial { " [judicial]" } else { "" }),
-                Outcome::Referred { .. } => format!("{referred_to} → {}", reply_due.as_deref().unwrap_or("")),
+                Outcome::Agreement { .. } => {
+                    format!("{terms}{}", if judicial { " [judicial]" } else { "" })
+                }
+                Outcome::Referred { .. } => {
+                    format!("{referred_to} → {}", reply_due.as_deref().unwrap_or(""))
+                }
                 _ => terms.clone(),
             };
-            log(tx, &at, by, id, "case.outcome", "outcome", "", &format!("{}: {detail}", to.code()))?;
+            log(
+                tx,
+                &at,
+                by,
+                id,
+                "case.outcome",
+                "outcome",
+                "",
+                &format!("{}: {detail}", to.code()),
+            )?;
             match o {
-                Outcome::Agreement { .. } => Store::schedule_followups(tx, by, id, now.date(), plan, now),
+                Outcome::Agreement { .. } => {
+                    Store::schedule_followups(tx, by, id, now.date(), plan, now)
+                }
                 _ => Ok(Vec::new()),
             }
         })
@@ -98,10 +120,7 @@ impl Store {
             let s = state(tx, id)?;
             transition(s.status, Status::Closed)?;
             let at = to_sql(now);
-            tx.execute(
-                "UPDATE cases SET closed_at = ?2 WHERE id = ?1",
-                params![id, at],
-            )?;
+            queries::set_closed_at(tx, id, &at)?;
             set_status(tx, &at, by, id, s.status, Status::Closed)
         })
     }
@@ -189,9 +208,6 @@ fn back_to_work(
     let deadline = super::deadlines::response(tx, work, hours, s.colour, now)?.map(to_sql);
     // Status first: the schema refuses a closed case without its closing time.
     set_status(tx, &at, by, id, s.status, to)?;
-    tx.execute(
-        "UPDATE cases SET closed_at = NULL, deadline_at = ?2 WHERE id = ?1",
-        params![id, deadline],
-    )?;
+    queries::reopen(tx, id, deadline.as_deref())?;
     Ok((to, at))
 }

@@ -1,14 +1,14 @@
 //! Registering cases: parties, case numbers, colour rules and the audit trail, in one transaction.
 use super::time::to_sql;
-use super::{Actor, Result, Store, StoreError, audit};
-use crate::domain::intake::{NewCase, NewParty, Valid};
-use crate::domain::party::{PartyRole, vulnerabilities_to_codes};
+use super::{Actor, Result, Store, StoreError, audit, queries};
+use crate::domain::intake::{NewCase, Valid};
+use crate::domain::party::PartyRole;
 use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::role::Permission;
 use crate::domain::slots::WorkTime;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
-use rusqlite::{Transaction, params};
+use rusqlite::Transaction;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseCreated {
@@ -23,38 +23,9 @@ pub fn format_case_no(received: NaiveDateTime, n: i64) -> String {
     format!("{}-{n:03}", received.format("%Y-%m%d"))
 }
 
-pub(super) fn next_case_no(tx: &Transaction, received: NaiveDateTime) -> Result<String> {
-    let day = received.format("%Y-%m-%d").to_string();
-    let n: i64 = tx
-        .prepare_cached(
-            "INSERT INTO case_counters (day, last) VALUES (?1, 1)
-             ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last",
-        )?
-        .query_row([&day], |r| r.get(0))?;
+fn next_case_no(tx: &Transaction, received: NaiveDateTime) -> Result<String> {
+    let n = queries::next_day_number(tx, &received.format("%Y-%m-%d").to_string())?;
     Ok(format_case_no(received, n))
-}
-
-fn insert_party(
-    tx: &Transaction,
-    p: &NewParty,
-    phone: Option<String>,
-    id: Option<String>,
-) -> Result<i64> {
-    tx.prepare_cached(
-        "INSERT INTO parties (name, name_keys, phone, id_number, address, language, needs_interpreter, vulnerability)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-            p.name.trim(),
-            crate::domain::names::name_keys(p.name.trim()),
-            phone,
-            id,
-            p.address.trim(),
-            p.language,
-            p.needs_interpreter,
-            vulnerabilities_to_codes(&p.vulnerability)
-        ])?;
-    Ok(tx.last_insert_rowid())
 }
 
 /// A case that passed every rule that needs no database (`NewCase::check`), with what the
@@ -100,7 +71,7 @@ pub(in crate::store) fn insert(
     } else {
         Status::Registered
     };
-    let team = c.team.unwrap_or_else(|| k.v.category.team());
+    let team = c.team_or_route(k.v.category);
     let at = to_sql(c.received_at);
     let flags =
         k.v.flags
@@ -116,52 +87,41 @@ pub(in crate::store) fn insert(
         let pid = match p.existing_id {
             Some(pid) => pid,
             None if p.name.trim().is_empty() => continue,
-            None => insert_party(tx, p, phone, id)?,
+            None => queries::insert_party(tx, p, phone, id)?,
         };
         if *role == PartyRole::Applicant && first_party.is_none() {
             first_party = Some(pid);
         }
         party_ids.push((pid, *role));
     }
-    tx.prepare_cached(
-        "INSERT INTO cases (case_no, received_at, channel, category, colour, colour_computed,
-            colour_flags, colour_reason, status, active, summary, description, amount_yuan,
-            people, team, owner_id, received_by, first_party_id, visits, deadline_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?2)",
-    )?
-    .execute(params![
-        case_no,
-        at,
-        c.channel.code(),
-        k.v.category.code,
-        colour.rank(),
-        k.v.computed.rank(),
-        flags,
-        c.colour_reason.trim(),
-        status.code(),
-        c.summary.trim(),
-        c.description.trim(),
-        c.amount_yuan,
-        c.people.max(1),
-        team.code(),
-        c.owner_id,
-        by.staff_id,
-        first_party,
-        c.earlier_visits + 1,
-        deadline.map(to_sql),
-    ])?;
-    let id = tx.last_insert_rowid();
+    let id = queries::insert_case(
+        tx,
+        &queries::CaseInsert {
+            case_no: &case_no,
+            received_at: &at,
+            channel: c.channel.code(),
+            category: &k.v.category.code,
+            colour: colour.rank(),
+            colour_computed: k.v.computed.rank(),
+            colour_flags: &flags,
+            colour_reason: c.colour_reason.trim(),
+            status: status.code(),
+            summary: c.summary.trim(),
+            description: c.description.trim(),
+            amount_yuan: c.amount_yuan,
+            people: c.people.max(1),
+            team: team.code(),
+            owner_id: c.owner_id,
+            received_by: by.staff_id,
+            first_party_id: first_party,
+            visits: c.earlier_visits + 1,
+            deadline_at: deadline.map(to_sql),
+        },
+    )?;
     for (pid, role) in party_ids {
-        tx.prepare_cached(
-            "INSERT OR IGNORE INTO case_parties (case_id, party_id, role) VALUES (?1, ?2, ?3)",
-        )?
-        .execute(params![id, pid, role.code()])?;
+        queries::link_party(tx, id, pid, role.code())?;
     }
-    tx.prepare_cached(
-        "INSERT INTO visits (case_id, at, staff_id, channel) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![id, at, by.staff_id, c.channel.code()])?;
+    queries::first_visit(tx, id, &at, by.staff_id, c.channel.code())?;
     let sid = Some(by.staff_id);
     let mut what = format!("{case_no} {}", colour.code());
     if !origin.note.is_empty() {
@@ -226,8 +186,6 @@ impl Store {
 
     /// Number of cases in the database (for `onedoor check` and the demo report).
     pub fn case_count(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("SELECT COUNT(*) FROM cases", [], |r| r.get(0))?)
+        queries::case_count(&self.conn)
     }
 }

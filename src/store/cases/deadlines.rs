@@ -3,7 +3,7 @@
 //! triage form's preview also reads (`Store::deadline_calendar`). The rules are in
 //! domain::worktime (red in clock hours, the others in working days).
 use super::super::calendar::holidays_in;
-use super::{Result, Store};
+use super::{Result, Store, queries};
 use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::slots::WorkTime;
 use crate::domain::worktime::{Calendar, HOLIDAY_WINDOW_DAYS, MEDIATION_TERM_DAYS};
@@ -62,24 +62,14 @@ impl Store {
     /// Open cases past their deadline at `now` (a range of the cases_active_deadline index;
     /// paused cases have no deadline). Cached by the caller like the colour counts.
     pub fn overdue_count(&self, now: NaiveDateTime) -> Result<i64> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT COUNT(*) FROM cases
-             WHERE active = 1 AND ifnull(deadline_at, '9999-12-31 23:59:59') < ?1",
-        )?;
-        Ok(stmt.query_row([super::time::to_sql(now)], |r| r.get(0))?)
+        queries::overdue(&self.conn, now)
     }
 
     /// Open red cases with no action yet today: the list's `*` rule (`CaseRow::red_idle`), for
     /// the status bar. One index probe into the audit log per open red case.
     pub fn red_idle_count(&self, now: NaiveDateTime) -> Result<i64> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT COUNT(*) FROM cases c WHERE c.active = 1 AND c.colour = 0
-             AND ifnull((SELECT a.at FROM audit a WHERE a.case_id = c.id
-                         AND a.action <> 'case.reveal' ORDER BY a.id DESC LIMIT 1),
-                        c.received_at) < ?1",
-        )?;
         let today = now.date().and_hms_opt(0, 0, 0).unwrap_or(now);
-        Ok(stmt.query_row([super::time::to_sql(today)], |r| r.get(0))?)
+        queries::red_idle(&self.conn, today)
     }
 
     /// End of the mediation term of a case received at `received`.

@@ -3,17 +3,16 @@
 //! desk, on the phone). Both start mediation the same way, and one attempt is never counted
 //! twice: the manual entry is refused when a session held today already counted at that level,
 //! and a session held after a manual entry of the same day counts nothing more.
-use super::convert::code;
 use super::state::{State, deadline_text, log, required, set_status, state};
 use super::time::{date_to_sql, to_sql};
 use super::waiting::resume;
-use super::{Actor, Result, Store, StoreError, audit};
+use super::{Actor, Result, Store, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
 use crate::domain::ladder::{Ladder, Level};
 use crate::domain::slots::WorkTime;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::Transaction;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AttemptRecorded {
@@ -31,15 +30,7 @@ fn held_session_today(
     now: NaiveDateTime,
     except: i64,
 ) -> Result<bool> {
-    Ok(tx
-        .query_row(
-            "SELECT 1 FROM sessions WHERE case_id = ?1 AND level = ?2 AND status = 'held'
-             AND substr(starts_at, 1, 10) = ?3 AND id <> ?4 LIMIT 1",
-            params![case_id, level.code(), date_to_sql(now.date()), except],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+    queries::held_session_on(tx, case_id, level, &date_to_sql(now.date()), except)
 }
 
 /// An attempt entered on the case today at `level` (the manual entry's audit shape: the
@@ -50,15 +41,7 @@ fn manual_attempt_today(
     level: Level,
     now: NaiveDateTime,
 ) -> Result<bool> {
-    Ok(tx
-        .query_row(
-            "SELECT 1 FROM audit WHERE case_id = ?1 AND action = 'case.attempt' AND field = ?2
-             AND substr(at, 1, 10) = ?3 LIMIT 1",
-            params![case_id, level.code(), date_to_sql(now.date())],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
+    queries::manual_attempt_on(tx, case_id, level, &date_to_sql(now.date()))
 }
 
 /// Refuses a manual attempt that today's held session already counted.
@@ -108,10 +91,7 @@ pub(super) fn start_mediation(
         s.received,
         super::detail::MEDIATION_TERM_DAYS,
     )?);
-    tx.execute(
-        "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
-        params![id, term],
-    )?;
+    queries::set_deadline(tx, id, &term)?;
     let old = deadline_text(s.deadline);
     log(tx, &at, by, id, "case.deadline", "deadline_at", &old, &term)
 }
@@ -137,25 +117,13 @@ pub(in crate::store) fn count_held_session(
 
 /// One more attempt at `level` on the case's ladder (domain::ladder decides if one is left).
 fn count_attempt(tx: &Transaction, by: Actor, case_id: i64, level: Level, at: &str) -> Result<()> {
-    let attempts: [u32; 3] = tx.query_row(
-        "SELECT attempts_village, attempts_township, attempts_county FROM cases WHERE id = ?1",
-        [case_id],
-        |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?]),
-    )?;
+    let attempts = queries::attempts(tx, case_id)?;
     let mut ladder = Ladder { level, attempts };
     ladder
         .record_attempt()
         .map_err(|e| StoreError::Case(e.into()))?;
-    let column = match level {
-        Level::Village => "attempts_village",
-        Level::Township => "attempts_township",
-        Level::County => "attempts_county",
-    };
     let new = ladder.attempts_at(level);
-    tx.execute(
-        &format!("UPDATE cases SET {column} = ?2, updated_at = ?3 WHERE id = ?1"),
-        params![case_id, new, at],
-    )?;
+    queries::set_attempts(tx, case_id, level, new, at)?;
     audit::append(
         tx,
         audit::Entry {
@@ -163,7 +131,7 @@ fn count_attempt(tx: &Transaction, by: Actor, case_id: i64, level: Level, at: &s
             staff_id: Some(by.staff_id),
             case_id: Some(case_id),
             action: "case.attempt",
-            field: column,
+            field: queries::attempts_column(level),
             old: &(new - 1).to_string(),
             new: &new.to_string(),
         },
@@ -199,15 +167,7 @@ impl Store {
             let level = s.ladder.level;
             let n = s.ladder.attempts_at(level);
             let at = to_sql(now);
-            let col = match level {
-                Level::Village => "attempts_village",
-                Level::Township => "attempts_township",
-                Level::County => "attempts_county",
-            };
-            tx.execute(
-                &format!("UPDATE cases SET {col} = ?2, updated_at = ?3 WHERE id = ?1"),
-                params![id, n, at],
-            )?;
+            queries::set_attempts(tx, id, level, n, &at)?;
             log(
                 tx,
                 &at,
@@ -250,10 +210,7 @@ impl Store {
                 .escalate()
                 .map_err(|e| StoreError::Case(e.into()))?;
             let at = to_sql(now);
-            tx.execute(
-                "UPDATE cases SET level = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, to.code(), at],
-            )?;
+            queries::set_level(tx, id, to, &at)?;
             let new = if reason.trim().is_empty() {
                 to.code().to_string()
             } else {
@@ -261,15 +218,7 @@ impl Store {
             };
             log(tx, &at, by, id, "case.escalate", "level", from.code(), &new)
         })?;
-        self.case_level(id)
-    }
-
-    fn case_level(&self, id: i64) -> Result<Level> {
-        Ok(self
-            .conn
-            .query_row("SELECT level FROM cases WHERE id = ?1", [id], |r| {
-                code(r, 0, "cases")
-            })?)
+        queries::level(&self.conn, id)
     }
 }
 

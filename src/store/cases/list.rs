@@ -1,19 +1,12 @@
-//! The case list: filter chips → SQL, keyset paging (never OFFSET), and counts off the
-//! keystroke path. Every order ends with (received_at, id), which makes a page boundary exact
-//! and lets each step be one index range scan whatever the depth.
-use super::convert::code;
-use super::time::{self, to_sql};
-use super::{Result, Store};
-use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey, Waiting};
+//! The case list: one page at a time by keyset (never OFFSET; the SQL is in
+//! queries/list.rs), and what a row knows of itself (overdue, idle red, days open).
+pub use super::queries::Cursor;
+use super::{Result, Store, queries};
+use crate::domain::case_filter::{CaseFilter, Sort, Waiting};
 use crate::domain::ladder::Level;
-use crate::domain::mask::mask_phone;
 use crate::domain::risk::Colour;
 use crate::domain::status::Status;
-use chrono::{Duration, NaiveDateTime};
-use rusqlite::types::Value;
-
-/// No deadline sorts after every deadline.
-const NO_DEADLINE: &str = "9999-12-31 23:59:59";
+use chrono::NaiveDateTime;
 
 /// One line of the list, numbers already masked (lists never carry full numbers).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,262 +50,7 @@ impl CaseRow {
 
     /// Where the list stands after (or before) this row in `sort` order.
     pub fn cursor(&self, sort: Sort) -> Cursor {
-        let primary = match sort.key {
-            SortKey::Urgency => Value::Integer(self.colour.rank()),
-            SortKey::Received => Value::Null,
-            SortKey::CaseNo => Value::Text(self.case_no.clone()),
-            SortKey::Category => Value::Text(self.category.clone()),
-            SortKey::Status => Value::Text(self.status.code().into()),
-            SortKey::Owner => Value::Integer(self.owner_id.unwrap_or(0)),
-            SortKey::Level => Value::Text(self.level.code().into()),
-            SortKey::Deadline => Value::Text(
-                self.deadline_at
-                    .map(to_sql)
-                    .unwrap_or_else(|| NO_DEADLINE.into()),
-            ),
-        };
-        Cursor {
-            primary,
-            received: to_sql(self.received_at),
-            id: self.id,
-        }
-    }
-}
-
-/// A position in the list: the sort values of a row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Cursor {
-    pub(super) primary: Value,
-    pub(super) received: String,
-    pub(super) id: i64,
-}
-
-/// The SQL order of a sort: a primary expression (none for plain date order) and directions.
-struct Order {
-    primary: Option<&'static str>,
-    primary_desc: bool,
-    tie_desc: bool,
-}
-
-fn order(sort: Sort, backwards: bool) -> Order {
-    let (primary, primary_desc) = match sort.key {
-        SortKey::Urgency => (Some("c.colour"), false),
-        SortKey::Received => (None, false),
-        SortKey::CaseNo => (Some("c.case_no"), true),
-        SortKey::Category => (Some("c.category"), false),
-        SortKey::Status => (Some("c.status"), false),
-        SortKey::Owner => (Some("ifnull(c.owner_id, 0)"), false),
-        SortKey::Level => (Some("c.level"), false),
-        SortKey::Deadline => (Some("ifnull(c.deadline_at, '9999-12-31 23:59:59')"), false),
-    };
-    let flip = sort.reversed != backwards;
-    Order {
-        primary,
-        primary_desc: primary_desc != flip,
-        tie_desc: !flip,
-    }
-}
-
-fn dir(desc: bool) -> &'static str {
-    if desc { "DESC" } else { "ASC" }
-}
-
-fn cmp(desc: bool) -> &'static str {
-    if desc { "<" } else { ">" }
-}
-
-/// Whether a chip's column may be used to seek an index when listing in `sort` order.
-///
-/// A page is cheap when SQLite walks an index in the list's order and tests the other chips
-/// row by row; it is slow (100–500 ms at 1 M) when it seeks a common value (a status, a
-/// channel, an owner) and then sorts every matching row. SQLite cannot tell from its
-/// statistics that only 50 rows are wanted, so a chip that does not lead an index in this
-/// order is written `+column` (an expression, which no index serves). Counts (no sort)
-/// seek freely.
-fn seeks(chip: &Chip, sort: Option<Sort>, open: bool) -> bool {
-    let Some(sort) = sort else { return true };
-    let k = sort.key;
-    match chip {
-        Chip::Colour(_) => matches!(k, SortKey::Urgency | SortKey::Received),
-        Chip::Status(_) => matches!(k, SortKey::Received | SortKey::Status),
-        Chip::Category(_) => {
-            matches!(k, SortKey::Received | SortKey::Category) || (open && k == SortKey::Urgency)
-        }
-        Chip::Owner(_) => open && k == SortKey::Urgency,
-        Chip::Level(_) => open && k == SortKey::Level,
-        Chip::Channel(_) => false,
-        _ => true,
-    }
-}
-
-/// The WHERE clause of a filter (always starting "1") and its parameters; `sort` is the
-/// order the rows will be read in (None for a count).
-pub(super) fn where_sql(
-    f: &CaseFilter,
-    sort: Option<Sort>,
-    now: NaiveDateTime,
-) -> (String, Vec<Value>) {
-    let mut sql = String::from("1");
-    let mut params: Vec<Value> = Vec::new();
-    let text = |s: &str| Value::Text(s.to_string());
-    let open = f.open_only();
-    for chip in &f.chips {
-        let col = |name: &str| {
-            if seeks(chip, sort, open) {
-                format!("c.{name}")
-            } else {
-                format!("+c.{name}")
-            }
-        };
-        match chip {
-            // `active = 1` literally, so the partial indexes of open work apply.
-            Chip::Open => sql.push_str(" AND c.active = 1"),
-            Chip::Status(s) => {
-                sql.push_str(&format!(" AND {} = ?", col("status")));
-                params.push(text(s.code()));
-                if s.is_active() {
-                    sql.push_str(" AND c.active = 1");
-                }
-            }
-            Chip::Colour(c) => {
-                sql.push_str(&format!(" AND {} = ?", col("colour")));
-                params.push(Value::Integer(c.rank()));
-            }
-            Chip::Category(code) => {
-                sql.push_str(&format!(" AND {} = ?", col("category")));
-                params.push(text(code));
-            }
-            Chip::Channel(ch) => {
-                sql.push_str(&format!(" AND {} = ?", col("channel")));
-                params.push(text(ch.code()));
-            }
-            Chip::Owner(OwnerFilter::Staff(id)) => {
-                sql.push_str(&format!(" AND {} = ?", col("owner_id")));
-                params.push(Value::Integer(*id));
-            }
-            Chip::Owner(OwnerFilter::Unassigned) => {
-                sql.push_str(&format!(" AND {} IS NULL", col("owner_id")))
-            }
-            Chip::Level(l) => {
-                sql.push_str(&format!(" AND {} = ?", col("level")));
-                params.push(text(l.code()));
-            }
-            Chip::Received { from, to } => {
-                sql.push_str(" AND c.received_at >= ? AND c.received_at < ?");
-                params.push(text(&format!("{from} 00:00:00")));
-                let end = *to + Duration::days(1);
-                params.push(text(&format!("{end} 00:00:00")));
-            }
-            Chip::Overdue => {
-                sql.push_str(
-                    " AND c.active = 1 AND ifnull(c.deadline_at, '9999-12-31 23:59:59') < ?",
-                );
-                params.push(text(&to_sql(now)));
-            }
-            Chip::NeedsFollowUp => {
-                // A scalar subquery, so the list's order index drives and each row is one
-                // probe (SQLite turns an EXISTS into an IN over 15 k due visits, then sorts).
-                sql.push_str(
-                    " AND (SELECT 1 FROM followups f WHERE f.case_id = c.id AND f.status = 'due' AND f.due_on <= ? LIMIT 1) IS NOT NULL",
-                );
-                params.push(text(&now.date().format("%Y-%m-%d").to_string()));
-            }
-        }
-    }
-    (sql, params)
-}
-
-/// Pages select ids only, so the planner can answer from a covering index and no join runs
-/// for rows that will not be shown; the 50 rows are then read by id.
-const SELECT_IDS: &str = "SELECT c.id FROM cases c";
-
-const SELECT_ROW: &str = "SELECT c.id, c.case_no, c.received_at, c.colour, c.category, p.name, p.phone,
-        c.status, c.owner_id, s.name, c.level, c.deadline_at, c.active, c.waiting, c.waiting_since,
-        CASE WHEN c.colour = 0 AND c.active = 1 THEN ifnull((SELECT a.at FROM audit a
-            WHERE a.case_id = c.id AND a.action <> 'case.reveal' ORDER BY a.id DESC LIMIT 1),
-            c.received_at) END
-    FROM cases c LEFT JOIN parties p ON p.id = c.first_party_id LEFT JOIN staff s ON s.id = c.owner_id";
-
-fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
-    const T: &str = "cases";
-    let phone: Option<String> = r.get(6)?;
-    Ok(CaseRow {
-        id: r.get(0)?,
-        case_no: r.get(1)?,
-        received_at: time::read(r, 2, T)?,
-        colour: code(r, 3, T)?,
-        category: r.get(4)?,
-        // No first party (an imported case may have none): no name to show.
-        party: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-        party_phone: phone.as_deref().map(mask_phone),
-        status: code(r, 7, T)?,
-        owner_id: r.get(8)?,
-        owner: r.get(9)?,
-        level: code(r, 10, T)?,
-        deadline_at: time::read_opt(r, 11, T)?,
-        active: r.get(12)?,
-        waiting: code(r, 13, T)?,
-        waiting_since: time::read_opt(r, 14, T)?,
-        red_last_action: time::read_opt(r, 15, "audit")?,
-    })
-}
-
-/// Builds the SQL of each keyset step: rows after `cursor` in the order, as one or two index
-/// range scans (ties on the primary value first, then greater primary values).
-pub(super) fn page_sql(
-    f: &CaseFilter,
-    sort: Sort,
-    cursor: Option<&Cursor>,
-    backwards: bool,
-    now: NaiveDateTime,
-) -> Vec<(String, Vec<Value>)> {
-    let o = order(sort, backwards);
-    let (filter, params) = where_sql(f, Some(sort), now);
-    let tie = format!("c.received_at {d}, c.id {d}", d = dir(o.tie_desc));
-    let Some(cur) = cursor else {
-        let ord = match o.primary {
-            Some(p) => format!("{p} {}, {tie}", dir(o.primary_desc)),
-            None => tie,
-        };
-        return vec![(
-            format!("{SELECT_ROW} WHERE {filter} ORDER BY {ord} LIMIT ?"),
-            params,
-        )];
-    };
-    let tie_cond = format!("(c.received_at, c.id) {} (?, ?)", cmp(o.tie_desc));
-    let tie_params = [Value::Text(cur.received.clone()), Value::Integer(cur.id)];
-    match o.primary {
-        None => {
-            let mut p = params;
-            p.extend(tie_params);
-            vec![(
-                format!("{SELECT_IDS} WHERE {filter} AND {tie_cond} ORDER BY {tie} LIMIT ?"),
-                p,
-            )]
-        }
-        Some(pe) => {
-            let mut p1 = params.clone();
-            p1.push(cur.primary.clone());
-            p1.extend(tie_params);
-            let mut p2 = params;
-            p2.push(cur.primary.clone());
-            vec![
-                (
-                    format!(
-                        "{SELECT_ROW} WHERE {filter} AND {pe} = ? AND {tie_cond} ORDER BY {tie} LIMIT ?"
-                    ),
-                    p1,
-                ),
-                (
-                    format!(
-                        "{SELECT_IDS} WHERE {filter} AND {pe} {} ? ORDER BY {pe} {}, {tie} LIMIT ?",
-                        cmp(o.primary_desc),
-                        dir(o.primary_desc)
-                    ),
-                    p2,
-                ),
-            ]
-        }
+        queries::cursor(self, sort)
     }
 }
 
@@ -328,18 +66,8 @@ impl Store {
         limit: usize,
         now: NaiveDateTime,
     ) -> Result<Vec<CaseRow>> {
-        let mut ids: Vec<i64> = Vec::with_capacity(limit);
-        for (sql, mut params) in page_sql(f, sort, cursor, backwards, now) {
-            if ids.len() >= limit {
-                break;
-            }
-            params.push(Value::Integer((limit - ids.len()) as i64));
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(params), |r| r.get(0))?;
-            for r in rows {
-                ids.push(r?);
-            }
-        }
+        let steps = queries::page_sql(f, sort, cursor, backwards, now);
+        let mut ids = queries::page_ids(&self.conn, steps, limit)?;
         if backwards {
             ids.reverse();
         }
@@ -356,14 +84,6 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let json = format!(
-            "[{}]",
-            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-        );
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "{SELECT_ROW} WHERE c.id IN (SELECT value FROM json_each(?1))"
-        ))?;
-        let rows = stmt.query_map([json], row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        queries::rows_by_ids(&self.conn, ids)
     }
 }

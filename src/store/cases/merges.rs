@@ -3,13 +3,14 @@
 //! deleted: the absorbed row stays and points to the survivor, and every moved link is recorded
 //! in `merge_moves`, so a lead's undo puts back exactly what was there — or, if something has
 //! changed since that undo cannot restore exactly, refuses and changes nothing.
+use super::state::log;
 use super::time::to_sql;
-use super::{Actor, Result, Store, StoreError, audit};
+use super::{Actor, Result, Store, StoreError, queries};
 use crate::domain::case_rule::CaseRule;
 use crate::domain::role::Role;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::Transaction;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MergeKind {
@@ -65,11 +66,7 @@ fn may_merge(by: Actor, keep: i64, gone: i64) -> Result<()> {
 /// A case merged into another is worked on through the survivor; reopening it would split
 /// the dispute again behind the merge's back (a lead undoes the merge instead).
 pub(super) fn not_merged(tx: &Transaction, case: i64) -> Result<()> {
-    let m: Option<i64> =
-        tx.query_row("SELECT merged_into FROM cases WHERE id = ?1", [case], |r| {
-            r.get(0)
-        })?;
-    match m {
+    match queries::merged_into_id(tx, case)? {
         Some(_) => Err(StoreError::Case(CaseRule::IsMerged)),
         None => Ok(()),
     }
@@ -85,54 +82,6 @@ pub(super) fn exactly(n: usize, want: usize) -> Result<()> {
     }
 }
 
-fn ids(tx: &Transaction, sql: &str, id: i64) -> Result<Vec<i64>> {
-    let mut stmt = tx.prepare_cached(sql)?;
-    let v = stmt
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(v)
-}
-
-fn record(
-    tx: &Transaction,
-    merge: i64,
-    what: &str,
-    row: i64,
-    role: &str,
-    added: bool,
-) -> Result<()> {
-    tx.execute(
-        "INSERT INTO merge_moves (merge_id, what, row_id, role, added) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![merge, what, row, role, added],
-    )?;
-    Ok(())
-}
-
-#[allow(clippy::too_many_arguments)]
-pub(super) fn log(
-    tx: &Transaction,
-    at: &str,
-    by: Actor,
-    case: Option<i64>,
-    action: &str,
-    field: &str,
-    old: &str,
-    new: &str,
-) -> Result<()> {
-    audit::append(
-        tx,
-        audit::Entry {
-            at,
-            staff_id: Some(by.staff_id),
-            case_id: case,
-            action,
-            field,
-            old,
-            new,
-        },
-    )
-}
-
 pub(super) struct CaseBits {
     pub(super) no: String,
     pub(super) status: String,
@@ -140,33 +89,12 @@ pub(super) struct CaseBits {
     pub(super) deadline: Option<String>,
     pub(super) visits: i64,
     pub(super) merged_into: Option<i64>,
+    pub(super) closed_at: Option<String>,
 }
 
 pub(super) fn case_bits(tx: &Transaction, id: i64) -> Result<CaseBits> {
-    tx.query_row(
-        "SELECT case_no, status, active, deadline_at, visits, merged_into FROM cases WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(CaseBits {
-                no: r.get(0)?,
-                status: r.get(1)?,
-                active: r.get(2)?,
-                deadline: r.get(3)?,
-                visits: r.get(4)?,
-                merged_into: r.get(5)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or(StoreError::NotFound)
+    queries::case_bits(tx, id)?.ok_or(StoreError::NotFound)
 }
-
-/// The rows of a case that follow it into the survivor.
-pub(super) const MOVED: [(&str, &str); 3] = [
-    ("visit", "visits"),
-    ("session", "sessions"),
-    ("followup", "followups"),
-];
 
 impl Store {
     /// Merges case `gone` into case `keep` (one dispute registered twice). `gone`'s parties,
@@ -188,47 +116,44 @@ impl Store {
                 return Err(StoreError::Case(CaseRule::MergeAlready));
             }
             let at = to_sql(now);
-            tx.execute(
-                "INSERT INTO merges (kind, keep_id, gone_id, at, staff_id, old_status, old_active,
-                    old_deadline, old_visits) VALUES ('case', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![keep, gone, at, by.staff_id, g.status, g.active, g.deadline, g.visits],
-            )?;
-            let m = tx.last_insert_rowid();
-            let links: Vec<(i64, String)> = {
-                let mut stmt = tx.prepare_cached(
-                    "SELECT party_id, role FROM case_parties WHERE case_id = ?1 ORDER BY party_id, role",
-                )?;
-                stmt.query_map([gone], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?
-            };
-            for (party, role) in &links {
-                let added = tx.execute(
-                    "INSERT OR IGNORE INTO case_parties (case_id, party_id, role) VALUES (?1, ?2, ?3)",
-                    params![keep, party, role],
-                )? == 1;
-                record(tx, m, "link", *party, role, added)?;
+            let m = queries::insert_case_merge(tx, keep, gone, &at, by.staff_id, &g)?;
+            for (party, role) in queries::links_of_case(tx, gone)? {
+                let added = queries::link_party(tx, keep, party, &role)? == 1;
+                queries::record_move(tx, m, "link", party, &role, added)?;
             }
-            tx.execute("DELETE FROM case_parties WHERE case_id = ?1", [gone])?;
-            for (what, table) in MOVED {
-                for row in ids(tx, &format!("SELECT id FROM {table} WHERE case_id = ?1"), gone)? {
-                    record(tx, m, what, row, "", true)?;
+            queries::unlink_case(tx, gone)?;
+            for (what, table) in queries::MOVED {
+                for row in queries::rows_of_case(tx, table, gone)? {
+                    queries::record_move(tx, m, what, row, "", true)?;
                 }
-                tx.execute(&format!("UPDATE {table} SET case_id = ?1 WHERE case_id = ?2"), params![keep, gone])?;
+                queries::move_rows(tx, table, gone, keep)?;
             }
-            tx.execute(
-                "UPDATE cases SET visits = visits + ?2, updated_at = ?3 WHERE id = ?1",
-                params![keep, g.visits, at],
-            )?;
+            queries::add_visits(tx, keep, g.visits, &at)?;
             // Closed now, unless it already was (then it keeps its own closing time).
-            tx.execute(
-                "UPDATE cases SET merged_into = ?2, status = ?3, active = 0, deadline_at = NULL,
-                    closed_at = coalesce(closed_at, ?4), updated_at = ?4 WHERE id = ?1",
-                params![gone, keep, Status::Closed.code(), at],
-            )?;
+            let closed_at = g.closed_at.as_deref().unwrap_or(&at);
+            queries::close_merged(tx, gone, keep, closed_at, &at)?;
             log(tx, &at, by, Some(keep), "case.merge", "merged", "", &g.no)?;
-            log(tx, &at, by, Some(gone), "case.merged", "merged_into", "", &k.no)?;
+            log(
+                tx,
+                &at,
+                by,
+                Some(gone),
+                "case.merged",
+                "merged_into",
+                "",
+                &k.no,
+            )?;
             if g.status != Status::Closed.code() {
-                log(tx, &at, by, Some(gone), "case.status", "status", &g.status, Status::Closed.code())?;
+                log(
+                    tx,
+                    &at,
+                    by,
+                    Some(gone),
+                    "case.status",
+                    "status",
+                    &g.status,
+                    Status::Closed.code(),
+                )?;
             }
             Ok(m)
         })
@@ -245,16 +170,7 @@ impl Store {
     ) -> Result<i64> {
         may_merge(by, keep, gone)?;
         self.write(|tx| {
-            type P = (String, Option<String>, Option<String>, Option<i64>);
-            let party = |id: i64| -> Result<P> {
-                tx.query_row(
-                    "SELECT name, phone, id_number, merged_into FROM parties WHERE id = ?1",
-                    [id],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?
-                .ok_or(StoreError::NotFound)
-            };
+            let party = |id| queries::party_bits(tx, id)?.ok_or(StoreError::NotFound);
             let (kname, kphone, kid, kmerged) = party(keep)?;
             let (gname, gphone, gid, gmerged) = party(gone)?;
             if kmerged.is_some() || gmerged.is_some() {
@@ -263,48 +179,30 @@ impl Store {
             let phone_filled = kphone.is_none() && gphone.is_some();
             let id_filled = kid.is_none() && gid.is_some();
             let at = to_sql(now);
-            tx.execute(
-                "INSERT INTO merges (kind, keep_id, gone_id, at, staff_id, phone_filled, id_filled)
-                 VALUES ('party', ?1, ?2, ?3, ?4, ?5, ?6)",
-                params![keep, gone, at, by.staff_id, phone_filled, id_filled],
-            )?;
-            let m = tx.last_insert_rowid();
-            let links: Vec<(i64, String)> = {
-                let mut stmt = tx.prepare_cached(
-                    "SELECT case_id, role FROM case_parties WHERE party_id = ?1 ORDER BY case_id, role",
-                )?;
-                stmt.query_map([gone], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<_>>()?
-            };
+            let filled = (phone_filled, id_filled);
+            let m = queries::insert_party_merge(tx, keep, gone, &at, by.staff_id, filled)?;
             let mut cases: Vec<i64> = Vec::new();
-            for (case, role) in &links {
-                let added = tx.execute(
-                    "INSERT OR IGNORE INTO case_parties (case_id, party_id, role) VALUES (?1, ?2, ?3)",
-                    params![case, keep, role],
-                )? == 1;
-                record(tx, m, "link", *case, role, added)?;
-                if !cases.contains(case) {
-                    cases.push(*case);
+            for (case, role) in queries::links_of_party(tx, gone)? {
+                let added = queries::link_party(tx, case, keep, &role)? == 1;
+                queries::record_move(tx, m, "link", case, &role, added)?;
+                if !cases.contains(&case) {
+                    cases.push(case);
                 }
             }
-            tx.execute("DELETE FROM case_parties WHERE party_id = ?1", [gone])?;
+            queries::unlink_party(tx, gone)?;
             for case in &cases {
                 // Only cases linked to `gone` can have it as first party (no index on first_party_id).
-                if tx.execute(
-                    "UPDATE cases SET first_party_id = ?2, updated_at = ?4 WHERE id = ?1 AND first_party_id = ?3",
-                    params![case, keep, gone, at],
-                )? == 1
-                {
-                    record(tx, m, "first_party", *case, "", true)?;
+                if queries::swap_first_party(tx, *case, gone, keep, &at)? == 1 {
+                    queries::record_move(tx, m, "first_party", *case, "", true)?;
                 }
             }
             if phone_filled {
-                tx.execute("UPDATE parties SET phone = ?2 WHERE id = ?1", params![keep, gphone])?;
+                queries::set_party_phone(tx, keep, gphone.as_deref())?;
             }
             if id_filled {
-                tx.execute("UPDATE parties SET id_number = ?2 WHERE id = ?1", params![keep, gid])?;
+                queries::set_party_id_number(tx, keep, gid.as_deref())?;
             }
-            tx.execute("UPDATE parties SET merged_into = ?2 WHERE id = ?1", params![gone, keep])?;
+            queries::set_party_merged_into(tx, gone, Some(keep))?;
             let what = format!("{gname} #{gone} → {kname} #{keep}");
             if cases.is_empty() {
                 log(tx, &at, by, None, "party.merge", "party", "", &what)?;
@@ -325,58 +223,17 @@ impl Store {
 
     /// The case with this number (typed in full), if any.
     pub fn case_id_by_no(&self, case_no: &str) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id FROM cases WHERE case_no = ?1",
-                [case_no.trim()],
-                |r| r.get(0),
-            )
-            .optional()?)
+        queries::case_id_by_no(&self.conn, case_no.trim())
     }
 
     /// The number of the case this one was merged into, if it was.
     pub fn merged_into(&self, case: i64) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT k.case_no FROM cases c JOIN cases k ON k.id = c.merged_into WHERE c.id = ?1",
-                [case],
-                |r| r.get(0),
-            )
-            .optional()?)
+        queries::merged_into_no(&self.conn, case)
     }
 
     /// Merges in force that touch this case: cases merged into it (or it into another), and party merges on its
     /// parties — newest first, for the detail and a lead's undo.
     pub fn case_merges(&self, case: i64) -> Result<Vec<MergeLine>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT m.id, m.kind, m.at, g.case_no, k.case_no FROM merges m
-                JOIN cases g ON g.id = m.gone_id JOIN cases k ON k.id = m.keep_id
-             WHERE m.kind = 'case' AND ?1 IN (m.keep_id, m.gone_id) AND m.undone_at IS NULL
-             UNION ALL
-             SELECT m.id, m.kind, m.at, g.name, k.name FROM merges m
-                JOIN parties g ON g.id = m.gone_id JOIN parties k ON k.id = m.keep_id
-             WHERE m.kind = 'party' AND m.undone_at IS NULL
-                AND m.keep_id IN (SELECT party_id FROM case_parties WHERE case_id = ?1)
-             ORDER BY 1 DESC",
-        )?;
-        let v = stmt
-            .query_map([case], |r| {
-                let kind: String = r.get(1)?;
-                Ok(MergeLine {
-                    id: r.get(0)?,
-                    kind: if kind == "case" {
-                        MergeKind::Case
-                    } else {
-                        MergeKind::Party
-                    },
-                    at: r.get(2)?,
-                    gone: r.get(3)?,
-                    keep: r.get(4)?,
-                })
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(v)
+        queries::merges_of_case(&self.conn, case)
     }
 }

@@ -13,6 +13,7 @@ mod list;
 mod merges;
 mod merges_undo;
 mod names;
+mod queries;
 mod referrals;
 mod search;
 mod state;
@@ -33,6 +34,7 @@ pub use earlier::{EarlierCase, SlipData};
 pub use ladder::AttemptRecorded;
 pub use list::{CaseRow, Cursor};
 pub use merges::{MergeKind, MergeLine, MergeView};
+pub use names::index_party;
 pub use referrals::OpenReferral;
 pub use search::{MatchKind, SearchHit};
 pub use team::CaseTeam;
@@ -43,7 +45,7 @@ pub(super) use create::{Origin, check, insert};
 pub(super) use deadlines::response as response_deadline;
 pub(super) use ladder::count_held_session;
 
-use super::{Actor, Result, Store, StoreError, audit, convert, time};
+use super::{Actor, Result, Store, StoreError, audit, time};
 
 #[cfg(test)]
 mod tests;

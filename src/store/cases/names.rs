@@ -1,46 +1,45 @@
-//! Streaming every party's name for the in-memory name index (built off the render loop).
-use super::{Result, Store};
+//! Streaming every party's name for the in-memory name index (built off the render loop), and
+//! filling that index the one way the panes and `onedoor find` share: each name's keys split
+//! into its usual reading and rare ones (`domain::names::split_keys`), so both rank alike.
+use super::{Result, Store, queries};
+use crate::domain::names::split_keys;
+use crate::search::{NameId, NameIndex};
+
+/// Adds one party to a name index, its stored keys split by reading.
+pub fn index_party(ix: &mut NameIndex, party_id: i64, name: &str, keys: &str) -> NameId {
+    let (usual, rare) = split_keys(name, keys);
+    ix.insert_readings(party_id, name, &usual, &rare)
+}
 
 impl Store {
+    /// The name index of every party, and the largest party id it holds (one pass over the
+    /// `parties_name` index, in name order).
+    pub fn load_name_index(&self) -> Result<(NameIndex, i64)> {
+        let mut ix = NameIndex::new();
+        let mut max = 0;
+        self.for_each_distinct_name(|name, keys, latest, parties| {
+            let (usual, rare) = split_keys(name, keys);
+            ix.push_sorted(name, &usual, &rare, latest, parties);
+            max = max.max(latest);
+        })?;
+        ix.compact();
+        Ok((ix, max))
+    }
+
     /// Calls `f(party_id, name, name_keys)` for every party, in id order, without collecting.
-    pub fn for_each_party_name(&self, mut f: impl FnMut(i64, &str, &str)) -> Result<()> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, name, name_keys FROM parties ORDER BY id")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let name = r.get_ref(1)?.as_str().unwrap_or("");
-            let keys = r.get_ref(2)?.as_str().unwrap_or("");
-            f(r.get(0)?, name, keys);
-        }
-        Ok(())
+    pub fn for_each_party_name(&self, f: impl FnMut(i64, &str, &str)) -> Result<()> {
+        queries::each_name(&self.conn, f)
     }
 
     /// Parties added after `after` (by any desk or an import), oldest first, at most `limit`:
     /// how a desk's name index catches up with the others. One rowid range scan.
     pub fn parties_after(&self, after: i64, limit: u32) -> Result<Vec<(i64, String, String)>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, name, name_keys FROM parties WHERE id > ?1 ORDER BY id LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![after, limit], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        queries::added_after(&self.conn, after, limit)
     }
 
     /// Every distinct party name in byte order, with the pinyin keys of its newest party, that
     /// party's id and how many parties bear the name: one pass over the `parties_name` index.
-    pub fn for_each_distinct_name(&self, mut f: impl FnMut(&str, &str, i64, usize)) -> Result<()> {
-        // The bare `name_keys` comes from the row holding max(id) (SQLite's min/max rule).
-        let mut stmt = self.conn.prepare(
-            "SELECT name, name_keys, max(id), count(*) FROM parties GROUP BY name ORDER BY name",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let name = r.get_ref(0)?.as_str().unwrap_or("");
-            let keys = r.get_ref(1)?.as_str().unwrap_or("");
-            f(name, keys, r.get(2)?, r.get::<_, i64>(3)? as usize);
-        }
-        Ok(())
+    pub fn for_each_distinct_name(&self, f: impl FnMut(&str, &str, i64, usize)) -> Result<()> {
+        queries::each_distinct_name(&self.conn, f)
     }
 }

@@ -2,22 +2,21 @@
 //! the case's state, the status machine's transition check, required texts, the audit line and
 //! the status change. The workflow files (workflow, ladder, waiting, term, closing) import
 //! these; none imports another for them.
-use super::convert::code;
-use super::time;
-use super::{Actor, Result, StoreError, audit};
+pub(super) use super::queries::state;
+use super::{Actor, Result, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
 use crate::domain::ladder::Ladder;
 use crate::domain::risk::Colour;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
-use rusqlite::{Transaction, params};
+use rusqlite::Transaction;
 
 /// The deadline as the audit log writes it ("" for none).
 pub(super) fn deadline_text(d: Option<NaiveDateTime>) -> String {
     d.map(super::time::to_sql).unwrap_or_default()
 }
 
-/// What the actions need to know about a case, read inside the write transaction.
+/// What the actions need to know about a case, read inside the write transaction (`state`).
 pub(super) struct State {
     pub(super) status: Status,
     pub(super) owner: Option<i64>,
@@ -25,28 +24,6 @@ pub(super) struct State {
     pub(super) ladder: Ladder,
     pub(super) received: NaiveDateTime,
     pub(super) deadline: Option<NaiveDateTime>,
-}
-
-pub(super) fn state(tx: &Transaction, id: i64) -> Result<State> {
-    tx.query_row(
-        "SELECT status, owner_id, colour, level, attempts_village, attempts_township,
-            attempts_county, received_at, deadline_at FROM cases WHERE id = ?1",
-        [id],
-        |r| {
-            Ok(State {
-                status: code(r, 0, "cases")?,
-                owner: r.get(1)?,
-                colour: code(r, 2, "cases")?,
-                ladder: Ladder {
-                    level: code(r, 3, "cases")?,
-                    attempts: [r.get(4)?, r.get(5)?, r.get(6)?],
-                },
-                received: time::read(r, 7, "cases")?,
-                deadline: time::read_opt(r, 8, "cases")?,
-            })
-        },
-    )
-    .map_err(StoreError::from)
 }
 
 pub(super) fn transition(from: Status, to: Status) -> Result<()> {
@@ -61,12 +38,14 @@ pub(super) fn required(text: &str, rule: CaseRule) -> Result<String> {
     Ok(t.to_string())
 }
 
+/// One line of the case's audit log by `by` (`case`: a case id, or None for an event on no
+/// case, such as a merge of parties linked to none).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn log(
     tx: &Transaction,
     at: &str,
     by: Actor,
-    id: i64,
+    case: impl Into<Option<i64>>,
     action: &str,
     field: &str,
     old: &str,
@@ -77,7 +56,7 @@ pub(super) fn log(
         audit::Entry {
             at,
             staff_id: Some(by.staff_id),
-            case_id: Some(id),
+            case_id: case.into(),
             action,
             field,
             old,
@@ -94,10 +73,7 @@ pub(super) fn set_status(
     from: Status,
     to: Status,
 ) -> Result<()> {
-    tx.execute(
-        "UPDATE cases SET status = ?2, active = ?3, updated_at = ?4 WHERE id = ?1",
-        params![id, to.code(), to.is_active(), at],
-    )?;
+    queries::set_status(tx, id, to, at)?;
     log(
         tx,
         at,

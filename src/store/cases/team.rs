@@ -2,11 +2,10 @@
 //! Set by a lead or the case's owner, in one transaction, audited (members by staff code, the
 //! plan old → new).
 use super::time::to_sql;
-use super::{Actor, Result, Store, StoreError, audit};
+use super::{Actor, Result, Store, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
-use crate::domain::role::Role;
+use crate::domain::role::{Role, may_mediate};
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, Transaction, params};
 
 /// Longest plan kept (characters).
 pub const PLAN_MAX: usize = 2000;
@@ -17,15 +16,6 @@ pub struct CaseTeam {
     pub members: Vec<(i64, String, String)>,
     pub plan: String,
     pub updated_at: String,
-}
-
-fn codes(tx: &Transaction, case: i64) -> Result<String> {
-    Ok(tx.query_row(
-        "SELECT ifnull(group_concat(code, ' '), '') FROM (SELECT s.code FROM case_team_members m
-            JOIN staff s ON s.id = m.staff_id WHERE m.case_id = ?1 ORDER BY s.code)",
-        [case],
-        |r| r.get(0),
-    )?)
 }
 
 impl Store {
@@ -41,55 +31,43 @@ impl Store {
     ) -> Result<()> {
         let plan: String = plan.trim().chars().take(PLAN_MAX).collect();
         self.write(|tx| {
-            let owner: Option<i64> = tx
-                .query_row("SELECT owner_id FROM cases WHERE id = ?1", [case], |r| r.get(0))
-                .optional()?
-                .ok_or(StoreError::NotFound)?;
+            let owner = queries::owner(tx, case)?.ok_or(StoreError::NotFound)?;
             if by.role != Role::Lead && !(by.role == Role::Mediator && owner == Some(by.staff_id)) {
                 return Err(StoreError::Forbidden);
             }
             for m in members {
-                let ok: Option<bool> = tx
-                    .query_row(
-                        "SELECT active AND role IN ('mediator', 'lead') FROM staff WHERE id = ?1",
-                        [m],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                if ok != Some(true) {
+                let member = queries::staff_role(tx, *m)?;
+                if !member.is_some_and(|(role, active)| may_mediate(role, active)) {
                     return Err(StoreError::Case(CaseRule::TeamMember));
                 }
             }
             if !plan.is_empty() && members.is_empty() {
                 return Err(StoreError::Case(CaseRule::TeamNoMembers));
             }
-            let old_codes = codes(tx, case)?;
-            let old_plan: String = tx
-                .query_row("SELECT plan FROM case_teams WHERE case_id = ?1", [case], |r| r.get(0))
-                .optional()?
+            let old_codes = queries::member_codes(tx, case)?;
+            let old_plan = queries::team(tx, case)?
+                .map(|(plan, _)| plan)
                 .unwrap_or_default();
             let at = to_sql(now);
-            tx.execute("DELETE FROM case_team_members WHERE case_id = ?1", [case])?;
-            for m in members {
-                tx.execute(
-                    "INSERT OR IGNORE INTO case_team_members (case_id, staff_id) VALUES (?1, ?2)",
-                    params![case, m],
-                )?;
-            }
+            queries::set_members(tx, case, members)?;
             if members.is_empty() {
-                tx.execute("DELETE FROM case_teams WHERE case_id = ?1", [case])?;
+                queries::remove_team(tx, case)?;
             } else {
-                tx.execute(
-                    "INSERT INTO case_teams (case_id, plan, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)
-                     ON CONFLICT (case_id) DO UPDATE SET plan = ?2, updated_at = ?3, updated_by = ?4",
-                    params![case, plan, at, by.staff_id],
-                )?;
+                queries::set_plan(tx, case, &plan, &at, by.staff_id)?;
             }
-            let new_codes = codes(tx, case)?;
+            let new_codes = queries::member_codes(tx, case)?;
             let log = |field: &str, old: &str, new: &str| {
                 audit::append(
                     tx,
-                    audit::Entry { at: &at, staff_id: Some(by.staff_id), case_id: Some(case), action: "case.team", field, old, new },
+                    audit::Entry {
+                        at: &at,
+                        staff_id: Some(by.staff_id),
+                        case_id: Some(case),
+                        action: "case.team",
+                        field,
+                        old,
+                        new,
+                    },
                 )
             };
             if old_codes != new_codes {
@@ -98,33 +76,18 @@ impl Store {
             if old_plan != plan {
                 log("plan", &old_plan, &plan)?;
             }
-            tx.execute("UPDATE cases SET updated_at = ?2 WHERE id = ?1", params![case, at])?;
+            queries::touch(tx, case, &at)?;
             Ok(())
         })
     }
 
     /// The case's dedicated team, if it has one.
     pub fn case_team(&self, case: i64) -> Result<Option<CaseTeam>> {
-        let Some((plan, updated_at)) = self
-            .conn
-            .query_row(
-                "SELECT plan, updated_at FROM case_teams WHERE case_id = ?1",
-                [case],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-        else {
+        let Some((plan, updated_at)) = queries::team(&self.conn, case)? else {
             return Ok(None);
         };
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT s.id, s.code, s.name FROM case_team_members m JOIN staff s ON s.id = m.staff_id
-             WHERE m.case_id = ?1 ORDER BY s.code",
-        )?;
-        let members = stmt
-            .query_map([case], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
         Ok(Some(CaseTeam {
-            members,
+            members: queries::members(&self.conn, case)?,
             plan,
             updated_at,
         }))

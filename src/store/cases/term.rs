@@ -5,11 +5,10 @@ use super::detail::MEDIATION_TERM_DAYS;
 use super::state::{deadline_text, log, required, state};
 use super::time::to_sql;
 use super::waiting::resume;
-use super::{Actor, Result, Store, StoreError, audit};
+use super::{Actor, Result, Store, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
-use rusqlite::params;
 
 /// The longest one extension may add.
 pub const MAX_EXTENSION_DAYS: i64 = 90;
@@ -48,10 +47,7 @@ impl Store {
             let base = old.map_or(standard, |d| d.max(standard));
             let new = term(tx, &work, base, days)?;
             let new_sql = to_sql(new);
-            tx.execute(
-                "UPDATE cases SET deadline_at = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, new_sql, at],
-            )?;
+            queries::extend_deadline(tx, id, &new_sql, &at)?;
             log(
                 tx,
                 &at,

@@ -2,16 +2,14 @@
 //! status machine here in the store (whatever the UI did), changes the case and writes the
 //! audit log in one transaction. Outcomes, closing, reopening and referrals are in closing.rs,
 //! waiting in waiting.rs, attempts and escalation in ladder.rs, what they share in state.rs.
-use super::convert::code;
 use super::state::{deadline_text, log, required, set_status, state};
 use super::time::to_sql;
-use super::{Actor, Result, Store, StoreError, audit};
+use super::{Actor, Result, Store, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
 use crate::domain::risk::{self, Colour, ResponseHours};
-use crate::domain::role::{Permission, Role};
+use crate::domain::role::{Permission, Role, may_mediate};
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
-use rusqlite::{OptionalExtension, params};
 
 impl Store {
     /// Gives a case to a mediator (routing needs `Route`, taking it from someone `Reassign`
@@ -44,21 +42,12 @@ impl Store {
             if s.owner.is_some() && reason.is_empty() {
                 return Err(StoreError::Case(CaseRule::NoReason));
             }
-            let role: Option<Role> = tx
-                .query_row(
-                    "SELECT role FROM staff WHERE id = ?1 AND active = 1",
-                    [to],
-                    |r| code(r, 0, "staff"),
-                )
-                .optional()?;
-            if !matches!(role, Some(Role::Mediator | Role::Lead)) {
+            let owner = queries::staff_role(tx, to)?;
+            if !owner.is_some_and(|(role, active)| may_mediate(role, active)) {
                 return Err(StoreError::Case(CaseRule::NotMediator));
             }
             let at = to_sql(now);
-            tx.execute(
-                "UPDATE cases SET owner_id = ?2, updated_at = ?3 WHERE id = ?1",
-                params![id, to, at],
-            )?;
+            queries::set_owner(tx, id, to, &at)?;
             let old = s.owner.map(|o| o.to_string()).unwrap_or_default();
             let new = if reason.is_empty() {
                 to.to_string()
@@ -122,10 +111,7 @@ impl Store {
             }
             risk::check_override(s.colour, to, reason).map_err(|e| StoreError::Case(e.into()))?;
             let at = to_sql(now);
-            tx.execute(
-                "UPDATE cases SET colour = ?2, colour_reason = ?3, updated_at = ?4 WHERE id = ?1",
-                params![id, to.rank(), reason.trim(), at],
-            )?;
+            queries::set_colour(tx, id, to.rank(), reason.trim(), &at)?;
             let new = if reason.trim().is_empty() {
                 to.code().to_string()
             } else {
@@ -145,10 +131,7 @@ impl Store {
                 .filter(|_| to.above(s.colour) && s.status.is_active())
                 .filter(|d| s.deadline.is_none_or(|old| *d < old));
             if let Some(d) = sooner.map(to_sql) {
-                tx.execute(
-                    "UPDATE cases SET deadline_at = ?2 WHERE id = ?1",
-                    params![id, d],
-                )?;
+                queries::set_deadline(tx, id, &d)?;
                 let old = deadline_text(s.deadline);
                 log(tx, &at, by, id, "case.deadline", "deadline_at", &old, &d)?;
             }

@@ -1,6 +1,5 @@
 //! One draw module per pane.
 mod calendar;
-mod calendar_popups;
 mod cases;
 mod followups;
 mod handover;

@@ -41,6 +41,20 @@ fn typ(a: &mut App, s: &str) {
     }
 }
 
+/// Opens the booking form and fills case, mediator, length in hours and start time, then saves.
+fn book_typed(a: &mut App, case_no: &str, who: &str, hours: &str, at: &str) {
+    key(a, KeyCode::Char('n'));
+    typ(a, case_no);
+    key(a, KeyCode::Tab);
+    typ(a, who);
+    key(a, KeyCode::Tab);
+    typ(a, hours);
+    key(a, KeyCode::Tab);
+    key(a, KeyCode::Tab);
+    typ(a, at);
+    key(a, KeyCode::Enter);
+}
+
 fn flash(a: &App) -> String {
     a.flash.as_ref().map(|f| f.text.clone()).unwrap_or_default()
 }
@@ -69,7 +83,7 @@ fn navigate_by_keys_and_typed_dates() {
     typ(&mut a, "nope");
     key(&mut a, KeyCode::Enter);
     assert!(
-        a.panes.calendar.popup.is_some(),
+        a.panes.calendar.popups.is_open(),
         "a bad date keeps the popup"
     );
     assert!(flash(&a).contains("2026-11-24"), "{}", flash(&a));
@@ -96,23 +110,14 @@ fn book_with_next_free_then_conflict_then_move_cancel_and_record() {
         .expect("the new one is selected");
     assert_eq!((s.start, s.end), (t(24, 8, 30), t(24, 9, 30)));
     // Case 2 shares the applicant: the same time is refused, with what collides.
-    key(&mut a, KeyCode::Char('n'));
-    typ(&mut a, &no2);
-    key(&mut a, KeyCode::Tab);
-    typ(&mut a, "M2");
-    key(&mut a, KeyCode::Tab);
-    typ(&mut a, "2");
-    key(&mut a, KeyCode::Tab);
-    key(&mut a, KeyCode::Tab);
-    typ(&mut a, "9:00");
-    key(&mut a, KeyCode::Enter);
+    book_typed(&mut a, &no2, "M2", "2", "9:00");
     assert!(
         flash(&a).contains("party 张伟") && flash(&a).contains(&no1),
         "{}",
         flash(&a)
     );
     assert!(
-        a.panes.calendar.popup.is_some(),
+        a.panes.calendar.popups.is_open(),
         "the form stays with what was typed"
     );
     // Next free skips past the party's session: back to back at 09:30.
@@ -183,7 +188,8 @@ fn book_for_opens_the_form_when_the_calendar_is_entered() {
     let m1 = a.store.staff_by_code("M1").unwrap().unwrap().id;
     a.panes.calendar.book_for(c1, Some(m1));
     a.goto(PaneId::Calendar);
-    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &a.panes.calendar.popup else {
+    let Some(crate::app::panes::calendar::popup::Popup::Book(f)) = a.panes.calendar.popups.top()
+    else {
         panic!("form not open");
     };
     assert_eq!(f.case_no.value(), a.store.case_brief(c1).unwrap().case_no);
@@ -199,7 +205,7 @@ fn help_lists_the_keys_the_pane_answers() {
             key(&mut a, KeyCode::Char(k));
             // Every listed letter is consumed: '?' is the only one that bubbles to the shell.
             assert_eq!(a.overlay, crate::app::Overlay::None, "{k}");
-            a.panes.calendar.popup = None;
+            a.panes.calendar.popups.clear();
         }
     }
 }
@@ -254,7 +260,7 @@ fn a_desk_clerk_may_not_enter_holidays() {
         name: desk.name,
     });
     key(&mut a, KeyCode::Char('o'));
-    assert!(a.panes.calendar.popup.is_none());
+    assert!(!a.panes.calendar.popups.is_open());
     assert!(a.flash.as_ref().unwrap().error);
 }
 
@@ -272,7 +278,8 @@ fn a_half_typed_booking_survives_a_restart() {
     let mut b = App::new(store, Config::default(), Lang::En, t(24, 8, 5));
     b.start_session(lead);
     b.goto(PaneId::Calendar);
-    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &b.panes.calendar.popup else {
+    let Some(crate::app::panes::calendar::popup::Popup::Book(f)) = b.panes.calendar.popups.top()
+    else {
         panic!("draft not restored");
     };
     assert_eq!(
@@ -283,7 +290,7 @@ fn a_half_typed_booking_survives_a_restart() {
     key(&mut b, KeyCode::Esc);
     b.goto(PaneId::Cases);
     b.goto(PaneId::Calendar);
-    assert!(b.panes.calendar.popup.is_none(), "Esc discards the draft");
+    assert!(!b.panes.calendar.popups.is_open(), "Esc discards the draft");
 }
 
 #[test]
@@ -299,8 +306,46 @@ fn another_pane_asks_for_a_booking_through_a_request() {
         })
     });
     assert_eq!(a.pane, PaneId::Calendar);
-    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &a.panes.calendar.popup else {
+    let Some(crate::app::panes::calendar::popup::Popup::Book(f)) = a.panes.calendar.popups.top()
+    else {
         panic!("form not open");
     };
     assert_eq!(f.mediators.value(), "M1");
+}
+
+/// Another mediator's session starting at the same time must not take the selection from the
+/// session just booked (the terminal test found it once the demo had more sessions).
+#[test]
+fn after_booking_the_new_session_is_selected_not_another_at_that_time() {
+    let mut f = fix();
+    let (m1, m2) = (f.m1.staff_id, f.m2);
+    let (other, _) = case(&mut f, Some(m2), None);
+    let (mine, _) = case(&mut f, Some(m1), None);
+    let no = f.s.case_brief(mine).unwrap().case_no;
+    // M2's session at 09:00 is booked first, so it comes first among those at that time.
+    f.s.book_session(
+        f.lead,
+        &crate::store::NewSession {
+            case_id: other,
+            mediators: vec![m2],
+            room_id: None,
+            start: t(24, 9, 0),
+            end: t(24, 10, 0),
+        },
+        &crate::domain::slots::WorkTime::default(),
+        t(24, 8, 0),
+    )
+    .unwrap();
+    let lead = f.lead;
+    let mut a = App::new(f.s, Config::default(), Lang::En, t(24, 8, 0));
+    a.start_session(Session {
+        actor: lead,
+        code: "L1".into(),
+        name: "调解员L1".into(),
+    });
+    a.goto(PaneId::Calendar);
+    book_typed(&mut a, &no, "m1", "2", "9:00");
+    assert_eq!(flash(&a), "Session booked");
+    let s = a.panes.calendar.selected_session().cloned().unwrap();
+    assert_eq!((s.case_id, s.start), (mine, t(24, 9, 0)), "{s:?}");
 }

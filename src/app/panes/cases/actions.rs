@@ -1,14 +1,17 @@
-//! Keys of the detail and list that open popups, and what their answers do. Every change goes
-//! through a store method that checks role and status machine and writes the audit log; the UI
-//! only offers what makes sense and shows the store's verdict.
-use super::filters::{apply_chip, filter_values, staff_name};
-use super::popup::{Answer, Choice, Flow, OutcomeKind, Popup};
-use super::{CasesState, ListKind};
+//! The case detail's keys that open popups (`start`), and the one-step actions their answers
+//! take (called from the dispatch table in `flow.rs`). Every change goes through a store method
+//! that checks role and status machine and writes the audit log; the UI only offers what makes
+//! sense and shows the store's verdict.
+use super::CasesState;
+use super::flow::Flow;
+use super::outcome::OutcomeKind;
+use super::pick::Choice;
+use super::popup::Popup;
 use crate::app::panes::Ctx;
-use crate::domain::case_filter::{OwnerFilter, Waiting};
+use crate::domain::case_filter::Waiting;
 use crate::domain::dates;
 use crate::domain::risk::Colour;
-use crate::domain::role::Role;
+use crate::domain::role::may_mediate;
 use crate::domain::status::Status;
 use crate::i18n::trf;
 
@@ -31,7 +34,7 @@ pub(super) fn days_or_again(
         Err(k) => {
             ctx.error(ctx.tr(k).to_string());
             let (title, hint) = (ctx.tr(title).to_string(), ctx.tr(hint).to_string());
-            st.popup = Some(Popup::ask(title, hint, flow, typed));
+            st.popups.open(Popup::ask(title, hint, flow, typed));
             None
         }
     }
@@ -42,7 +45,7 @@ pub(super) fn owners(ctx: &mut Ctx) -> Vec<(String, Choice)> {
     match ctx.store.list_staff() {
         Ok(staff) => staff
             .into_iter()
-            .filter(|s| s.active && matches!(s.role, Role::Mediator | Role::Lead))
+            .filter(|s| may_mediate(s.role, s.active))
             .map(|s| (format!("{} {}", s.code, s.name), Choice::Staff(s.id)))
             .collect(),
         Err(e) => {
@@ -177,7 +180,9 @@ pub fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
             t("ui.cases.reason_hint"),
             Flow::Reopen,
         ),
-        _ => return super::merge::start(c, st, ctx),
+        'M' | 'P' | 'U' => return super::merge::start(c, st, ctx),
+        'T' => return super::team::start(st, ctx),
+        _ => return None,
     })
 }
 
@@ -201,144 +206,127 @@ pub(super) fn done<T>(
     }
 }
 
-pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
-    let by = ctx.user.actor;
-    let now = ctx.now;
-    let id = st.detail.as_ref().map(|d| d.row.id).unwrap_or(0);
-    let t = |ctx: &Ctx, k: &str| ctx.tr(k).to_string();
-    match (flow, a) {
-        (Flow::FilterKind, Answer::Picked(Choice::FilterKind(k))) => {
-            st.popup = filter_values(k, ctx);
-            // Value-less chips apply at once.
-            if let Some(p) = &st.popup
-                && p.title.is_empty()
-                && let super::popup::Body::Pick { options, .. } = &p.body
-                && let Some((_, Choice::Chip(chip))) = options.first().cloned()
-            {
-                st.popup = None;
-                apply_chip(st, chip, ctx);
-            }
-        }
-        (Flow::FilterValue, Answer::Picked(Choice::Chip(chip))) => apply_chip(st, chip, ctx),
-        (Flow::QueueOf, Answer::Picked(c)) => {
-            let owner = match c {
-                Choice::Staff(id) => OwnerFilter::Staff(id),
-                _ => OwnerFilter::Unassigned,
-            };
-            let name = staff_name(owner, ctx);
-            st.show(
-                ListKind::Queue { owner, name },
-                crate::domain::case_filter::CaseFilter::queue(owner),
-                ctx,
-            );
-        }
-        (Flow::Assign, Answer::Picked(Choice::Staff(to))) => {
-            if st.detail.as_ref().is_some_and(|d| d.row.owner_id.is_some()) {
-                st.popup = Some(Popup::text(
-                    t(ctx, "ui.cases.act.assign"),
-                    t(ctx, "ui.cases.reason_hint"),
-                    Flow::AssignReason { to },
-                ));
-            } else {
-                let r = ctx.store.assign_case(by, id, to, "", now);
-                done(st, ctx, r, "ui.cases.done.assign");
-            }
-        }
-        (Flow::AssignReason { to }, Answer::Text(reason)) => {
-            let r = ctx.store.assign_case(by, id, to, &reason, now);
-            done(st, ctx, r, "ui.cases.done.assign");
-        }
-        (Flow::Note, Answer::Text(text)) => {
-            let r = ctx.store.add_case_note(by, id, &text, now);
-            done(st, ctx, r, "ui.cases.done.note");
-        }
-        (Flow::Colour, Answer::Picked(Choice::Colour(to))) => {
-            let current = st.detail.as_ref().map(|d| d.row.colour).unwrap_or(to);
-            if current.above(to) {
-                st.popup = Some(Popup::text(
-                    t(ctx, "ui.cases.act.colour"),
-                    t(ctx, "ui.cases.lower_hint"),
-                    Flow::ColourReason { to },
-                ));
-            } else {
-                let r = ctx
-                    .store
-                    .change_colour(by, id, to, "", &ctx.config.response_hours, now);
-                done(st, ctx, r, "ui.cases.done.colour");
-            }
-        }
-        (Flow::ColourReason { to }, Answer::Text(reason)) => {
-            let r = ctx
-                .store
-                .change_colour(by, id, to, &reason, &ctx.config.response_hours, now);
-            done(st, ctx, r, "ui.cases.done.colour");
-        }
-        (Flow::Attempt, Answer::Text(result)) => {
-            let r = ctx.store.record_attempt(by, id, &result, now);
-            if let Some(rec) = done(st, ctx, r, "ui.cases.done.attempt")
-                && rec.escalate_proposed
-            {
-                // The level's attempts are used up: propose escalation right away.
-                if let Some(p) = start('e', st, ctx) {
-                    ctx.info(ctx.tr("ui.cases.escalate_proposed").to_string());
-                    st.popup = Some(p);
-                }
-            }
-        }
-        (Flow::Escalate, Answer::Yes) => {
-            let r = ctx.store.escalate_case(by, id, "", now);
-            done(st, ctx, r, "ui.cases.done.escalate");
-        }
-        (Flow::Close, Answer::Yes) => {
-            let r = ctx.store.close_case(by, id, now);
-            done(st, ctx, r, "ui.cases.done.close");
-        }
-        (Flow::Wait, Answer::Picked(Choice::Waiting(what))) => {
-            st.popup = Some(Popup::text(
-                t(ctx, "ui.cases.act.wait"),
-                t(ctx, "ui.cases.wait_hint"),
-                Flow::WaitNote { what },
-            ));
-        }
-        (Flow::WaitNote { what }, Answer::Text(note)) => {
-            let r = ctx.store.start_waiting(by, id, what, &note, now);
-            done(st, ctx, r, "ui.cases.done.wait");
-        }
-        (Flow::Resume, Answer::Yes) => {
-            let r = ctx.store.stop_waiting(by, id, now);
-            done(st, ctx, r, "ui.cases.done.resume");
-        }
-        (Flow::ReferralBack, Answer::Text(reason)) => {
-            let hours = &ctx.config.response_hours;
-            let r = ctx.store.return_referral(by, id, &reason, hours, now);
-            done(st, ctx, r, "ui.cases.done.referral_back");
-        }
-        (Flow::Reopen, Answer::Text(reason)) => {
-            let r = ctx
-                .store
-                .reopen_case(by, id, &reason, &ctx.config.response_hours, now);
-            done(st, ctx, r, "ui.cases.done.reopen");
-        }
-        (Flow::Referral, Answer::Picked(Choice::Case(case))) => st.open_case(case, ctx),
-        (Flow::ExtendDays, Answer::Text(typed)) => {
-            let q = ("ui.deadlines.act.extend", "ui.deadlines.extend_days_hint");
-            let range = 1..=crate::store::MAX_EXTENSION_DAYS;
-            let key = "err.deadlines.days";
-            if let Some(days) = days_or_again(st, ctx, &typed, range, key, q, Flow::ExtendDays) {
-                st.popup = Some(Popup::text(
-                    t(ctx, "ui.deadlines.act.extend"),
-                    t(ctx, "ui.deadlines.consent_hint"),
-                    Flow::ExtendConsent { days },
-                ));
-            }
-        }
-        (Flow::ExtendConsent { days }, Answer::Text(consent)) => {
-            let r = ctx.store.extend_term(by, id, days, &consent, now);
-            if let Some(end) = done(st, ctx, r, "ui.deadlines.done.extend") {
-                let end = end.format("%Y-%m-%d %H:%M").to_string();
-                ctx.info(trf(ctx.lang, "ui.deadlines.done.extend", &[("end", &end)]));
-            }
-        }
-        (flow, a) => super::outcome::answer(st, flow, a, ctx),
+/// Opens the text question `title` / `hint` for `flow`.
+fn ask(st: &mut CasesState, ctx: &Ctx, (title, hint): (&str, &str), flow: Flow) {
+    let (title, hint) = (ctx.tr(title).to_string(), ctx.tr(hint).to_string());
+    st.popups.open(Popup::text(title, hint, flow));
+}
+
+/// An owned case asks why it changes hands; an unowned one is assigned at once.
+pub(super) fn assign(st: &mut CasesState, to: i64, ctx: &mut Ctx) {
+    if st.detail.as_ref().is_some_and(|d| d.row.owner_id.is_some()) {
+        let q = ("ui.cases.act.assign", "ui.cases.reason_hint");
+        ask(st, ctx, q, Flow::AssignReason { to });
+    } else {
+        assign_saying(st, to, "", ctx);
+    }
+}
+
+pub(super) fn assign_saying(st: &mut CasesState, to: i64, reason: &str, ctx: &mut Ctx) {
+    let r = ctx
+        .store
+        .assign_case(ctx.user.actor, st.open_id(), to, reason, ctx.now);
+    done(st, ctx, r, "ui.cases.done.assign");
+}
+
+pub(super) fn note(st: &mut CasesState, text: &str, ctx: &mut Ctx) {
+    let r = ctx
+        .store
+        .add_case_note(ctx.user.actor, st.open_id(), text, ctx.now);
+    done(st, ctx, r, "ui.cases.done.note");
+}
+
+/// Lowering the colour asks a reason; raising it does not.
+pub(super) fn colour(st: &mut CasesState, to: Colour, ctx: &mut Ctx) {
+    let current = st.detail.as_ref().map(|d| d.row.colour).unwrap_or(to);
+    if current.above(to) {
+        let q = ("ui.cases.act.colour", "ui.cases.lower_hint");
+        ask(st, ctx, q, Flow::ColourReason { to });
+    } else {
+        colour_saying(st, to, "", ctx);
+    }
+}
+
+pub(super) fn colour_saying(st: &mut CasesState, to: Colour, reason: &str, ctx: &mut Ctx) {
+    let (by, id, hours) = (ctx.user.actor, st.open_id(), &ctx.config.response_hours);
+    let r = ctx.store.change_colour(by, id, to, reason, hours, ctx.now);
+    done(st, ctx, r, "ui.cases.done.colour");
+}
+
+/// Records an attempt; when the level's attempts are used up, escalation is proposed at once.
+pub(super) fn attempt(st: &mut CasesState, result: &str, ctx: &mut Ctx) {
+    let r = ctx
+        .store
+        .record_attempt(ctx.user.actor, st.open_id(), result, ctx.now);
+    if let Some(rec) = done(st, ctx, r, "ui.cases.done.attempt")
+        && rec.escalate_proposed
+        && let Some(p) = start('e', st, ctx)
+    {
+        ctx.info(ctx.tr("ui.cases.escalate_proposed").to_string());
+        st.popups.open(p);
+    }
+}
+
+pub(super) fn escalate(st: &mut CasesState, ctx: &mut Ctx) {
+    let r = ctx
+        .store
+        .escalate_case(ctx.user.actor, st.open_id(), "", ctx.now);
+    done(st, ctx, r, "ui.cases.done.escalate");
+}
+
+pub(super) fn close(st: &mut CasesState, ctx: &mut Ctx) {
+    let r = ctx.store.close_case(ctx.user.actor, st.open_id(), ctx.now);
+    done(st, ctx, r, "ui.cases.done.close");
+}
+
+pub(super) fn reopen(st: &mut CasesState, reason: &str, ctx: &mut Ctx) {
+    let (by, id, hours) = (ctx.user.actor, st.open_id(), &ctx.config.response_hours);
+    let r = ctx.store.reopen_case(by, id, reason, hours, ctx.now);
+    done(st, ctx, r, "ui.cases.done.reopen");
+}
+
+pub(super) fn referral_back(st: &mut CasesState, reason: &str, ctx: &mut Ctx) {
+    let (by, id, hours) = (ctx.user.actor, st.open_id(), &ctx.config.response_hours);
+    let r = ctx.store.return_referral(by, id, reason, hours, ctx.now);
+    done(st, ctx, r, "ui.cases.done.referral_back");
+}
+
+pub(super) fn ask_wait_note(st: &mut CasesState, what: Waiting, ctx: &mut Ctx) {
+    let q = ("ui.cases.act.wait", "ui.cases.wait_hint");
+    ask(st, ctx, q, Flow::WaitNote { what });
+}
+
+pub(super) fn wait(st: &mut CasesState, what: Waiting, note: &str, ctx: &mut Ctx) {
+    let r = ctx
+        .store
+        .start_waiting(ctx.user.actor, st.open_id(), what, note, ctx.now);
+    done(st, ctx, r, "ui.cases.done.wait");
+}
+
+pub(super) fn resume(st: &mut CasesState, ctx: &mut Ctx) {
+    let r = ctx
+        .store
+        .stop_waiting(ctx.user.actor, st.open_id(), ctx.now);
+    done(st, ctx, r, "ui.cases.done.resume");
+}
+
+/// Days typed for an extension: wrong ones are asked again; then the parties' consent.
+pub(super) fn ask_consent(st: &mut CasesState, typed: &str, ctx: &mut Ctx) {
+    let q = ("ui.deadlines.act.extend", "ui.deadlines.extend_days_hint");
+    let range = 1..=crate::store::MAX_EXTENSION_DAYS;
+    let key = "err.deadlines.days";
+    if let Some(days) = days_or_again(st, ctx, typed, range, key, q, Flow::ExtendDays) {
+        let q = ("ui.deadlines.act.extend", "ui.deadlines.consent_hint");
+        ask(st, ctx, q, Flow::ExtendConsent { days });
+    }
+}
+
+pub(super) fn extend(st: &mut CasesState, days: i64, consent: &str, ctx: &mut Ctx) {
+    let r = ctx
+        .store
+        .extend_term(ctx.user.actor, st.open_id(), days, consent, ctx.now);
+    if let Some(end) = done(st, ctx, r, "ui.deadlines.done.extend") {
+        let end = end.format("%Y-%m-%d %H:%M").to_string();
+        ctx.info(trf(ctx.lang, "ui.deadlines.done.extend", &[("end", &end)]));
     }
 }

@@ -1,9 +1,11 @@
 //! List popups: filter chips (kind, then value), a mediator's queue, and applying them.
 use super::actions::owners;
-use super::popup::{Choice, FilterKind, Flow, Popup};
+use super::flow::Flow;
+use super::pick::Choice;
+use super::popup::Popup;
 use super::{CasesState, ListKind};
 use crate::app::panes::Ctx;
-use crate::domain::case_filter::{Chip, OwnerFilter};
+use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter};
 use crate::domain::category;
 use crate::domain::channel::Channel;
 use crate::domain::ladder::Level;
@@ -11,6 +13,19 @@ use crate::domain::risk::Colour;
 use crate::domain::role::Role;
 use crate::domain::status::Status;
 use chrono::Duration;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterKind {
+    Status,
+    Colour,
+    Category,
+    Channel,
+    Owner,
+    Level,
+    Received,
+    Overdue,
+    FollowUp,
+}
 
 fn title(ctx: &Ctx, key: &str) -> String {
     ctx.tr(key).to_string()
@@ -53,11 +68,12 @@ pub fn filter_kinds(ctx: &Ctx) -> Popup {
     Popup::pick(title(ctx, "ui.cases.pick.filter"), opts, Flow::FilterKind)
 }
 
-pub fn filter_values(kind: FilterKind, ctx: &mut Ctx) -> Option<Popup> {
+/// A filter kind picked: its values to pick from; a chip with no value applies at once.
+pub(super) fn ask_value(st: &mut CasesState, kind: FilterKind, ctx: &mut Ctx) {
     let l = |k: &str| ctx.tr(k).to_string();
     let opts: Vec<(String, Choice)> = match kind {
-        FilterKind::Overdue => return add_chip(Chip::Overdue),
-        FilterKind::FollowUp => return add_chip(Chip::NeedsFollowUp),
+        FilterKind::Overdue => return apply_chip(st, Chip::Overdue, ctx),
+        FilterKind::FollowUp => return apply_chip(st, Chip::NeedsFollowUp, ctx),
         FilterKind::Status => std::iter::once((l("ui.cases.chip.open"), Choice::Chip(Chip::Open)))
             .chain(
                 Status::ALL
@@ -118,29 +134,31 @@ pub fn filter_values(kind: FilterKind, ctx: &mut Ctx) -> Option<Popup> {
             .collect()
         }
     };
-    return Some(Popup::pick(
-        title(ctx, "ui.cases.pick.filter"),
-        opts,
-        Flow::FilterValue,
-    ));
-
-    /// A chip with no value to choose: a marker popup never shown, applied by the caller.
-    fn add_chip(chip: Chip) -> Option<Popup> {
-        Some(Popup::pick(
-            String::new(),
-            vec![(String::new(), Choice::Chip(chip))],
-            Flow::FilterValue,
-        ))
-    }
+    let title = title(ctx, "ui.cases.pick.filter");
+    st.popups.open(Popup::pick(title, opts, Flow::FilterValue));
 }
 
-pub fn apply_chip(st: &mut CasesState, chip: Chip, ctx: &mut Ctx) {
+pub(super) fn apply_chip(st: &mut CasesState, chip: Chip, ctx: &mut Ctx) {
     st.list.filter.set(chip);
     st.kind = ListKind::Custom;
     st.reload(ctx);
 }
 
-pub fn staff_name(owner: OwnerFilter, ctx: &mut Ctx) -> String {
+/// A queue picked (a lead's `M`): that person's open cases, or the unassigned ones.
+pub(super) fn show_queue(st: &mut CasesState, c: Choice, ctx: &mut Ctx) {
+    let owner = match c {
+        Choice::Staff(id) => OwnerFilter::Staff(id),
+        _ => OwnerFilter::Unassigned,
+    };
+    let name = staff_name(owner, ctx);
+    st.show(
+        ListKind::Queue { owner, name },
+        CaseFilter::queue(owner),
+        ctx,
+    );
+}
+
+fn staff_name(owner: OwnerFilter, ctx: &mut Ctx) -> String {
     match owner {
         OwnerFilter::Unassigned => ctx.tr("ui.cases.unassigned").to_string(),
         OwnerFilter::Staff(id) => ctx

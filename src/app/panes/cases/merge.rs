@@ -1,9 +1,12 @@
 //! Merging duplicates from the case detail (a lead's keys): `M` merges another case, typed by
 //! its number, into the open one; `P` merges two party records of the open case; `U` undoes a
-//! merge. Every step ends in a confirmation; the store checks the role and audits.
+//! merge. Every chain ends in a confirmation (the steps are rows of `flow.rs`); the store
+//! checks the role and audits.
 use super::CasesState;
 use super::actions::done;
-use super::popup::{Answer, Choice, Flow, Popup};
+use super::flow::Flow;
+use super::pick::Choice;
+use super::popup::Popup;
 use crate::app::panes::Ctx;
 use crate::domain::role::Role;
 use crate::i18n::trf;
@@ -17,7 +20,7 @@ pub(super) fn view(id: i64, ctx: &mut Ctx) -> MergeView {
 }
 
 /// The parties of the open case except `but`, as pick-list entries.
-fn parties(st: &CasesState, but: Option<i64>) -> Vec<(String, Choice)> {
+fn party_choices(st: &CasesState, but: Option<i64>) -> Vec<(String, Choice)> {
     let Some(d) = &st.detail else {
         return Vec::new();
     };
@@ -40,10 +43,8 @@ fn parties(st: &CasesState, but: Option<i64>) -> Vec<(String, Choice)> {
         .collect()
 }
 
+/// `M`, `P` or `U`: the first question of a merge, for a lead.
 pub(super) fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
-    if !matches!(c, 'M' | 'P' | 'U') {
-        return super::team::start(c, st, ctx);
-    }
     if ctx.user.actor.role != Role::Lead {
         ctx.error(ctx.tr("err.merge.lead_only").to_string());
         return None;
@@ -56,11 +57,15 @@ pub(super) fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
             Flow::MergeCaseNo,
         ),
         'P' => {
-            if parties(st, None).len() < 2 {
+            if party_choices(st, None).len() < 2 {
                 ctx.error(t("err.merge.one_party"));
                 return None;
             }
-            Popup::pick(t("ui.merge.party_keep"), parties(st, None), Flow::PartyKeep)
+            Popup::pick(
+                t("ui.merge.party_keep"),
+                party_choices(st, None),
+                Flow::PartyKeep,
+            )
         }
         _ => {
             if st.merges.merges.is_empty() {
@@ -88,72 +93,76 @@ pub(super) fn start(c: char, st: &CasesState, ctx: &mut Ctx) -> Option<Popup> {
     })
 }
 
-pub(super) fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
-    let by = ctx.user.actor;
-    let now = ctx.now;
-    let Some((id, no)) = st
-        .detail
-        .as_ref()
-        .map(|d| (d.row.id, d.row.case_no.clone()))
-    else {
+fn t(ctx: &Ctx, k: &str) -> String {
+    ctx.tr(k).to_string()
+}
+
+/// A case number typed: found, the merge into the open case is confirmed first.
+pub(super) fn confirm_case(st: &mut CasesState, typed: &str, ctx: &mut Ctx) {
+    let Some(no) = st.detail.as_ref().map(|d| d.row.case_no.clone()) else {
         return;
     };
-    let t = |ctx: &Ctx, k: &str| ctx.tr(k).to_string();
-    match (flow, a) {
-        (Flow::MergeCaseNo, Answer::Text(typed)) => match ctx.store.case_id_by_no(&typed) {
-            Ok(Some(gone)) => {
-                let text = trf(
-                    ctx.lang,
-                    "ui.merge.confirm_case",
-                    &[("gone", &typed.trim()), ("keep", &no)],
-                );
-                st.popup = Some(Popup::confirm(
-                    t(ctx, "ui.merge.case"),
-                    text,
-                    Flow::MergeCase { gone },
-                ));
-            }
-            Ok(None) => ctx.error(t(ctx, "err.merge.no_case")),
-            Err(e) => ctx.store_error(&e),
-        },
-        (Flow::MergeCase { gone }, Answer::Yes) => {
-            let r = ctx.store.merge_cases(by, id, gone, now);
-            done(st, ctx, r, "ui.merge.done");
-        }
-        (Flow::PartyKeep, Answer::Picked(Choice::Party(keep))) => {
-            st.popup = Some(Popup::pick(
-                t(ctx, "ui.merge.party_gone"),
-                parties(st, Some(keep)),
-                Flow::PartyGone { keep },
-            ));
-        }
-        (Flow::PartyGone { keep }, Answer::Picked(Choice::Party(gone))) => {
+    match ctx.store.case_id_by_no(typed) {
+        Ok(Some(gone)) => {
             let text = trf(
                 ctx.lang,
-                "ui.merge.confirm_party",
-                &[("gone", &format!("#{gone}")), ("keep", &format!("#{keep}"))],
+                "ui.merge.confirm_case",
+                &[("gone", &typed.trim()), ("keep", &no)],
             );
-            st.popup = Some(Popup::confirm(
-                t(ctx, "ui.merge.party"),
+            st.popups.open(Popup::confirm(
+                t(ctx, "ui.merge.case"),
                 text,
-                Flow::MergeParty { keep, gone },
+                Flow::MergeCase { gone },
             ));
         }
-        (Flow::MergeParty { keep, gone }, Answer::Yes) => {
-            let r = ctx.store.merge_parties(by, keep, gone, now);
-            done(st, ctx, r, "ui.merge.done");
-        }
-        (Flow::UndoPick, Answer::Picked(Choice::Merge(merge))) => {
-            st.popup = Some(Popup::confirm(
-                t(ctx, "ui.merge.undo"),
-                t(ctx, "ui.merge.confirm_undo"),
-                Flow::Undo { merge },
-            ));
-        }
-        (Flow::Undo { merge }, Answer::Yes) => {
-            let r = ctx.store.undo_merge(by, merge, now);
-            done(st, ctx, r, "ui.merge.undone");
-        }
-        (flow, a) => super::team::answer(st, flow, a, ctx),
+        Ok(None) => ctx.error(t(ctx, "err.merge.no_case")),
+        Err(e) => ctx.store_error(&e),
     }
+}
+
+pub(super) fn cases(st: &mut CasesState, gone: i64, ctx: &mut Ctx) {
+    let r = ctx
+        .store
+        .merge_cases(ctx.user.actor, st.open_id(), gone, ctx.now);
+    done(st, ctx, r, "ui.merge.done");
+}
+
+/// The party kept is picked: now the one merged into it.
+pub(super) fn ask_gone(st: &mut CasesState, keep: i64, ctx: &mut Ctx) {
+    st.popups.open(Popup::pick(
+        t(ctx, "ui.merge.party_gone"),
+        party_choices(st, Some(keep)),
+        Flow::PartyGone { keep },
+    ));
+}
+
+pub(super) fn confirm_party(st: &mut CasesState, keep: i64, gone: i64, ctx: &mut Ctx) {
+    let text = trf(
+        ctx.lang,
+        "ui.merge.confirm_party",
+        &[("gone", &format!("#{gone}")), ("keep", &format!("#{keep}"))],
+    );
+    st.popups.open(Popup::confirm(
+        t(ctx, "ui.merge.party"),
+        text,
+        Flow::MergeParty { keep, gone },
+    ));
+}
+
+pub(super) fn parties(st: &mut CasesState, keep: i64, gone: i64, ctx: &mut Ctx) {
+    let r = ctx.store.merge_parties(ctx.user.actor, keep, gone, ctx.now);
+    done(st, ctx, r, "ui.merge.done");
+}
+
+pub(super) fn confirm_undo(st: &mut CasesState, merge: i64, ctx: &mut Ctx) {
+    st.popups.open(Popup::confirm(
+        t(ctx, "ui.merge.undo"),
+        t(ctx, "ui.merge.confirm_undo"),
+        Flow::Undo { merge },
+    ));
+}
+
+pub(super) fn undo(st: &mut CasesState, merge: i64, ctx: &mut Ctx) {
+    let r = ctx.store.undo_merge(ctx.user.actor, merge, ctx.now);
+    done(st, ctx, r, "ui.merge.undone");
 }

@@ -28,14 +28,14 @@ fn lead_merges_a_typed_case_into_the_open_one_and_undoes_it() {
     let (keep, gone, no) = open_first(&mut a);
     let events = a.panes.cases.detail.as_ref().unwrap().timeline.len();
     key(&mut a, KeyCode::Char('M'));
-    assert!(a.panes.cases.popup.is_some());
+    assert!(a.panes.cases.popups.is_open());
     typ(&mut a, &no);
     key(&mut a, KeyCode::Enter);
     // A confirmation comes first: nothing merged yet.
-    assert!(a.panes.cases.popup.is_some());
+    assert!(a.panes.cases.popups.is_open());
     assert_eq!(a.store.merged_into(gone).unwrap(), None);
     key(&mut a, KeyCode::Char('y'));
-    assert!(a.panes.cases.popup.is_none());
+    assert!(!a.panes.cases.popups.is_open());
     let st = &a.panes.cases;
     assert_eq!(st.merges.merges.len(), 1);
     assert_eq!(st.merges.merges[0].gone, no);
@@ -68,7 +68,7 @@ fn an_unknown_case_number_merges_nothing() {
     key(&mut a, KeyCode::Char('M'));
     typ(&mut a, "2099-99999");
     key(&mut a, KeyCode::Enter);
-    assert!(a.panes.cases.popup.is_none());
+    assert!(!a.panes.cases.popups.is_open());
     assert!(a.store.case_merges(keep).unwrap().is_empty());
 }
 
@@ -79,7 +79,7 @@ fn only_a_lead_gets_the_merge_keys() {
     for c in ['M', 'P', 'U'] {
         key(&mut a, KeyCode::Char(c));
         assert!(
-            a.panes.cases.popup.is_none(),
+            !a.panes.cases.popups.is_open(),
             "{c} opened a popup for a desk clerk"
         );
     }
@@ -93,7 +93,7 @@ fn lead_builds_a_dedicated_team_with_a_plan_and_it_shows_in_the_detail() {
     typ(&mut a, "M001 m003 ZZ9");
     key(&mut a, KeyCode::Enter);
     // An unknown code stops before anything is saved.
-    assert!(a.panes.cases.popup.is_none());
+    assert!(!a.panes.cases.popups.is_open());
     assert_eq!(a.store.case_team(keep).unwrap(), None);
 
     key(&mut a, KeyCode::Char('T'));
@@ -110,9 +110,9 @@ fn lead_builds_a_dedicated_team_with_a_plan_and_it_shows_in_the_detail() {
 
     // Editing starts from the current team.
     key(&mut a, KeyCode::Char('T'));
-    match &a.panes.cases.popup.as_ref().unwrap().body {
-        crate::app::panes::cases::popup::Body::Text { field, .. } => {
-            assert_eq!(field.value(), "M001 M003")
+    match &a.panes.cases.popups.top().unwrap().body {
+        crate::app::panes::cases::popup::Body::Ask(q) => {
+            assert_eq!(q.field.value(), "M001 M003")
         }
         _ => panic!("members box expected"),
     }
@@ -140,7 +140,7 @@ fn a_mediator_who_does_not_own_the_case_cannot_edit_its_team() {
         }
         key(&mut a, KeyCode::Enter);
         key(&mut a, KeyCode::Char('T'));
-        assert_eq!(a.panes.cases.popup.is_some(), allowed);
+        assert_eq!(a.panes.cases.popups.is_open(), allowed);
         key(&mut a, KeyCode::Esc); // the popup, if any
         if a.panes.cases.screen == Screen::Detail {
             key(&mut a, KeyCode::Esc);
@@ -162,7 +162,7 @@ fn lead_merges_two_party_records_of_the_open_case_and_undoes_it() {
     key(&mut a, KeyCode::Char('P'));
     key(&mut a, KeyCode::Enter); // keep the first record
     key(&mut a, KeyCode::Enter); // merge the next one into it
-    assert!(a.panes.cases.popup.is_some(), "a confirmation first");
+    assert!(a.panes.cases.popups.is_open(), "a confirmation first");
     key(&mut a, KeyCode::Char('y'));
     let m = &a.panes.cases.merges.merges;
     assert_eq!(m.len(), 1);

@@ -1,22 +1,33 @@
 //! Cases pane (F3): the case list with filters and sorting, queues, search and case detail.
 //! A mediator lands on their own queue; a lead or clerk on all open cases by urgency.
+//!
+//! Files: the list and detail keys in `keys.rs`, search in `search.rs`; popups on the one
+//! popup model in `popup.rs`, each shape in a file of its own (`pick.rs`, `ask.rs`,
+//! `confirm.rs`); what every answer does is the one dispatch table in `flow.rs`, whose steps
+//! live by subject in `actions.rs`, `outcome.rs`, `merge.rs`, `team.rs` and `filters.rs`.
 mod actions;
-mod filters;
+pub mod ask;
+pub mod confirm;
+pub mod filters;
+pub mod flow;
+mod keys;
 pub mod list;
 mod merge;
-mod outcome;
+pub mod outcome;
+pub mod pick;
 pub mod popup;
 mod search;
 mod team;
 
+use super::popup::{PopupStack, Routed};
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
 use crate::domain::case_filter::{CaseFilter, OwnerFilter};
 use crate::domain::role::Role;
 use crate::store::{CaseDetail, Revealed};
 use list::ListState;
-use popup::{Answer, Popup};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use popup::Popup;
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 pub use search::{SEARCH_LIMIT, SearchState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -49,7 +60,7 @@ pub struct CasesState {
     /// Full numbers shown after an audited reveal (cleared when the detail closes).
     pub revealed: Vec<Revealed>,
     pub detail_scroll: u16,
-    pub popup: Option<Popup>,
+    pub popups: PopupStack<Popup>,
     /// Merges touching the open case (read with the detail, never per frame).
     pub merges: crate::store::MergeView,
     /// The open case's dedicated team (一案一专班), if any.
@@ -140,113 +151,9 @@ impl CasesState {
         }
     }
 
-    fn list_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
-        let h = self.list.height.get().max(1) as isize;
-        let moved = match key.code {
-            KeyCode::Down | KeyCode::Char('j') => Some(self.list.move_by(1, ctx.store, ctx.now)),
-            KeyCode::Up | KeyCode::Char('k') => Some(self.list.move_by(-1, ctx.store, ctx.now)),
-            KeyCode::PageDown => Some(self.list.move_by(h, ctx.store, ctx.now)),
-            KeyCode::PageUp => Some(self.list.move_by(-h, ctx.store, ctx.now)),
-            KeyCode::Home | KeyCode::Char('g') => Some(self.list.first(ctx.store, ctx.now)),
-            KeyCode::End | KeyCode::Char('G') => Some(self.list.last(ctx.store, ctx.now)),
-            _ => None,
-        };
-        if let Some(r) = moved {
-            if let Err(e) = r {
-                ctx.store_error(&e);
-            }
-            return Handled::Consumed;
-        }
-        match key.code {
-            KeyCode::Enter => {
-                if let Some(id) = self.list.selected().map(|r| r.id) {
-                    self.open_case(id, ctx);
-                }
-            }
-            KeyCode::Char('/') => {
-                self.search.active = true;
-                self.run_search(ctx);
-            }
-            KeyCode::Char('m') => {
-                let me = OwnerFilter::Staff(ctx.user.actor.staff_id);
-                self.show(ListKind::MyQueue, CaseFilter::queue(me), ctx);
-            }
-            KeyCode::Char('u') => {
-                let name = ctx.tr("ui.cases.unassigned").to_string();
-                let owner = OwnerFilter::Unassigned;
-                self.show(
-                    ListKind::Queue { owner, name },
-                    CaseFilter::queue(owner),
-                    ctx,
-                );
-            }
-            KeyCode::Char('A') => self.show(ListKind::Custom, CaseFilter::default(), ctx),
-            KeyCode::Char('M') => self.popup = filters::queue_picker(ctx),
-            KeyCode::Char('r') => self.popup = actions::referrals(ctx),
-            KeyCode::Char('f') => self.popup = Some(filters::filter_kinds(ctx)),
-            KeyCode::Backspace => {
-                if self.list.filter.pop() {
-                    self.kind = ListKind::Custom;
-                    self.reload(ctx);
-                }
-            }
-            KeyCode::Char('s') => {
-                self.list.sort.key = self.list.sort.key.next();
-                self.list.sort.reversed = false;
-                self.reload_rows(ctx);
-            }
-            KeyCode::Char('S') => {
-                self.list.sort.reversed = !self.list.sort.reversed;
-                self.reload_rows(ctx);
-            }
-            _ => return Handled::NotConsumed,
-        }
-        Handled::Consumed
-    }
-
-    /// Same filter, new order: the count stays valid.
-    fn reload_rows(&mut self, ctx: &mut Ctx) {
-        if let Err(e) = self.list.first(ctx.store, ctx.now) {
-            ctx.store_error(&e);
-        }
-    }
-
-    fn detail_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
-        match key.code {
-            KeyCode::Esc => {
-                self.screen = Screen::List;
-                self.detail = None;
-                self.revealed.clear();
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.detail_scroll = self.detail_scroll.saturating_add(1)
-            }
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.detail_scroll = self.detail_scroll.saturating_sub(1)
-            }
-            KeyCode::PageDown => self.detail_scroll = self.detail_scroll.saturating_add(10),
-            KeyCode::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(10),
-            KeyCode::Char('v') => self.reveal(ctx),
-            KeyCode::Char(c) => match actions::start(c, self, ctx) {
-                Some(p) => self.popup = Some(p),
-                None => return Handled::NotConsumed,
-            },
-            _ => return Handled::NotConsumed,
-        }
-        Handled::Consumed
-    }
-
-    fn reveal(&mut self, ctx: &mut Ctx) {
-        let Some(id) = self.detail.as_ref().map(|d| d.row.id) else {
-            return;
-        };
-        match ctx.store.reveal_numbers(ctx.user.actor, id, ctx.now) {
-            Ok(r) => {
-                self.revealed = r;
-                self.refresh_detail(ctx);
-            }
-            Err(e) => ctx.store_error(&e),
-        }
+    /// The open case's id (0 when none is open: the store then finds nothing).
+    fn open_id(&self) -> i64 {
+        self.detail.as_ref().map_or(0, |d| d.row.id)
     }
 
     /// Re-reads the open case and the list after a change.
@@ -290,17 +197,21 @@ impl Pane for CasesState {
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
+            // Chords are not list or detail keys (Ctrl+J is not j), but the search box takes
+            // the readline ones (Ctrl+W, Alt+Backspace…) like every text field.
+            if self.search.active && self.screen == Screen::List && !self.popups.is_open() {
+                self.search_key(key, ctx);
+                return Handled::Consumed;
+            }
             return Handled::NotConsumed;
         }
-        if let Some(p) = self.popup.as_mut() {
-            let answer = p.key(key);
-            if answer != Answer::Open {
-                let p = self.popup.take();
-                if let (Some(p), false) = (p, answer == Answer::Cancel) {
-                    actions::answer(self, p.flow, answer, ctx);
-                }
+        match self.popups.key(key) {
+            Routed::NoPopup => {}
+            Routed::Act(p, a) => {
+                flow::answer(self, p.flow, a, ctx);
+                return Handled::Consumed;
             }
-            return Handled::Consumed;
+            Routed::Taken | Routed::Edited => return Handled::Consumed,
         }
         if self.screen == Screen::Detail {
             return self.detail_key(key, ctx);
@@ -313,8 +224,7 @@ impl Pane for CasesState {
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Handled {
-        if let Some(p) = self.popup.as_mut() {
-            p.paste(text);
+        if !matches!(self.popups.paste(text), Routed::NoPopup) {
             return Handled::Consumed;
         }
         if self.search.active && self.screen == Screen::List {
@@ -333,7 +243,7 @@ impl Pane for CasesState {
         if !self.started {
             return true;
         }
-        if self.popup.is_some() {
+        if self.popups.is_open() {
             return false;
         }
         if self.screen == Screen::Detail {
@@ -360,7 +270,7 @@ impl Pane for CasesState {
     }
 
     fn has_unsaved(&self) -> bool {
-        self.popup.as_ref().is_some_and(Popup::has_text)
+        self.popups.has_unsaved()
     }
 }
 

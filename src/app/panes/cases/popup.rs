@@ -1,100 +1,19 @@
-//! The pane's popups: a pick list, a one-line text box, or a yes/no confirmation. What the
-//! answer is for travels with the popup (`Flow`), so a multi-step action is a chain of popups.
-use crate::app::text_field::{Edit, TextField};
-use crate::domain::case_filter::{Chip, Waiting};
-use crate::domain::risk::Colour;
-use crate::store::Outcome;
+//! The cases pane's popups on the one popup model. Three shapes, each in a file of its own:
+//! a pick list (`pick.rs`), a one-line question (`ask.rs`) and a yes/no confirmation
+//! (`confirm.rs`). What the answer is for travels with the popup (`Flow`); what it does, and
+//! which popup comes next, is the one dispatch table in `flow.rs`.
+use super::ask::Ask;
+use super::confirm::Confirm;
+use super::flow::Flow;
+use super::pick::{Choice, Pick};
+use crate::app::panes::popup::{self, Reply};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
-/// A value offered in a pick list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Choice {
-    FilterKind(FilterKind),
-    Chip(Chip),
-    Staff(i64),
-    Unassigned,
-    Colour(Colour),
-    OutcomeKind(OutcomeKind),
-    Waiting(Waiting),
-    Case(i64),
-    Merge(i64),
-    Party(i64),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FilterKind {
-    Status,
-    Colour,
-    Category,
-    Channel,
-    Owner,
-    Level,
-    Received,
-    Overdue,
-    FollowUp,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutcomeKind {
-    Agreement,
-    NoAgreement,
-    Referred,
-    Withdrawn,
-}
-
-/// What the answer of the popup is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Flow {
-    FilterKind,
-    FilterValue,
-    QueueOf,
-    Assign,
-    AssignReason { to: i64 },
-    Note,
-    Colour,
-    ColourReason { to: Colour },
-    Attempt,
-    Escalate,
-    OutcomeKind,
-    Terms,
-    Judicial { terms: String },
-    ReferredTo,
-    ReplyDays { to: String },
-    OutcomeReason { kind: OutcomeKind },
-    ConfirmOutcome(Outcome),
-    Close,
-    Reopen,
-    ReferralBack,
-    Wait,
-    WaitNote { what: Waiting },
-    Resume,
-    ExtendDays,
-    ExtendConsent { days: i64 },
-    Referral,
-    MergeCaseNo,
-    MergeCase { gone: i64 },
-    UndoPick,
-    Undo { merge: i64 },
-    PartyKeep,
-    PartyGone { keep: i64 },
-    MergeParty { keep: i64, gone: i64 },
-    TeamMembers,
-    TeamPlan { members: Vec<i64> },
-}
 
 #[derive(Debug, Clone)]
 pub enum Body {
-    Pick {
-        options: Vec<(String, Choice)>,
-        sel: usize,
-    },
-    Text {
-        field: TextField,
-        hint: String,
-    },
-    Confirm {
-        text: String,
-    },
+    Pick(Pick),
+    Ask(Ask),
+    Confirm(Confirm),
 }
 
 #[derive(Debug, Clone)]
@@ -104,11 +23,9 @@ pub struct Popup {
     pub flow: Flow,
 }
 
-/// What a key did to the popup.
+/// How a popup was answered; Esc closes it with no answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
-    Open,
-    Cancel,
     Picked(Choice),
     Text(String),
     Yes,
@@ -119,90 +36,56 @@ impl Popup {
     pub fn pick(title: String, options: Vec<(String, Choice)>, flow: Flow) -> Popup {
         Popup {
             title,
-            body: Body::Pick { options, sel: 0 },
+            body: Body::Pick(Pick::new(options)),
             flow,
         }
     }
 
     pub fn text(title: String, hint: String, flow: Flow) -> Popup {
-        Popup {
-            title,
-            body: Body::Text {
-                field: TextField::new(500),
-                hint,
-            },
-            flow,
-        }
+        Popup::ask(title, hint, flow, "")
     }
 
     /// A text question with `value` already typed in.
     pub fn ask(title: String, hint: String, flow: Flow, value: &str) -> Popup {
-        let mut p = Popup::text(title, hint, flow);
-        if let Body::Text { field, .. } = &mut p.body {
-            field.set_value(value);
+        Popup {
+            title,
+            body: Body::Ask(Ask::new(hint, value)),
+            flow,
         }
-        p
     }
 
     pub fn confirm(title: String, text: String, flow: Flow) -> Popup {
         Popup {
             title,
-            body: Body::Confirm { text },
+            body: Body::Confirm(Confirm { text }),
             flow,
         }
     }
+}
 
-    /// Typed text not yet submitted (quitting asks first).
-    pub fn has_text(&self) -> bool {
-        matches!(&self.body, Body::Text { field, .. } if !field.value().trim().is_empty())
-    }
+impl popup::Popup for Popup {
+    type Action = Answer;
 
-    pub fn key(&mut self, key: KeyEvent) -> Answer {
+    fn key(&mut self, key: KeyEvent) -> Reply<Answer> {
         if key.code == KeyCode::Esc {
-            return Answer::Cancel;
+            return Reply::Close;
         }
         match &mut self.body {
-            Body::Pick { options, sel } => match key.code {
-                KeyCode::Down | KeyCode::Char('j') => {
-                    *sel = (*sel + 1).min(options.len().saturating_sub(1));
-                    Answer::Open
-                }
-                KeyCode::Up | KeyCode::Char('k') => {
-                    *sel = sel.saturating_sub(1);
-                    Answer::Open
-                }
-                KeyCode::Enter => options
-                    .get(*sel)
-                    .map(|(_, c)| Answer::Picked(c.clone()))
-                    .unwrap_or(Answer::Cancel),
-                // Digits pick directly (1–9).
-                KeyCode::Char(c @ '1'..='9') => {
-                    let i = c as usize - '1' as usize;
-                    options
-                        .get(i)
-                        .map(|(_, c)| Answer::Picked(c.clone()))
-                        .unwrap_or(Answer::Open)
-                }
-                _ => Answer::Open,
-            },
-            Body::Text { field, .. } => match key.code {
-                KeyCode::Enter => Answer::Text(field.value().trim().to_string()),
-                _ => {
-                    let _ = field.key(key) == Edit::Ignored;
-                    Answer::Open
-                }
-            },
-            Body::Confirm { .. } => match key.code {
-                KeyCode::Char('y' | 'Y') | KeyCode::Enter => Answer::Yes,
-                KeyCode::Char('n' | 'N') => Answer::No,
-                _ => Answer::Open,
-            },
+            Body::Pick(p) => p.key(key),
+            Body::Ask(a) => a.key(key),
+            Body::Confirm(c) => c.key(key),
         }
     }
 
-    pub fn paste(&mut self, text: &str) {
-        if let Body::Text { field, .. } = &mut self.body {
-            field.paste(text);
+    fn paste(&mut self, text: &str) -> Reply<Answer> {
+        if let Body::Ask(a) = &mut self.body {
+            a.field.paste(text);
         }
+        Reply::Stay
+    }
+
+    /// Typed text not yet submitted (quitting asks first).
+    fn has_unsaved(&self) -> bool {
+        matches!(&self.body, Body::Ask(a) if !a.field.value().trim().is_empty())
     }
 }

@@ -29,6 +29,11 @@ impl Default for SearchState {
 impl CasesState {
     pub(super) fn search_key(&mut self, key: KeyEvent, ctx: &mut Ctx) {
         match key.code {
+            // Esc clears what was typed first; on an empty box it leaves the search.
+            KeyCode::Esc if !self.search.field.value().is_empty() => {
+                self.search.field.clear();
+                self.run_search(ctx);
+            }
             KeyCode::Esc => {
                 self.search.active = false;
             }

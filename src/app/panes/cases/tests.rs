@@ -20,7 +20,8 @@ pub(super) fn now() -> NaiveDateTime {
 }
 
 fn app_as(code: &str) -> App {
-    app_with(code, 300, 3)
+    // A month and a half of a busy desk: enough open cases for every mediator.
+    app_with(code, 1200, 3)
 }
 
 /// An app on an in-memory demo store of `cases` cases, logged in as `code` (no PIN).
@@ -29,7 +30,7 @@ pub(super) fn app_with(code: &str, cases: u32, seed: u64) -> App {
     let opts = DemoOptions {
         cases,
         seed,
-        today: now().date(),
+        now: now(),
     };
     generate(&mut store, &opts, "1234").unwrap();
     let m = store.staff_by_code(code).unwrap().unwrap();
@@ -85,7 +86,7 @@ fn mediator_lands_on_own_queue_by_urgency_and_pages_to_the_end() {
 
 #[test]
 fn lead_pages_all_cases_smoothly_across_windows() {
-    let mut a = app_as("L001");
+    let mut a = app_with("L001", 300, 3);
     key(&mut a, KeyCode::F(3));
     key(&mut a, KeyCode::Char('A'));
     let total = a.panes.cases.list.count.unwrap() as usize;
@@ -128,8 +129,55 @@ fn filter_chips_add_and_clear_one_by_one() {
     );
     key(&mut a, KeyCode::Backspace);
     assert_eq!(a.panes.cases.list.filter.chips, vec![Chip::Open]);
+    // A chip with no value to pick (overdue) applies at once and leaves no popup open.
+    key(&mut a, KeyCode::Char('f'));
+    typ(&mut a, "8");
+    assert!(!a.panes.cases.popups.is_open());
+    assert_eq!(
+        a.panes.cases.list.filter.chips,
+        vec![Chip::Open, Chip::Overdue]
+    );
+    key(&mut a, KeyCode::Backspace);
     key(&mut a, KeyCode::Backspace);
     assert!(a.panes.cases.list.filter.chips.is_empty());
+}
+
+/// The search box takes the readline keys of the shared text field, and Esc clears what was
+/// typed (the list of hits goes back to the empty query's) before a second Esc leaves.
+#[test]
+fn the_search_box_takes_readline_keys_and_esc_clears_before_leaving() {
+    let mut a = app_as("M001");
+    let ctrl = |a: &mut App, c: char| {
+        update(
+            a,
+            Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+        )
+    };
+    let value = |a: &App| a.panes.cases.search.field.value().to_string();
+    key(&mut a, KeyCode::Char('/'));
+    let empty_hits = a.panes.cases.search.hits.len();
+    typ(&mut a, "张伟 1124-007");
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::ALT)),
+    );
+    assert_eq!(value(&a), "张伟 1124-");
+    ctrl(&mut a, 'w');
+    assert_eq!(value(&a), "张伟 ");
+    ctrl(&mut a, 'a');
+    typ(&mut a, "老");
+    ctrl(&mut a, 'e');
+    typ(&mut a, "漏水");
+    assert_eq!(value(&a), "老张伟 漏水");
+    ctrl(&mut a, 'u');
+    assert_eq!(value(&a), "");
+    typ(&mut a, "漏水");
+    key(&mut a, KeyCode::Esc);
+    let s = &a.panes.cases.search;
+    assert!(s.active, "the first Esc only clears");
+    assert_eq!((s.field.value(), s.hits.len()), ("", empty_hits));
+    key(&mut a, KeyCode::Esc);
+    assert!(!a.panes.cases.search.active);
 }
 
 #[test]
@@ -171,7 +219,7 @@ fn search_attempt_escalate_agreement_end_to_end() {
     assert_eq!(a.panes.cases.detail.as_ref().unwrap().row.id, first.id);
     // Attempts until the level is used up; escalation is then proposed.
     let mut guard = 0;
-    while a.panes.cases.popup.is_none() && guard < 4 {
+    while !a.panes.cases.popups.is_open() && guard < 4 {
         key(&mut a, KeyCode::Char('t'));
         typ(&mut a, "双方同意再谈");
         key(&mut a, KeyCode::Enter);
@@ -236,10 +284,10 @@ fn extend_the_term_with_consent_from_the_detail() {
     typ(&mut a, "９１");
     key(&mut a, KeyCode::Enter);
     assert!(a.flash.as_ref().is_some_and(|f| f.error), "{:?}", a.flash);
-    let p = a.panes.cases.popup.as_ref().expect("asked again");
-    assert!(matches!(p.flow, super::popup::Flow::ExtendDays));
+    let p = a.panes.cases.popups.top().expect("asked again");
+    assert!(matches!(p.flow, super::flow::Flow::ExtendDays));
     match &p.body {
-        super::popup::Body::Text { field, .. } => assert_eq!(field.value(), "９１"),
+        super::popup::Body::Ask(q) => assert_eq!(q.field.value(), "９１"),
         _ => panic!("not a text question"),
     }
     key(&mut a, KeyCode::Esc);
@@ -270,7 +318,7 @@ fn a_lead_opens_an_unanswered_referral_soonest_reply_first() {
     assert!(!open.is_empty(), "the demo has referrals out");
     key(&mut a, KeyCode::F(3));
     key(&mut a, KeyCode::Char('r'));
-    assert!(a.panes.cases.popup.is_some());
+    assert!(a.panes.cases.popups.is_open());
     key(&mut a, KeyCode::Enter);
     assert_eq!(a.panes.cases.screen, Screen::Detail);
     let d = a.panes.cases.detail.as_ref().unwrap();
@@ -279,6 +327,6 @@ fn a_lead_opens_an_unanswered_referral_soonest_reply_first() {
     // A mediator is refused by the store and told why.
     let mut m = app_as("M001");
     key(&mut m, KeyCode::Char('r'));
-    assert!(m.panes.cases.popup.is_none());
+    assert!(!m.panes.cases.popups.is_open());
     assert!(m.flash.as_ref().is_some_and(|f| f.error));
 }

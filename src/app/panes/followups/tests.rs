@@ -1,6 +1,6 @@
 //! State tests of the follow-up pane: keys applied to the app, no terminal.
 use crate::app::panes::PaneId;
-use crate::app::panes::followups::forms::Popup;
+use crate::app::panes::followups::popup::Popup;
 use crate::app::{Action, App, Session, update};
 use crate::config::Config;
 use crate::domain::channel::Channel;
@@ -112,13 +112,13 @@ fn agreement_then_breach_reopens_into_the_mediators_queue() {
     key(&mut a, KeyCode::Enter);
     typ(&mut a, "赔偿 3000 元，12 月底前付清");
     key(&mut a, KeyCode::Enter);
-    assert!(a.panes.followups.popup.is_none(), "{:?}", a.flash);
+    assert!(!a.panes.followups.popups.is_open(), "{:?}", a.flash);
     let rows = &a.panes.followups.rows;
     assert_eq!(rows.len(), 1, "the 7-day follow-up is in the default list");
     assert_eq!(rows[0].case_no, case_no);
     // Open the record form: terms are shown, the draft keeps what is typed.
     key(&mut a, KeyCode::Enter);
-    let Some(Popup::Record(f)) = &a.panes.followups.popup else {
+    let Some(Popup::Record(f)) = a.panes.followups.popups.top() else {
         panic!("record form")
     };
     assert_eq!(f.terms.as_deref(), Some("赔偿 3000 元，12 月底前付清"));
@@ -129,7 +129,7 @@ fn agreement_then_breach_reopens_into_the_mediators_queue() {
     key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Right); // fulfilled → partly → breached
     key(&mut a, KeyCode::Enter);
-    assert!(a.panes.followups.popup.is_none(), "{:?}", a.flash);
+    assert!(!a.panes.followups.popups.is_open(), "{:?}", a.flash);
     let (status, active, owner, colour) = a.store.case_status_for_tests(case_id);
     assert_eq!(status, Status::Assigned);
     assert!(active);
@@ -157,7 +157,10 @@ fn fulfilled_last_followup_offers_close_to_a_lead_only() {
         key(&mut a, KeyCode::Tab);
         typ(&mut a, "双方");
         key(&mut a, KeyCode::Enter);
-        let confirm = matches!(a.panes.followups.popup, Some(Popup::ConfirmClose { .. }));
+        let confirm = matches!(
+            a.panes.followups.popups.top(),
+            Some(Popup::ConfirmClose { .. })
+        );
         assert_eq!(confirm, offered, "{who}");
         if offered {
             key(&mut a, KeyCode::Char('y'));
@@ -233,7 +236,7 @@ fn move_needs_a_reason_and_a_readable_date() {
     key(&mut a, KeyCode::Tab);
     typ(&mut a, "当事人出差");
     key(&mut a, KeyCode::Enter);
-    assert!(a.panes.followups.popup.is_none());
+    assert!(!a.panes.followups.popups.is_open());
     assert_eq!(
         a.panes.followups.rows[0].due_on,
         now().date() + chrono::Duration::days(2)
@@ -275,9 +278,9 @@ fn typed_result_survives_closing_the_form() {
     key(&mut a, KeyCode::Tab);
     key(&mut a, KeyCode::Right);
     key(&mut a, KeyCode::Esc);
-    assert!(a.panes.followups.popup.is_none());
+    assert!(!a.panes.followups.popups.is_open());
     key(&mut a, KeyCode::Enter);
-    let Some(Popup::Record(f)) = &a.panes.followups.popup else {
+    let Some(Popup::Record(f)) = a.panes.followups.popups.top() else {
         panic!("record form")
     };
     assert_eq!(f.reached.value(), "被申请人");

@@ -1,4 +1,5 @@
 //! The intake form's fields and the focus order Tab walks; its draft is in form_draft.rs.
+use crate::app::focus::{self, Dir};
 use crate::app::text_field::TextField;
 use crate::domain::channel::Channel;
 use crate::domain::party::{PartyRole, Vulnerability};
@@ -56,6 +57,44 @@ pub enum Focus {
     People,
     Risk,
     Routing,
+}
+
+/// The parts of the form Enter skips between: leaving a field empty ends its part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Channel,
+    Party(usize),
+    Category,
+    Details,
+    Risk,
+    Routing,
+}
+
+impl Focus {
+    pub fn section(self) -> Section {
+        match self {
+            Focus::Channel => Section::Channel,
+            Focus::Party(i, _) => Section::Party(i),
+            Focus::Category => Section::Category,
+            Focus::Summary | Focus::Description | Focus::Amount | Focus::People => Section::Details,
+            Focus::Risk => Section::Risk,
+            Focus::Routing => Section::Routing,
+        }
+    }
+
+    /// Where Enter stops: the fields typed in and the category, risk and routing lists. The
+    /// choices that keep their default for most visitors (channel, language, interpreter,
+    /// vulnerability) are reached with Tab or ↓.
+    fn enter_stops(self) -> bool {
+        !matches!(
+            self,
+            Focus::Channel
+                | Focus::Party(
+                    _,
+                    PField::Language | PField::Interpreter | PField::Vulnerability
+                )
+        )
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -200,12 +239,24 @@ impl Form {
         out
     }
 
-    /// Moves focus forward (`+1`) or back (`-1`), wrapping around.
-    pub fn move_focus(&mut self, step: isize) {
+    /// Moves focus to the next or previous field, wrapping around.
+    pub fn move_focus(&mut self, dir: Dir) {
+        self.focus = focus::cycle(&self.focus_order(), self.focus, dir);
+    }
+
+    /// Enter: on to the next field to type in, as on a paper form; from a field left empty,
+    /// to the first of the next part (an empty name skips that party's other fields, an empty
+    /// description the amount and people). Stays put at the last stop.
+    pub fn advance(&mut self, from_empty: bool) {
         let order = self.focus_order();
-        let i = order.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        let n = order.len() as isize;
-        self.focus = order[((i + step).rem_euclid(n)) as usize];
+        let here = self.focus;
+        let from = order.iter().position(|f| *f == here).unwrap_or(0);
+        if let Some(next) = order[from + 1..]
+            .iter()
+            .find(|f| f.enter_stops() && !(from_empty && f.section() == here.section()))
+        {
+            self.focus = *next;
+        }
     }
 
     pub fn text_mut(&mut self, f: Focus) -> Option<&mut TextField> {
@@ -271,11 +322,42 @@ mod tests {
         let n = f.focus_order().len();
         assert_eq!(n, 1 + 2 * PField::ALL.len() + 7);
         for _ in 0..n {
-            f.move_focus(1);
+            f.move_focus(Dir::Next);
         }
         assert_eq!(f.focus, Focus::Channel);
-        f.move_focus(-1);
+        f.move_focus(Dir::Prev);
         assert_eq!(f.focus, Focus::Routing);
+    }
+
+    #[test]
+    fn enter_walks_the_typed_fields_and_an_empty_one_ends_its_part() {
+        let mut f = Form::default();
+        f.advance(false);
+        assert_eq!(f.focus, Focus::Party(0, PField::Name));
+        for next in [PField::Phone, PField::IdNumber, PField::Address] {
+            f.advance(false);
+            assert_eq!(f.focus, Focus::Party(0, next));
+        }
+        f.advance(false);
+        assert_eq!(
+            f.focus,
+            Focus::Party(1, PField::Name),
+            "choices are for Tab"
+        );
+        f.advance(true);
+        assert_eq!(f.focus, Focus::Category, "an empty name skips the party");
+        f.focus = Focus::Party(0, PField::Phone);
+        f.advance(true);
+        assert_eq!(f.focus, Focus::Party(1, PField::Name));
+        f.focus = Focus::Summary;
+        f.advance(false);
+        assert_eq!(f.focus, Focus::Description);
+        f.advance(true);
+        assert_eq!(f.focus, Focus::Risk, "amount and people skipped");
+        f.advance(false);
+        assert_eq!(f.focus, Focus::Routing);
+        f.advance(false);
+        assert_eq!(f.focus, Focus::Routing, "the last stop");
     }
 
     #[test]

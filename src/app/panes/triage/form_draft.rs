@@ -1,5 +1,5 @@
 //! The intake form as a TOML draft, kept apart from the form it mirrors: a crash loses nothing.
-use super::form::{Form, LANGUAGES, PartyForm};
+use super::form::{Focus, Form, LANGUAGES, PField, PartyForm};
 use crate::domain::category;
 use crate::domain::channel::Channel;
 use crate::domain::party::{PartyRole, Vulnerability};
@@ -22,6 +22,9 @@ struct FormDraft {
     pub colour: Option<String>,
     pub colour_reason: String,
     pub owner: Option<i64>,
+    /// The field being edited (`party.1.phone`, `summary`…): a restored draft goes back there.
+    /// Drafts written before it was kept have none and open at the first field.
+    pub focus: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -65,6 +68,7 @@ impl Form {
             colour: self.colour.map(|c| c.code().into()),
             colour_reason: self.colour_reason.clone(),
             owner: self.owner,
+            focus: focus_code(self.focus),
         };
         toml::to_string(&d).unwrap_or_default()
     }
@@ -109,8 +113,59 @@ impl Form {
         f.colour = d.colour.as_deref().and_then(Colour::from_code);
         f.colour_reason = d.colour_reason;
         f.owner = d.owner;
+        f.focus = focus_from_code(&d.focus)
+            .filter(|x| f.focus_order().contains(x))
+            .unwrap_or(Focus::Channel);
         Some(f)
     }
+}
+
+fn pfield_code(f: PField) -> &'static str {
+    match f {
+        PField::Name => "name",
+        PField::Phone => "phone",
+        PField::IdNumber => "id_number",
+        PField::Address => "address",
+        PField::Language => "language",
+        PField::Interpreter => "interpreter",
+        PField::Vulnerability => "vulnerability",
+    }
+}
+
+fn focus_code(f: Focus) -> String {
+    match f {
+        Focus::Channel => "channel".into(),
+        Focus::Party(i, pf) => format!("party.{i}.{}", pfield_code(pf)),
+        Focus::Category => "category".into(),
+        Focus::Summary => "summary".into(),
+        Focus::Description => "description".into(),
+        Focus::Amount => "amount".into(),
+        Focus::People => "people".into(),
+        Focus::Risk => "risk".into(),
+        Focus::Routing => "routing".into(),
+    }
+}
+
+/// The field a draft names; None for a name this version does not know.
+fn focus_from_code(s: &str) -> Option<Focus> {
+    Some(match s {
+        "channel" => Focus::Channel,
+        "category" => Focus::Category,
+        "summary" => Focus::Summary,
+        "description" => Focus::Description,
+        "amount" => Focus::Amount,
+        "people" => Focus::People,
+        "risk" => Focus::Risk,
+        "routing" => Focus::Routing,
+        _ => {
+            let rest = s.strip_prefix("party.")?;
+            let (i, field) = rest.split_once('.')?;
+            let pf = PField::ALL
+                .into_iter()
+                .find(|pf| pfield_code(*pf) == field)?;
+            Focus::Party(i.parse().ok()?, pf)
+        }
+    })
 }
 
 #[cfg(test)]
@@ -136,10 +191,33 @@ mod tests {
         f.colour = Some(Colour::Green);
         f.colour_reason = "已当场答复".into();
         f.owner = Some(7);
+        f.focus = Focus::Party(1, PField::IdNumber);
         let g = Form::from_draft(&f.to_draft()).expect("parses");
         assert_eq!(g.to_draft(), f.to_draft());
+        assert_eq!(g.focus, Focus::Party(1, PField::IdNumber));
         assert_eq!(g.parties[0].language(), "hmn");
         assert_eq!(g.amount_yuan(), Some(5000));
         assert!(Form::from_draft("not = [toml").is_none());
+    }
+
+    #[test]
+    fn a_draft_without_a_focus_or_with_one_not_on_the_form_opens_at_the_first_field() {
+        let mut f = Form::default();
+        f.summary.set_value("漏水");
+        f.focus = Focus::Summary;
+        let old: String = f
+            .to_draft()
+            .lines()
+            .filter(|l| !l.starts_with("focus"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(!old.contains("focus"), "{old}");
+        let g = Form::from_draft(&old).expect("an old draft still loads");
+        assert_eq!((g.summary.value(), g.focus), ("漏水", Focus::Channel));
+        f.focus = Focus::Party(1, PField::Phone);
+        let gone = f.to_draft().replace("party.1.phone", "party.5.phone");
+        assert_eq!(Form::from_draft(&gone).unwrap().focus, Focus::Channel);
+        let odd = f.to_draft().replace("party.1.phone", "party.1.fax");
+        assert_eq!(Form::from_draft(&odd).unwrap().focus, Focus::Channel);
     }
 }

@@ -1,8 +1,10 @@
 //! Keys of the triage pane: popups first, then form-wide keys, then the focused field.
 use super::form::{Focus, LANGUAGES, PField, PartyForm};
 use super::popup::Popup;
-use super::submit::{ask_attach, popup_key, saved_key, try_save};
-use super::{FLAG_KEYS, TriageState};
+use super::submit::{ask_attach, saved_key, try_save};
+use super::{TriageState, sections};
+use crate::app::focus::{self, Dir};
+use crate::app::panes::popup::Routed;
 use crate::app::panes::{Ctx, Handled};
 use crate::app::text_field::Edit;
 use crate::domain::channel::Channel;
@@ -22,9 +24,13 @@ pub fn on_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         saving.queued.push(super::Queued::Key(key));
         return Consumed;
     }
-    if s.popup.is_some() {
-        popup_key(s, key, ctx);
-        return Consumed;
+    match s.popups.key(key) {
+        Routed::NoPopup => {}
+        Routed::Act(p, a) => {
+            s.answer(p, a, ctx);
+            return Consumed;
+        }
+        Routed::Taken | Routed::Edited => return Consumed,
     }
     if s.saved.is_some() {
         return saved_key(s, key, ctx);
@@ -32,6 +38,11 @@ pub fn on_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let before = s.form.focus;
     let out = form_key(s, key, ctrl, ctx);
+    // Red raised in the risk section: its checklist comes up once the flags are done (the
+    // clerk leaves the section), so no flag key typed after the red one is taken by it.
+    if before == Focus::Risk && s.form.focus != Focus::Risk {
+        s.raise_red_checklist();
+    }
     // The earlier-cases panel follows the party being typed.
     if let Focus::Party(i, _) = s.form.focus
         && s.form.focus != before
@@ -43,16 +54,32 @@ pub fn on_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
 }
 
 fn form_key(s: &mut TriageState, key: KeyEvent, ctrl: bool, ctx: &mut Ctx) -> Handled {
+    if let Some(dir) = Dir::of_tab(key) {
+        s.form.move_focus(dir);
+        return Consumed;
+    }
     match key.code {
-        KeyCode::Char('s') if ctrl => try_save(s, ctx),
+        KeyCode::Char('s') if ctrl => {
+            // In the routing list, the highlighted mediator is the one meant.
+            if s.form.focus == Focus::Routing && ctx.user.role().may(Permission::Route) {
+                sections::accept_route(s, ctx);
+            }
+            try_save(s, ctx)
+        }
         KeyCode::Char('n') if ctrl => add_party(s, PartyRole::Applicant, ctx),
         KeyCode::Char('r') if ctrl => add_party(s, PartyRole::Respondent, ctx),
         KeyCode::Char('x') if ctrl => remove_party(s, ctx),
-        KeyCode::Tab => s.form.move_focus(1),
-        KeyCode::BackTab => s.form.move_focus(-1),
+        // Esc in the category filter clears what was typed before it means "discard".
+        KeyCode::Esc
+            if s.form.focus == Focus::Category && !s.form.category_filter.value().is_empty() =>
+        {
+            s.form.category_filter.clear();
+            s.form.category_row = 0;
+            s.changed(ctx);
+        }
         KeyCode::Esc => {
             if s.has_unsaved_form() {
-                s.popup = Some(Popup::ConfirmDiscard);
+                s.popups.open(Popup::ConfirmDiscard);
             } else {
                 return Handled::NotConsumed;
             }
@@ -69,11 +96,7 @@ pub fn on_paste(s: &mut TriageState, text: &str, ctx: &mut Ctx) -> Handled {
         saving.queued.push(super::Queued::Paste(text.to_string()));
         return Consumed;
     }
-    if let Some(Popup::LowerReason { reason, .. }) = &mut s.popup {
-        reason.paste(text);
-        return Consumed;
-    }
-    if s.popup.is_some() || s.saved.is_some() {
+    if !matches!(s.popups.paste(text), Routed::NoPopup) || s.saved.is_some() {
         return Consumed;
     }
     let focus = s.form.focus;
@@ -103,30 +126,21 @@ fn field_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match focus {
         Focus::Channel => {
-            let all = Channel::ALL;
-            let i = all.iter().position(|c| *c == s.form.channel).unwrap_or(0);
-            let step = match key.code {
-                KeyCode::Right | KeyCode::Char(' ') => 1,
-                KeyCode::Left => all.len() - 1,
-                KeyCode::Enter | KeyCode::Down => return next(s),
-                KeyCode::Up => return prev(s),
-                _ => return Handled::NotConsumed,
+            let dir = match choice_key(s, key) {
+                Ok(dir) => dir,
+                Err(h) => return h,
             };
-            s.form.channel = all[(i + step) % all.len()];
+            s.form.channel = focus::cycle(Channel::ALL, s.form.channel, dir);
             s.changed(ctx);
             Consumed
         }
         Focus::Party(i, PField::Language) => {
-            let n = LANGUAGES.len();
-            let step = match key.code {
-                KeyCode::Right | KeyCode::Char(' ') => 1,
-                KeyCode::Left => n - 1,
-                KeyCode::Enter | KeyCode::Down => return next(s),
-                KeyCode::Up => return prev(s),
-                _ => return Handled::NotConsumed,
+            let dir = match choice_key(s, key) {
+                Ok(dir) => dir,
+                Err(h) => return h,
             };
             if let Some(p) = s.form.parties.get_mut(i) {
-                p.language = (p.language + step) % n;
+                p.language = focus::cycle_index(p.language, LANGUAGES.len(), dir);
                 // A minority language usually means an interpreter; the clerk may untick it.
                 p.interpreter = p.language() != "zh";
             }
@@ -141,41 +155,68 @@ fn field_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
                 s.changed(ctx);
                 Consumed
             }
-            KeyCode::Enter | KeyCode::Down => next(s),
+            KeyCode::Enter => advance(s, false),
+            KeyCode::Down => next(s),
             KeyCode::Up => prev(s),
             _ => Handled::NotConsumed,
         },
         Focus::Party(i, PField::Vulnerability) => match key.code {
             KeyCode::Char(c @ '1'..='4') if plain => {
                 let v = Vulnerability::ALL[(c as usize) - ('1' as usize)];
-                if let Some(p) = s.form.parties.get_mut(i) {
-                    toggle(&mut p.vulnerability, v);
-                }
-                s.changed(ctx);
+                tick_vulnerability(s, i, v, ctx);
                 Consumed
             }
-            KeyCode::Enter | KeyCode::Down => next(s),
+            KeyCode::Enter => advance(s, false),
+            KeyCode::Down => next(s),
             KeyCode::Up => prev(s),
             _ => Handled::NotConsumed,
         },
-        Focus::Category => category_key(s, key, ctx),
-        Focus::Risk => risk_key(s, key, ctx),
-        Focus::Routing => routing_key(s, key, ctx),
+        Focus::Category => sections::category_key(s, key, ctx),
+        Focus::Risk => sections::risk_key(s, key, ctx),
+        Focus::Routing => sections::routing_key(s, key, ctx),
         _ => text_key(s, focus, key, ctx),
     }
 }
 
 pub(super) fn next(s: &mut TriageState) -> Handled {
-    s.form.move_focus(1);
+    s.form.move_focus(Dir::Next);
     Consumed
 }
 
 pub(super) fn prev(s: &mut TriageState) -> Handled {
-    s.form.move_focus(-1);
+    s.form.move_focus(Dir::Prev);
     Consumed
 }
 
-fn toggle<T: PartialEq + Copy>(v: &mut Vec<T>, x: T) {
+/// Enter: the next field to type in, or from an empty field the next part of the form.
+pub(super) fn advance(s: &mut TriageState, from_empty: bool) -> Handled {
+    s.form.advance(from_empty);
+    Consumed
+}
+
+/// 1–4 tick a vulnerability by hand; one the ID number already shows is explained, not
+/// toggled (it is computed, and stays however the box is pressed).
+fn tick_vulnerability(s: &mut TriageState, i: usize, v: Vulnerability, ctx: &mut Ctx) {
+    let today = ctx.now.date();
+    let case = s.intake(ctx.now);
+    let by_id = case.parties.get(i).map(|(_, p)| p);
+    let ticked = s
+        .form
+        .parties
+        .get(i)
+        .is_some_and(|p| p.vulnerability.contains(&v));
+    if !ticked && by_id.and_then(|p| p.derived_vulnerability(today)) == Some(v) {
+        let age = by_id.and_then(|p| p.age(today)).unwrap_or(0);
+        ctx.info(trf(ctx.lang, "ui.triage.elderly_by_id", &[("n", &age)]));
+        return;
+    }
+    if let Some(p) = s.form.parties.get_mut(i) {
+        toggle(&mut p.vulnerability, v);
+    }
+    s.changed(ctx);
+}
+
+pub(super) fn toggle<T: PartialEq + Copy>(v: &mut Vec<T>, x: T) {
     if let Some(i) = v.iter().position(|y| *y == x) {
         v.remove(i);
     } else {
@@ -183,9 +224,16 @@ fn toggle<T: PartialEq + Copy>(v: &mut Vec<T>, x: T) {
     }
 }
 
-fn text_key(s: &mut TriageState, focus: Focus, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+pub(super) fn text_key(s: &mut TriageState, focus: Focus, key: KeyEvent, ctx: &mut Ctx) -> Handled {
     match key.code {
-        KeyCode::Enter | KeyCode::Down => return next(s),
+        KeyCode::Enter => {
+            let empty = s
+                .form
+                .text_mut(focus)
+                .is_none_or(|f| f.value().trim().is_empty());
+            return advance(s, empty);
+        }
+        KeyCode::Down => return next(s),
         KeyCode::Up => return prev(s),
         _ => {}
     }
@@ -215,111 +263,7 @@ fn after_text_change(s: &mut TriageState, focus: Focus, ctx: &mut Ctx) {
         s.form.category_row = 0;
     }
     s.changed(ctx);
-    red_check(s, was_red);
-}
-
-/// When the colour turns red the immediate-action checklist comes up at once.
-fn red_check(s: &mut TriageState, was_red: bool) {
-    if !was_red && s.colour() == Colour::Red && !s.form.red_ack.iter().all(|x| *x) {
-        s.popup = Some(Popup::RedChecklist {
-            ticks: s.form.red_ack,
-            save_after: false,
-        });
-    }
-}
-
-fn category_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
-    let list = s.form.categories();
-    match key.code {
-        KeyCode::Down => {
-            if !list.is_empty() {
-                s.form.category_row = (s.form.category_row + 1).min(list.len() - 1);
-            }
-            Consumed
-        }
-        KeyCode::Up => {
-            s.form.category_row = s.form.category_row.saturating_sub(1);
-            Consumed
-        }
-        KeyCode::Enter => {
-            if let Some(c) = list.get(s.form.category_row) {
-                s.form.category = Some(c.code.clone());
-                s.form.category_filter.clear();
-                s.form.category_row = 0;
-                s.changed(ctx);
-                s.form.move_focus(1);
-            }
-            Consumed
-        }
-        _ => text_key(s, Focus::Category, key, ctx),
-    }
-}
-
-fn risk_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
-    let was_red = s.colour() == Colour::Red;
-    match key.code {
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-            let c = c.to_ascii_lowercase();
-            if let Some((_, flag)) = FLAG_KEYS.iter().find(|(k, _)| *k == c) {
-                toggle(&mut s.form.flags, *flag);
-            } else if c == '+' || c == '=' {
-                change_colour(s, -1);
-            } else if c == '-' {
-                change_colour(s, 1);
-            } else {
-                return Handled::NotConsumed;
-            }
-        }
-        KeyCode::Enter | KeyCode::Down => return next(s),
-        KeyCode::Up => return prev(s),
-        _ => return Handled::NotConsumed,
-    }
-    s.changed(ctx);
-    red_check(s, was_red);
-    Consumed
-}
-
-/// Raising (towards red) is free; going below the computed colour asks a written reason.
-fn change_colour(s: &mut TriageState, step: isize) {
-    let current = s.colour().rank() as isize;
-    let Some(to) = Colour::from_rank((current + step) as i64) else {
-        return;
-    };
-    let computed = s.assessment().colour;
-    if computed.above(to) {
-        s.popup = Some(Popup::lower_reason(to));
-    } else {
-        s.form.colour = (to != computed).then_some(to);
-        s.form.colour_reason.clear();
-    }
-}
-
-fn routing_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
-    let n = s.proposal.as_ref().map_or(0, |p| p.ranked.len());
-    match key.code {
-        KeyCode::Down if n > 0 => s.route_row = (s.route_row + 1).min(n - 1),
-        KeyCode::Up => s.route_row = s.route_row.saturating_sub(1),
-        KeyCode::Enter => {
-            let Some(r) = s.proposal.as_ref().and_then(|p| p.ranked.get(s.route_row)) else {
-                ctx.error(ctx.tr("ui.triage.route.none").to_string());
-                return Consumed;
-            };
-            if !ctx.user.role().may(Permission::Route) {
-                ctx.error(ctx.tr("err.forbidden").to_string());
-                return Consumed;
-            }
-            let (id, name) = (r.candidate.staff_id, r.candidate.name.clone());
-            s.form.owner = Some(id);
-            s.changed(ctx);
-            ctx.info(trf(
-                ctx.lang,
-                "ui.triage.route.accepted",
-                &[("name", &name)],
-            ));
-        }
-        _ => return Handled::NotConsumed,
-    }
-    Consumed
+    sections::red_check(s, was_red);
 }
 
 fn add_party(s: &mut TriageState, role: PartyRole, ctx: &mut Ctx) {
@@ -342,4 +286,15 @@ fn remove_party(s: &mut TriageState, ctx: &mut Ctx) {
     s.lookup.clear();
     s.form.focus = Focus::Party(i.min(s.form.parties.len() - 1), PField::Name);
     s.changed(ctx);
+}
+
+/// A key on a ◀ choice ▶ field: ←/→ change it (the direction), Enter, ↓ and ↑ move on.
+fn choice_key(s: &mut TriageState, key: KeyEvent) -> Result<Dir, Handled> {
+    match key.code {
+        _ if let Some(dir) = Dir::of_choice(key) => Ok(dir),
+        KeyCode::Enter => Err(advance(s, false)),
+        KeyCode::Down => Err(next(s)),
+        KeyCode::Up => Err(prev(s)),
+        _ => Err(Handled::NotConsumed),
+    }
 }

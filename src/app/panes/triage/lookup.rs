@@ -2,6 +2,7 @@
 //! Exact on phone and ID number (indexed), by name through the index; bounded by LIMITs so it
 //! can run on every keystroke.
 use super::form::PartyForm;
+use crate::app::focus::{self, Dir};
 use crate::domain::{idnum, phone};
 use crate::search::NameIndex;
 use crate::store::{EarlierCase, Store};
@@ -100,9 +101,7 @@ impl Lookup {
     }
 
     pub fn select_next(&mut self) {
-        if !self.cases.is_empty() {
-            self.selected = (self.selected + 1) % self.cases.len();
-        }
+        self.selected = focus::cycle_index(self.selected, self.cases.len(), Dir::Next);
     }
 
     pub fn selected_case(&self) -> Option<&EarlierCase> {
@@ -119,7 +118,7 @@ impl Lookup {
 fn name_parties(store: &Store, idx: &NameIndex, query: &str) -> Vec<i64> {
     let mut out = Vec::new();
     // Ids are expanded only for the names needed: a common name holds a thousand parties.
-    for (id, _) in idx.search_names(query, NAME_LIMIT) {
+    for (id, _, _) in idx.search_names(query, NAME_LIMIT) {
         let room = (PARTY_LIMIT as usize).saturating_sub(out.len());
         if room == 0 {
             break;

@@ -6,9 +6,11 @@ mod keys;
 pub mod lookup;
 pub mod popup;
 pub mod save;
+mod sections;
 mod slip_out;
 mod submit;
 
+use super::popup::PopupStack;
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
 use crate::config::Config;
@@ -16,6 +18,7 @@ use crate::domain::category;
 use crate::domain::intake::NewCase;
 use crate::domain::risk::{self, Assessment, Colour, ComputedFacts, RiskFlag};
 use crate::domain::routing::{self, Candidate, Hours, Need, Proposal};
+use crate::domain::team_rule::{Route, team_for};
 use crate::domain::worktime::Calendar;
 use crate::store::CaseCreated;
 use chrono::{NaiveDateTime, NaiveTime};
@@ -69,7 +72,7 @@ pub(super) enum Queued {
 #[derive(Default)]
 pub struct TriageState {
     pub form: Form,
-    pub popup: Option<Popup>,
+    pub popups: PopupStack<Popup>,
     pub lookup: Lookup,
     /// Exact-match earlier cases per party (feeds the repeat-visitor flag).
     pub earlier: Vec<u32>,
@@ -79,6 +82,9 @@ pub struct TriageState {
     /// costs tens of ms at 1 M cases: never on the render loop).
     candidates_rx: Option<Receiver<Result<Vec<Candidate>, crate::store::StoreError>>>,
     pub proposal: Option<Proposal>,
+    /// The window the case goes to and the flags that moved it there, if any (shown with the
+    /// proposal; the store saves the same, by the same rule).
+    pub route: Option<Route>,
     pub route_row: usize,
     pub saved: Option<Saved>,
     saving: Option<Saving>,
@@ -91,6 +97,11 @@ pub struct TriageState {
     draft_checked: bool,
     /// Something was typed since the last save/discard.
     dirty: bool,
+    /// The desk's clock when it last spoke to the pane: the day the preview's facts are
+    /// computed on (an age from an ID number), as the store computes them on the day received.
+    clock: NaiveDateTime,
+    /// Red was raised in the risk section: its checklist opens when the clerk leaves it.
+    red_due: bool,
 }
 
 pub fn hours_of(config: &Config) -> Hours {
@@ -112,9 +123,9 @@ impl TriageState {
         save::new_case(&self.form, now, self.earlier_visits(), true)
     }
 
-    /// The facts that raise flags by themselves (they do not depend on the time).
+    /// The facts that raise flags by themselves, on the desk's day.
     pub fn facts(&self) -> ComputedFacts {
-        self.intake(NaiveDateTime::default()).facts()
+        self.intake(self.clock).facts()
     }
 
     pub fn earlier_visits(&self) -> u32 {
@@ -122,12 +133,12 @@ impl TriageState {
     }
 
     pub fn assessment(&self) -> Assessment {
-        self.intake(NaiveDateTime::default()).assessment()
+        self.intake(self.clock).assessment()
     }
 
     /// The colour the case will be saved with.
     pub fn colour(&self) -> Colour {
-        self.intake(NaiveDateTime::default()).colour()
+        self.intake(self.clock).colour()
     }
 
     /// The response deadline the case would be saved with now: the store's rule and calendar.
@@ -138,7 +149,7 @@ impl TriageState {
 
     /// Every reason of the colour, ticked and computed, as the saved case lists them.
     pub fn reasons(&self) -> Vec<RiskFlag> {
-        self.intake(NaiveDateTime::default()).all_flags()
+        self.intake(self.clock).all_flags()
     }
 
     /// Reads the working time and holidays deadlines count in (one indexed range).
@@ -169,19 +180,25 @@ impl TriageState {
     }
 
     /// Recomputes the routing proposal from the cached candidates (cheap: a dozen mediators).
-    fn repropose(&mut self) {
-        let Some(cands) = &self.candidates else {
-            self.proposal = None;
-            return;
-        };
-        let Some(cat) = self.form.category.as_deref().and_then(category::find) else {
+    fn repropose(&mut self, now: NaiveDateTime) {
+        self.route = self
+            .form
+            .category
+            .as_deref()
+            .and_then(category::find)
+            .map(|cat| team_for(cat, &risk::all_flags(&self.form.flags, &self.facts()), now));
+        let (Some(cands), Some(cat), Some(route)) = (
+            &self.candidates,
+            self.form.category.as_deref().and_then(category::find),
+            &self.route,
+        ) else {
             self.proposal = None;
             return;
         };
         let langs = routing::needed_languages(self.form.parties.iter().map(|p| p.language()));
         let need = Need {
             category: &cat.code,
-            team: cat.team(),
+            team: route.team,
             colour: self.colour(),
             languages: langs,
         };
@@ -225,7 +242,7 @@ impl TriageState {
                 },
             }
         }
-        self.repropose();
+        self.repropose(ctx.now);
     }
 
     pub fn candidates_loading(&self) -> bool {
@@ -241,7 +258,7 @@ impl TriageState {
             Ok(Ok(c)) => {
                 self.candidates = Some(c);
                 self.candidates_rx = None;
-                self.repropose();
+                self.repropose(ctx.now);
             }
             Ok(Err(e)) => {
                 self.candidates_rx = None;
@@ -255,7 +272,7 @@ impl TriageState {
     /// Something in the form changed: keep the draft, the proposal and the lookup current.
     fn changed(&mut self, ctx: &mut Ctx) {
         self.dirty = true;
-        self.repropose();
+        self.repropose(ctx.now);
         ctx.save_draft(DRAFT_KIND, self.form.to_draft());
     }
 
@@ -274,14 +291,16 @@ impl TriageState {
     /// A fresh form (after saving or discarding).
     fn reset(&mut self, ctx: &mut Ctx) {
         self.form = Form::default();
-        self.popup = None;
+        self.popups.clear();
         self.lookup.clear();
         self.earlier.clear();
         self.candidates = None;
         self.candidates_rx = None;
         self.proposal = None;
+        self.route = None;
         self.route_row = 0;
         self.dirty = false;
+        self.red_due = false;
         self.load_candidates(ctx);
         self.load_calendar(ctx);
     }
@@ -296,6 +315,7 @@ impl TriageState {
 
 impl Pane for TriageState {
     fn enter(&mut self, ctx: &mut Ctx) {
+        self.clock = ctx.now;
         self.response_hours = ctx.config.response_hours;
         self.load_calendar(ctx);
         if !self.draft_checked {
@@ -304,7 +324,7 @@ impl Pane for TriageState {
                 && let Some(f) = Form::from_draft(&d.body)
                 && !f.is_blank()
             {
-                self.popup = Some(Popup::OfferDraft(Box::new(f)));
+                self.popups.open(Popup::OfferDraft(Box::new(f)));
             }
         }
         self.load_candidates(ctx);
@@ -312,6 +332,7 @@ impl Pane for TriageState {
 
     /// When the name index finishes loading, answer the current name again fuzzily.
     fn tick(&mut self, ctx: &mut Ctx) {
+        self.clock = ctx.now;
         submit::poll_save(self, ctx);
         self.poll_candidates(ctx);
         if !self.lookup.used_index && !self.lookup.query.is_empty() && ctx.names.get().is_some() {
@@ -321,10 +342,12 @@ impl Pane for TriageState {
     }
 
     fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        self.clock = ctx.now;
         keys::on_key(self, key, ctx)
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Handled {
+        self.clock = ctx.now;
         keys::on_paste(self, text, ctx)
     }
 
@@ -340,6 +363,7 @@ impl Pane for TriageState {
 pub const FORM_HELP: &[KeyHelp] = &[
     help("Tab / Shift+Tab", "help.triage.move"),
     help("Ctrl+S", "help.triage.save"),
+    help("Enter", "help.triage.enter"),
     help("Esc", "help.triage.discard"),
     help("Ctrl+N / Ctrl+R", "help.triage.add_party"),
     help("Ctrl+X", "help.triage.remove_party"),
@@ -351,6 +375,8 @@ pub const FORM_HELP: &[KeyHelp] = &[
     help("+ / -", "help.triage.colour"),
     help("F7", "help.triage.next_match"),
     help("F8", "help.triage.attach"),
+    // Shown on the saved screen only, so listed here too (the help is where keys are found).
+    help("P / W / B", "help.triage.after_save"),
 ];
 
 pub const SAVED_HELP: &[KeyHelp] = &[
@@ -360,6 +386,8 @@ pub const SAVED_HELP: &[KeyHelp] = &[
     help("Enter / N", "help.triage.new"),
 ];
 
+#[cfg(test)]
+mod keys_tests;
 #[cfg(test)]
 mod preview_tests;
 #[cfg(test)]

@@ -102,7 +102,6 @@ fn the_preview_lists_every_reason_the_case_is_saved_with() {
     typ(&mut a, "1");
     tab_to(&mut a, Focus::Risk);
     typ(&mut a, "v");
-    press(&mut a, KeyCode::Esc);
     let t = &a.panes.triage;
     assert_eq!(t.colour(), Colour::Red);
     assert_eq!(

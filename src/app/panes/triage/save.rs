@@ -2,7 +2,6 @@
 //! applies again) answered with the field to fix, then what only the form can get wrong (a
 //! number typed for the amount or people). The visitor's intake slip is `report::slip`.
 use super::form::{Focus, Form, PField};
-use crate::domain::category;
 use crate::domain::intake::{Field, NewCase};
 use crate::store::NewParty;
 use chrono::NaiveDateTime;
@@ -63,11 +62,8 @@ pub fn new_case(form: &Form, now: NaiveDateTime, earlier_visits: u32, may_route:
         amount_yuan: form.amount_yuan(),
         people: form.people_count(),
         earlier_visits,
-        team: form
-            .category
-            .as_deref()
-            .and_then(category::find)
-            .map(|c| c.team()),
+        // The store routes it by the rule the form's proposal shows (domain::team_rule).
+        team: None,
         owner_id: if may_route { form.owner } else { None },
         parties: form
             .parties

@@ -1,5 +1,5 @@
 //! Saving the intake (checks that need the clerk first), the screen after saving, and the
-//! answers to popups (discard, attach a visit, red checklist, lowering reason).
+//! offer to attach the visit to an earlier case instead.
 use super::popup::Popup;
 use super::{Queued, Saved, Saving, TriageState, save};
 use crate::app::panes::{Ctx, Handled, Request};
@@ -12,12 +12,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 pub(super) fn ask_attach(s: &mut TriageState, ctx: &mut Ctx) {
     match s.lookup.selected_case() {
-        Some(c) if c.is_open() => {
-            s.popup = Some(Popup::ConfirmAttach {
-                case_id: c.case_id,
-                case_no: c.case_no.clone(),
-            })
-        }
+        Some(c) if c.is_open() => s.popups.open(Popup::ConfirmAttach {
+            case_id: c.case_id,
+            case_no: c.case_no.clone(),
+        }),
         Some(_) => ctx.error(ctx.tr("err.triage.attach_closed").to_string()),
         None => ctx.error(ctx.tr("ui.triage.match.none").to_string()),
     }
@@ -35,11 +33,14 @@ pub(super) fn try_save(s: &mut TriageState, ctx: &mut Ctx) {
     // The colour's rules, asked for in popups: a reason for lowering it, red's checklist.
     match case.check().map_err(|p| p.rule) {
         Err(CaseRule::Override(_)) => {
-            s.popup = s.form.colour.map(Popup::lower_reason);
+            if let Some(c) = s.form.colour {
+                s.popups.open(Popup::lower_reason(c));
+            }
             return;
         }
         Err(CaseRule::RedNotAcknowledged) => {
-            s.popup = Some(Popup::RedChecklist {
+            s.red_due = false;
+            s.popups.open(Popup::RedChecklist {
                 ticks: s.form.red_ack,
                 save_after: true,
             });
@@ -143,89 +144,4 @@ pub(super) fn saved_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Ha
         _ => return Handled::NotConsumed,
     }
     Consumed
-}
-
-pub(super) fn popup_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) {
-    let Some(popup) = s.popup.take() else { return };
-    match popup {
-        Popup::OfferDraft(form) => match key.code {
-            KeyCode::Enter | KeyCode::Char('y' | 'Y') => {
-                s.form = *form;
-                s.dirty = true;
-                s.repropose();
-                for i in 0..s.form.parties.len() {
-                    s.refresh_lookup(i, ctx);
-                }
-                ctx.info(ctx.tr("ui.triage.draft.restored").to_string());
-            }
-            KeyCode::Esc | KeyCode::Char('n' | 'N') => s.discard(ctx),
-            _ => s.popup = Some(Popup::OfferDraft(form)),
-        },
-        Popup::ConfirmDiscard => match key.code {
-            KeyCode::Enter | KeyCode::Char('y' | 'Y') => s.discard(ctx),
-            KeyCode::Esc | KeyCode::Char('n' | 'N') => {}
-            _ => s.popup = Some(Popup::ConfirmDiscard),
-        },
-        Popup::LowerReason { to, mut reason } => match key.code {
-            KeyCode::Esc => {}
-            KeyCode::Enter if !reason.value().trim().is_empty() => {
-                s.form.colour = Some(to);
-                s.form.colour_reason = reason.value().trim().to_string();
-                s.changed(ctx);
-            }
-            KeyCode::Enter => {
-                ctx.error(ctx.tr("err.colour.reason_required").to_string());
-                s.popup = Some(Popup::LowerReason { to, reason });
-            }
-            _ => {
-                reason.key(key);
-                s.popup = Some(Popup::LowerReason { to, reason });
-            }
-        },
-        Popup::RedChecklist {
-            mut ticks,
-            save_after,
-        } => match key.code {
-            KeyCode::Char(c @ '1'..='3') => {
-                let i = (c as usize) - ('1' as usize);
-                ticks[i] = !ticks[i];
-                s.popup = Some(Popup::RedChecklist { ticks, save_after });
-            }
-            KeyCode::Enter if ticks.iter().all(|x| *x) => {
-                s.form.red_ack = ticks;
-                s.changed(ctx);
-                if save_after {
-                    try_save(s, ctx);
-                }
-            }
-            KeyCode::Enter => {
-                ctx.error(ctx.tr("err.case.red_ack").to_string());
-                s.popup = Some(Popup::RedChecklist { ticks, save_after });
-            }
-            KeyCode::Esc => s.form.red_ack = ticks,
-            _ => s.popup = Some(Popup::RedChecklist { ticks, save_after }),
-        },
-        Popup::ConfirmAttach { case_id, case_no } => match key.code {
-            KeyCode::Enter | KeyCode::Char('y' | 'Y') => {
-                match ctx
-                    .store
-                    .attach_visit(ctx.user.actor, case_id, s.form.channel, ctx.now, "")
-                {
-                    Ok(n) => {
-                        ctx.info(trf(
-                            ctx.lang,
-                            "ui.triage.attached",
-                            &[("case", &case_no), ("n", &n)],
-                        ));
-                        ctx.delete_draft(super::DRAFT_KIND);
-                        ctx.requests.push(Request::RefreshCounts);
-                        s.reset(ctx);
-                    }
-                    Err(e) => ctx.store_error(&e),
-                }
-            }
-            KeyCode::Esc | KeyCode::Char('n' | 'N') => {}
-            _ => s.popup = Some(Popup::ConfirmAttach { case_id, case_no }),
-        },
-    }
 }

@@ -21,7 +21,7 @@ pub(super) fn demo(store: &mut Store) {
     let opts = crate::demo::DemoOptions {
         cases: 60,
         seed: 3,
-        today: now().date(),
+        now: now(),
     };
     crate::demo::generate(store, &opts, "1234").unwrap();
 }
@@ -73,6 +73,12 @@ pub(super) fn tab_to(a: &mut App, f: Focus) {
     panic!("focus {f:?} never reached");
 }
 
+/// The number of the case just saved.
+pub(super) fn saved_no(a: &App) -> String {
+    let saved = a.panes.triage.saved.as_ref().expect("saved");
+    saved.created.case_no.clone()
+}
+
 /// Types a complete common intake: applicant, respondent, category, summary, people.
 pub(super) fn type_intake(a: &mut App, name: &str, phone: &str) {
     tab_to(a, Focus::Party(0, PField::Name));
@@ -110,7 +116,8 @@ fn a_typed_intake_is_saved_and_found_in_the_store() {
     // B goes straight to booking this case's first session in the calendar.
     press(&mut a, KeyCode::Char('b'));
     assert_eq!(a.pane, PaneId::Calendar);
-    let Some(crate::app::panes::calendar_popups::Popup::Book(f)) = &a.panes.calendar.popup else {
+    let Some(crate::app::panes::calendar::popup::Popup::Book(f)) = a.panes.calendar.popups.top()
+    else {
         panic!("booking form not open");
     };
     assert_eq!(f.case_no.value(), no);
@@ -138,13 +145,18 @@ fn red_flag_needs_the_checklist_before_saving() {
     tab_to(&mut a, Focus::Risk);
     typ(&mut a, "w");
     assert_eq!(a.panes.triage.colour(), Colour::Red);
+    assert!(a.panes.triage.red_due(), "comes up when the flags are done");
+    ctrl(&mut a, 's');
     assert!(matches!(
-        a.panes.triage.popup,
-        Some(Popup::RedChecklist { .. })
+        a.panes.triage.popups.top(),
+        Some(Popup::RedChecklist {
+            save_after: true,
+            ..
+        })
     ));
     press(&mut a, KeyCode::Esc);
-    ctrl(&mut a, 's');
     assert!(a.panes.triage.saved.is_none(), "not acknowledged");
+    ctrl(&mut a, 's');
     typ(&mut a, "12");
     press(&mut a, KeyCode::Enter);
     assert!(a.panes.triage.saved.is_none(), "one item left");
@@ -163,17 +175,16 @@ fn lowering_the_colour_asks_a_reason_and_raising_does_not() {
     assert_eq!(a.panes.triage.colour(), Colour::Orange);
     typ(&mut a, "+");
     assert_eq!(a.panes.triage.colour(), Colour::Red, "raising is free");
-    press(&mut a, KeyCode::Esc); // red checklist: later
     typ(&mut a, "--");
     assert!(matches!(
-        a.panes.triage.popup,
+        a.panes.triage.popups.top(),
         Some(Popup::LowerReason {
             to: Colour::Yellow,
             ..
         })
     ));
     press(&mut a, KeyCode::Enter);
-    assert!(a.panes.triage.popup.is_some(), "empty reason refused");
+    assert!(a.panes.triage.popups.is_open(), "empty reason refused");
     typ(&mut a, "已当场和解");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.panes.triage.colour(), Colour::Yellow);
@@ -255,14 +266,21 @@ fn esc_asks_before_discarding_and_the_draft_comes_back_after_restart() {
     let mut a = login(Store::open(&path).unwrap(), "D001");
     type_intake(&mut a, "单伟", "");
     press(&mut a, KeyCode::Esc);
-    assert!(matches!(a.panes.triage.popup, Some(Popup::ConfirmDiscard)));
+    assert!(matches!(
+        a.panes.triage.popups.top(),
+        Some(Popup::ConfirmDiscard)
+    ));
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.panes.triage.form.parties[0].name.value(), "单伟");
     drop(a); // as after a crash: the draft writer has what was typed
     let mut b = login(Store::open(&path).unwrap(), "D001");
-    assert!(matches!(b.panes.triage.popup, Some(Popup::OfferDraft(_))));
+    assert!(matches!(
+        b.panes.triage.popups.top(),
+        Some(Popup::OfferDraft(_))
+    ));
     press(&mut b, KeyCode::Enter);
     let f = &b.panes.triage.form;
+    assert_eq!(f.focus, Focus::People, "back at the field being edited");
     assert_eq!(f.parties[0].name.value(), "单伟");
     assert_eq!(f.summary.value(), "楼上漏水，多次协商未果");
     assert_eq!(f.category.as_deref(), Some("neighbour"));
@@ -272,7 +290,7 @@ fn esc_asks_before_discarding_and_the_draft_comes_back_after_restart() {
     assert!(b.panes.triage.form.is_blank());
     drop(b);
     let c = login(Store::open(&path).unwrap(), "D001");
-    assert!(c.panes.triage.popup.is_none());
+    assert!(!c.panes.triage.popups.is_open());
 }
 
 /// On a file database the save runs on the background worker. While the database keeps it
@@ -330,15 +348,7 @@ fn the_slip_is_saved_private_and_printed_from_a_private_temporary_file() {
     type_intake(&mut a, "欧阳娜娜", "139 0000 1111");
     ctrl(&mut a, 's');
     a.settle(std::time::Duration::from_secs(20));
-    let no = a
-        .panes
-        .triage
-        .saved
-        .as_ref()
-        .expect("saved")
-        .created
-        .case_no
-        .clone();
+    let no = saved_no(&a);
     press(&mut a, KeyCode::Char('w'));
     let slips = dir.path().join("slips");
     assert_eq!(mode(&slips), 0o700);
@@ -370,3 +380,6 @@ fn the_slip_is_saved_private_and_printed_from_a_private_temporary_file() {
     );
     wait_for(&|| !Path::new(&printed).exists());
 }
+
+#[path = "tests_route.rs"]
+mod route;

@@ -19,7 +19,7 @@ fn time(r: &Row, i: usize) -> rusqlite::Result<NaiveDateTime> {
 }
 
 /// The statuses that occupy a mediator, a room and the parties, as an SQL list.
-fn blocking() -> String {
+pub(in crate::store) fn blocking() -> String {
     let codes: Vec<String> = crate::domain::session::SessionStatus::BLOCKING
         .iter()
         .map(|s| format!("'{}'", s.code()))

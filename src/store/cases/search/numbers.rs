@@ -1,4 +1,5 @@
 //! The number half of case search (case number or its tail, phone / ID numbers), apart from names.
+use super::super::queries;
 use super::{Candidates, MatchKind, score};
 use crate::store::{Result, Store};
 use chrono::{Datelike, Duration, NaiveDateTime};
@@ -12,15 +13,7 @@ impl Store {
         c: &mut Candidates,
     ) -> Result<()> {
         if q.len() >= 4 {
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT id, case_no FROM cases WHERE case_no >= ?1 AND case_no < ?1 || '~'
-                 ORDER BY case_no DESC LIMIT ?2",
-            )?;
-            let rows = stmt.query_map(rusqlite::params![q, limit as i64], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-            })?;
-            for r in rows {
-                let (id, no) = r?;
+            for (id, no) in queries::case_nos_from(&self.conn, q, limit)? {
                 let s = if no == q {
                     score::CASE_NO_EXACT
                 } else {
@@ -56,16 +49,9 @@ impl Store {
                 // A tail being typed ("1120-152"): the longer numbers it begins, after the
                 // exact one.
                 if digits.len() < 10 {
-                    let mut stmt = self.conn.prepare_cached(
-                        "SELECT id FROM cases WHERE case_no > ?1 AND case_no < ?1 || '~'
-                         ORDER BY case_no DESC LIMIT ?2",
-                    )?;
                     for prefix in years(&digits) {
-                        let ids = stmt.query_map(rusqlite::params![prefix, limit as i64], |r| {
-                            r.get::<_, i64>(0)
-                        })?;
-                        for id in ids {
-                            c.add(id?, score::CASE_NO_TAIL_BEGUN, MatchKind::CaseNo);
+                        for id in queries::case_ids_longer(&self.conn, &prefix, limit)? {
+                            c.add(id, score::CASE_NO_TAIL_BEGUN, MatchKind::CaseNo);
                         }
                     }
                 }
@@ -74,16 +60,9 @@ impl Store {
             // A tail being typed ("1124", "1124-0"): numbers of that day that start so, in the
             // last ten years, newest first; and a four-digit (or longer) number of a recent day.
             4..=6 => {
-                let mut stmt = self.conn.prepare_cached(
-                    "SELECT id FROM cases WHERE case_no >= ?1 AND case_no < ?1 || '~'
-                     ORDER BY case_no DESC LIMIT ?2",
-                )?;
                 for prefix in years(&digits) {
-                    let ids = stmt.query_map(rusqlite::params![prefix, limit as i64], |r| {
-                        r.get::<_, i64>(0)
-                    })?;
-                    for id in ids {
-                        c.add(id?, score::CASE_NO_PREFIX, MatchKind::CaseNo);
+                    for id in queries::case_ids_from(&self.conn, &prefix, limit)? {
+                        c.add(id, score::CASE_NO_PREFIX, MatchKind::CaseNo);
                     }
                 }
                 recent(&digits)
@@ -91,15 +70,8 @@ impl Store {
             3 => recent(&digits),
             _ => Vec::new(),
         };
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id FROM cases WHERE case_no = ?1")?;
         for no in wanted {
-            if let Some(id) = stmt
-                .query_map([&no], |r| r.get::<_, i64>(0))?
-                .next()
-                .transpose()?
-            {
+            if let Some(id) = queries::case_id_by_no(&self.conn, &no)? {
                 c.add(id, score::CASE_NO_TAIL, MatchKind::CaseNo);
             }
         }
@@ -112,23 +84,11 @@ impl Store {
         limit: usize,
         c: &mut Candidates,
     ) -> Result<()> {
-        for (sql, kind) in [
-            (
-                "SELECT cp.case_id FROM parties p JOIN case_parties cp ON cp.party_id = p.id
-                 WHERE p.phone IS NOT NULL AND substr(p.phone, -4) = ?1 ORDER BY p.id DESC LIMIT ?2",
-                MatchKind::Phone,
-            ),
-            (
-                "SELECT cp.case_id FROM parties p JOIN case_parties cp ON cp.party_id = p.id
-                 WHERE p.id_number IS NOT NULL AND substr(p.id_number, -4) = ?1 ORDER BY p.id DESC LIMIT ?2",
-                MatchKind::IdNumber,
-            ),
-        ] {
-            let mut stmt = self.conn.prepare_cached(sql)?;
-            let ids = stmt.query_map(rusqlite::params![tail, limit as i64], |r| r.get::<_, i64>(0))?;
-            for id in ids {
-                c.add(id?, score::NUMBER_TAIL, kind);
-            }
+        for id in queries::cases_by_phone_tail(&self.conn, tail, limit)? {
+            c.add(id, score::NUMBER_TAIL, MatchKind::Phone);
+        }
+        for id in queries::cases_by_id_tail(&self.conn, tail, limit)? {
+            c.add(id, score::NUMBER_TAIL, MatchKind::IdNumber);
         }
         Ok(())
     }
@@ -139,15 +99,7 @@ impl Store {
         limit: usize,
         c: &mut Candidates,
     ) -> Result<()> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT cp.case_id, p.phone = ?1 FROM parties p JOIN case_parties cp ON cp.party_id = p.id
-             WHERE p.phone = ?1 OR p.id_number = ?1 LIMIT ?2",
-        )?;
-        let rows = stmt.query_map(rusqlite::params![n, limit as i64], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, bool>(1)?))
-        })?;
-        for r in rows {
-            let (id, phone) = r?;
+        for (id, phone) in queries::cases_by_full_number(&self.conn, n, limit)? {
             let kind = if phone {
                 MatchKind::Phone
             } else {

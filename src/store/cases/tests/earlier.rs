@@ -213,3 +213,53 @@ fn lookup_queries_use_indexes() {
     );
     assert!(!p.contains("SCAN c"), "{p}");
 }
+
+/// A case saved with no team gets the routing rule's (domain::team_rule): the walk-in,
+/// elder support with a threat, at the family desk; without one, at people's mediation; ten
+/// workers' wages three weeks before Spring Festival, filed under "other", at labour.
+#[test]
+fn a_case_saved_without_a_team_goes_where_the_routing_rule_sends_it() {
+    use crate::domain::risk::RiskFlag;
+    let (mut s, _, desk) = setup();
+    let elder = |name: &str| {
+        NewCase::walk_in(
+            at(24, 9),
+            "family.elder",
+            "儿子拒付赡养费",
+            NewParty::named(name, None),
+        )
+    };
+    let threat = NewCase {
+        flags: vec![RiskFlag::Violence],
+        red_acknowledged: true,
+        ..elder("王秀英")
+    };
+    let january = NaiveDate::from_ymd_opt(2027, 1, 15)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let wages = NewCase {
+        flags: vec![RiskFlag::WagesBeforeFestival],
+        people: 10,
+        ..NewCase::walk_in(
+            january,
+            "other",
+            "包工头拖欠十人工资",
+            NewParty::named("刘强", None),
+        )
+    };
+    for (c, team) in [
+        (threat, "women"),
+        (elder("李桂兰"), "people"),
+        (wages, "labour"),
+    ] {
+        let r = s.create_case(desk, &c, &ResponseHours::default()).unwrap();
+        let saved: String = s
+            .conn
+            .query_row("SELECT team FROM cases WHERE id = ?1", [r.id], |row| {
+                row.get(0)
+            })
+            .unwrap();
+        assert_eq!(saved, team, "{}", c.summary);
+    }
+}

@@ -1,6 +1,7 @@
 //! List, paging and search tests on a demo database (deterministic), checked against plain
 //! in-memory sorting and filtering of every row.
 use super::super::list::*;
+use super::super::queries::{page_sql, where_sql};
 use crate::demo::{DemoOptions, generate};
 use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey};
 use crate::domain::risk::Colour;
@@ -22,7 +23,7 @@ pub(crate) fn demo_store(cases: u32) -> Store {
     let opts = DemoOptions {
         cases,
         seed: 7,
-        today: today(),
+        now: now(),
     };
     generate(&mut s, &opts, "1234").unwrap();
     s

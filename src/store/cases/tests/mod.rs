@@ -3,5 +3,6 @@ mod codes;
 mod earlier;
 mod list;
 mod merges;
+mod reading;
 mod search;
 mod workflow;

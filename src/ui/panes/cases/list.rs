@@ -120,6 +120,10 @@ fn title(state: &CasesState, view: &View) -> String {
     let name = match &state.kind {
         ListKind::AllOpen => view.tr("ui.cases.title.open").to_string(),
         ListKind::MyQueue => view.tr("ui.cases.title.mine").to_string(),
+        ListKind::Queue {
+            owner: OwnerFilter::Unassigned,
+            ..
+        } => view.tr("ui.cases.title.unassigned").to_string(),
         ListKind::Queue { name, .. } => trf(view.lang, "ui.cases.title.queue", &[("name", name)]),
         ListKind::Custom => view.tr("ui.cases.title.list").to_string(),
     };
@@ -217,7 +221,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
             frame,
             field,
             &state.search.field,
-            state.popup.is_none(),
+            !state.popups.is_open(),
             Style::new(),
         );
     } else {

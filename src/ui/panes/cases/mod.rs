@@ -1,6 +1,10 @@
-//! Cases pane drawing: the list (or search results), the case detail, and popups.
+//! Cases pane drawing: the list (or search results), the case detail, and the popups (the
+//! frame in `popup.rs`, each shape in its own file as in `app/panes/cases/`).
+mod ask;
+mod confirm;
 mod detail;
 mod list;
+mod pick;
 mod popup;
 pub mod timeline;
 
@@ -14,7 +18,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
         (Screen::Detail, Some(d)) => detail::draw(frame, area, state, d, view),
         _ => list::draw(frame, area, state, view),
     }
-    if let Some(p) = &state.popup {
+    for p in state.popups.iter() {
         popup::draw(frame, area, p, view);
     }
 }

@@ -5,6 +5,7 @@ use crate::report::stats::{breakdown_title, figures, group_label};
 use crate::store::handover::stats::{Breakdown, Stats};
 use crate::ui::View;
 use crate::ui::widgets::{pad, truncate};
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::text::Line;
@@ -67,22 +68,57 @@ fn draw_rates(frame: &mut Frame, area: Rect, st: &Stats, view: &View) {
 
 fn draw_spark(frame: &mut Frame, area: Rect, st: &Stats, view: &View) {
     let max = st.per_day.iter().map(|(_, n)| *n).max().unwrap_or(0);
-    let title = format!(
-        " {} (max {max}, {} {}) ",
-        view.tr("ui.handover.intakes_per_day"),
-        view.tr("ui.report.total"),
-        st.received
+    let title = crate::i18n::trf(
+        view.lang,
+        "ui.handover.intakes_per_day",
+        &[("max", &max), ("total", &st.received)],
     );
-    let block = Block::default().borders(Borders::ALL).title(title);
-    // One column per day; a long period shows its latest days.
-    let cols = usize::from(block.inner(area).width);
-    let data: Vec<u64> = st
-        .per_day
-        .iter()
-        .skip(st.per_day.len().saturating_sub(cols))
-        .map(|(_, n)| *n as u64)
-        .collect();
-    frame.render_widget(Sparkline::default().block(block).data(&data), area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    // One column per day; a long period shows its latest days. The last row is the date axis.
+    let cols = usize::from(inner.width);
+    let days = &st.per_day[st.per_day.len().saturating_sub(cols)..];
+    let [bars, axis] = if inner.height >= 3 {
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner)
+    } else {
+        [inner, Rect::default()]
+    };
+    let data: Vec<u64> = days.iter().map(|(_, n)| *n as u64).collect();
+    frame.render_widget(Sparkline::default().data(&data), bars);
+    let dates: Vec<NaiveDate> = days.iter().map(|(d, _)| *d).collect();
+    frame.render_widget(Paragraph::new(date_axis(&dates, cols)), axis);
+}
+
+/// The chart's date axis, `width` cells: the first, middle and last day (MM-DD) under their
+/// columns (one column per day from the left), each where it fits without touching another.
+pub(crate) fn date_axis(days: &[NaiveDate], width: usize) -> String {
+    let mut row = vec![' '; width];
+    let Some(last) = days.len().checked_sub(1) else {
+        return String::new();
+    };
+    let mut place = |col: usize, at_end: bool, day: NaiveDate| {
+        let label: Vec<char> = day.format("%m-%d").to_string().chars().collect();
+        let start = if at_end {
+            (col + 1).saturating_sub(label.len())
+        } else {
+            col.saturating_sub(label.len() / 2)
+        };
+        let end = start + label.len();
+        let free = |i: usize| row.get(i).is_some_and(|c| *c == ' ');
+        let clear = (start.saturating_sub(1)..(end + 1).min(width)).all(free);
+        if end <= width && clear {
+            row[start..end].copy_from_slice(&label);
+        }
+    };
+    place(0, false, days[0]);
+    if last > 0 {
+        place(last, true, days[last]);
+        place(last / 2, false, days[last / 2]);
+    }
+    row.into_iter().collect::<String>().trim_end().to_string()
 }
 
 fn draw_bars(frame: &mut Frame, area: Rect, st: &Stats, b: Breakdown, view: &View) {
@@ -128,4 +164,30 @@ fn draw_bars(frame: &mut Frame, area: Rect, st: &Stats, b: Breakdown, view: &Vie
         .bar_gap(0)
         .data(BarGroup::default().bars(&bars));
     frame.render_widget(chart, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_axis;
+    use chrono::{Duration, NaiveDate};
+
+    fn days(n: i64) -> Vec<NaiveDate> {
+        let first = NaiveDate::from_ymd_opt(2026, 10, 26).unwrap();
+        (0..n).map(|i| first + Duration::days(i)).collect()
+    }
+
+    #[test]
+    fn the_axis_names_the_first_middle_and_last_day_under_their_columns() {
+        let gap = |n: usize| " ".repeat(n);
+        let month = format!("10-26{}11-09{}11-24", gap(7), gap(8));
+        assert_eq!(date_axis(&days(30), 30), month);
+        let wide = format!("10-26{}11-17{}12-10", gap(15), gap(16));
+        assert_eq!(date_axis(&days(46), 46), wide);
+        // Fewer days than columns: the last date ends under the last day's column, and the
+        // middle one gives way when it would touch another.
+        assert_eq!(date_axis(&days(12), 40), "10-26  11-06");
+        assert_eq!(date_axis(&days(1), 10), "10-26");
+        assert_eq!(date_axis(&[], 10), "");
+        assert_eq!(date_axis(&days(30), 4), "");
+    }
 }

@@ -4,7 +4,7 @@ use super::sections::{category_rows, risk_rows, routing_rows};
 use crate::app::panes::triage::TriageState;
 use crate::app::panes::triage::form::{Focus, PField};
 use crate::app::text_field::TextField;
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, tr, trf};
 use crate::ui::View;
 use crate::ui::widgets::{draw_field, pad, truncate};
 use ratatui::Frame;
@@ -148,6 +148,8 @@ fn build<'a>(s: &'a TriageState, view: &View, width: usize) -> Rows<'a> {
         focus: (usize::MAX, 0),
     };
     let today = view.now.date();
+    // The case as it would be saved: what the ID numbers say (age, elderly) comes from it.
+    let case = s.intake(view.now);
     let err = |key: &str| {
         Some(Span::styled(
             format!("✗ {}", view.tr(key)),
@@ -169,6 +171,9 @@ fn build<'a>(s: &'a TriageState, view: &View, width: usize) -> Rows<'a> {
     );
     let mut counts = [0usize; 3];
     for (i, p) in f.parties.iter().enumerate() {
+        let party = case.parties.get(i).map(|(_, p)| p);
+        let age = party.and_then(|p| p.age(today));
+        let derived = party.and_then(|p| p.derived_vulnerability(today));
         let ri = p.role as usize;
         counts[ri] += 1;
         let head = format!("── {} {} ", view.tr(p.role.i18n_key()), counts[ri]);
@@ -207,6 +212,17 @@ fn build<'a>(s: &'a TriageState, view: &View, width: usize) -> Rows<'a> {
                             )),
                         ),
                         Some(msg) => (Some(msg), None),
+                        // A valid ID number shows the age it gives: why 老人 is ticked.
+                        None if pf == PField::IdNumber && age.is_some() => (
+                            Some(Span::styled(
+                                format!(
+                                    "✓ {}",
+                                    trf(view.lang, "ui.triage.age", &[("n", &age.unwrap_or(0))])
+                                ),
+                                view.theme.ok(),
+                            )),
+                            None,
+                        ),
                         None if !field.value().trim().is_empty() => (ok(), None),
                         None => (None, None),
                     };
@@ -246,7 +262,7 @@ fn build<'a>(s: &'a TriageState, view: &View, width: usize) -> Rows<'a> {
                         .iter()
                         .enumerate()
                         .map(|(n, v)| {
-                            let mark = if p.vulnerability.contains(v) {
+                            let mark = if p.vulnerability.contains(v) || derived == Some(*v) {
                                 "✓"
                             } else {
                                 ""

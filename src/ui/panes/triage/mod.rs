@@ -23,8 +23,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &TriageState, view: &View) {
         form::draw(frame, left, state, view);
         side::draw(frame, right, state, view);
     }
-    if let Some(p) = &state.popup {
-        popup::draw(frame, area, p, state, view);
+    for p in state.popups.iter() {
+        popup::draw(frame, area, p, view);
     }
 }
 

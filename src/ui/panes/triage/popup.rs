@@ -1,5 +1,4 @@
 //! The triage pane's popups, drawn over the form.
-use crate::app::panes::triage::TriageState;
 use crate::app::panes::triage::popup::{Popup, RED_ITEMS};
 use crate::i18n::trf;
 use crate::ui::View;
@@ -10,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-pub fn draw(frame: &mut Frame, area: Rect, p: &Popup, s: &TriageState, view: &View) {
+pub fn draw(frame: &mut Frame, area: Rect, p: &Popup, view: &View) {
     let (title, lines, height): (String, Vec<Line>, u16) = match p {
         Popup::OfferDraft(f) => {
             let who = f
@@ -97,7 +96,6 @@ pub fn draw(frame: &mut Frame, area: Rect, p: &Popup, s: &TriageState, view: &Vi
             5,
         ),
     };
-    let _ = s;
     let width = area.width.saturating_sub(4).min(60);
     let rect = centered(area, width, height);
     clear_popup(frame, rect);

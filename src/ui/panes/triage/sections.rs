@@ -5,6 +5,7 @@ use crate::app::panes::triage::{FLAG_KEYS, TriageState};
 use crate::domain::category;
 use crate::domain::risk::RiskFlag;
 use crate::domain::routing::Reason;
+use crate::domain::team_rule::Route;
 use crate::i18n::{Lang, trf};
 use crate::ui::View;
 use crate::ui::widgets::{pad, truncate};
@@ -129,6 +130,16 @@ pub(super) fn risk_rows(rows: &mut Rows, s: &TriageState, view: &View, width: us
         view.theme.dim(),
     ));
     rows.push(Row::Line(Line::from(spans)), focused);
+    if s.red_due() {
+        let t = format!("  {}", view.tr("ui.triage.red.due"));
+        rows.push(
+            Row::Line(Line::from(Span::styled(
+                truncate(&t, width),
+                view.theme.risk(colour),
+            ))),
+            focused,
+        );
+    }
     if !s.form.colour_reason.is_empty() {
         let t = format!(
             "  {}: {}",
@@ -163,13 +174,25 @@ pub fn reason_text(view: &View, r: &Reason) -> String {
     }
 }
 
+/// Why the case left its category's window: ` (暴力或威胁)`, or nothing if it did not.
+fn moved_by(view: &View, route: Option<&Route>) -> String {
+    match route.filter(|r| r.moved()) {
+        Some(r) => {
+            let why: Vec<&str> = r.moved_by.iter().map(|f| view.tr(f.i18n_key())).collect();
+            format!(" ({})", why.join("·"))
+        }
+        None => String::new(),
+    }
+}
+
 pub(super) fn routing_rows(rows: &mut Rows, s: &TriageState, view: &View, width: usize) {
     let focused = s.form.focus == Focus::Routing;
     let head = match &s.proposal {
         Some(p) => format!(
-            "── {}: {} ",
+            "── {}: {}{} ",
             view.tr("ui.triage.route"),
-            view.tr(p.team.i18n_key())
+            view.tr(p.team.i18n_key()),
+            moved_by(view, s.route.as_ref())
         ),
         None => format!("── {} ", view.tr("ui.triage.route")),
     };

@@ -135,6 +135,13 @@ fn draw_matches(frame: &mut Frame, area: Rect, s: &TriageState, view: &View) {
         );
         lines.push(Line::from(truncate(&detail, w)));
     }
+    // The key to the ★, only when a case it marks is listed.
+    if l.cases.iter().any(|c| l.is_exact(c)) {
+        lines.push(Line::from(Span::styled(
+            truncate(view.tr("ui.triage.match.star"), w),
+            view.theme.dim(),
+        )));
+    }
     if !l.cases.is_empty() {
         lines.push(Line::from(Span::styled(
             truncate(view.tr("ui.triage.match.keys"), w),

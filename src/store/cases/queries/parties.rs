@@ -1,0 +1,131 @@
+//! Parties as the triage desk looks them up (by number, by name), the cases of parties, and
+//! the names the in-memory name index is built from.
+use super::super::super::Result;
+use super::super::super::convert::code;
+use super::super::super::time;
+use super::super::earlier::EarlierCase;
+use super::all;
+use rusqlite::{Connection, Row, params, params_from_iter};
+
+/// The newest parties with exactly this phone number.
+pub(crate) fn by_phone(c: &Connection, phone: &str, limit: u32) -> Result<Vec<i64>> {
+    let sql = "SELECT id FROM parties WHERE phone = ?1 ORDER BY id DESC LIMIT ?2";
+    all(c, sql, params![phone, limit], |r| r.get(0))
+}
+
+/// The newest parties with exactly this ID number.
+pub(crate) fn by_id_number(c: &Connection, id: &str, limit: u32) -> Result<Vec<i64>> {
+    let sql = "SELECT id FROM parties WHERE id_number = ?1 ORDER BY id DESC LIMIT ?2";
+    all(c, sql, params![id, limit], |r| r.get(0))
+}
+
+/// The newest parties with exactly this name.
+pub(crate) fn by_name(c: &Connection, name: &str, limit: u32) -> Result<Vec<i64>> {
+    let sql = "SELECT id FROM parties WHERE name = ?1 ORDER BY id DESC LIMIT ?2";
+    all(c, sql, params![name, limit], |r| r.get(0))
+}
+
+/// Upper bound of a text prefix range: every string starting with `p` sorts below it.
+fn prefix_end(p: &str) -> String {
+    format!("{p}\u{10FFFF}")
+}
+
+/// Parties whose first pinyin reading starts with `p` (lowercase ASCII).
+pub(crate) fn by_key_prefix(c: &Connection, p: &str, limit: u32) -> Result<Vec<i64>> {
+    let sql = "SELECT id FROM parties WHERE name_keys >= ?1 AND name_keys < ?2 LIMIT ?3";
+    all(c, sql, params![p, prefix_end(p), limit], |r| r.get(0))
+}
+
+/// Parties whose name starts with `p`.
+pub(crate) fn by_name_prefix(c: &Connection, p: &str, limit: u32) -> Result<Vec<i64>> {
+    let sql = "SELECT id FROM parties WHERE name >= ?1 AND name < ?2 LIMIT ?3";
+    all(c, sql, params![p, prefix_end(p), limit], |r| r.get(0))
+}
+
+fn earlier(r: &Row) -> rusqlite::Result<EarlierCase> {
+    Ok(EarlierCase {
+        case_id: r.get(0)?,
+        case_no: r.get(1)?,
+        received_at: Some(time::read(r, 2, "cases")?),
+        status: code(r, 3, "cases")?,
+        colour: code(r, 4, "cases")?,
+        summary: r.get(5)?,
+        owner_id: r.get(6)?,
+        visits: r.get(7)?,
+        party_id: r.get(8)?,
+        party_name: r.get(9)?,
+        party_phone: r.get(10)?,
+        party_id_number: r.get(11)?,
+    })
+}
+
+/// The cases of these parties, newest first, at most `limit` (one row per case).
+pub(crate) fn cases_of(c: &Connection, party_ids: &[i64], limit: u32) -> Result<Vec<EarlierCase>> {
+    let marks = vec!["?"; party_ids.len()].join(",");
+    let sql = format!(
+        "SELECT c.id, c.case_no, c.received_at, c.status, c.colour, c.summary, c.owner_id,
+                    c.visits, p.id, p.name, p.phone, p.id_number
+             FROM case_parties cp JOIN cases c ON c.id = cp.case_id
+             JOIN parties p ON p.id = cp.party_id
+             WHERE cp.party_id IN ({marks})
+             GROUP BY c.id ORDER BY c.received_at DESC, c.id DESC LIMIT {limit}"
+    );
+    all(c, &sql, params_from_iter(party_ids), earlier)
+}
+
+/// (party id, name, pinyin keys) of a case's parties.
+pub(crate) fn names_of_case(c: &Connection, case_id: i64) -> Result<Vec<(i64, String, String)>> {
+    let sql =
+        "SELECT p.id, p.name, p.name_keys FROM case_parties cp JOIN parties p ON p.id = cp.party_id
+             WHERE cp.case_id = ?1";
+    all(c, sql, [case_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+}
+
+/// Parties added after `after`, oldest first, at most `limit`: one rowid range scan.
+pub(crate) fn added_after(
+    c: &Connection,
+    after: i64,
+    limit: u32,
+) -> Result<Vec<(i64, String, String)>> {
+    let sql = "SELECT id, name, name_keys FROM parties WHERE id > ?1 ORDER BY id LIMIT ?2";
+    all(c, sql, params![after, limit], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+    })
+}
+
+/// Text column `i`, borrowed from the row; "" when it is not text.
+fn text<'r>(r: &'r Row, i: usize) -> rusqlite::Result<&'r str> {
+    Ok(r.get_ref(i)?.as_str().unwrap_or(""))
+}
+
+/// Calls `f(party_id, name, name_keys)` for every party, in id order, without collecting.
+pub(crate) fn each_name(c: &Connection, mut f: impl FnMut(i64, &str, &str)) -> Result<()> {
+    let mut stmt = c.prepare("SELECT id, name, name_keys FROM parties ORDER BY id")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(r.get(0)?, text(r, 1)?, text(r, 2)?);
+    }
+    Ok(())
+}
+
+/// Calls `f(name, keys, newest id, count)` for every distinct name in byte order: one pass
+/// over the `parties_name` index.
+pub(crate) fn each_distinct_name(
+    c: &Connection,
+    mut f: impl FnMut(&str, &str, i64, usize),
+) -> Result<()> {
+    // The bare `name_keys` comes from the row holding max(id) (SQLite's min/max rule).
+    let mut stmt = c.prepare(
+        "SELECT name, name_keys, max(id), count(*) FROM parties GROUP BY name ORDER BY name",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        f(
+            text(r, 0)?,
+            text(r, 1)?,
+            r.get(2)?,
+            r.get::<_, i64>(3)? as usize,
+        );
+    }
+    Ok(())
+}
