@@ -233,7 +233,7 @@ fn the_alert_query_reads_recent_red_cases_through_their_index() {
     let c = centre();
     let plan: Vec<String> =
         c.s.conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {}", super::ALERTS))
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", super::queries::ALERTS))
             .unwrap()
             .query_map(rusqlite::params!["2026-11-23 00:00:00", 1, 50], |r| {
                 r.get(3)

@@ -1,5 +1,7 @@
 //! Seeing other desks' work without a key: a change signal cheap enough to poll a few times a
 //! second (app/live.rs polls it on a connection of its own).
+mod queries;
+
 use super::{Result, Store};
 
 /// What the panes show, summed up: the newest audit entry (every change to a case, a session, a
@@ -17,28 +19,13 @@ impl Store {
     /// desk, or another thread of this one — commits, and never for this connection's own
     /// commits or reads. Answered from memory: no page is read.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        queries::data_version(&self.conn)
     }
 
     /// The mark of what the panes show (see `ChangeMark`): read when `data_version` moved, to
     /// tell a change worth a refresh from a draft being saved.
     pub fn change_mark(&self) -> Result<ChangeMark> {
-        Ok(self
-            .conn
-            .prepare_cached(
-                "SELECT (SELECT ifnull(max(id), 0) FROM audit),
-                    (SELECT ifnull(group_concat(day || ' ' || name, '|'), '') FROM holidays),
-                    (SELECT ifnull(max(id), 0) FROM staff_leave)",
-            )?
-            .query_row([], |r| {
-                Ok(ChangeMark {
-                    audit: r.get(0)?,
-                    holidays: r.get(1)?,
-                    leave: r.get(2)?,
-                })
-            })?)
+        queries::change_mark(&self.conn)
     }
 }
 
