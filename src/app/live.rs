@@ -34,11 +34,14 @@ impl Live {
             return live;
         };
         let gate = store.check_gate();
+        // What the panes will show is read from here on: the mark is taken now, not when the
+        // thread has opened its connection, so a commit in between is not missed.
+        let mark = store.change_mark().unwrap_or_default();
         let (tx, changes) = channel();
         let (stop, stopped) = channel();
         let spawned = std::thread::Builder::new()
             .name("live".into())
-            .spawn(move || watch(&path, &gate, &tx, &stopped));
+            .spawn(move || watch(&path, &gate, mark, &tx, &stopped));
         match spawned {
             Ok(_) => {
                 live.changes = Some(changes);
@@ -64,9 +67,14 @@ impl Live {
     }
 }
 
-/// One read of what the panes show, if `data_version` moved since `version`.
-fn moved(store: &Store, version: &mut i64, mark: &mut ChangeMark) -> crate::store::Result<bool> {
-    let v = store.data_version()?;
+/// One read of what the panes show, if `data_version` moved since `version` (None: not read
+/// yet on this connection).
+fn moved(
+    store: &Store,
+    version: &mut Option<i64>,
+    mark: &mut ChangeMark,
+) -> crate::store::Result<bool> {
+    let v = Some(store.data_version()?);
     if v == *version {
         return Ok(false);
     }
@@ -79,7 +87,13 @@ fn moved(store: &Store, version: &mut i64, mark: &mut ChangeMark) -> crate::stor
     Ok(true)
 }
 
-fn watch(path: &std::path::Path, gate: &CheckGate, changes: &Sender<()>, stop: &Receiver<()>) {
+fn watch(
+    path: &std::path::Path,
+    gate: &CheckGate,
+    mut mark: ChangeMark,
+    changes: &Sender<()>,
+    stop: &Receiver<()>,
+) {
     let store = match Store::open_again(path, gate) {
         Ok(s) => s,
         Err(e) => {
@@ -87,8 +101,7 @@ fn watch(path: &std::path::Path, gate: &CheckGate, changes: &Sender<()>, stop: &
             return;
         }
     };
-    let mut version = store.data_version().unwrap_or_default();
-    let mut mark = store.change_mark().unwrap_or_default();
+    let mut version = None;
     let mut failing = false;
     loop {
         match stop.recv_timeout(POLL) {

@@ -160,6 +160,7 @@ fn the_calendar_and_follow_ups_are_reread_but_not_under_an_open_form() {
 }
 
 /// Ticks like the event loop until `ok` holds; the time it took.
+#[track_caller]
 pub(crate) fn tick_until(app: &mut App, ok: impl Fn(&App) -> bool) -> Duration {
     let start = Instant::now();
     while !ok(app) {
