@@ -1,5 +1,6 @@
 //! Realistic, deterministic demo data (`onedoor demo`, `onedoor --demo`): a centre's staff, rooms
 //! and years of cases, parties, sessions, follow-ups and audit events. Same seed, same data.
+mod calibration;
 mod cases;
 mod people;
 mod schedule;

@@ -4,6 +4,7 @@ use super::{DemoOptions, generate};
 use crate::domain::risk::ResponseHours;
 use crate::domain::status::Status;
 use crate::store::Store;
+use crate::store::testing::demo_checks as checks;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
 fn at(h: u32, m: u32) -> NaiveDateTime {
@@ -77,11 +78,7 @@ fn demo_statistics_fall_in_the_ranges_centres_report() {
         assert!(a_success <= 99.0, "{cases}: a real centre fails sometimes");
         assert!(a_resolution >= 88.0, "{cases}: resolution {a_resolution} %");
         assert!(month.mediated > 0 && all.mediated > all.mediated / 2);
-        let open = count(
-            &s,
-            "SELECT COUNT(*) FROM cases WHERE active = 1 AND ?1 <> ''",
-            now,
-        );
+        let open = count(&s, checks::OPEN, now);
         let overdue = s.overdue_count(now).unwrap();
         assert!(open > 0);
         assert!(
@@ -98,29 +95,20 @@ fn demo_dates_nothing_after_now() {
     for now in [at(8, 12), at(10, 30), at(17, 45)] {
         let s = demo(600, 2, now);
         for sql in [
-            "SELECT COUNT(*) FROM cases WHERE received_at > ?1 OR closed_at > ?1",
-            "SELECT COUNT(*) FROM audit WHERE at > ?1",
-            "SELECT COUNT(*) FROM visits WHERE at > ?1",
-            "SELECT COUNT(*) FROM sessions WHERE (status <> 'booked' OR result <> '') AND ends_at > ?1",
-            "SELECT COUNT(*) FROM followups WHERE done_at > ?1",
+            checks::CASES_AFTER,
+            checks::AUDIT_AFTER,
+            checks::VISITS_AFTER,
+            checks::SESSIONS_DONE_AFTER,
+            checks::FOLLOWUPS_DONE_AFTER,
         ] {
             assert_eq!(count(&s, sql, now), 0, "{now}: {sql}");
         }
         // An entry in the trail is never earlier than the case it belongs to.
-        let before = count(
-            &s,
-            "SELECT COUNT(*) FROM audit a JOIN cases c ON c.id = a.case_id
-             WHERE a.at < c.received_at AND ?1 <> ''",
-            now,
-        );
+        let before = count(&s, checks::AUDIT_BEFORE_CASE, now);
         assert_eq!(before, 0, "{now}");
     }
     let early = demo(600, 2, at(8, 12));
-    let today = count(
-        &early,
-        "SELECT COUNT(*) FROM cases WHERE received_at >= substr(?1, 1, 10)",
-        at(8, 12),
-    );
+    let today = count(&early, checks::RECEIVED_TODAY, at(8, 12));
     assert_eq!(today, 0, "nobody is received before the desk opens");
 }
 
@@ -130,19 +118,9 @@ fn demo_dates_nothing_after_now() {
 fn demo_red_cases_are_acted_on_the_same_day() {
     let now = at(11, 0);
     let s = demo(2000, 4, now);
-    let red = count(
-        &s,
-        "SELECT COUNT(*) FROM cases WHERE colour = 0 AND ?1 <> ''",
-        now,
-    );
+    let red = count(&s, checks::RED, now);
     assert!(red > 10, "{red}");
-    let unseen = count(
-        &s,
-        "SELECT COUNT(*) FROM cases c WHERE c.colour = 0 AND ?1 <> '' AND NOT EXISTS
-           (SELECT 1 FROM audit a WHERE a.case_id = c.id AND a.action <> 'case.create'
-            AND a.action <> 'case.reveal' AND date(a.at) = date(c.received_at))",
-        now,
-    );
+    let unseen = count(&s, checks::RED_UNSEEN_SAME_DAY, now);
     assert_eq!(
         unseen, 0,
         "{unseen} of {red} red cases had no action the day they came"

@@ -356,6 +356,8 @@ pub(crate) use calendar::tests as calendar_tests;
 #[cfg(test)]
 mod open_tests;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wal_tests;

@@ -53,3 +53,26 @@ impl Store {
             .unwrap()
     }
 }
+
+/// The counts the demo generator's tests check (src/demo/tests.rs): SQL stays in the store.
+/// Each takes "now" as ?1.
+pub(crate) mod demo_checks {
+    pub const OPEN: &str = "SELECT COUNT(*) FROM cases WHERE active = 1 AND ?1 <> ''";
+    pub const CASES_AFTER: &str =
+        "SELECT COUNT(*) FROM cases WHERE received_at > ?1 OR closed_at > ?1";
+    pub const AUDIT_AFTER: &str = "SELECT COUNT(*) FROM audit WHERE at > ?1";
+    pub const VISITS_AFTER: &str = "SELECT COUNT(*) FROM visits WHERE at > ?1";
+    pub const SESSIONS_DONE_AFTER: &str =
+        "SELECT COUNT(*) FROM sessions WHERE (status <> 'booked' OR result <> '') AND ends_at > ?1";
+    pub const FOLLOWUPS_DONE_AFTER: &str = "SELECT COUNT(*) FROM followups WHERE done_at > ?1";
+    pub const AUDIT_BEFORE_CASE: &str =
+        "SELECT COUNT(*) FROM audit a JOIN cases c ON c.id = a.case_id
+             WHERE a.at < c.received_at AND ?1 <> ''";
+    pub const RECEIVED_TODAY: &str =
+        "SELECT COUNT(*) FROM cases WHERE received_at >= substr(?1, 1, 10)";
+    pub const RED: &str = "SELECT COUNT(*) FROM cases WHERE colour = 0 AND ?1 <> ''";
+    pub const RED_UNSEEN_SAME_DAY: &str =
+        "SELECT COUNT(*) FROM cases c WHERE c.colour = 0 AND ?1 <> '' AND NOT EXISTS
+           (SELECT 1 FROM audit a WHERE a.case_id = c.id AND a.action <> 'case.create'
+            AND a.action <> 'case.reveal' AND date(a.at) = date(c.received_at))";
+}

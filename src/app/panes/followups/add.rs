@@ -2,7 +2,6 @@
 use super::popup::edited;
 use super::{Ctx, FollowupsState, parse_due};
 use crate::app::focus::move_by_key;
-use crate::app::panes::Request;
 use crate::app::text_field::TextField;
 use crate::domain::followup_rule::FollowupRule;
 use crate::domain::status::Status;
@@ -130,18 +129,7 @@ impl FollowupsState {
                     }),
             }
         };
-        match result {
-            Ok(msg) => {
-                ctx.info(msg);
-                ctx.requests.push(Request::RefreshCounts);
-                self.reload(ctx);
-                true
-            }
-            Err(e) => {
-                ctx.store_error(&e);
-                false
-            }
-        }
+        self.saved(result, ctx)
     }
 }
 

@@ -1,7 +1,6 @@
 //! Moving a follow-up to another date, or cancelling it; both need a reason.
 use super::{Ctx, FollowupsState, parse_due};
 use crate::app::focus::move_by_key;
-use crate::app::panes::Request;
 use crate::app::text_field::TextField;
 use crate::domain::followup_rule::FollowupRule;
 use crate::i18n::trf;
@@ -78,17 +77,6 @@ impl FollowupsState {
                 .cancel_followup(actor, f.row.id, f.reason.value(), ctx.now)
                 .map(|()| ctx.tr("ui.followups.cancelled").to_string()),
         };
-        match result {
-            Ok(msg) => {
-                ctx.info(msg);
-                ctx.requests.push(Request::RefreshCounts);
-                self.reload(ctx);
-                true
-            }
-            Err(e) => {
-                ctx.store_error(&e);
-                false
-            }
-        }
+        self.saved(result, ctx)
     }
 }

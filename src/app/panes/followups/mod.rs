@@ -59,6 +59,23 @@ const LIST_HELP: &[KeyHelp] = &[
 ];
 
 impl FollowupsState {
+    /// After a form's change: says what was done and re-reads the list and the counts; a
+    /// refusal is shown and the form stays (false).
+    fn saved(&mut self, result: crate::store::Result<String>, ctx: &mut Ctx) -> bool {
+        match result {
+            Ok(msg) => {
+                ctx.info(msg);
+                ctx.requests.push(super::Request::RefreshCounts);
+                self.reload(ctx);
+                true
+            }
+            Err(e) => {
+                ctx.store_error(&e);
+                false
+            }
+        }
+    }
+
     pub fn selected_row(&self) -> Option<&FollowupRow> {
         self.rows.get(self.selected)
     }
