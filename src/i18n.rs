@@ -73,6 +73,7 @@ const ZH_FILES: &[(&str, &str)] = &[
     ),
     ("merges", include_str!("../assets/i18n/zh-CN/merges.toml")),
     ("import", include_str!("../assets/i18n/zh-CN/import.toml")),
+    ("live", include_str!("../assets/i18n/zh-CN/live.toml")),
 ];
 const EN_FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
@@ -95,6 +96,7 @@ const EN_FILES: &[(&str, &str)] = &[
     ),
     ("merges", include_str!("../assets/i18n/en/merges.toml")),
     ("import", include_str!("../assets/i18n/en/import.toml")),
+    ("live", include_str!("../assets/i18n/en/live.toml")),
 ];
 
 type Table = HashMap<String, String>;

@@ -8,6 +8,8 @@ pub enum Global {
     Help,
     Pane(PaneId),
     ToggleLang,
+    /// A lead has seen the red alert shown (app/red_alert.rs).
+    AckRedAlert,
 }
 
 /// Keys that work everywhere, even while typing in a field (function keys and Ctrl+Q).
@@ -20,6 +22,7 @@ pub fn global(key: KeyEvent) -> Option<Global> {
         KeyCode::F(n @ 2..=6) => PaneId::ALL
             .get(usize::from(n) - 2)
             .map(|p| Global::Pane(*p)),
+        KeyCode::F(12) => Some(Global::AckRedAlert),
         KeyCode::F(9) => Some(Global::ToggleLang),
         _ => None,
     }
@@ -46,3 +49,6 @@ pub const GLOBAL_HELP: &[KeyHelp] = &[
     help("Ctrl+Q", "help.quit"),
     help("Ctrl+A/E/U/W", "help.text_keys"),
 ];
+
+/// Keys of a role alerted to new red cases (domain/red_alert.rs), after the global ones.
+pub const LEAD_HELP: &[KeyHelp] = &[help("F12", "help.red_ack")];

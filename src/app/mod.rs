@@ -1,12 +1,15 @@
 //! Application state and the `update(app, action)` step. Key events become actions; panes handle
 //! what they understand and the rest bubbles up to the shell. No drawing here.
 pub mod background;
+mod counts;
 pub mod drafts;
 pub mod focus;
 pub mod keys;
+pub mod live;
 pub mod login;
 pub mod names;
 pub mod panes;
+pub mod red_alert;
 pub mod text_field;
 mod update;
 
@@ -71,8 +74,6 @@ pub enum Overlay {
 
 /// How often the status-bar counts are re-read from the database.
 const COUNTS_EVERY: Duration = Duration::from_secs(15);
-/// New parties read per catch-up of the name index (every counts refresh: 15 s and after saves).
-const NAMES_PER_CATCH_UP: u32 = 5_000;
 /// After this long without a key, the desk checkpoints the WAL (on the worker, never blocking).
 const IDLE_CHECKPOINT: Duration = Duration::from_secs(60);
 
@@ -108,6 +109,10 @@ pub struct App {
     pub drafts: drafts::DraftSink,
     /// Party names for fuzzy look-ups, loaded in the background.
     pub names: names::Names,
+    /// Other desks' changes, as they commit (live.rs).
+    pub live: live::Live,
+    /// A lead's red alerts, shown until acknowledged (F12).
+    pub alerts: red_alert::RedAlerts,
     pub no_color: bool,
     /// The terminal's size as last reported (None until the loop reports it: tests).
     pub screen: Option<(u16, u16)>,
@@ -124,6 +129,7 @@ impl App {
         let names = names::Names::start(&store);
         let background = background::Background::start(&store);
         let reports = background::Background::start(&store);
+        let live = live::Live::start(&store);
         if background.has_worker() {
             // Saves at the desk commit without checkpointing; the worker checkpoints instead.
             let _ = store.defer_checkpoints();
@@ -153,6 +159,8 @@ impl App {
             flash: None,
             drafts,
             names,
+            live,
+            alerts: red_alert::RedAlerts::default(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
             screen: None,
             quit: false,
@@ -168,63 +176,8 @@ impl App {
         };
         self.session = Some(s);
         self.refresh_counts();
+        self.check_red_alerts();
         self.with_ctx(|panes, pane, ctx| panes.enter(pane, ctx));
-    }
-
-    /// Asks the background worker for the status-bar counts (about 10 ms of queries at 1 M
-    /// cases) and for the parties other desks added; `poll_background` takes the answers.
-    pub fn refresh_counts(&mut self) {
-        let own = self
-            .session
-            .as_ref()
-            .filter(|s| s.role() == Role::Mediator)
-            .map(|s| s.actor.staff_id);
-        let now = self.now;
-        self.counts_pending = Some(self.background.query(&mut self.store, move |s| {
-            let mut c = s.urgent_counts()?;
-            c.overdue = s.overdue_count(now)?;
-            c.red_idle = s.red_idle_count(now)?;
-            Ok((c, s.followup_counts_for(now.date(), own)?))
-        }));
-        self.counts_read_at = Some(self.now);
-        if let Some(after) = self.names.catch_up_from()
-            && self.names_pending.is_none()
-        {
-            self.names_pending = Some(self.background.query(&mut self.store, move |s| {
-                s.parties_after(after, NAMES_PER_CATCH_UP)
-            }));
-        }
-        self.poll_background();
-        self.checkpoint();
-    }
-
-    /// Copies the WAL back into the database on the worker (PASSIVE: never waits for anyone).
-    /// Runs with every counts refresh — every 15 s, after each save — and when the desk idles.
-    fn checkpoint(&mut self) {
-        drop(self.background.query(&mut self.store, |s| s.checkpoint()));
-    }
-
-    fn poll_background(&mut self) {
-        if let Some(answer) = self.names_pending.as_mut().and_then(|p| p.poll()) {
-            self.names_pending = None;
-            // A failed catch-up is retried with the next refresh; search still works meanwhile.
-            if let Ok(parties) = answer {
-                self.names.catch_up(&parties);
-            }
-        }
-        if let Some(answer) = self.counts_pending.as_mut().and_then(|p| p.poll()) {
-            self.counts_pending = None;
-            match answer {
-                Ok((c, f)) => {
-                    self.counts = c;
-                    self.followup_counts = f;
-                }
-                Err(e) => {
-                    let text = e.message(self.lang);
-                    self.flash = Some(Flash { text, error: true });
-                }
-            }
-        }
     }
 
     /// Waits (up to `limit`) for background work to answer and takes the answers: on quitting,

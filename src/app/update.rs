@@ -26,6 +26,7 @@ pub fn update(app: &mut App, action: Action) {
                 app.refresh_counts();
             }
             app.poll_background();
+            app.poll_live();
             app.with_ctx(|panes, pane, ctx| panes.tick(pane, ctx));
             let idle = chrono::Duration::from_std(IDLE_CHECKPOINT).unwrap_or_default();
             if !app.checkpointed && now - app.last_key_at >= idle {
@@ -113,6 +114,10 @@ fn on_key(app: &mut App, key: KeyEvent) {
         app.flash = None;
     }
     match cmd {
+        Some(keys::Global::AckRedAlert) => {
+            app.acknowledge_red();
+            return;
+        }
         Some(keys::Global::Help) if key.code == KeyCode::F(1) => {
             app.overlay = Overlay::Help;
             return;

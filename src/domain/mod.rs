@@ -18,6 +18,7 @@ pub mod names;
 pub mod party;
 pub mod phone;
 pub mod pin;
+pub mod red_alert;
 pub mod risk;
 pub mod role;
 pub mod routing;

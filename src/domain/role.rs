@@ -36,6 +36,8 @@ pub enum Permission {
     Purge,
     /// Bring cases in from a file (moving from paper or an older system).
     Import,
+    /// Be alerted to new red cases and acknowledge them (domain/red_alert.rs).
+    RedAlert,
 }
 
 impl Role {
@@ -90,6 +92,7 @@ mod tests {
             SeeAllNumbers,
             ManageStaff,
             Import,
+            RedAlert,
         ] {
             assert!(!r.may(p), "{p:?}");
         }
@@ -105,7 +108,7 @@ mod tests {
         assert!(!r.may_work(7, None));
         assert!(r.may_see_numbers(7, Some(7)));
         assert!(!r.may_see_numbers(7, Some(8)));
-        assert!(!r.may(Close) && !r.may(Reassign) && !r.may(Import));
+        assert!(!r.may(Close) && !r.may(Reassign) && !r.may(Import) && !r.may(RedAlert));
     }
 
     #[test]
@@ -127,6 +130,7 @@ mod tests {
             SeeAllNumbers,
             ManageStaff,
             Import,
+            RedAlert,
         ] {
             assert!(Role::Lead.may(p), "{p:?}");
         }

@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/schema_application_id.sql"),
     CLOSED_AT,
     include_str!("migrations/schema_imports.sql"),
+    include_str!("migrations/schema_red_alerts.sql"),
 ];
 
 const CLOSED_AT: &str = include_str!("migrations/schema_closed_at.sql");

@@ -2,7 +2,7 @@
 use super::View;
 use super::widgets::{centered, clear_popup, pad};
 use crate::app::App;
-use crate::app::keys::{GLOBAL_HELP, KeyHelp};
+use crate::app::keys::{GLOBAL_HELP, KeyHelp, LEAD_HELP};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,9 +14,14 @@ const HELP_W: u16 = 64;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     let pane = app.panes.get(app.pane).help();
+    let lead: &[KeyHelp] = match crate::domain::red_alert::alerted(view.user.role()) {
+        true => LEAD_HELP,
+        false => &[],
+    };
     let key_w = pane
         .iter()
         .chain(GLOBAL_HELP)
+        .chain(lead)
         .map(|h| h.keys.width())
         .max()
         .unwrap_or(8)
@@ -46,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         view.tr("ui.help.everywhere"),
         view.theme.title(),
     )));
-    for h in GLOBAL_HELP {
+    for h in GLOBAL_HELP.iter().chain(lead) {
         keys(&mut lines, h);
     }
     let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);

@@ -1,4 +1,5 @@
 //! Rendering only: reads the app state and draws. No SQL, no blocking work.
+mod alert;
 mod help;
 mod login;
 pub mod panes;
@@ -56,14 +57,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         now: app.now,
         user,
     };
-    let [tabs, body, hints, status] = Layout::vertical([
+    let [tabs, banner, body, hints, status] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(alert::height(&app.alerts)),
         Constraint::Min(1),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
     shell::tabs(frame, tabs, app, &view);
+    alert::draw(frame, banner, &app.alerts, &view);
     panes::draw(frame, body, app, &view);
     shell::hints(frame, hints, app, &view);
     shell::status(frame, status, app, &view);

@@ -52,6 +52,16 @@ impl Theme {
         }
     }
 
+    /// A red alert across the screen: white on red; with NO_COLOR, reversed and bold.
+    pub fn alert(self) -> Style {
+        let style = Style::new().add_modifier(Modifier::BOLD);
+        if self.color {
+            style.bg(Color::Red).fg(Color::White)
+        } else {
+            style.add_modifier(Modifier::REVERSED)
+        }
+    }
+
     /// The risk colour itself; with NO_COLOR the label carries the meaning, red stays bold.
     pub fn risk(self, c: Colour) -> Style {
         if !self.color {

@@ -136,6 +136,11 @@ pub trait Pane {
     }
     /// Called several times a second: poll background work here, nothing slow.
     fn tick(&mut self, _ctx: &mut Ctx) {}
+    /// Another desk changed what this visible pane may show (app/live.rs): re-read it as after
+    /// an own save, keeping the place. False: not now (a form is open), ask again later.
+    fn refresh(&mut self, _ctx: &mut Ctx) -> bool {
+        true
+    }
     /// Keys of this pane for the help overlay.
     fn help(&self) -> Vec<KeyHelp> {
         Vec::new()
@@ -181,6 +186,10 @@ impl Panes {
 
     pub fn key(&mut self, id: PaneId, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         self.get_mut(id).key(key, ctx)
+    }
+
+    pub fn refresh(&mut self, id: PaneId, ctx: &mut Ctx) -> bool {
+        self.get_mut(id).refresh(ctx)
     }
 
     pub fn paste(&mut self, id: PaneId, text: &str, ctx: &mut Ctx) -> Handled {

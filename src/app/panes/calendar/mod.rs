@@ -290,6 +290,14 @@ impl Pane for CalendarState {
         self.today = ctx.now.date();
     }
 
+    /// Sessions, holidays and leave of the view; a form open over it keeps what is typed.
+    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
+        if self.started {
+            self.reload(ctx);
+        }
+        true
+    }
+
     fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         match self.popups.key(key) {
             Routed::NoPopup => return self.main_key(key, ctx),

@@ -57,6 +57,32 @@ impl ListState {
         Ok(())
     }
 
+    /// Re-reads the window after another desk's change, keeping the selected case (by id) on
+    /// screen: from the top when the window starts there (a new case above shows, the cursor
+    /// stays on its case), else from the selected row on, as after an action.
+    pub fn refresh_live(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
+        if !self.at_start {
+            return self.refresh_here(store, now);
+        }
+        let id = self.selected().map(|r| r.id);
+        let want = self.rows.len().max(PAGE);
+        self.rows = store.case_page(&self.filter, self.sort, None, false, want, now)?;
+        self.at_end = self.rows.len() < want;
+        let last = self.rows.len().saturating_sub(1);
+        self.sel = id
+            .and_then(|id| self.rows.iter().position(|r| r.id == id))
+            .unwrap_or(self.sel.min(last));
+        let h = self.height.get().max(1);
+        if self.sel < self.top {
+            self.top = self.sel;
+        } else if self.sel >= self.top + h {
+            self.top = self.sel + 1 - h;
+        }
+        self.counting = Some(store.spawn_count(&self.filter, now));
+        self.poll_count();
+        Ok(())
+    }
+
     pub fn first(&mut self, store: &Store, now: NaiveDateTime) -> Result<()> {
         self.rows = store.case_page(&self.filter, self.sort, None, false, PAGE, now)?;
         self.at_start = true;

@@ -239,6 +239,25 @@ impl Pane for CasesState {
         self.list.poll_count();
     }
 
+    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
+        if !self.started {
+            return true;
+        }
+        if self.popups.is_open() {
+            return false;
+        }
+        if self.screen == Screen::Detail {
+            self.refresh_detail(ctx);
+        }
+        // Search results answer what was typed; the list under them is re-read on leaving.
+        if !self.search.active
+            && let Err(e) = self.list.refresh_live(ctx.store, ctx.now)
+        {
+            ctx.store_error(&e);
+        }
+        true
+    }
+
     fn help(&self) -> Vec<KeyHelp> {
         let keys = if self.screen == Screen::Detail {
             DETAIL_HELP

@@ -168,6 +168,18 @@ impl Pane for FollowupsState {
         }
     }
 
+    /// Re-read, the cursor staying on its follow-up; not under a form, which acts on the row.
+    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
+        let open = self.popups.is_open();
+        if !open && self.initialised {
+            let id = self.selected_row().map(|r| r.id);
+            self.reload(ctx);
+            let at = id.and_then(|id| self.rows.iter().position(|r| r.id == id));
+            self.selected = at.unwrap_or(self.selected);
+        }
+        !open
+    }
+
     fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         match self.popups.key(key) {
             Routed::NoPopup => return self.list_key(key, ctx),

@@ -136,6 +136,15 @@ impl Pane for HandoverState {
         self.poll_stats(ctx);
     }
 
+    /// The sheet (asked of the worker; typed notes are kept). Statistics are not: a year's take
+    /// half a second; they are read again when the pane is entered or the period changes.
+    fn refresh(&mut self, ctx: &mut Ctx) -> bool {
+        if self.tab == Tab::Sheet && self.date.is_some() {
+            self.refresh_sheet(ctx);
+        }
+        true
+    }
+
     fn help(&self) -> Vec<KeyHelp> {
         match (self.tab, self.editing) {
             (Tab::Sheet, true) => NOTES_HELP.to_vec(),
