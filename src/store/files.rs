@@ -42,6 +42,21 @@ pub(super) fn publish(temp: &Path, target: &Path) -> std::io::Result<()> {
     sync_folder(folder_of(target))
 }
 
+/// Refuses a new database at `target` while SQLite's files of an earlier one lie beside it:
+/// SQLite would replay a stale `-wal` (or `-journal`) into the new file and corrupt it. The
+/// leftover is named; nothing is deleted (it may be someone's only copy of recent changes).
+pub(super) fn check_no_leftovers(target: &Path) -> super::Result<()> {
+    for suffix in ["-wal", "-journal"] {
+        let mut p = target.as_os_str().to_owned();
+        p.push(suffix);
+        let p = PathBuf::from(p);
+        if std::fs::symlink_metadata(&p).is_ok() {
+            return Err(super::StoreError::Exists(p));
+        }
+    }
+    Ok(())
+}
+
 /// Removes a temporary database and whatever SQLite left beside it; missing files are fine.
 pub(super) fn remove_with_sidecars(temp: &Path) {
     for suffix in ["", "-journal", "-wal", "-shm"] {

@@ -55,6 +55,7 @@ impl Store {
         if std::fs::symlink_metadata(dest).is_ok() {
             return Err(StoreError::Exists(dest.to_path_buf()));
         }
+        files::check_no_leftovers(dest)?;
         let temp = files::private_temp_beside(dest, "partial")?;
         let copied = || -> Result<()> {
             let mut to = rusqlite::Connection::open_with_flags(&temp, super::writable())?;

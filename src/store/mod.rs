@@ -189,6 +189,7 @@ impl Store {
         if std::fs::symlink_metadata(path).is_ok() {
             return Err(StoreError::Exists(path.to_path_buf()));
         }
+        files::check_no_leftovers(path)?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::fsutil::create_private_dir_all(dir)?;
         }

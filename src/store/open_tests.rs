@@ -199,3 +199,34 @@ fn creating_leaves_only_the_finished_database() {
     assert!(matches!(Store::create(&empty), Err(StoreError::Exists(_))));
     assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
 }
+
+/// A `-wal` left by an earlier database at the same name would be replayed into a new one (a
+/// fresh database or a backup) and corrupt it: both are refused, naming the leftover, which
+/// stays as it was.
+#[test]
+fn a_new_database_or_backup_is_refused_beside_a_stale_wal() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.db");
+    let conn = Connection::open(&old).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+         CREATE TABLE t(x); INSERT INTO t VALUES (1);",
+    )
+    .unwrap();
+    let target = dir.path().join("new.db");
+    let wal = dir.path().join("new.db-wal");
+    std::fs::copy(dir.path().join("old.db-wal"), &wal).unwrap();
+    drop(conn);
+    let before = contents(&wal);
+    match Store::create(&target) {
+        Err(StoreError::Exists(p)) => assert_eq!(p, wal),
+        other => panic!("created beside a stale WAL: {:?}", other.map(|_| ())),
+    }
+    let s = Store::create(&dir.path().join("source.db")).unwrap();
+    match s.backup_to(&target) {
+        Err(StoreError::Exists(p)) => assert_eq!(p, wal),
+        other => panic!("backed up beside a stale WAL: {other:?}"),
+    }
+    assert!(!target.exists());
+    assert_eq!(contents(&wal), before, "the leftover is untouched");
+}
