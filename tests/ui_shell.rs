@@ -77,3 +77,30 @@ fn any_size_renders_without_panic() {
         "a too-small terminal says what it needs: {small}"
     );
 }
+
+/// At 80 columns the status bar shortens the role, the year and the weekday before it drops
+/// the overdue count; the colour counts and the time always stay (#16).
+#[test]
+fn a_narrow_status_bar_cuts_the_least_important_text_first() {
+    for (lang, late, role) in [
+        (Lang::Zh, "逾期", "值班长"),
+        (Lang::En, "Late", "Shift lead"),
+    ] {
+        let app = demo(300).app_as("L001", lang);
+        let wide = rows(&app, 160, 40).pop().unwrap();
+        assert!(wide.contains(late) && wide.contains(role) && wide.contains("2026-11-24"));
+        for w in [80, 70, 60] {
+            let bar = rows(&app, w, 24).pop().unwrap();
+            assert!(bar.contains(late), "{w}: overdue count cut: {bar:?}");
+            assert!(
+                bar.contains("10:30") && bar.contains("L001"),
+                "{w}: {bar:?}"
+            );
+        }
+        let narrow = rows(&app, 60, 24).pop().unwrap();
+        assert!(
+            !narrow.contains("2026-") && !narrow.contains(role),
+            "the role and the year go before the overdue count: {narrow:?}"
+        );
+    }
+}

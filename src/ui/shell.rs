@@ -56,23 +56,40 @@ pub fn hints(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// How the status bar shortens as the terminal narrows, least important first: the follow-ups'
+/// long label, the role, the year, the weekday, then the name (the staff code stays). The colour
+/// counts, the overdue count and the time go last; the centre's name gets what is left.
+/// Each step: (which `who`, which `clock`, the long follow-up label).
+const STATUS_STEPS: [(usize, usize, bool); 6] = [
+    (0, 0, true),
+    (0, 0, false),
+    (1, 0, false),
+    (1, 1, false),
+    (1, 2, false),
+    (2, 2, false),
+];
+
 pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
     let width = usize::from(area.width);
     let user = view.user;
-    let who = format!(
-        "{}（{}）{}",
-        user.name,
-        user.code,
-        view.tr(user.role().i18n_key())
-    );
+    let name_code = format!("{}（{}）", user.name, user.code);
+    let whos = [
+        format!("{name_code}{}", view.tr(user.role().i18n_key())),
+        name_code,
+        user.code.to_string(),
+    ];
     let weekday_key = format!("ui.weekday.{}", app.now.format("%u"));
     let weekday = tr(view.lang, &weekday_key);
-    let clock = format!(
-        "{} {} {}",
+    let (day, md, hm) = (
         app.now.format("%Y-%m-%d"),
-        weekday,
-        app.now.format("%H:%M")
+        app.now.format("%m-%d"),
+        app.now.format("%H:%M"),
     );
+    let clocks = [
+        format!("{day} {weekday} {hm}"),
+        format!("{md} {weekday} {hm}"),
+        format!("{md} {hm}"),
+    ];
     // `*N`: red cases with no action yet today, marked `*` in the case list too.
     let idle = if app.counts.red_idle > 0 {
         format!(" *{}", app.counts.red_idle)
@@ -90,44 +107,47 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         app.counts.orange
     );
     let bar = view.theme.status_bar();
-    let mut others = who.width() + red.width() + orange.width() + clock.width() + 15;
-    // Overdue open cases: shown when it fits beside the short follow-up counts (else the
-    // clock would be cut); the list's overdue filter shows them anyway.
     let mut overdue = crate::i18n::trf(
         view.lang,
         "ui.deadlines.status",
         &[("n", &app.counts.overdue)],
     );
-    let fu_short_width = crate::i18n::trf(
-        view.lang,
-        "ui.followups.status_short",
-        &[
-            ("today", &app.followup_counts.due_today),
-            ("overdue", &app.followup_counts.overdue),
-        ],
-    )
-    .width();
-    if others + overdue.width() + 1 + fu_short_width <= width {
-        others += overdue.width() + 1;
-    } else {
-        overdue.clear();
-    }
-    // Follow-up counts: the long label when it fits next to a few cells of the centre's name,
-    // else the short one.
     let fu_args: [(&str, &dyn std::fmt::Display); 2] = [
         ("today", &app.followup_counts.due_today),
         ("overdue", &app.followup_counts.overdue),
     ];
-    let long = crate::i18n::trf(view.lang, "ui.followups.status", &fu_args);
-    let fu = if others + long.width() + 6 <= width {
-        long
-    } else {
-        crate::i18n::trf(view.lang, "ui.followups.status_short", &fu_args)
+    let fu_long = crate::i18n::trf(view.lang, "ui.followups.status", &fu_args);
+    let fu_short = crate::i18n::trf(view.lang, "ui.followups.status_short", &fu_args);
+    // Separators: " " centre " │ " who " │ ", " " between the colours, " · ", " │ " clock, " ".
+    let width_of = |(w, c, long): (usize, usize, bool)| {
+        let fu = if long { &fu_long } else { &fu_short };
+        whos[w].width() + red.width() + orange.width() + clocks[c].width() + fu.width() + 15
     };
-    // Fixed parts first; the centre's name gets what is left, or its place when that is tiny.
+    let with_overdue = overdue.width() + 1;
+    // The long follow-up label only beside a few cells of the centre's name.
+    let fits = |step: (usize, usize, bool)| {
+        width_of(step) + with_overdue + if step.2 { 6 } else { 0 } <= width
+    };
+    let step = match STATUS_STEPS.iter().copied().find(|s| fits(*s)) {
+        Some(step) => step,
+        None => {
+            overdue.clear();
+            STATUS_STEPS[STATUS_STEPS.len() - 1]
+        }
+    };
+    let (who, clock) = (&whos[step.0], &clocks[step.1]);
+    let others = width_of(step)
+        - if step.2 {
+            fu_long.width()
+        } else {
+            fu_short.width()
+        }
+        + if overdue.is_empty() { 0 } else { with_overdue };
+    let fu = if step.2 { fu_long } else { fu_short };
+    // Fixed parts first; the centre's name gets what is left, or its place when under 6 cells.
     let mut fixed = others + fu.width();
     let room = width.saturating_sub(fixed);
-    let head = if room >= 3 {
+    let head = if room >= 6 {
         let centre = truncate(&app.centre, room);
         fixed += centre.width();
         format!(" {centre} │ {who} │ ")
