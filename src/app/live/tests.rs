@@ -20,6 +20,14 @@ pub(crate) fn now() -> NaiveDateTime {
 }
 
 /// Adds L001 (lead), L002 (lead), D001 (desk) and M001 (mediator) to a new store.
+/// A database file that two desks (connections) open: the folder must outlive the test.
+pub(crate) fn desks_file() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("desks.db");
+    Store::create(&path).unwrap();
+    (dir, path)
+}
+
 pub(crate) fn staff(s: &mut Store) -> [Actor; 4] {
     let mut out = Vec::new();
     let mut by = None;
@@ -176,11 +184,8 @@ pub(crate) fn tick_until(app: &mut App, ok: impl Fn(&App) -> bool) -> Duration {
 
 #[test]
 fn another_connections_commit_shows_in_the_visible_list_without_a_key() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("desks.db");
-    let mut s = Store::create(&path).unwrap();
-    let [lead, _, desk, _] = staff(&mut s);
-    drop(s);
+    let (_dir, path) = desks_file();
+    let [lead, _, desk, _] = staff(&mut Store::open(&path).unwrap());
     let mut app = App::new(
         Store::open(&path).unwrap(),
         Config::default(),

@@ -1,7 +1,7 @@
 //! A lead's red alert: raised by another desk's red case, shown until F12, which is audited;
 //! never for a clerk; an acknowledged alert does not come back.
 use crate::app::App;
-use crate::app::live::tests::{key, login, now, red_case, register, staff, tick_until};
+use crate::app::live::tests::{desks_file, key, login, now, red_case, register, staff, tick_until};
 use crate::config::Config;
 use crate::i18n::Lang;
 use crate::store::Store;
@@ -9,11 +9,8 @@ use ratatui::crossterm::event::KeyCode;
 
 #[test]
 fn another_desks_red_case_alerts_the_lead_until_f12_which_is_audited() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("desks.db");
-    let mut s = Store::create(&path).unwrap();
-    let [lead, _, desk, _] = staff(&mut s);
-    drop(s);
+    let (_dir, path) = desks_file();
+    let [lead, _, desk, _] = staff(&mut Store::open(&path).unwrap());
     let mut app = App::new(
         Store::open(&path).unwrap(),
         Config::default(),
