@@ -78,6 +78,13 @@ fn another_process_red_case_shows_live_and_f12_is_audited() {
     );
     let seen = committed.elapsed();
     eprintln!("red alert on the other desk's screen {seen:?} after the import exited");
+    // The list is re-read on the next tick after the alert: wait for both, never a sleep.
+    let in_list = |s: &str| s.lines().filter(|l| l.contains(&case_no)).count() >= 2;
+    let screen = if in_list(&screen) {
+        screen
+    } else {
+        p.wait_until(in_list, "the case in the list too")
+    };
     assert!(screen.contains(&case_no), "{screen}");
     assert!(
         screen.contains("李秀英（L002）"),
