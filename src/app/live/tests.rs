@@ -20,6 +20,13 @@ pub(crate) fn now() -> NaiveDateTime {
 }
 
 /// Adds L001 (lead), L002 (lead), D001 (desk) and M001 (mediator) to a new store.
+/// An app on `s`, logged in as `who` (zh-CN, at `now()`).
+pub(crate) fn logged_in(s: Store, who: Actor) -> App {
+    let mut app = App::new(s, Config::default(), Lang::Zh, now());
+    login(&mut app, who);
+    app
+}
+
 /// A database file that two desks (connections) open: the folder must outlive the test.
 pub(crate) fn desks_file() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -186,13 +193,7 @@ pub(crate) fn tick_until(app: &mut App, ok: impl Fn(&App) -> bool) -> Duration {
 fn another_connections_commit_shows_in_the_visible_list_without_a_key() {
     let (_dir, path) = desks_file();
     let [lead, _, desk, _] = staff(&mut Store::open(&path).unwrap());
-    let mut app = App::new(
-        Store::open(&path).unwrap(),
-        Config::default(),
-        Lang::Zh,
-        now(),
-    );
-    login(&mut app, lead);
+    let mut app = logged_in(Store::open(&path).unwrap(), lead);
     key(&mut app, KeyCode::F(3));
     tick_until(&mut app, |a| a.panes.cases.list.count == Some(0));
     let mut other = Store::open(&path).unwrap();

@@ -1,9 +1,9 @@
 //! A lead's red alert: raised by another desk's red case, shown until F12, which is audited;
 //! never for a clerk; an acknowledged alert does not come back.
 use crate::app::App;
-use crate::app::live::tests::{desks_file, key, login, now, red_case, register, staff, tick_until};
-use crate::config::Config;
-use crate::i18n::Lang;
+use crate::app::live::tests::{
+    desks_file, key, logged_in, now, red_case, register, staff, tick_until,
+};
 use crate::store::Store;
 use ratatui::crossterm::event::KeyCode;
 
@@ -11,13 +11,7 @@ use ratatui::crossterm::event::KeyCode;
 fn another_desks_red_case_alerts_the_lead_until_f12_which_is_audited() {
     let (_dir, path) = desks_file();
     let [lead, _, desk, _] = staff(&mut Store::open(&path).unwrap());
-    let mut app = App::new(
-        Store::open(&path).unwrap(),
-        Config::default(),
-        Lang::Zh,
-        now(),
-    );
-    login(&mut app, lead);
+    let mut app = logged_in(Store::open(&path).unwrap(), lead);
     tick_until(&mut app, |a| !a.waiting());
     assert!(app.alerts.current().is_none());
     let mut other = Store::open(&path).unwrap();
@@ -53,8 +47,7 @@ fn a_clerk_gets_no_alert_and_f12_does_nothing() {
     let mut s = Store::open_in_memory().unwrap();
     let [_, lead2, desk, _] = staff(&mut s);
     register(&mut s, lead2, &red_case("持刀威胁"));
-    let mut app = App::new(s, Config::default(), Lang::Zh, now());
-    login(&mut app, desk);
+    let mut app = logged_in(s, desk);
     app.others_changed();
     assert!(app.alerts.is_empty());
     key(&mut app, KeyCode::F(12));
@@ -69,8 +62,7 @@ fn alerts_waiting_at_login_show_oldest_first_one_at_a_time() {
     early.received_at = now() - chrono::Duration::hours(15);
     let (_, second) = register(&mut s, desk, &red_case("扬言自杀"));
     let (_, first) = register(&mut s, lead2, &early);
-    let mut app = App::new(s, Config::default(), Lang::Zh, now());
-    login(&mut app, lead);
+    let mut app = logged_in(s, lead);
     let shown = |a: &App| a.alerts.current().map(|x| x.case_no.clone());
     assert_eq!((shown(&app), app.alerts.len()), (Some(first), 2));
     app.others_changed();
