@@ -98,7 +98,7 @@ pub struct App {
     /// Counts on their way from the background worker.
     counts_pending: Option<background::Pending<(UrgentCounts, FollowupCounts)>>,
     /// Parties other desks added, on their way to the name index.
-    names_pending: Option<background::Pending<Vec<(i64, String, String)>>>,
+    names_pending: Option<background::Pending<crate::store::PartiesAfter>>,
     /// Database work off the render loop (counts, the handover sheet, saves, checkpoints).
     pub background: background::Background,
     /// Long reports (statistics): a worker of their own, so nothing waits behind them.

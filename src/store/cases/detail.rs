@@ -2,6 +2,7 @@
 //! Numbers come masked; full numbers only through `reveal_numbers`, which checks and audits.
 use super::list::CaseRow;
 use super::{Actor, Result, Store, StoreError, audit, queries};
+use crate::domain::centre::Reach;
 use crate::domain::ladder::{Ladder, Level};
 use crate::domain::party::PartyRole;
 use crate::domain::risk::{Colour, RiskFlag};
@@ -163,6 +164,10 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Vec<Revealed>> {
         self.write(|tx| {
+            // A lead above sees the case, and may see its numbers as a lead; nobody else.
+            if super::super::centres::reach(tx, by, case_id)? == Reach::Hidden {
+                return Err(StoreError::NotFound);
+            }
             let owner = queries::owner(tx, case_id)?.ok_or(StoreError::NotFound)?;
             if !by.role.may_see_numbers(by.staff_id, owner) {
                 return Err(StoreError::Forbidden);
