@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
-pub use crate::domain::text::{pad, truncate};
+pub use crate::domain::text::{fit_parts, pad, truncate};
 
 /// A rectangle of at most `w`×`h` centred in `area` (clamped, so tiny terminals never panic).
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
