@@ -242,3 +242,31 @@ fn the_mediators_free_times_are_kept_at_80x24() {
         insta::assert_snapshot!(format!("triage_routing_{tag}_80x24"), t.backend());
     }
 }
+
+/// More earlier cases than the panel holds: its border says how many are left out, and the
+/// highlighted one (F7) stays in view (#16 item 8).
+#[test]
+fn the_earlier_cases_panel_says_how_many_more_there_are() {
+    for (lang, tag, more) in [(Lang::Zh, "zh", "另有 "), (Lang::En, "en", " more ")] {
+        let mut a = demo(300).app_as("D001", lang);
+        typ(&mut a, "张");
+        let n = a.panes.triage.lookup.cases.len();
+        assert!(n > 6, "{n} earlier cases");
+        let s = format!("{}", render(&a, 80, 24).backend());
+        assert!(s.contains(more), "{s}");
+        insta::assert_snapshot!(
+            format!("triage_earlier_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+        for _ in 1..n {
+            press(&mut a, KeyCode::F(7));
+        }
+        let l = &a.panes.triage.lookup;
+        let last = &l.cases[l.selected].case_no;
+        let s = format!("{}", render(&a, 80, 24).backend());
+        assert!(
+            s.contains(&format!("▶  {last}")) || s.contains(&format!("▶★ {last}")),
+            "{s}"
+        );
+    }
+}
