@@ -74,6 +74,7 @@ const ZH_FILES: &[(&str, &str)] = &[
     ("merges", include_str!("../assets/i18n/zh-CN/merges.toml")),
     ("import", include_str!("../assets/i18n/zh-CN/import.toml")),
     ("live", include_str!("../assets/i18n/zh-CN/live.toml")),
+    ("centres", include_str!("../assets/i18n/zh-CN/centres.toml")),
 ];
 const EN_FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
@@ -97,6 +98,7 @@ const EN_FILES: &[(&str, &str)] = &[
     ("merges", include_str!("../assets/i18n/en/merges.toml")),
     ("import", include_str!("../assets/i18n/en/import.toml")),
     ("live", include_str!("../assets/i18n/en/live.toml")),
+    ("centres", include_str!("../assets/i18n/en/centres.toml")),
 ];
 
 type Table = HashMap<String, String>;

@@ -129,6 +129,7 @@ fn scenario(s: &mut Store) -> Vec<i64> {
         specialties: vec![],
         team: None,
         pin: "1234".into(),
+        centre_id: None,
     };
     s.add_staff(Some(lead), &m, cases_demo().now).unwrap();
     let mut sc = Scenario {

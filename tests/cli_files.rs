@@ -38,6 +38,7 @@ fn hostile_db(dir: &Path) -> String {
         specialties: vec![],
         team: None,
         pin: "1234".into(),
+        centre_id: None,
     };
     let lead = Actor {
         staff_id: s

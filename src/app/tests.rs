@@ -20,6 +20,7 @@ fn lead() -> NewStaff {
         specialties: vec![],
         team: None,
         pin: "1234".into(),
+        centre_id: None,
     }
 }
 

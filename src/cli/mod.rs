@@ -270,6 +270,7 @@ fn run_command(
                 specialties: vec![],
                 team: None,
                 pin,
+                centre_id: None,
             };
             store.add_staff(None, &lead, now)?;
             out.line(trf(

@@ -61,6 +61,7 @@ pub(crate) fn run(
                 specialties: split(&specialties),
                 team,
                 pin,
+                centre_id: None,
             };
             store.add_staff(Some(by), &s, now)?;
             out.line(trf(lang, "cli.staff.added", &[("code", &code)]))

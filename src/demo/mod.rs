@@ -51,6 +51,7 @@ pub fn generate(
             specialties: split(s.specialties),
             team: s.team.map(String::from),
             pin: pin.into(),
+            centre_id: None,
         };
         let id = store.add_staff_hashed(lead, &new, &hash, at)?;
         if lead.is_none() {

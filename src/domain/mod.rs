@@ -3,6 +3,7 @@ pub mod booking;
 pub mod case_filter;
 pub mod case_rule;
 pub mod category;
+pub mod centre;
 pub mod channel;
 mod codes;
 pub mod dates;

@@ -71,6 +71,7 @@ pub(crate) fn clerk() -> NewStaff {
         specialties: vec![],
         team: None,
         pin: "1234".into(),
+        centre_id: None,
     }
 }
 

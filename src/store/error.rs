@@ -49,6 +49,9 @@ pub enum StoreError {
     /// An import the rules refuse as a whole (domain::import_rule).
     #[error("{0}")]
     Import(crate::domain::import_rule::ImportRule),
+    /// A centre the tree's rules refuse (domain::centre).
+    #[error("{0}")]
+    Centre(crate::domain::centre::CentreRule),
     /// The app's background worker stopped before answering.
     #[error("the background worker stopped")]
     Worker,
@@ -90,6 +93,7 @@ impl StoreError {
             StoreError::Followup(rule) => rule.i18n_key(),
             StoreError::Staff(rule) => rule.i18n_key(),
             StoreError::Import(rule) => rule.i18n_key(),
+            StoreError::Centre(rule) => rule.i18n_key(),
             StoreError::Worker => "err.db.worker",
         }
     }
@@ -146,6 +150,7 @@ impl StoreError {
             Followup(r) => Followup(r.clone()),
             Staff(r) => Staff(*r),
             Import(r) => Import(*r),
+            Centre(r) => Centre(r.clone()),
             NotFound => NotFound,
             UnknownCode(u) => UnknownCode(u.clone()),
             Sql(e) => {

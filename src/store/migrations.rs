@@ -20,10 +20,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/schema_application_id.sql"),
     CLOSED_AT,
     include_str!("migrations/schema_imports.sql"),
-    include_str!("migrations/schema_red_alerts.sql"),
+    RED_ALERTS,
+    include_str!("migrations/schema_centres.sql"),
 ];
 
 const CLOSED_AT: &str = include_str!("migrations/schema_closed_at.sql");
+const RED_ALERTS: &str = include_str!("migrations/schema_red_alerts.sql");
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -31,6 +33,15 @@ pub const LATEST: i64 = MIGRATIONS.len() as i64;
 #[cfg(test)]
 pub(crate) fn before_closed_at() -> i64 {
     MIGRATIONS.iter().position(|m| *m == CLOSED_AT).unwrap_or(0) as i64
+}
+
+/// The version before red alerts (tests build such databases).
+#[cfg(test)]
+pub(crate) fn before_red_alerts() -> i64 {
+    MIGRATIONS
+        .iter()
+        .position(|m| *m == RED_ALERTS)
+        .unwrap_or(0) as i64
 }
 
 pub fn version(conn: &Connection) -> Result<i64> {

@@ -25,6 +25,7 @@ mod audit;
 pub mod bulk;
 mod calendar;
 mod cases;
+pub mod centres;
 mod check_gate;
 pub use check_gate::CheckGate;
 pub(crate) mod convert;
@@ -122,6 +123,8 @@ pub struct Store {
     /// check running on another thread: not at all on the connection the render loop uses.
     gate: CheckGate,
     write_wait: Duration,
+    /// Whose view this connection reads (centres/mod.rs `view_as`); none: the default view.
+    viewer: Option<Actor>,
 }
 
 /// How a connection comes to trust the file it opens.
@@ -269,6 +272,7 @@ impl Store {
         // checkpoints for a while cannot leave a huge file behind.
         conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
         let from = migrations::migrate(&mut conn)?;
+        centres::init_visible(&conn)?;
         diagnostics::opened(&conn, from, main);
         Ok(Store {
             conn,
@@ -276,6 +280,7 @@ impl Store {
             work: crate::domain::slots::WorkTime::default(),
             gate,
             write_wait,
+            viewer: None,
         })
     }
 

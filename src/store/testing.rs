@@ -19,6 +19,7 @@ pub(crate) fn add_staff(
         specialties: vec![],
         team: None,
         pin: "1234".into(),
+        centre_id: None,
     };
     Actor {
         staff_id: s.add_staff(by, &n, at).unwrap(),

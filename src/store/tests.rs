@@ -22,6 +22,7 @@ fn staff(code: &str, role: Role) -> NewStaff {
         specialties: vec![],
         team: None,
         pin: "1234".into(),
+        centre_id: None,
     }
 }
 

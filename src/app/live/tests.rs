@@ -52,6 +52,7 @@ pub(crate) fn staff(s: &mut Store) -> [Actor; 4] {
             specialties: vec![],
             team: None,
             pin: "123456".into(),
+            centre_id: None,
         };
         let a = Actor {
             staff_id: s.add_staff(by, &n, now()).unwrap(),

@@ -37,8 +37,10 @@ impl Store {
                 let _ = tx.send(queries::count(&self.conn, &q));
             }
             Some(path) => {
+                // The same centres as this connection (nothing, if they cannot be read).
+                let visible = self.visible_centres().unwrap_or_default();
                 std::thread::spawn(move || {
-                    let _ = tx.send(queries::count_read_only(&path, &q));
+                    let _ = tx.send(queries::count_read_only(&path, &q, &visible));
                 });
             }
         }

@@ -1,6 +1,7 @@
 //! Registering cases: parties, case numbers, colour rules and the audit trail, in one transaction.
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit, queries};
+use crate::domain::centre;
 use crate::domain::intake::{NewCase, Valid};
 use crate::domain::party::PartyRole;
 use crate::domain::risk::{Colour, ResponseHours};
@@ -18,14 +19,15 @@ pub struct CaseCreated {
     pub deadline_at: Option<NaiveDateTime>,
 }
 
-/// `2026-1124-007`: the day it was received and a counter that never goes back.
+/// `2026-1124-007`: the original centre's number for the day it was received and a counter
+/// that never goes back (`domain::centre::case_no`; other centres' numbers carry their code).
 pub fn format_case_no(received: NaiveDateTime, n: i64) -> String {
-    format!("{}-{n:03}", received.format("%Y-%m%d"))
+    centre::case_no("", received, n)
 }
 
-fn next_case_no(tx: &Transaction, received: NaiveDateTime) -> Result<String> {
-    let n = queries::next_day_number(tx, &received.format("%Y-%m-%d").to_string())?;
-    Ok(format_case_no(received, n))
+fn next_case_no(tx: &Transaction, prefix: &str, received: NaiveDateTime) -> Result<String> {
+    let n = queries::next_day_number(tx, &centre::counter_key(prefix, received))?;
+    Ok(centre::case_no(prefix, received, n))
 }
 
 /// A case that passed every rule that needs no database (`NewCase::check`), with what the
@@ -80,7 +82,8 @@ pub(in crate::store) fn insert(
             .collect::<Vec<_>>()
             .join(",");
     let deadline = super::deadlines::response(tx, work, hours, colour, c.received_at)?;
-    let case_no = next_case_no(tx, c.received_at)?;
+    let desk = super::super::centres::desk_centre(tx, by.staff_id)?;
+    let case_no = next_case_no(tx, &desk.number_prefix, c.received_at)?;
     let mut first_party = None;
     let mut party_ids = Vec::new();
     for ((role, p), (phone, id)) in c.parties.iter().zip(k.v.numbers) {
@@ -116,6 +119,7 @@ pub(in crate::store) fn insert(
             first_party_id: first_party,
             visits: c.earlier_visits + 1,
             deadline_at: deadline.map(to_sql),
+            centre_id: desk.id,
         },
     )?;
     for (pid, role) in party_ids {

@@ -102,6 +102,7 @@ mod tests {
             specialties: vec![],
             team: None,
             pin: "1234".into(),
+            centre_id: None,
         };
         let id = s.add_staff(None, &lead, at(11, 1, 8)).unwrap();
         (

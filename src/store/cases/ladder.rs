@@ -151,6 +151,7 @@ impl Store {
         let result = required(result, CaseRule::ResultEmpty)?;
         let work = self.work.clone();
         self.write(|tx| {
+            super::super::centres::check_handles(tx, by, id)?;
             let mut s = state(tx, id)?;
             if !by.role.may_work(by.staff_id, s.owner) {
                 return Err(StoreError::Forbidden);
@@ -196,6 +197,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Level> {
         self.write(|tx| {
+            super::super::centres::check_handles(tx, by, id)?;
             let mut s = state(tx, id)?;
             if !by.role.may_work(by.staff_id, s.owner) {
                 return Err(StoreError::Forbidden);

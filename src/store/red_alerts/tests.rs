@@ -198,7 +198,7 @@ fn a_colour_raised_by_hand_names_every_flag() {
 fn red_cases_from_before_the_upgrade_count_from_their_last_colour_change() {
     use crate::store::migrations;
     let mut conn = rusqlite::Connection::open_in_memory().unwrap();
-    let version = migrations::LATEST - 1;
+    let version = migrations::before_red_alerts();
     migrations::migrate_to(&mut conn, version).unwrap();
     conn.execute_batch(
         "INSERT INTO staff (code, name, role, pin_hash, created_at) VALUES ('D1', '张丽', 'desk', 'x', '2026-11-20 08:00:00');

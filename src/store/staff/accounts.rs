@@ -43,8 +43,12 @@ impl Store {
             if queries::code_taken(tx, code)? {
                 return Err(StaffRule::CodeTaken.into());
             }
+            let centre = match by {
+                Some(a) => super::super::centres::place_staff(tx, a, s.centre_id)?,
+                None => s.centre_id.unwrap_or(1),
+            };
             let at = to_sql(now);
-            let id = queries::insert(tx, s, code, name, pin_hash, &at)?;
+            let id = queries::insert(tx, s, code, name, pin_hash, &at, centre)?;
             let who = format!("{code} {name} {}", s.role.code());
             audit::event(
                 tx,

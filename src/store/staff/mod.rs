@@ -23,6 +23,9 @@ pub struct NewStaff {
     pub specialties: Vec<String>,
     pub team: Option<String>,
     pub pin: String,
+    /// The centre they work at; None: the centre of whoever adds them (the first lead: the
+    /// first centre).
+    pub centre_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +38,7 @@ pub struct StaffMember {
     pub specialties: Vec<String>,
     pub team: Option<String>,
     pub active: bool,
+    pub centre_id: i64,
 }
 
 impl From<StaffRule> for StoreError {

@@ -6,7 +6,7 @@ use super::{NewStaff, StaffMember};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-const COLUMNS: &str = "id, code, name, role, languages, specialties, team, active";
+const COLUMNS: &str = "id, code, name, role, languages, specialties, team, active, centre_id";
 
 fn split_list(s: String) -> Vec<String> {
     s.split(',')
@@ -25,6 +25,7 @@ fn member(r: &Row) -> rusqlite::Result<StaffMember> {
         specialties: split_list(r.get(5)?),
         team: r.get(6)?,
         active: r.get(7)?,
+        centre_id: r.get(8)?,
     })
 }
 
@@ -51,10 +52,12 @@ pub(super) fn insert(
     name: &str,
     pin_hash: &str,
     at: &str,
+    centre_id: i64,
 ) -> Result<i64> {
     conn.execute(
-        "INSERT INTO staff (code, name, role, languages, specialties, team, pin_hash, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO staff (code, name, role, languages, specialties, team, pin_hash, created_at,
+                            centre_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             code,
             name,
@@ -63,7 +66,8 @@ pub(super) fn insert(
             s.specialties.join(","),
             s.team,
             pin_hash,
-            at
+            at,
+            centre_id
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -118,10 +122,10 @@ pub(super) fn login_row(conn: &Connection, code: &str) -> Result<Option<LoginRow
             |r| {
                 Ok(LoginRow {
                     member: member(r)?,
-                    hash: r.get(8)?,
-                    failed: r.get(9)?,
+                    hash: r.get(9)?,
+                    failed: r.get(10)?,
                     locked_until: r
-                        .get::<_, Option<String>>(10)?
+                        .get::<_, Option<String>>(11)?
                         .as_deref()
                         .and_then(from_sql),
                 })

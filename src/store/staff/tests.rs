@@ -85,6 +85,7 @@ fn person(code: &str, name: &str) -> NewStaff {
         specialties: vec![],
         team: None,
         pin: "1234".into(),
+        centre_id: None,
     }
 }
 

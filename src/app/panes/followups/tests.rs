@@ -29,6 +29,7 @@ fn staff(s: &mut Store, by: Option<Actor>, code: &str, role: Role) -> Actor {
         specialties: vec![],
         team: None,
         pin: "1234".into(),
+        centre_id: None,
     };
     Actor {
         staff_id: s.add_staff(by, &n, now()).unwrap(),

@@ -42,6 +42,7 @@ fn member(code: &str, role: Role) -> NewStaff {
         specialties: vec![],
         team: None,
         pin: "1234".into(),
+        centre_id: None,
     }
 }
 

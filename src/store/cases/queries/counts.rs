@@ -30,7 +30,7 @@ pub(crate) fn count(conn: &Connection, q: &CountQuery) -> Result<i64> {
 }
 
 /// The count on a read-only connection of its own to the file at `path`.
-pub(crate) fn count_read_only(path: &Path, q: &CountQuery) -> Result<i64> {
+pub(crate) fn count_read_only(path: &Path, q: &CountQuery, visible: &[i64]) -> Result<i64> {
     rusqlite::Connection::open_with_flags(
         path,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -38,6 +38,7 @@ pub(crate) fn count_read_only(path: &Path, q: &CountQuery) -> Result<i64> {
     .map_err(StoreError::from)
     .and_then(|c| {
         super::super::super::diagnostics::watch(&c);
+        super::super::super::centres::same_view(&c, visible)?;
         count(&c, q)
     })
 }

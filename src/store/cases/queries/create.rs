@@ -58,15 +58,18 @@ pub(crate) struct CaseInsert<'a> {
     pub first_party_id: Option<i64>,
     pub visits: u32,
     pub deadline_at: Option<String>,
+    /// The desk's centre: it received the case and handles it first.
+    pub centre_id: i64,
 }
 
 /// Inserts the case row; returns its id.
 pub(crate) fn insert_case(c: &Connection, k: &CaseInsert) -> Result<i64> {
     let sql = "INSERT INTO cases (case_no, received_at, channel, category, colour, colour_computed,
             colour_flags, colour_reason, status, active, summary, description, amount_yuan,
-            people, team, owner_id, received_by, first_party_id, visits, deadline_at, updated_at)
+            people, team, owner_id, received_by, first_party_id, visits, deadline_at, updated_at,
+            centre_id, received_centre_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?2)";
+            ?18, ?19, ?2, ?20, ?20)";
     let p = params![
         k.case_no,
         k.received_at,
@@ -87,6 +90,7 @@ pub(crate) fn insert_case(c: &Connection, k: &CaseInsert) -> Result<i64> {
         k.first_party_id,
         k.visits,
         k.deadline_at,
+        k.centre_id,
     ];
     run_cached(c, sql, p)?;
     Ok(c.last_insert_rowid())

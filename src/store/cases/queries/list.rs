@@ -2,6 +2,7 @@
 //! rows read by id. Every order ends with (received_at, id), which makes a page boundary exact
 //! and lets each step be one index range scan whatever the depth.
 use super::super::super::Result;
+use super::super::super::centres::visible;
 use super::super::super::convert::code;
 use super::super::super::time::{self, to_sql};
 use super::super::list::CaseRow;
@@ -104,14 +105,20 @@ fn seeks(chip: &Chip, sort: Option<Sort>, open: bool) -> bool {
     }
 }
 
-/// The WHERE clause of a filter (always starting "1") and its parameters; `sort` is the
+/// The WHERE clause of a filter (always starting with the visible centres) and its parameters; `sort` is the
 /// order the rows will be read in (None for a count).
 pub(crate) fn where_sql(
     f: &CaseFilter,
     sort: Option<Sort>,
     now: NaiveDateTime,
 ) -> (String, Vec<Value>) {
-    let mut sql = String::from("1");
+    // Only what this connection may see (centres/mod.rs); `+`: the list's order index drives,
+    // the centre is tested row by row.
+    let mut sql = String::from(if sort.is_some() {
+        concat!("+c.centre_id ", visible!())
+    } else {
+        concat!("c.centre_id ", visible!())
+    });
     let mut params: Vec<Value> = Vec::new();
     let text = |s: &str| Value::Text(s.to_string());
     let open = f.open_only();
@@ -295,6 +302,9 @@ pub(crate) fn page_ids(c: &Connection, steps: Steps, limit: usize) -> Result<Vec
 
 /// Rows by id, in no particular order.
 pub(crate) fn rows_by_ids(c: &Connection, ids: &[i64]) -> Result<Vec<CaseRow>> {
-    let sql = format!("{SELECT_ROW} WHERE c.id IN (SELECT value FROM json_each(?1))");
+    let sql = format!(
+        "{SELECT_ROW} WHERE c.id IN (SELECT value FROM json_each(?1)) AND c.centre_id {}",
+        visible!()
+    );
     all(c, &sql, [json_ids(ids)], row)
 }

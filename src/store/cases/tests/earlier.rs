@@ -27,6 +27,7 @@ fn add(s: &mut Store, by: Option<Actor>, code: &str, role: Role, langs: &[&str])
                 specialties: vec!["neighbour".into()],
                 team: Some("people".into()),
                 pin: "1234".into(),
+                centre_id: None,
             },
             at(20, 8),
         )

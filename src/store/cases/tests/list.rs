@@ -144,13 +144,16 @@ fn filters_become_parameters_never_text() {
     let (sql, params) = where_sql(&f, None, now());
     assert_eq!(
         sql,
-        "1 AND c.active = 1 AND c.category = ? AND c.owner_id IS NULL AND c.received_at >= ? AND c.received_at < ?"
+        "c.centre_id IN (SELECT id FROM temp.visible_centres) AND c.active = 1 AND c.category = ? AND c.owner_id IS NULL AND c.received_at >= ? AND c.received_at < ?"
     );
     assert_eq!(params[0], Value::Text("x' OR 1=1 --".into()));
     assert_eq!(params[2], Value::Text("2026-11-25 00:00:00".into()));
     let s = demo_store(50);
     assert_eq!(s.count_cases(&f, now()).unwrap(), 0);
 }
+
+/// A sorted page tests the centre row by row: the order's index drives.
+const SCOPE: &str = "+c.centre_id IN (SELECT id FROM temp.visible_centres)";
 
 #[test]
 fn chips_that_do_not_lead_an_index_in_the_sort_order_are_not_seeked() {
@@ -161,15 +164,18 @@ fn chips_that_do_not_lead_an_index_in_the_sort_order_are_not_seeked() {
         ],
     };
     let (sql, _) = where_sql(&f, Some(Sort::default()), now());
-    assert_eq!(sql, "1 AND +c.status = ? AND +c.channel = ?");
+    assert_eq!(sql, format!("{SCOPE} AND +c.status = ? AND +c.channel = ?"));
     let newest = Sort {
         key: SortKey::Received,
         reversed: false,
     };
     let (sql, _) = where_sql(&f, Some(newest), now());
-    assert_eq!(sql, "1 AND c.status = ? AND +c.channel = ?");
+    assert_eq!(sql, format!("{SCOPE} AND c.status = ? AND +c.channel = ?"));
     let (sql, _) = where_sql(&f, None, now());
-    assert_eq!(sql, "1 AND c.status = ? AND c.channel = ?");
+    assert_eq!(
+        sql,
+        "c.centre_id IN (SELECT id FROM temp.visible_centres) AND c.status = ? AND c.channel = ?"
+    );
 }
 
 #[test]

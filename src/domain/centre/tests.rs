@@ -1,0 +1,123 @@
+use super::*;
+use chrono::NaiveDate;
+
+fn centre(id: i64, code: &str, level: Level, parent: Option<i64>) -> Centre {
+    Centre {
+        id,
+        code: code.into(),
+        name: format!("{code} centre"),
+        level,
+        parent_id: parent,
+        number_prefix: if id == 1 { String::new() } else { code.into() },
+        address: String::new(),
+        phone: String::new(),
+        active: true,
+    }
+}
+
+/// County 1; townships 2, 3; villages 4, 5 under 2 and 6 under 3.
+fn county() -> CentreTree {
+    CentreTree::new(vec![
+        centre(6, "V3", Level::Village, Some(3)),
+        centre(1, "AJ", Level::County, None),
+        centre(2, "T1", Level::Township, Some(1)),
+        centre(3, "T2", Level::Township, Some(1)),
+        centre(4, "V1", Level::Village, Some(2)),
+        centre(5, "V2", Level::Village, Some(2)),
+    ])
+}
+
+#[test]
+fn a_lead_sees_the_subtree_and_anyone_else_one_centre() {
+    let t = county();
+    assert_eq!(t.visible_to(Role::Lead, 1), [1, 2, 3, 4, 5, 6]);
+    assert_eq!(t.visible_to(Role::Lead, 2), [2, 4, 5]);
+    assert_eq!(t.visible_to(Role::Lead, 4), [4]);
+    assert_eq!(t.visible_to(Role::Desk, 2), [2]);
+    assert_eq!(t.visible_to(Role::Mediator, 1), [1]);
+}
+
+#[test]
+fn paths_go_up_to_the_county() {
+    let t = county();
+    assert_eq!(t.path_up(5), [5, 2, 1]);
+    assert!(t.is_within(6, 3));
+    assert!(!t.is_within(6, 2));
+    assert_eq!(t.parent(4).map(|c| c.id), Some(2));
+    assert!(t.parent(1).is_none());
+    assert_eq!(t.by_code("v2").map(|c| c.id), Some(5));
+}
+
+#[test]
+fn a_centre_goes_one_level_under_its_parent() {
+    let t = county();
+    let ok = t.check_place(None, "V9", "九村", Level::Village, Some(3));
+    assert_eq!(ok, Ok(()));
+    let cases = [
+        (
+            "V9",
+            "x",
+            Level::Village,
+            Some(1),
+            CentreRule::WrongParentLevel,
+        ),
+        (
+            "V9",
+            "x",
+            Level::Village,
+            None,
+            CentreRule::WrongParentLevel,
+        ),
+        (
+            "T9",
+            "x",
+            Level::Township,
+            Some(4),
+            CentreRule::WrongParentLevel,
+        ),
+        (
+            "C9",
+            "x",
+            Level::County,
+            Some(1),
+            CentreRule::CountyHasParent,
+        ),
+        (
+            "V9",
+            "x",
+            Level::Village,
+            Some(99),
+            CentreRule::NoSuchCentre,
+        ),
+        ("V1", "x", Level::Village, Some(2), CentreRule::CodeTaken),
+        ("v9", "x", Level::Village, Some(2), CentreRule::BadCode),
+        ("东林", "x", Level::Village, Some(2), CentreRule::BadCode),
+        ("V", "x", Level::Village, Some(2), CentreRule::BadCode),
+        ("V9", " ", Level::Village, Some(2), CentreRule::NoName),
+    ];
+    for (code, name, level, parent, want) in cases {
+        assert_eq!(
+            t.check_place(None, code, name, level, parent),
+            Err(want),
+            "{code} {level:?} under {parent:?}"
+        );
+    }
+    // Keeping its own code is not "taken"; moving a township under itself is refused.
+    assert_eq!(
+        t.check_place(Some(4), "V1", "x", Level::Village, Some(3)),
+        Ok(())
+    );
+}
+
+#[test]
+fn numbers_carry_the_centre_except_the_original_one() {
+    let at = NaiveDate::from_ymd_opt(2026, 11, 24)
+        .unwrap()
+        .and_hms_opt(9, 5, 0)
+        .unwrap();
+    assert_eq!(case_no("", at, 7), "2026-1124-007");
+    assert_eq!(case_no("DX", at, 7), "DX-2026-1124-007");
+    assert_eq!(case_no("DX", at, 1234), "DX-2026-1124-1234");
+    assert_eq!(counter_key("", at), "2026-11-24");
+    assert_eq!(counter_key("DX", at), "DX:2026-11-24");
+}

@@ -1,0 +1,119 @@
+//! Every SQL statement of centres and of what a connection may see.
+use super::super::Result;
+use super::super::convert::code;
+use crate::domain::centre::Centre;
+use crate::domain::ladder::Level;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+const COLUMNS: &str = "id, code, name, level, parent_id, number_prefix, address, phone, active";
+
+fn centre(r: &Row) -> rusqlite::Result<Centre> {
+    Ok(Centre {
+        id: r.get(0)?,
+        code: r.get(1)?,
+        name: r.get(2)?,
+        level: code(r, 3, "centres")?,
+        parent_id: r.get(4)?,
+        number_prefix: r.get(5)?,
+        address: r.get(6)?,
+        phone: r.get(7)?,
+        active: r.get(8)?,
+    })
+}
+
+pub(super) fn all(c: &Connection) -> Result<Vec<Centre>> {
+    let mut stmt = c.prepare_cached(&format!("SELECT {COLUMNS} FROM centres ORDER BY id"))?;
+    let rows = stmt.query_map([], centre)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The centre of a member of staff.
+pub(super) fn of_staff(c: &Connection, staff_id: i64) -> Result<Option<Centre>> {
+    Ok(c.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM centres WHERE id = (SELECT centre_id FROM staff WHERE id = ?1)"
+    ))?
+    .query_row([staff_id], centre)
+    .optional()?)
+}
+
+pub(super) struct CentreInsert<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub level: Level,
+    pub parent_id: Option<i64>,
+    pub address: &'a str,
+    pub phone: &'a str,
+    pub at: &'a str,
+}
+
+pub(super) fn insert(c: &Connection, k: &CentreInsert) -> Result<i64> {
+    c.execute(
+        "INSERT INTO centres (code, name, level, parent_id, number_prefix, address, phone,
+                              created_at)
+         VALUES (?1, ?2, ?3, ?4, ?1, ?5, ?6, ?7)",
+        params![
+            k.code,
+            k.name,
+            k.level,
+            k.parent_id,
+            k.address,
+            k.phone,
+            k.at
+        ],
+    )?;
+    Ok(c.last_insert_rowid())
+}
+
+/// Name, address and phone (the code, level and parent stay: case numbers carry the code).
+pub(super) fn update_details(
+    c: &Connection,
+    id: i64,
+    name: &str,
+    address: &str,
+    phone: &str,
+) -> Result<()> {
+    c.execute(
+        "UPDATE centres SET name = ?2, address = ?3, phone = ?4 WHERE id = ?1",
+        params![id, name, address, phone],
+    )?;
+    Ok(())
+}
+
+pub(super) fn set_active(c: &Connection, id: i64, active: bool) -> Result<()> {
+    c.execute(
+        "UPDATE centres SET active = ?2 WHERE id = ?1",
+        params![id, active],
+    )?;
+    Ok(())
+}
+
+/// The handling centre of a case.
+pub(super) fn case_centre(c: &Connection, case_id: i64) -> Result<Option<i64>> {
+    Ok(
+        c.prepare_cached("SELECT centre_id FROM cases WHERE id = ?1")?
+            .query_row([case_id], |r| r.get(0))
+            .optional()?,
+    )
+}
+
+/// The connection's own list of centres it may read (a TEMP table: per connection, never
+/// in the file).
+pub(super) fn create_visible(c: &Connection) -> Result<()> {
+    c.execute_batch("CREATE TEMP TABLE IF NOT EXISTS visible_centres (id INTEGER PRIMARY KEY);")?;
+    Ok(())
+}
+
+pub(super) fn set_visible(c: &Connection, ids: &[i64]) -> Result<()> {
+    c.execute("DELETE FROM temp.visible_centres", [])?;
+    let mut ins = c.prepare_cached("INSERT INTO temp.visible_centres (id) VALUES (?1)")?;
+    for id in ids {
+        ins.execute([id])?;
+    }
+    Ok(())
+}
+
+pub(super) fn visible(c: &Connection) -> Result<Vec<i64>> {
+    let mut stmt = c.prepare_cached("SELECT id FROM temp.visible_centres ORDER BY id")?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
