@@ -126,6 +126,7 @@ fn busy_day(s: &mut Store) {
             specialties: vec![],
             team: None,
             pin: "1234".into(),
+            centre_id: None,
         };
         let id = s.add_staff(Some(lead), &staff, now).unwrap();
         for hour in 11..17 {
