@@ -2,7 +2,6 @@
 //! Numbers come masked; full numbers only through `reveal_numbers`, which checks and audits.
 use super::list::CaseRow;
 use super::{Actor, Result, Store, StoreError, audit, queries};
-use crate::domain::centre::Reach;
 use crate::domain::ladder::{Ladder, Level};
 use crate::domain::party::PartyRole;
 use crate::domain::risk::{Colour, RiskFlag};
@@ -164,8 +163,8 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Vec<Revealed>> {
         self.write(|tx| {
-            // A lead above sees the case, and may see its numbers as a lead; nobody else.
-            if super::super::centres::reach(tx, by, case_id)? == Reach::Hidden {
+            // Whoever reads the case (a lead above, the centre that sent it on) may, by role.
+            if !super::super::centres::sees(tx, by, case_id)? {
                 return Err(StoreError::NotFound);
             }
             let owner = queries::owner(tx, case_id)?.ok_or(StoreError::NotFound)?;

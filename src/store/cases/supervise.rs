@@ -1,7 +1,7 @@
 //! Supervision from above (督办): a lead of a centre above the handling centre follows a case
 //! — adds notes, sets a deadline — while only the handling centre works it. Audited
 //! `case.supervise` (the note), and `case.deadline` when the deadline moves.
-use super::super::centres::reach;
+use super::super::centres::{reach, refusal};
 use super::state::{deadline_text, log, required, state};
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, queries};
@@ -20,10 +20,8 @@ pub(super) fn supervise(
     deadline: Option<NaiveDateTime>,
     now: NaiveDateTime,
 ) -> Result<()> {
-    match reach(tx, by, id)? {
-        Reach::Supervises => {}
-        Reach::Handles => return Err(StoreError::Forbidden),
-        Reach::Hidden => return Err(StoreError::NotFound),
+    if reach(tx, by, id)? != Reach::Supervises {
+        return Err(refusal(tx, by, id)?);
     }
     let s = state(tx, id)?;
     let at = to_sql(now);

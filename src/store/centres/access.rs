@@ -16,13 +16,34 @@ pub(in crate::store) fn reach(conn: &Connection, by: Actor, case_id: i64) -> Res
 }
 
 /// Refuses a change to a case that another centre handles: only the handling centre works a
-/// case. A lead above it sees it (Forbidden); to anyone else it does not exist (NotFound).
+/// case. Who reads it — a lead above, the centre that received it or sent it on, the centre
+/// asked to sign for it — is refused (Forbidden); to anyone else it does not exist (NotFound).
 pub(in crate::store) fn check_handles(conn: &Connection, by: Actor, case_id: i64) -> Result<()> {
     match reach(conn, by, case_id)? {
         Reach::Handles => Ok(()),
-        Reach::Supervises => Err(StoreError::Forbidden),
-        Reach::Hidden => Err(StoreError::NotFound),
+        _ => Err(refusal(conn, by, case_id)?),
     }
+}
+
+/// Whether `by` may read the case: their view (`visible_to`) holds its handling centre, or a
+/// centre that received it, sent it on or is asked to sign for it (`readable!` for a person).
+pub(in crate::store) fn sees(conn: &Connection, by: Actor, case_id: i64) -> Result<bool> {
+    let case = queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)?;
+    let own = desk_centre(conn, by.staff_id)?;
+    let seen = CentreTree::new(queries::all(conn)?).visible_to(by.role, own.id);
+    Ok(seen.contains(&case)
+        || queries::centres_of_case(conn, case_id)?
+            .iter()
+            .any(|c| seen.contains(c)))
+}
+
+/// Why `by` may not change the case: Forbidden if they read it, else NotFound.
+pub(in crate::store) fn refusal(conn: &Connection, by: Actor, case_id: i64) -> Result<StoreError> {
+    Ok(if sees(conn, by, case_id)? {
+        StoreError::Forbidden
+    } else {
+        StoreError::NotFound
+    })
 }
 
 /// A read of one case by id: NotFound unless this connection sees the case's centre.
@@ -66,9 +87,35 @@ pub(in crate::store) fn check_works_here(
 /// A room for a session of the case: the handling centre's own.
 pub(in crate::store) fn check_room(conn: &Connection, room_id: i64, case_id: i64) -> Result<()> {
     let case = queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)?;
+    check_room_at(conn, room_id, case)
+}
+
+/// A room of centre `centre`.
+pub(in crate::store) fn check_room_at(conn: &Connection, room_id: i64, centre: i64) -> Result<()> {
     match queries::room_centre(conn, room_id)? {
-        Some(room) if room == case => Ok(()),
+        Some(room) if room == centre => Ok(()),
         Some(_) => Err(CentreRule::RoomElsewhere.into()),
         None => Err(StoreError::NotFound),
+    }
+}
+
+/// The centre a change to a booked session (in `room`) acts for: the case's handling centre
+/// when `by` works there; else `by`'s own centre if the session is in one of its rooms — a
+/// session booked before the case was handed on stays with the centre that booked it. Refused
+/// as `check_handles` refuses otherwise.
+pub(in crate::store) fn session_host(
+    conn: &Connection,
+    by: Actor,
+    case_id: i64,
+    room: Option<i64>,
+) -> Result<i64> {
+    let refused = match check_handles(conn, by, case_id) {
+        Ok(()) => return queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound),
+        Err(e) => e,
+    };
+    let own = desk_centre(conn, by.staff_id)?.id;
+    match room {
+        Some(r) if queries::room_centre(conn, r)? == Some(own) => Ok(own),
+        _ => Err(refused),
     }
 }

@@ -13,7 +13,8 @@ mod tests;
 mod visibility_tests;
 
 pub(in crate::store) use access::{
-    check_handles, check_room, check_serves, check_visible, check_works_here, reach,
+    check_handles, check_room, check_room_at, check_serves, check_visible, check_works_here, reach,
+    refusal, sees, session_host,
 };
 
 use super::time::to_sql;
@@ -32,9 +33,9 @@ macro_rules! visible {
 }
 pub(in crate::store) use visible;
 
-/// SQL that is true when the case with id `$case` (an SQL expression) belongs to a visible
-/// centre, by one primary-key probe: for reads driven by another table's index (parties,
-/// follow-ups, sessions, the summary index), which must stay in the driver's order.
+/// SQL that is true when the case with id `$case` (an SQL expression) is handled by a visible
+/// centre, by one primary-key probe: for a centre's work driven by another table's index
+/// (follow-ups, sessions, the audit log), which must stay in the driver's order.
 macro_rules! visible_case {
     ($case:literal) => {
         concat!(
@@ -46,16 +47,56 @@ macro_rules! visible_case {
 }
 pub(in crate::store) use visible_case;
 
+/// SQL true when the connection may READ the case aliased `$c`: its visible centres handle it
+/// (`visible!()`), received it first, are asked to sign for it (a pending hand-over: they read
+/// its whole history before deciding), or once sent it on (read-only: writes check
+/// `check_handles`, the handling centre only). `concat!("… WHERE ", readable!("c"))`.
+macro_rules! readable {
+    ($c:literal) => {
+        concat!(
+            "(",
+            $c,
+            ".centre_id IN (SELECT id FROM temp.visible_centres) OR ",
+            $c,
+            ".received_centre_id IN (SELECT id FROM temp.visible_centres) OR ",
+            $c,
+            ".pending_to IN (SELECT id FROM temp.visible_centres) OR EXISTS (SELECT 1 FROM \
+             transfers xt WHERE xt.case_id = ",
+            $c,
+            ".id AND xt.from_centre IN (SELECT id FROM temp.visible_centres)))"
+        )
+    };
+}
+pub(in crate::store) use readable;
+
+/// SQL that is true when the connection may read (`readable!`) the case with id `$case` (an
+/// SQL expression), by one primary-key probe: for search paths driven by another table's
+/// index (parties, the summary index), which must stay in the driver's order.
+macro_rules! readable_case {
+    ($case:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM cases rc WHERE rc.id = ",
+            $case,
+            " AND ",
+            $crate::store::centres::readable!("rc"),
+            ")"
+        )
+    };
+}
+pub(in crate::store) use readable_case;
+
 /// SQL that is true when the party with id `$party` (an SQL expression) is a party of a case
-/// of a visible centre: parties are shared by the county (一次录入), what a desk finds of them
-/// is what its centres' cases hold. One `case_parties_party` probe, then one per case.
+/// the connection may read: parties are shared by the county (一次录入), what a desk finds of
+/// them is what its readable cases hold. One `case_parties_party` probe, then one per case.
 macro_rules! party_seen {
     ($party:literal) => {
         concat!(
             "EXISTS (SELECT 1 FROM case_parties sx JOIN cases sy ON sy.id = sx.case_id
                      WHERE sx.party_id = ",
             $party,
-            " AND sy.centre_id IN (SELECT id FROM temp.visible_centres))"
+            " AND ",
+            $crate::store::centres::readable!("sy"),
+            ")"
         )
     };
 }
@@ -133,6 +174,11 @@ pub(in crate::store) fn number_leads(conn: &Connection) -> Result<Vec<String>> {
         .into_iter()
         .map(|p| if p.is_empty() { p } else { format!("{p}-") })
         .collect())
+}
+
+/// The tree as it stands inside a transaction.
+pub(in crate::store) fn tree(conn: &Connection) -> Result<CentreTree> {
+    Ok(CentreTree::new(queries::all(conn)?))
 }
 
 /// The centre a member of staff registers cases into.

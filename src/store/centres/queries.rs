@@ -96,11 +96,11 @@ pub(super) fn case_centre(c: &Connection, case_id: i64) -> Result<Option<i64>> {
     )
 }
 
-/// Whether a case belongs to one of the connection's visible centres.
+/// Whether the connection may read a case (`readable!`).
 pub(super) fn case_visible(c: &Connection, case_id: i64) -> Result<bool> {
     Ok(c.prepare_cached(concat!(
-        "SELECT EXISTS (SELECT 1 FROM cases WHERE id = ?1 AND centre_id ",
-        super::visible!(),
+        "SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = ?1 AND ",
+        super::readable!("c"),
         ")"
     ))?
     .query_row([case_id], |r| r.get(0))?)
@@ -123,6 +123,18 @@ pub(super) fn sees_all(c: &Connection) -> Result<bool> {
         "SELECT (SELECT count(*) FROM centres) = (SELECT count(*) FROM temp.visible_centres)",
     )?
     .query_row([], |r| r.get(0))?)
+}
+
+/// Every centre that may read a case besides its handling one (`readable!`): the centre that
+/// received it, the one asked to sign for it, and those that sent it on.
+pub(super) fn centres_of_case(c: &Connection, case_id: i64) -> Result<Vec<i64>> {
+    let mut stmt = c.prepare_cached(
+        "SELECT received_centre_id FROM cases WHERE id = ?1
+         UNION SELECT pending_to FROM cases WHERE id = ?1 AND pending_to IS NOT NULL
+         UNION SELECT from_centre FROM transfers WHERE case_id = ?1",
+    )?;
+    let rows = stmt.query_map([case_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The centre of a member of staff, by id.

@@ -1,7 +1,7 @@
 //! Every SQL statement of follow-ups: the case a follow-up belongs to, the follow-ups
 //! themselves, the changes a result brings to the case, and the work list's page and counts.
 use super::super::Result;
-use super::super::centres::{visible, visible_case};
+use super::super::centres::{readable, visible, visible_case};
 use super::super::convert::code;
 use super::super::time::date_to_sql;
 use super::{FollowupCase, FollowupCounts, FollowupRow};
@@ -36,10 +36,7 @@ pub(super) fn case_by_id(conn: &Connection, case_id: i64) -> Result<FollowupCase
 pub(super) fn case_by_no(conn: &Connection, case_no: &str) -> Result<Option<FollowupCase>> {
     Ok(conn
         .query_row(
-            &format!(
-                "{CASE_SQL} WHERE c.case_no = ?1 AND c.centre_id {}",
-                visible!()
-            ),
+            &format!("{CASE_SQL} WHERE c.case_no = ?1 AND {}", readable!("c")),
             [case_no],
             case_row,
         )

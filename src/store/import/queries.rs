@@ -1,6 +1,6 @@
 //! Every SQL statement of imports: the record of each imported file (`imports`) and the case
 //! of each of its lines (`import_rows`).
-use super::super::centres::visible;
+use super::super::centres::{readable, visible};
 use super::super::time::{from_sql, to_sql};
 use super::super::{Imported, Result};
 use super::{ImportRecord, ImportSource};
@@ -79,8 +79,8 @@ pub(super) fn insert(
 pub(super) fn lines(conn: &Connection, id: i64) -> Result<Vec<(u64, String)>> {
     let mut stmt = conn.prepare(concat!(
         "SELECT r.line, c.case_no FROM import_rows r JOIN cases c ON c.id = r.case_id
-         WHERE r.import_id = ?1 AND +c.centre_id ",
-        visible!(),
+         WHERE r.import_id = ?1 AND ",
+        readable!("c"),
         " ORDER BY r.line"
     ))?;
     let rows = stmt.query_map([id], |r| {

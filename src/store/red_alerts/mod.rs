@@ -78,7 +78,7 @@ impl Store {
         }
         self.write(|tx| {
             // Seeing is enough (a lead above acknowledges a village's red case).
-            if super::centres::reach(tx, by, case_id)? == crate::domain::centre::Reach::Hidden {
+            if !super::centres::sees(tx, by, case_id)? {
                 return Err(StoreError::NotFound);
             }
             let case_no = queries::case_no(tx, case_id)?.ok_or(StoreError::NotFound)?;

@@ -1,6 +1,6 @@
 //! Reading sessions, case briefs, rooms, holidays and leave.
 use super::super::super::Result;
-use super::super::super::centres::visible;
+use super::super::super::centres::{readable, visible};
 use super::super::super::convert::code;
 use super::super::super::time::{date_to_sql, to_sql};
 use super::super::{CaseBrief, Leave, Room, SessionView};
@@ -50,9 +50,9 @@ pub(in crate::store::calendar) fn sessions_in(
     let sql = format!(
         "SELECT {SESSION_COLS} FROM {SESSION_FROM}
          WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND s.ends_at > ?3 AND s.status != 'cancelled'
-           AND +c.centre_id {}
+           AND {}
          ORDER BY s.starts_at, s.id",
-        visible!()
+        readable!("c")
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
@@ -68,8 +68,8 @@ pub(in crate::store::calendar) fn sessions_in(
 
 pub(in crate::store::calendar) fn session_by_id(conn: &Connection, id: i64) -> Result<SessionView> {
     let sql = format!(
-        "SELECT {SESSION_COLS} FROM {SESSION_FROM} WHERE s.id = ?1 AND c.centre_id {}",
-        visible!()
+        "SELECT {SESSION_COLS} FROM {SESSION_FROM} WHERE s.id = ?1 AND {}",
+        readable!("c")
     );
     Ok(conn.query_row(&sql, [id], session_row)?)
 }
@@ -106,7 +106,7 @@ pub(in crate::store::calendar) fn brief_by_no(
 }
 
 pub(in crate::store::calendar) fn brief_by_id(conn: &Connection, id: i64) -> Result<CaseBrief> {
-    let sql = format!("{BRIEF} WHERE c.id = ?1 AND c.centre_id {}", visible!());
+    let sql = format!("{BRIEF} WHERE c.id = ?1 AND {}", readable!("c"));
     Ok(conn.query_row(&sql, [id], brief_row)?)
 }
 

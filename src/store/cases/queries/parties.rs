@@ -3,7 +3,7 @@
 //! centres' cases (`party_seen`), and only those cases: parties are shared by the county, what
 //! they brought to another centre is that centre's.
 use super::super::super::Result;
-use super::super::super::centres::{party_seen, visible, visible_case};
+use super::super::super::centres::{party_seen, readable, readable_case, visible};
 use super::super::super::convert::code;
 use super::super::super::time;
 use super::super::earlier::EarlierCase;
@@ -82,9 +82,9 @@ fn earlier(r: &Row) -> rusqlite::Result<EarlierCase> {
     })
 }
 
-/// The cases of these parties at the visible centres, newest first, at most `limit` (one row
-/// per case). An earlier case at another centre is not shown, nor counted: a desk does not
-/// learn that another village's case exists.
+/// The cases of these parties this connection may read, newest first, at most `limit` (one
+/// row per case). An earlier case at another centre is not shown, nor counted: a desk does not
+/// learn that another village's case exists (one it sent on, it still reads).
 pub(crate) fn cases_of(c: &Connection, party_ids: &[i64], limit: u32) -> Result<Vec<EarlierCase>> {
     let marks = vec!["?"; party_ids.len()].join(",");
     let sql = format!(
@@ -92,9 +92,9 @@ pub(crate) fn cases_of(c: &Connection, party_ids: &[i64], limit: u32) -> Result<
                     c.visits, p.id, p.name, p.phone, p.id_number
              FROM case_parties cp JOIN cases c ON c.id = cp.case_id
              JOIN parties p ON p.id = cp.party_id
-             WHERE cp.party_id IN ({marks}) AND c.centre_id {}
+             WHERE cp.party_id IN ({marks}) AND {}
              GROUP BY c.id ORDER BY c.received_at DESC, c.id DESC LIMIT {limit}",
-        visible!()
+        readable!("c")
     );
     all(c, &sql, params_from_iter(party_ids), earlier)
 }
@@ -104,7 +104,7 @@ pub(crate) fn names_of_case(c: &Connection, case_id: i64) -> Result<Vec<(i64, St
     let sql = concat!(
         "SELECT p.id, p.name, p.name_keys FROM case_parties cp JOIN parties p ON p.id = cp.party_id
              WHERE cp.case_id = ?1 AND ",
-        visible_case!("cp.case_id")
+        readable_case!("cp.case_id")
     );
     all(c, sql, [case_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
 }
@@ -164,8 +164,8 @@ pub(crate) fn each_name(
 }
 
 /// Calls `f(name, keys, newest id, count)` for every distinct name in byte order: one pass
-/// over the `parties_name` index (`all`); or, for the parties of the visible centres' cases,
-/// from those centres' cases (a village's tenth of the county, sorted once).
+/// over the `parties_name` index (`all`); or, for the parties of the cases this connection may
+/// read, from those cases (a village's tenth of the county, sorted once).
 pub(crate) fn each_distinct_name(
     c: &Connection,
     all: bool,
@@ -177,13 +177,20 @@ pub(crate) fn each_distinct_name(
             "SELECT name, name_keys, max(id), count(*) FROM parties GROUP BY name ORDER BY name",
         )?
     } else {
+        // The readable cases (`readable!`) by index: handled here (cases_centre_received),
+        // awaiting sign-off here (cases_pending_to), sent on from here (transfers_sent; a case
+        // received here and handled elsewhere was sent on from here).
         c.prepare(concat!(
             "SELECT p.name, p.name_keys, max(p.id), count(DISTINCT p.id)
-             FROM cases c JOIN case_parties cp ON cp.case_id = c.id
-             JOIN parties p ON p.id = cp.party_id
-             WHERE c.centre_id ",
+             FROM case_parties cp JOIN parties p ON p.id = cp.party_id
+             WHERE cp.case_id IN (
+                 SELECT id FROM cases WHERE centre_id ",
             visible!(),
-            " GROUP BY p.name ORDER BY p.name"
+            " UNION SELECT id FROM cases WHERE pending_to ",
+            visible!(),
+            " UNION SELECT case_id FROM transfers WHERE from_centre ",
+            visible!(),
+            ") GROUP BY p.name ORDER BY p.name"
         ))?
     };
     let mut rows = stmt.query([])?;

@@ -2,7 +2,7 @@
 //! load and booked time for routing, and the intake slip.
 use super::super::super::Result;
 use super::super::super::calendar::blocking;
-use super::super::super::centres::visible;
+use super::super::super::centres::{readable, visible};
 use super::super::super::convert::code;
 use super::super::super::time;
 use super::super::earlier::SlipData;
@@ -60,15 +60,15 @@ pub(crate) fn busy(
     })
 }
 
-/// The facts of a visitor's intake slip, by case number (a visible case).
+/// The facts of a visitor's intake slip, by case number (a case this connection may read).
 pub(crate) fn slip(c: &Connection, case_no: &str) -> Result<Option<SlipData>> {
     let sql = concat!(
         "SELECT c.case_no, c.received_at, c.category, c.colour, c.deadline_at, c.team,
                         s.name, p.name
                  FROM cases c LEFT JOIN staff s ON s.id = c.owner_id
                  LEFT JOIN parties p ON p.id = c.first_party_id
-                 WHERE c.case_no = ?1 AND c.centre_id ",
-        visible!()
+                 WHERE c.case_no = ?1 AND ",
+        readable!("c")
     );
     first(c, sql, [case_no], |r| {
         Ok(SlipData {

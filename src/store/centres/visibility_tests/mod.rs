@@ -3,6 +3,7 @@
 //! county lead. By subject: reading one case (by id, number, search, triage), counts and
 //! lists, writes, and the query plans of a scoped list.
 mod counts;
+mod handed;
 mod lists;
 mod plans;
 mod reading;

@@ -1,6 +1,6 @@
 //! The sheet's sections, each one indexed query (and one count where the list is cut).
 use super::super::super::Result;
-use super::super::super::centres::{visible, visible_case};
+use super::super::super::centres::{readable, readable_case, visible, visible_case};
 use super::super::super::convert::code;
 use super::super::super::time::{date_to_sql, from_sql, to_sql};
 use super::super::{Escalation, NextSession, SessionLine, UrgentCase};
@@ -126,7 +126,7 @@ pub(in crate::store::handover) fn sessions_total(
     Ok(conn.query_row(
         concat!(
             "SELECT COUNT(*) FROM sessions WHERE starts_at >= ?1 AND starts_at < ?2 AND ",
-            visible_case!("sessions.case_id")
+            readable_case!("sessions.case_id")
         ),
         [s, e],
         |r| r.get(0),
@@ -144,8 +144,8 @@ pub(in crate::store::handover) fn sessions(
         "SELECT s.starts_at, c.case_no, m.name, COALESCE(r.name, ''), s.status, s.result
          FROM sessions s JOIN cases c ON c.id = s.case_id JOIN staff m ON m.id = s.mediator_id
          LEFT JOIN rooms r ON r.id = s.room_id
-         WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND +c.centre_id ",
-        visible!(),
+         WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND ",
+        readable!("c"),
         " ORDER BY s.starts_at, m.name LIMIT ?3"
     ))?;
     let rows = stmt.query_map(params![s, e, limit as i64], |r| {
