@@ -121,3 +121,37 @@ fn numbers_carry_the_centre_except_the_original_one() {
     assert_eq!(counter_key("", at), "2026-11-24");
     assert_eq!(counter_key("DX", at), "DX:2026-11-24");
 }
+
+#[test]
+fn the_tree_reads_depth_first_each_level_by_code() {
+    let mut centres = county().all().to_vec();
+    // A township added later with a code before T1's.
+    centres.push(centre(7, "T0", Level::Township, Some(1)));
+    centres.push(centre(8, "V0", Level::Village, Some(7)));
+    let t = CentreTree::new(centres);
+    let read: Vec<(usize, &str)> = t
+        .depth_first()
+        .into_iter()
+        .map(|(d, c)| (d, c.code.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (0, "AJ"),
+            (1, "T0"),
+            (2, "V0"),
+            (1, "T1"),
+            (2, "V1"),
+            (2, "V2"),
+            (1, "T2"),
+            (2, "V3"),
+        ]
+    );
+}
+
+#[test]
+fn one_centre_reads_without_a_name_several_do_not() {
+    assert!(open_to_all(1));
+    assert!(!open_to_all(2));
+    assert!(!open_to_all(10));
+}

@@ -45,6 +45,15 @@ pub struct CentreEdit {
     pub phone: Option<String>,
 }
 
+/// What `onedoor centre list` shows beside a centre.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CentreCounts {
+    /// Active staff working there.
+    pub staff: i64,
+    /// Open cases it handles; None for a centre outside the connection's view.
+    pub open_cases: Option<i64>,
+}
+
 impl From<CentreRule> for StoreError {
     fn from(rule: CentreRule) -> Self {
         StoreError::Centre(rule)
@@ -55,7 +64,7 @@ impl From<CentreRule> for StoreError {
 pub(in crate::store) fn init_visible(conn: &Connection) -> Result<()> {
     queries::create_visible(conn)?;
     let all = queries::all(conn)?;
-    let ids: Vec<i64> = if all.len() == 1 {
+    let ids: Vec<i64> = if centre::open_to_all(all.len()) {
         vec![all[0].id]
     } else {
         Vec::new()
@@ -139,6 +148,24 @@ impl Store {
             Some(by) => self.view_as(by).map(drop),
             None => init_visible(&self.conn),
         }
+    }
+
+    /// Per centre id: its active staff, and its open cases where the connection sees them.
+    pub fn centre_counts(&self) -> Result<std::collections::HashMap<i64, CentreCounts>> {
+        let mut out: std::collections::HashMap<i64, CentreCounts> = queries::all(&self.conn)?
+            .into_iter()
+            .map(|c| (c.id, CentreCounts::default()))
+            .collect();
+        for (id, n) in queries::staff_per_centre(&self.conn)? {
+            out.entry(id).or_default().staff = n;
+        }
+        for id in queries::visible(&self.conn)? {
+            out.entry(id).or_default().open_cases = Some(0);
+        }
+        for (id, n) in queries::open_cases_per_visible_centre(&self.conn)? {
+            out.entry(id).or_default().open_cases = Some(n);
+        }
+        Ok(out)
     }
 
     /// The centres this connection reads.
