@@ -22,6 +22,36 @@ pub(crate) fn read_pin(prompt: &str) -> Result<String, CliError> {
     Ok(line.trim().to_string())
 }
 
+/// Who a command that reads cases answers for. With `--as`: that person, logged in, and the
+/// connection reads only what they may see (their centre; a lead, every centre below too).
+/// Without: a database of one centre reads as before; one of several is refused, naming how
+/// many centres it holds, rather than answer with nothing.
+pub(crate) fn viewer(
+    store: &mut Store,
+    as_code: Option<&str>,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<Option<Actor>, CliError> {
+    match as_code {
+        Some(code) => {
+            let by = login_as(store, code, lang, now)?;
+            store.view_as(by)?;
+            Ok(Some(by))
+        }
+        None => {
+            let centres = store.centre_tree()?.len();
+            if crate::domain::centre::open_to_all(centres) {
+                Ok(None)
+            } else {
+                Err(CliError::keyed(
+                    "cli.as.needed",
+                    vec![("n", centres.to_string())],
+                ))
+            }
+        }
+    }
+}
+
 /// Logs a lead in for a command-line change; wrong PINs count towards the lockout as in the TUI.
 pub(crate) fn login_as(
     store: &mut Store,

@@ -1,7 +1,7 @@
 //! `onedoor followups`: the morning call list, as aligned text or CSV for Excel / WPS. Phone
 //! numbers are whole only for a person who logs in with `--as` and may see them; the showing
 //! of whole numbers is written to the audit log.
-use super::auth::login_as;
+use super::auth::viewer;
 use super::{CliError, Out, other};
 use crate::domain::category;
 use crate::domain::followup;
@@ -30,8 +30,9 @@ pub struct FollowupsArgs {
     pub mediator: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Txt)]
     pub format: Format,
-    /// Who is running this (asked for the PIN; ONEDOOR_PIN is read if set). Without it,
-    /// phone numbers are masked.
+    /// Who is running this (asked for the PIN; ONEDOOR_PIN is read if set): the list is
+    /// within what they may see. Without it, phone numbers are masked; needed once the record
+    /// holds more than one centre.
     #[arg(long = "as")]
     pub as_code: Option<String>,
 }
@@ -66,10 +67,7 @@ pub(crate) fn run(
     now: chrono::NaiveDateTime,
 ) -> Result<(), CliError> {
     let mut store = Store::open(db)?;
-    let viewer = match &a.as_code {
-        Some(code) => Some(login_as(&mut store, code, lang, now)?),
-        None => None,
-    };
+    let viewer = viewer(&mut store, a.as_code.as_deref(), lang, now)?;
     let scope = if a.due {
         FollowupScope::Today
     } else if a.overdue {

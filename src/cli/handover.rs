@@ -31,6 +31,10 @@ pub struct HandoverArgs {
     /// Send the sheet to the configured printer command (config `printer`, default `lp`).
     #[arg(long)]
     pub print: bool,
+    /// Who is asking (staff code; PIN from ONEDOOR_PIN or a prompt): the answer is within
+    /// what they may see. Needed once the record holds more than one centre.
+    #[arg(long = "as")]
+    pub as_code: Option<String>,
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
@@ -83,7 +87,8 @@ pub fn run(
     if format == Format::Pdf && a.out.is_none() && !a.print {
         return Err(other("cli.handover.pdf_needs_out", ""));
     }
-    let store = Store::open(db)?;
+    let mut store = Store::open(db)?;
+    super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
     let req = crate::report::sheet_request(&store, config, date, shift, a.lead.clone(), now)?;
     let data = store.handover_sheet(&req)?;
     let doc = sheet::sheet_doc(&data, lang);
