@@ -53,7 +53,7 @@ pub struct Cli {
     /// Directory of the daily log files (default: logs in the platform's data directory).
     #[arg(long, global = true, env = "ONEDOOR_LOG_DIR")]
     pub log_dir: Option<PathBuf>,
-    /// Start on a fresh throwaway demo database, logged in as the demo shift lead.
+    /// Start on a fresh throwaway demo county, logged in as the county centre's lead.
     #[arg(long)]
     pub demo: bool,
     #[command(subcommand)]
@@ -195,6 +195,9 @@ pub struct DemoArgs {
     /// Random seed: the same seed gives the same data.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// One centre only, as a database from before centres (default: a county of ten).
+    #[arg(long)]
+    pub one_centre: bool,
 }
 
 /// The PIN of every demo account.
