@@ -20,8 +20,10 @@ pub(crate) fn run(
     now: NaiveDateTime,
 ) -> Result<(), CliError> {
     let mut store = Store::open(db)?;
-    super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
-    let centre = &crate::report::centre_name(&store, config)?;
+    let viewer = super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
+    // Titled with the asker's centre; event ids keep the record's name, the same for everyone.
+    let centre = &super::handover::sheet_centre(&store, config, viewer)?;
+    let record = crate::report::centre_name(&store, config)?;
     let day = match &a.date {
         None => now.date(),
         Some(s) => parse_day(s, now.date()).map_err(|k| other(k, s))?,
@@ -96,7 +98,7 @@ pub(crate) fn run(
         }
         "ics" => out.text(&agenda::ics(
             &title,
-            &agenda::uid_domain(centre),
+            &agenda::uid_domain(&record),
             chrono::Utc::now().naive_utc(),
             &items,
         )),

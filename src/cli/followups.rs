@@ -131,6 +131,7 @@ fn write_list(
     whole_numbers: &mut usize,
 ) -> Result<(), CliError> {
     let scope = filter.scope;
+    let cols = txt_cols(store.centre_tree()?.case_no_width());
     match a.format {
         Format::Csv => {
             out.text("\u{feff}")?;
@@ -160,10 +161,7 @@ fn write_list(
                 ],
             );
             out.line(title)?;
-            let head: Vec<String> = TXT_COLS
-                .iter()
-                .map(|(k, w)| cell(tr(lang, k), *w))
-                .collect();
+            let head: Vec<String> = cols.iter().map(|(k, w)| cell(tr(lang, k), *w)).collect();
             out.line(head.join(" ").trim_end())?;
         }
     }
@@ -182,7 +180,7 @@ fn write_list(
             }
             match a.format {
                 Format::Csv => out.text(&format!("{}\r\n", csv_row(r, lang, today)))?,
-                Format::Txt => out.line(txt_row(r, lang, today))?,
+                Format::Txt => out.line(txt_row(r, &cols, lang, today))?,
             }
         }
     }
@@ -200,6 +198,17 @@ fn category_label(code: &str, lang: Lang) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
+/// The text columns, the case number's as wide as the record's longest (its centre's code).
+fn txt_cols(case_width: usize) -> Vec<(&'static str, usize)> {
+    TXT_COLS
+        .iter()
+        .map(|&(k, w)| match k {
+            "ui.followups.col.case" => (k, w.max(case_width)),
+            _ => (k, w),
+        })
+        .collect()
+}
+
 /// Padded to `width` display cells (0: as is).
 fn cell(s: &str, width: usize) -> String {
     if width == 0 {
@@ -209,7 +218,12 @@ fn cell(s: &str, width: usize) -> String {
     }
 }
 
-fn txt_row(r: &FollowupRow, lang: Lang, today: chrono::NaiveDate) -> String {
+fn txt_row(
+    r: &FollowupRow,
+    cols: &[(&str, usize)],
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> String {
     let values = [
         r.due_on.format("%Y-%m-%d").to_string(),
         when_label(lang, r.due_on, today),
@@ -223,7 +237,7 @@ fn txt_row(r: &FollowupRow, lang: Lang, today: chrono::NaiveDate) -> String {
     ];
     let cells: Vec<String> = values
         .iter()
-        .zip(TXT_COLS)
+        .zip(cols)
         .map(|(v, (_, w))| cell(v, *w))
         .collect();
     cells.join(" ").trim_end().to_string()

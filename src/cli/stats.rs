@@ -1,5 +1,5 @@
 //! `onedoor stats --from D --to D --format table|csv|xlsx [--out FILE]`.
-use super::handover::{emit, parse_date};
+use super::handover::{emit, parse_date, sheet_centre};
 use super::{CliError, Out, other};
 use crate::config::Config;
 use crate::i18n::Lang;
@@ -58,8 +58,8 @@ pub fn run(
         return Err(other("cli.stats.xlsx_needs_out", ""));
     }
     let mut store = Store::open(db)?;
-    super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
-    let centre = crate::report::centre_name(&store, config)?;
+    let viewer = super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
+    let centre = sheet_centre(&store, config, viewer)?;
     let st = store.stats(from, to)?;
     let bytes = match format.as_str() {
         "csv" => export::csv(&st, lang),

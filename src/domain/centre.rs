@@ -157,6 +157,16 @@ impl CentreTree {
         out
     }
 
+    /// The length of the longest case number the tree hands out (up to 999 a day): 13 for the
+    /// original centre's, its code and a dash more for another's.
+    pub fn case_no_width(&self) -> usize {
+        self.centres
+            .iter()
+            .map(|c| case_no(&c.number_prefix, NaiveDateTime::default(), 1).len())
+            .max()
+            .unwrap_or(13)
+    }
+
     /// Every centre in reading order, each after its parent and indented by its depth: the
     /// tops (county centres) by code, under each its children by code.
     pub fn depth_first(&self) -> Vec<(usize, &Centre)> {

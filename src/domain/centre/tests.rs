@@ -155,3 +155,15 @@ fn one_centre_reads_without_a_name_several_do_not() {
     assert!(!open_to_all(2));
     assert!(!open_to_all(10));
 }
+
+#[test]
+fn case_numbers_are_as_wide_as_the_longest_code_makes_them() {
+    assert_eq!(
+        CentreTree::new(vec![centre(1, "AJ", Level::County, None)]).case_no_width(),
+        13
+    );
+    assert_eq!(county().case_no_width(), "V1-2026-1124-001".len());
+    let mut long = county().all().to_vec();
+    long.push(centre(7, "DONGLIN8", Level::Village, Some(2)));
+    assert_eq!(CentreTree::new(long).case_no_width(), 22);
+}
