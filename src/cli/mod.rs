@@ -5,6 +5,8 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 mod agenda;
 mod auth;
+mod case;
+mod case_show;
 mod centre;
 mod demo;
 mod error;
@@ -112,6 +114,10 @@ pub enum Command {
     /// Bring cases in from a CSV file, all or nothing (a shift lead's command).
     #[command(after_help = crate::import::columns_help())]
     Import(import::ImportArgs),
+    /// Hand-overs between centres: show, escalate (上报), accept (签收), return (退回),
+    /// hand-down (交办), hand-across (转办), overrule (审定), withdraw.
+    #[command(subcommand)]
+    Case(case::CaseCommand),
 }
 
 #[derive(Args, Debug)]
@@ -312,6 +318,7 @@ fn run_command(
         Command::Stats(a) => stats::run(a, out, db, config, lang, now),
         // Prints for itself (src/cli/import.rs).
         Command::Import(a) => import::run(a, db, config, lang, now),
+        Command::Case(cmd) => case::run(cmd, out, db, config, lang, now),
         Command::Slip { case_no, as_code } => {
             slip::run(out, db, &case_no, as_code.as_deref(), config, lang, now)
         }
@@ -326,11 +333,14 @@ fn run_command(
             let store = Store::open(db)?;
             let problems = store.integrity_check()?;
             if problems == ["ok"] {
-                out.line(format_args!(
-                    "ok: {} ({} cases, schema {})",
-                    db.display(),
-                    store.case_count()?,
-                    store.schema_version()?
+                out.line(trf(
+                    lang,
+                    "cli.check.ok",
+                    &[
+                        ("path", &db.display()),
+                        ("cases", &store.case_count()?),
+                        ("schema", &store.schema_version()?),
+                    ],
                 ))
             } else {
                 Err(other("err.db.corrupt", problems.join("; ")))

@@ -31,4 +31,5 @@ pub mod status;
 pub mod team;
 pub mod team_rule;
 pub mod text;
+pub mod transfer;
 pub mod worktime;

@@ -15,6 +15,7 @@ use crate::domain::role::Role;
 use crate::domain::session::SessionStatus;
 use crate::domain::status::Status;
 use crate::domain::team::Team;
+use crate::domain::transfer::{ReturnCode, TransferKind, TransferState};
 use rusqlite::Row;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 
@@ -81,6 +82,9 @@ text_codes!(
     Performance,
     Kind,
     Waiting,
+    TransferKind,
+    TransferState,
+    ReturnCode,
 );
 
 /// A stored time ('YYYY-MM-DD HH:MM:SS', time.rs): text that is not one is an `UnknownCode` of

@@ -52,6 +52,9 @@ pub enum StoreError {
     /// A centre the tree's rules refuse (domain::centre).
     #[error("{0}")]
     Centre(crate::domain::centre::CentreRule),
+    /// A hand-over between centres the rules refuse (domain::transfer).
+    #[error("{0}")]
+    Transfer(crate::domain::transfer::TransferRule),
     /// The app's background worker stopped before answering.
     #[error("the background worker stopped")]
     Worker,
@@ -94,6 +97,7 @@ impl StoreError {
             StoreError::Staff(rule) => rule.i18n_key(),
             StoreError::Import(rule) => rule.i18n_key(),
             StoreError::Centre(rule) => rule.i18n_key(),
+            StoreError::Transfer(rule) => rule.i18n_key(),
             StoreError::Worker => "err.db.worker",
         }
     }
@@ -111,6 +115,7 @@ impl StoreError {
         match self {
             StoreError::Case(r) => r.args(),
             StoreError::Booking(r) => r.args(),
+            StoreError::Transfer(r) => r.args(),
             _ => Vec::new(),
         }
     }
@@ -151,6 +156,7 @@ impl StoreError {
             Staff(r) => Staff(*r),
             Import(r) => Import(*r),
             Centre(r) => Centre(r.clone()),
+            Transfer(r) => Transfer(r.clone()),
             NotFound => NotFound,
             UnknownCode(u) => UnknownCode(u.clone()),
             Sql(e) => {

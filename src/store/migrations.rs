@@ -21,11 +21,13 @@ const MIGRATIONS: &[&str] = &[
     CLOSED_AT,
     include_str!("migrations/schema_imports.sql"),
     RED_ALERTS,
-    include_str!("migrations/schema_centres.sql"),
+    CENTRES,
+    include_str!("migrations/schema_transfers.sql"),
 ];
 
 const CLOSED_AT: &str = include_str!("migrations/schema_closed_at.sql");
 const RED_ALERTS: &str = include_str!("migrations/schema_red_alerts.sql");
+const CENTRES: &str = include_str!("migrations/schema_centres.sql");
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -42,6 +44,12 @@ pub(crate) fn before_red_alerts() -> i64 {
         .iter()
         .position(|m| *m == RED_ALERTS)
         .unwrap_or(0) as i64
+}
+
+/// The version before centres (tests build single-centre databases from before with it).
+#[cfg(test)]
+pub(crate) fn before_centres() -> i64 {
+    MIGRATIONS.iter().position(|m| *m == CENTRES).unwrap_or(0) as i64
 }
 
 pub fn version(conn: &Connection) -> Result<i64> {

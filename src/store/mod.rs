@@ -48,6 +48,7 @@ pub use red_alerts::{RED_ALERTS_MAX, RedAlert};
 mod settings;
 mod staff;
 mod time;
+mod transfers;
 mod tx;
 
 pub use calendar::{CaseBrief, ClashWith, Conflict, Leave, NewSession, Room, SessionView};
@@ -66,6 +67,9 @@ pub use identify::{APPLICATION_ID, NotOnedoor};
 pub use maintenance::{ANONYMISED, PurgeCount};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};
+pub use transfers::{
+    BookedSession, CasePassage, Handed, OverdueAt, PendingTransfer, StageLine, TransferLine,
+};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

@@ -188,7 +188,10 @@ impl Store {
         })
     }
 
-    /// Moves the case up the 3-2-1 ladder (village → township → county).
+    /// Moves the case up the 3-2-1 ladder (village → township → county). In a tree of centres
+    /// a handling centre with a parent hands the case up instead (`Store::hand_up`: it moves,
+    /// level and all, when the parent signs for it) and this gives the level it is handed to;
+    /// the label alone moves only where there is no parent (a single-centre database).
     pub fn escalate_case(
         &mut self,
         by: Actor,
@@ -196,7 +199,11 @@ impl Store {
         reason: &str,
         now: NaiveDateTime,
     ) -> Result<Level> {
-        self.write(|tx| {
+        let handed = self.write(|tx| {
+            if let Some(to) = super::super::transfers::escalate_by_hand_up(tx, by, id, reason, now)?
+            {
+                return Ok(Some(to));
+            }
             super::super::centres::check_handles(tx, by, id)?;
             let mut s = state(tx, id)?;
             if !by.role.may_work(by.staff_id, s.owner) {
@@ -218,9 +225,13 @@ impl Store {
             } else {
                 format!("{} ({})", to.code(), reason.trim())
             };
-            log(tx, &at, by, id, "case.escalate", "level", from.code(), &new)
+            log(tx, &at, by, id, "case.escalate", "level", from.code(), &new)?;
+            Ok(None)
         })?;
-        queries::level(&self.conn, id)
+        match handed {
+            Some(to) => Ok(to),
+            None => queries::level(&self.conn, id),
+        }
     }
 }
 

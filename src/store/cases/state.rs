@@ -22,6 +22,8 @@ pub(super) struct State {
     pub(super) owner: Option<i64>,
     pub(super) colour: Colour,
     pub(super) ladder: Ladder,
+    /// When the handling centre's clock started: the intake, or the sign-off of the hand-over
+    /// that brought the case there (its mediation term counts from then).
     pub(super) received: NaiveDateTime,
     pub(super) deadline: Option<NaiveDateTime>,
 }

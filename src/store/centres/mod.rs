@@ -25,6 +25,28 @@ macro_rules! visible {
 }
 pub(in crate::store) use visible;
 
+/// SQL true when the connection may READ the case aliased `$c`: its visible centres handle it
+/// (`visible!()`), received it first, are asked to sign for it (a pending hand-over: they read
+/// its whole history before deciding), or once sent it on (read-only: writes check
+/// `check_handles`, the handling centre only). `concat!("… WHERE ", readable!("c"))`.
+macro_rules! readable {
+    ($c:literal) => {
+        concat!(
+            "(",
+            $c,
+            ".centre_id IN (SELECT id FROM temp.visible_centres) OR ",
+            $c,
+            ".received_centre_id IN (SELECT id FROM temp.visible_centres) OR ",
+            $c,
+            ".pending_to IN (SELECT id FROM temp.visible_centres) OR EXISTS (SELECT 1 FROM \
+             transfers xt WHERE xt.case_id = ",
+            $c,
+            ".id AND xt.from_centre IN (SELECT id FROM temp.visible_centres)))"
+        )
+    };
+}
+pub(in crate::store) use readable;
+
 /// A new centre as a county lead describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCentre {
@@ -76,6 +98,11 @@ pub(in crate::store) fn init_visible(conn: &Connection) -> Result<()> {
 pub(in crate::store) fn same_view(conn: &Connection, visible: &[i64]) -> Result<()> {
     queries::create_visible(conn)?;
     queries::set_visible(conn, visible)
+}
+
+/// The tree as it stands inside a transaction.
+pub(in crate::store) fn tree(conn: &Connection) -> Result<CentreTree> {
+    Ok(CentreTree::new(queries::all(conn)?))
 }
 
 /// The centre a member of staff registers cases into.

@@ -11,7 +11,7 @@ fn a_database_from_before_centres_is_one_centre_with_its_numbers_unchanged() {
     {
         let mut c = rusqlite::Connection::open(&path).unwrap();
         c.pragma_update(None, "journal_mode", "wal").unwrap();
-        let before = super::super::migrations::LATEST - 1;
+        let before = super::super::migrations::before_centres();
         super::super::migrations::migrate_to(&mut c, before).unwrap();
         c.execute_batch(
             "INSERT INTO settings (key, value) VALUES ('centre_name', '老城矛调中心');

@@ -2,7 +2,7 @@
 //! rows read by id. Every order ends with (received_at, id), which makes a page boundary exact
 //! and lets each step be one index range scan whatever the depth.
 use super::super::super::Result;
-use super::super::super::centres::visible;
+use super::super::super::centres::{readable, visible};
 use super::super::super::convert::code;
 use super::super::super::time::{self, to_sql};
 use super::super::list::CaseRow;
@@ -300,11 +300,12 @@ pub(crate) fn page_ids(c: &Connection, steps: Steps, limit: usize) -> Result<Vec
     Ok(ids)
 }
 
-/// Rows by id, in no particular order.
+/// Rows by id, in no particular order: those this connection may read (`readable!`: a case
+/// its centres handle, received, are asked to sign for or sent on).
 pub(crate) fn rows_by_ids(c: &Connection, ids: &[i64]) -> Result<Vec<CaseRow>> {
     let sql = format!(
-        "{SELECT_ROW} WHERE c.id IN (SELECT value FROM json_each(?1)) AND c.centre_id {}",
-        visible!()
+        "{SELECT_ROW} WHERE c.id IN (SELECT value FROM json_each(?1)) AND {}",
+        readable!("c")
     );
     all(c, &sql, [json_ids(ids)], row)
 }

@@ -14,7 +14,8 @@ use rusqlite::{Connection, params};
 pub(crate) fn state(conn: &Connection, id: i64) -> Result<State> {
     Ok(conn.query_row(
         "SELECT status, owner_id, colour, level, attempts_village, attempts_township,
-            attempts_county, received_at, deadline_at FROM cases WHERE id = ?1",
+            attempts_county, coalesce(handled_since, received_at), deadline_at
+         FROM cases WHERE id = ?1",
         [id],
         |r| {
             Ok(State {
