@@ -93,12 +93,12 @@ pub fn generate_county(
     Ok(report)
 }
 
-/// Where the demo's cases will move between centres once hand-overs exist (store/transfers/,
-/// built beside this): village cases whose three attempts are used handed up (上报) and signed
-/// for (签收) or returned (退回), township cases handed down to the village of the parties
-/// (交办), each through the store's own checked and audited calls, never written directly.
-/// Until then no case moves: every case stays at the centre that received it, its ladder
-/// counting attempts there.
+/// Where the demo's cases will move between centres through the hand-overs of
+/// store/transfers/ (hand_up, sign, return_transfer, hand_down, overrule): village cases whose
+/// three attempts are used handed up (上报) and signed for (签收) or returned (退回), township
+/// cases handed down to the village of the parties (交办), each through the store's own checked
+/// and audited calls, never written directly. Until then no case moves: every case stays at the
+/// centre that received it, its ladder counting attempts there.
 fn flows_between_centres(_store: &mut Store, _opts: &DemoOptions) -> Result<(), StoreError> {
     Ok(())
 }
