@@ -173,6 +173,23 @@ impl Store {
         queries::visible(&self.conn)
     }
 
+    /// Runs `f` reading `centre` alone (one this connection sees; `Forbidden` otherwise), then
+    /// reads what it read before, whatever `f` answered.
+    pub(in crate::store) fn within_centre<T>(
+        &self,
+        centre: i64,
+        f: impl FnOnce(&Store) -> Result<T>,
+    ) -> Result<T> {
+        let before = queries::visible(&self.conn)?;
+        if !before.contains(&centre) {
+            return Err(StoreError::Forbidden);
+        }
+        queries::set_visible(&self.conn, &[centre])?;
+        let out = f(self);
+        queries::set_visible(&self.conn, &before)?;
+        out
+    }
+
     /// The county lead adds a centre under its parent (audited `centre.add`).
     pub fn add_centre(&mut self, by: Actor, c: &NewCentre, now: NaiveDateTime) -> Result<i64> {
         let id = self.write(|tx| {
