@@ -19,6 +19,10 @@ pub struct HandoverArgs {
     /// day (whole day), am or pm.
     #[arg(long, default_value = "day")]
     pub shift: String,
+    /// The centre whose sheet it is (its code), when the record holds several: yours by
+    /// default; a lead may name a centre below theirs.
+    #[arg(long)]
+    pub centre: Option<String>,
     /// txt, md, html or pdf.
     #[arg(long, default_value = "txt")]
     pub format: String,
@@ -31,6 +35,10 @@ pub struct HandoverArgs {
     /// Send the sheet to the configured printer command (config `printer`, default `lp`).
     #[arg(long)]
     pub print: bool,
+    /// Who is asking (staff code; PIN from ONEDOOR_PIN or a prompt): the answer is within
+    /// what they may see. Needed once the record holds more than one centre.
+    #[arg(long = "as")]
+    pub as_code: Option<String>,
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
@@ -83,9 +91,11 @@ pub fn run(
     if format == Format::Pdf && a.out.is_none() && !a.print {
         return Err(other("cli.handover.pdf_needs_out", ""));
     }
-    let store = Store::open(db)?;
+    let mut store = Store::open(db)?;
+    let as_code = a.as_code.as_deref();
+    let centre = super::auth::report_centre(&mut store, as_code, a.centre.as_deref(), lang, now)?;
     let req = crate::report::sheet_request(&store, config, date, shift, a.lead.clone(), now)?;
-    let data = store.handover_sheet(&req)?;
+    let data = store.centre_sheet(centre, &req)?;
     let doc = sheet::sheet_doc(&data, lang);
     let font = FontSource::choose(config.pdf_font.as_deref());
     let bytes = render(&doc, format, &font).map_err(|e| other("err.report.write", e))?;

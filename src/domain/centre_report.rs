@@ -196,18 +196,20 @@ impl CentreFigures {
         t
     }
 
-    /// The centres seen in reading order (each after its parent, by code), with their depth
-    /// below `top` (none: every centre seen, depth from the top of the tree).
+    /// The centres seen in reading order (each after its parent, by code), at or below `top`
+    /// (none: all), each with its depth: how many of the centres listed are above it.
     pub fn rows(&self, top: Option<i64>) -> Vec<(usize, &Centre)> {
-        let base = top
-            .and_then(|t| self.tree.depth_first().into_iter().find(|(_, c)| c.id == t))
-            .map_or(0, |(d, _)| d);
+        let listed =
+            |id: i64| self.own.contains_key(&id) && top.is_none_or(|t| self.tree.is_within(id, t));
         self.tree
             .depth_first()
             .into_iter()
-            .filter(|(_, c)| self.own.contains_key(&c.id))
-            .filter(|(_, c)| top.is_none_or(|t| self.tree.is_within(c.id, t)))
-            .map(|(d, c)| (d.saturating_sub(base), c))
+            .map(|(_, c)| c)
+            .filter(|c| listed(c.id))
+            .map(|c| {
+                let above = self.tree.path_up(c.id).into_iter().skip(1);
+                (above.filter(|a| listed(*a)).count(), c)
+            })
             .collect()
     }
 

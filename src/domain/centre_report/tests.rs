@@ -141,3 +141,29 @@ fn zero_means_nothing_at_all_and_rates_need_a_denominator() {
     assert!(resolves(Status::Agreement) && resolves(Status::AnsweredAtDesk));
     assert!(!resolves(Status::NoAgreement) && !resolves(Status::Closed));
 }
+
+#[test]
+fn rows_are_indented_below_the_centres_listed_above_them() {
+    let mut own = HashMap::new();
+    for id in [2, 4, 5] {
+        own.insert(id, Tally::default());
+    }
+    let f = CentreFigures {
+        tree: county(),
+        own,
+        ..CentreFigures::default()
+    };
+    // The county is not seen: T1 heads the list, its villages one step in.
+    let rows: Vec<(usize, &str)> = f
+        .rows(None)
+        .iter()
+        .map(|(d, c)| (*d, c.code.as_str()))
+        .collect();
+    assert_eq!(rows, [(0, "T1"), (1, "V1"), (1, "V2")]);
+    let v1: Vec<(usize, &str)> = f
+        .rows(Some(4))
+        .iter()
+        .map(|(d, c)| (*d, c.code.as_str()))
+        .collect();
+    assert_eq!(v1, [(0, "V1")]);
+}

@@ -139,6 +139,20 @@ pub struct SheetRequest {
 }
 
 impl Store {
+    /// The handover sheet of `centre`: a record of one centre has the sheet it always had; in
+    /// a record of several it is that centre's alone (`handover_sheet_for`), under its name.
+    pub fn centre_sheet(&self, centre: i64, req: &SheetRequest) -> Result<Sheet> {
+        let tree = self.centre_tree()?;
+        if crate::domain::centre::open_to_all(tree.len()) {
+            return self.handover_sheet(req);
+        }
+        let mut sheet = self.handover_sheet_for(centre, req)?;
+        if let Some(c) = tree.get(centre).filter(|c| !c.name.trim().is_empty()) {
+            sheet.centre = c.name.clone();
+        }
+        Ok(sheet)
+    }
+
     /// The sheet of one centre, which this connection must see (a lead's own or one below
     /// it; `Forbidden` otherwise): its intakes, the cases it handles, the sessions of its
     /// mediators and rooms, the escalations of the cases it reads.

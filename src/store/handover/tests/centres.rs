@@ -90,6 +90,21 @@ fn a_centres_sheet_holds_that_centre_only() {
     assert_eq!((main.urgent.total, main.sessions_today.total), (0, 1));
     let all = c.store.handover_sheet(&request()).unwrap();
     assert_eq!((all.centre_id, all.urgent.total), (None, 2));
+    // The sheet of a centre of several is under its name.
+    let named = c.store.centre_sheet(T1, &request()).unwrap();
+    assert_eq!(
+        (named.centre.as_str(), named.centre_id),
+        ("东林镇综治中心", Some(T1))
+    );
+}
+
+#[test]
+fn a_record_of_one_centre_keeps_its_sheet() {
+    let fx = fixture();
+    let req = super::sheet::request(Shift::Day);
+    let whole = fx.store.handover_sheet(&req).unwrap();
+    assert_eq!(fx.store.centre_sheet(MAIN, &req).unwrap(), whole);
+    assert_eq!(whole.centre_id, None);
 }
 
 #[test]
