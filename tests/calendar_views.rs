@@ -1,11 +1,16 @@
 //! Snapshots of the calendar's day and week views, both languages, 80×24 and 160×50, on demo
-//! data at a fixed date (Tuesday 2026-11-24 10:20).
+//! data at a fixed date (Tuesday 2026-11-24 10:20); the agenda, a mediator's and a full one.
 mod common;
+use chrono::Duration;
 use common::app::*;
 use onedoor::app::App;
 use onedoor::app::panes::PaneId;
+use onedoor::domain::intake::{NewCase, NewParty};
+use onedoor::domain::risk::ResponseHours;
 use onedoor::domain::role::Role;
+use onedoor::domain::slots::WorkTime;
 use onedoor::i18n::Lang;
+use onedoor::store::{Actor, NewSession, NewStaff, Store};
 use ratatui::crossterm::event::KeyCode;
 
 /// Logged in as `who`, in the calendar, at 10:20.
@@ -101,4 +106,70 @@ fn a_desk_clerk_sees_party_names_masked() {
     let first: String = party.chars().take(1).collect();
     assert!(!s.contains(party.as_str()), "{party} shown in full");
     assert!(s.contains(&format!("{first}*")));
+}
+
+/// A busy day: three more mediators, each with a session every hour from 11:00 (new cases,
+/// no room, so the demo's own bookings are not in the way).
+fn busy_day(s: &mut Store) {
+    let lead = s.staff_by_code("L001").unwrap().unwrap();
+    let lead = Actor {
+        staff_id: lead.id,
+        role: lead.role,
+    };
+    let now = demo(200).at(10, 20).now;
+    for (m, code) in ["M090", "M091", "M092"].into_iter().enumerate() {
+        let staff = NewStaff {
+            code: code.into(),
+            name: format!("调解员{m}"),
+            role: Role::Mediator,
+            languages: vec![],
+            specialties: vec![],
+            team: None,
+            pin: "1234".into(),
+            centre_id: None,
+        };
+        let id = s.add_staff(Some(lead), &staff, now).unwrap();
+        for hour in 11..17 {
+            let phone = format!("139{m:04}{hour:04}");
+            let party = NewParty::named(&format!("当事人{m}{hour}"), Some(&phone));
+            let case = NewCase::walk_in(now, "neighbour", "楼上漏水", party);
+            let case = s
+                .create_case(lead, &case, &ResponseHours::default())
+                .unwrap();
+            let start = now.date().and_hms_opt(hour, 0, 0).unwrap();
+            let session = NewSession {
+                case_id: case.id,
+                mediators: vec![id],
+                room_id: None,
+                start,
+                end: start + Duration::hours(1),
+            };
+            s.book_session(lead, &session, &WorkTime::default(), now)
+                .unwrap();
+        }
+    }
+}
+
+/// More sessions today than rows: the last row says how many are left out, and the selected
+/// one stays in view as it moves down (#16 item 8).
+#[test]
+fn a_full_agenda_says_how_many_more_there_are() {
+    for (lang, tag, more) in [(Lang::Zh, "zh-CN", "另有 "), (Lang::En, "en", " more")] {
+        let mut a = demo(200).at(10, 20).app_with("L001", lang, busy_day);
+        a.goto(PaneId::Calendar);
+        typ(&mut a, "a");
+        let n = a.panes.calendar.visible().len();
+        assert!(n > 20, "{n} sessions");
+        let s = screen_trimmed(&a, 80, 24);
+        assert!(s.contains(more), "{s}");
+        insta::assert_snapshot!(format!("agenda_full_{tag}_80x24"), s);
+        for _ in 0..n {
+            press(&mut a, KeyCode::Down);
+        }
+        let last = a.panes.calendar.selected_session().unwrap().case_no.clone();
+        let s = screen_trimmed(&a, 80, 24);
+        let rows: Vec<&str> = s.lines().filter(|l| l.contains(&last)).collect();
+        assert_eq!(rows.len(), 2, "in the list and the detail line:\n{s}");
+        assert!(s.contains(more), "{s}");
+    }
 }

@@ -1,6 +1,6 @@
 //! Bad databases and configs give one clear translated line and a non-zero exit, never a panic.
 mod common;
-use common::cli::{demo_db, refused, run, run_pin};
+use common::cli::{demo_db, ok, refused, run, run_pin};
 
 #[test]
 fn missing_corrupt_and_newer_databases_are_refused_clearly() {
@@ -31,6 +31,29 @@ fn missing_corrupt_and_newer_databases_are_refused_clearly() {
         "newer onedoor",
     );
     assert_eq!(std::fs::read(p("new.db")).unwrap(), before, "untouched");
+}
+
+/// A sound database is reported in the user's language too.
+#[test]
+fn a_sound_database_is_reported_ok_in_either_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path(), "d.db", 20);
+    let said = |lang: &str| {
+        let out = run(&["--lang", lang, "--db", &db, "check"]);
+        ok(&out);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    let en = said("en");
+    assert!(
+        en.starts_with("ok: ") && en.contains("(20 cases, schema "),
+        "{en}"
+    );
+    let zh = said("zh-CN");
+    assert!(
+        zh.starts_with("正常：") && zh.contains("（20 件案件，数据库结构版本 "),
+        "{zh}"
+    );
+    assert!(!zh.contains("cases") && !zh.contains("schema"), "{zh}");
 }
 
 #[test]

@@ -29,9 +29,9 @@ fn the_log_has_startup_and_refusals_but_no_personal_data() {
     p.send(keys::ENTER);
     p.wait_for("张丽（D001）");
 
-    // Channel → name → phone → ID → address; 4 more fields to the respondent; 7 to category.
+    // The form opens on the name → phone → ID → address; 4 more fields to the respondent; 7
+    // to category.
     p.wait_for("来访登记");
-    p.tabs(1);
     p.type_text(NAME);
     p.tabs(1);
     p.type_text(PHONE);

@@ -77,8 +77,7 @@ fn case_no(screen: &str) -> String {
 /// case number and the staff code of the mediator it was saved with.
 fn walk_in(d: &mut Desk, son_numbers: Option<(&str, &str)>) -> (String, String) {
     let mother_id = id_number("11010119500315002");
-    d.key(keys::TAB); // channel (walk-in) → her name
-    d.text(MOTHER);
+    d.text(MOTHER); // the form opens on her name (the channel stays walk-in)
     d.key(keys::ENTER);
     d.text(MOBILE);
     d.key(keys::ENTER);

@@ -212,3 +212,61 @@ fn the_routing_head_names_the_flag_that_moved_the_case() {
         assert!(screen(&a).contains(moved), "{}", screen(&a));
     }
 }
+
+/// At 80×24 every mediator offered keeps the time they are free: the team and specialty go
+/// first when a row is too narrow (#16 item 8).
+#[test]
+fn the_mediators_free_times_are_kept_at_80x24() {
+    for (lang, tag, free) in [(Lang::Zh, "zh", "空闲"), (Lang::En, "en", "free ")] {
+        let mut a = demo(200).app_as("D001", lang);
+        typ(&mut a, "王秀英");
+        tab_to(&mut a, Focus::Category);
+        typ(&mut a, "shanyang");
+        press(&mut a, KeyCode::Enter);
+        typ(&mut a, "儿子拒付赡养费");
+        tab_to(&mut a, Focus::Routing);
+        let t = render(&a, 80, 24);
+        let offered = rows(&a, 80, 24)
+            .into_iter()
+            .filter(|r| r.contains(". ") && r.contains(" M0"))
+            .collect::<Vec<_>>();
+        assert!(offered.len() >= 5, "{}", t.backend());
+        for row in &offered {
+            let at = row.find(free).unwrap_or_else(|| panic!("{row}"));
+            let time = row[at + free.len()..].split('│').next().unwrap_or("");
+            assert!(
+                time.trim_end().len() == "12-04 08:30".len(),
+                "the free time is whole: {row}"
+            );
+        }
+        insta::assert_snapshot!(format!("triage_routing_{tag}_80x24"), t.backend());
+    }
+}
+
+/// More earlier cases than the panel holds: its border says how many are left out, and the
+/// highlighted one (F7) stays in view (#16 item 8).
+#[test]
+fn the_earlier_cases_panel_says_how_many_more_there_are() {
+    for (lang, tag, more) in [(Lang::Zh, "zh", "另有 "), (Lang::En, "en", " more ")] {
+        let mut a = demo(300).app_as("D001", lang);
+        typ(&mut a, "张");
+        let n = a.panes.triage.lookup.cases.len();
+        assert!(n > 6, "{n} earlier cases");
+        let s = format!("{}", render(&a, 80, 24).backend());
+        assert!(s.contains(more), "{s}");
+        insta::assert_snapshot!(
+            format!("triage_earlier_{tag}_80x24"),
+            render(&a, 80, 24).backend()
+        );
+        for _ in 1..n {
+            press(&mut a, KeyCode::F(7));
+        }
+        let l = &a.panes.triage.lookup;
+        let last = &l.cases[l.selected].case_no;
+        let s = format!("{}", render(&a, 80, 24).backend());
+        assert!(
+            s.contains(&format!("▶  {last}")) || s.contains(&format!("▶★ {last}")),
+            "{s}"
+        );
+    }
+}

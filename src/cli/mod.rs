@@ -315,11 +315,14 @@ fn run_command(
             let store = Store::open(db)?;
             let problems = store.integrity_check()?;
             if problems == ["ok"] {
-                out.line(format_args!(
-                    "ok: {} ({} cases, schema {})",
-                    db.display(),
-                    store.case_count()?,
-                    store.schema_version()?
+                out.line(trf(
+                    lang,
+                    "cli.check.ok",
+                    &[
+                        ("path", &db.display()),
+                        ("cases", &store.case_count()?),
+                        ("schema", &store.schema_version()?),
+                    ],
                 ))
             } else {
                 Err(other("err.db.corrupt", problems.join("; ")))

@@ -122,6 +122,33 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// `head` then `parts` joined by `sep`, in their order, within `width` display cells: the
+/// least important parts (lowest rank; of equal ranks the later) are left out first, so what
+/// matters most is never the part that is cut. Cut at the end only when even the head and the
+/// most important part do not fit.
+pub fn fit_parts(head: &str, parts: &[(String, u8)], sep: &str, width: usize) -> String {
+    let mut keep: Vec<bool> = vec![true; parts.len()];
+    let line = |keep: &[bool]| -> String {
+        let kept: Vec<&str> = parts
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| **k)
+            .map(|((p, _), _)| p.as_str())
+            .collect();
+        format!("{head}{}", kept.join(sep))
+    };
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    // Least important first; of equal ranks the later one first.
+    order.sort_by_key(|i| (parts[*i].1, std::cmp::Reverse(*i)));
+    for i in order.into_iter().take(parts.len().saturating_sub(1)) {
+        if line(&keep).width() <= width {
+            break;
+        }
+        keep[i] = false;
+    }
+    truncate(&line(&keep), width)
+}
+
 /// Pads `s` with spaces to exactly `width` cells (truncating first if needed).
 pub fn pad(s: &str, width: usize) -> String {
     let t = truncate(s, width);
@@ -132,6 +159,34 @@ pub fn pad(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_least_important_parts_go_first_and_the_order_stays() {
+        let parts = vec![
+            ("专长".to_string(), 1),
+            ("同窗口".to_string(), 0),
+            ("在办10件".to_string(), 2),
+            ("空闲12-04 08:30".to_string(), 5),
+        ];
+        let all = "1. 赵德明 专长·同窗口·在办10件·空闲12-04 08:30";
+        assert_eq!(fit_parts("1. 赵德明 ", &parts, "·", 60), all);
+        assert_eq!(
+            fit_parts("1. 赵德明 ", &parts, "·", 40),
+            "1. 赵德明 专长·在办10件·空闲12-04 08:30"
+        );
+        assert_eq!(
+            fit_parts("1. 赵德明 ", &parts, "·", 30),
+            "1. 赵德明 空闲12-04 08:30"
+        );
+        assert_eq!(fit_parts("1. 赵德明 ", &parts, "·", 16), "1. 赵德明 空闲1…");
+        let same = vec![("a".to_string(), 1), ("b".to_string(), 1)];
+        assert_eq!(
+            fit_parts("", &same, " ", 2),
+            "a",
+            "the later of equals goes first"
+        );
+        assert_eq!(fit_parts("x ", &[], " ", 5), "x ");
+    }
 
     fn single(s: &str, max: usize) -> (String, bool) {
         let r = sanitize_single_line(s, max);

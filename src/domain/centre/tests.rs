@@ -191,3 +191,29 @@ fn a_report_is_for_ones_own_centre_or_one_a_lead_sees_below() {
         Err(CentreRule::NoSuchCentre)
     );
 }
+
+#[test]
+fn the_handling_centre_works_a_case_a_lead_above_supervises_it_others_never_see_it() {
+    let t = county();
+    // V1's case (4): V1 handles it, T1's and the county's leads supervise it.
+    assert_eq!(t.reach(Role::Desk, 4, 4), Reach::Handles);
+    assert_eq!(t.reach(Role::Lead, 2, 4), Reach::Supervises);
+    assert_eq!(t.reach(Role::Lead, 1, 4), Reach::Supervises);
+    // Township staff who are not leads, the other township's lead, the next village: hidden.
+    assert_eq!(t.reach(Role::Desk, 2, 4), Reach::Hidden);
+    assert_eq!(t.reach(Role::Lead, 3, 4), Reach::Hidden);
+    assert_eq!(t.reach(Role::Lead, 5, 4), Reach::Hidden);
+    // A lead below the handling centre does not see up.
+    assert_eq!(t.reach(Role::Lead, 4, 2), Reach::Hidden);
+}
+
+#[test]
+fn staff_from_the_handling_centre_or_above_may_serve_its_case() {
+    let t = county();
+    assert!(t.may_serve(4, 4));
+    assert!(t.may_serve(2, 4));
+    assert!(t.may_serve(1, 4));
+    assert!(!t.may_serve(3, 4));
+    assert!(!t.may_serve(5, 4));
+    assert!(!t.may_serve(4, 2));
+}

@@ -275,6 +275,8 @@ impl Pane for CasesState {
 }
 
 #[cfg(test)]
+mod centre_tests;
+#[cfg(test)]
 mod merge_tests;
 #[cfg(test)]
 mod tests;

@@ -71,6 +71,10 @@ pub enum Section {
 }
 
 impl Focus {
+    /// Where the form opens: the applicant's name, which a clerk types first. The channel
+    /// keeps its default (walk-in) and is one Shift+Tab away.
+    pub const FIRST: Focus = Focus::Party(0, PField::Name);
+
     pub fn section(self) -> Section {
         match self {
             Focus::Channel => Section::Channel,
@@ -80,6 +84,21 @@ impl Focus {
             Focus::Risk => Section::Risk,
             Focus::Routing => Section::Routing,
         }
+    }
+
+    /// A field typed in (the category's filter included), not a choice or a list.
+    pub fn takes_text(self) -> bool {
+        matches!(
+            self,
+            Focus::Party(
+                _,
+                PField::Name | PField::Phone | PField::IdNumber | PField::Address
+            ) | Focus::Category
+                | Focus::Summary
+                | Focus::Description
+                | Focus::Amount
+                | Focus::People
+        )
     }
 
     /// Where Enter stops: the fields typed in and the category, risk and routing lists. The
@@ -216,7 +235,7 @@ impl Default for Form {
             colour_reason: String::new(),
             red_ack: [false; 3],
             owner: None,
-            focus: Focus::Channel,
+            focus: Focus::FIRST,
         }
     }
 }
@@ -237,6 +256,13 @@ impl Form {
             Focus::Routing,
         ]);
         out
+    }
+
+    /// The first field after the focused one that takes typed text, without wrapping around.
+    pub fn next_text_field(&self) -> Option<Focus> {
+        let order = self.focus_order();
+        let from = order.iter().position(|f| *f == self.focus)?;
+        order[from + 1..].iter().copied().find(|f| f.takes_text())
     }
 
     /// Moves focus to the next or previous field, wrapping around.
@@ -324,14 +350,17 @@ mod tests {
         for _ in 0..n {
             f.move_focus(Dir::Next);
         }
-        assert_eq!(f.focus, Focus::Channel);
+        assert_eq!(f.focus, Focus::FIRST);
         f.move_focus(Dir::Prev);
-        assert_eq!(f.focus, Focus::Routing);
+        assert_eq!(f.focus, Focus::Channel);
     }
 
     #[test]
     fn enter_walks_the_typed_fields_and_an_empty_one_ends_its_part() {
-        let mut f = Form::default();
+        let mut f = Form {
+            focus: Focus::Channel,
+            ..Form::default()
+        };
         f.advance(false);
         assert_eq!(f.focus, Focus::Party(0, PField::Name));
         for next in [PField::Phone, PField::IdNumber, PField::Address] {

@@ -115,7 +115,7 @@ impl Form {
         f.owner = d.owner;
         f.focus = focus_from_code(&d.focus)
             .filter(|x| f.focus_order().contains(x))
-            .unwrap_or(Focus::Channel);
+            .unwrap_or(Focus::FIRST);
         Some(f)
     }
 }
@@ -213,11 +213,11 @@ mod tests {
             .collect();
         assert!(!old.contains("focus"), "{old}");
         let g = Form::from_draft(&old).expect("an old draft still loads");
-        assert_eq!((g.summary.value(), g.focus), ("漏水", Focus::Channel));
+        assert_eq!((g.summary.value(), g.focus), ("漏水", Focus::FIRST));
         f.focus = Focus::Party(1, PField::Phone);
         let gone = f.to_draft().replace("party.1.phone", "party.5.phone");
-        assert_eq!(Form::from_draft(&gone).unwrap().focus, Focus::Channel);
+        assert_eq!(Form::from_draft(&gone).unwrap().focus, Focus::FIRST);
         let odd = f.to_draft().replace("party.1.phone", "party.1.fax");
-        assert_eq!(Form::from_draft(&odd).unwrap().focus, Focus::Channel);
+        assert_eq!(Form::from_draft(&odd).unwrap().focus, Focus::FIRST);
     }
 }

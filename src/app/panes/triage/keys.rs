@@ -99,6 +99,12 @@ pub fn on_paste(s: &mut TriageState, text: &str, ctx: &mut Ctx) -> Handled {
     if !matches!(s.popups.paste(text), Routed::NoPopup) || s.saved.is_some() {
         return Consumed;
     }
+    // Pasted on a choice, the text goes where typed text would: the next field typed in.
+    if !s.form.focus.takes_text()
+        && let Some(next) = s.form.next_text_field()
+    {
+        s.form.focus = next;
+    }
     let focus = s.form.focus;
     let Some(f) = s.form.text_mut(focus) else {
         return Consumed;
@@ -119,7 +125,28 @@ impl TriageState {
     }
 }
 
+/// The focused field's key. Text typed on a choice that does not take it (anything but its
+/// own keys: space, ←/→, 1–4, the flags' letters; `?` for help) is not dropped: it goes on to
+/// the next field typed in, so a clerk who starts typing a name on the channel finds it there.
 fn field_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+    let out = focused_key(s, key, ctx);
+    // `?` stays the shell's help key where it is not text.
+    let typed = matches!(key.code, KeyCode::Char(c) if c != '?')
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    if out == Handled::NotConsumed
+        && typed
+        && !s.form.focus.takes_text()
+        && let Some(next) = s.form.next_text_field()
+    {
+        s.form.focus = next;
+        return focused_key(s, key, ctx);
+    }
+    out
+}
+
+fn focused_key(s: &mut TriageState, key: KeyEvent, ctx: &mut Ctx) -> Handled {
     let focus = s.form.focus;
     let plain = !key
         .modifiers

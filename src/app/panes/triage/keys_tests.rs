@@ -25,8 +25,11 @@ fn focus(a: &App) -> Focus {
 #[test]
 fn enter_walks_the_typed_fields_and_an_empty_one_skips_the_rest_of_its_part() {
     let mut a = app();
-    press(&mut a, KeyCode::Enter);
-    assert_eq!(focus(&a), Focus::Party(0, PField::Name));
+    assert_eq!(
+        focus(&a),
+        Focus::Party(0, PField::Name),
+        "the form opens there"
+    );
     typ(&mut a, "王秀英");
     press(&mut a, KeyCode::Enter);
     typ(&mut a, "13912345678");
@@ -189,4 +192,62 @@ fn esc_in_the_category_filter_clears_it_before_it_asks_to_discard() {
         a.panes.triage.popups.top(),
         Some(Popup::ConfirmDiscard)
     ));
+}
+
+/// The clerk starts typing the applicant's name the moment the pane opens: it lands there.
+#[test]
+fn a_name_typed_as_the_pane_opens_is_the_applicants_name() {
+    let mut a = app();
+    typ(&mut a, "王秀英");
+    assert_eq!(a.panes.triage.form.parties[0].name.value(), "王秀英");
+    assert_eq!(focus(&a), Focus::Party(0, PField::Name));
+}
+
+/// Text typed on a choice field is not dropped: it goes to the next field typed in. The
+/// choices keep their own keys (space, ←/→, 1–4; the flags' letters).
+#[test]
+fn text_typed_on_a_choice_field_goes_to_the_next_text_field() {
+    let mut a = app();
+    press(&mut a, KeyCode::BackTab);
+    assert_eq!(
+        focus(&a),
+        Focus::Channel,
+        "the channel is one Shift+Tab away"
+    );
+    typ(&mut a, "王秀英");
+    assert_eq!(focus(&a), Focus::Party(0, PField::Name));
+    assert_eq!(a.panes.triage.form.parties[0].name.value(), "王秀英");
+    assert_eq!(
+        a.panes.triage.form.channel,
+        crate::domain::channel::Channel::WalkIn,
+        "the channel keeps its default"
+    );
+    tab_to(&mut a, Focus::Party(0, PField::Language));
+    typ(&mut a, " ");
+    assert_eq!(
+        a.panes.triage.form.parties[0].language(),
+        "hmn",
+        "space cycles"
+    );
+    typ(&mut a, "李");
+    assert_eq!(focus(&a), Focus::Party(1, PField::Name));
+    assert_eq!(a.panes.triage.form.parties[1].name.value(), "李");
+    tab_to(&mut a, Focus::Party(1, PField::Vulnerability));
+    typ(&mut a, "4赡养");
+    assert_eq!(
+        a.panes.triage.form.parties[1].vulnerability,
+        [Vulnerability::Pregnant]
+    );
+    assert_eq!(focus(&a), Focus::Category);
+    assert_eq!(a.panes.triage.form.category_filter.value(), "赡养");
+}
+
+/// A paste on a choice field goes where typed text would.
+#[test]
+fn a_paste_on_a_choice_field_goes_to_the_next_text_field() {
+    let mut a = app();
+    press(&mut a, KeyCode::BackTab);
+    crate::app::update::update(&mut a, crate::app::Action::Paste("王秀英".into()));
+    assert_eq!(focus(&a), Focus::Party(0, PField::Name));
+    assert_eq!(a.panes.triage.form.parties[0].name.value(), "王秀英");
 }

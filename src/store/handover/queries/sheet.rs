@@ -53,7 +53,7 @@ pub(in crate::store::handover) fn urgent(
               ORDER BY s.starts_at LIMIT 1)
          FROM cases c LEFT JOIN staff o ON o.id = c.owner_id
          LEFT JOIN parties p ON p.id = c.first_party_id
-         WHERE c.active = 1 AND c.colour <= 1 AND c.centre_id ",
+         WHERE c.active = 1 AND c.colour <= 1 AND +c.centre_id ",
         visible!(),
         " ORDER BY c.colour, c.received_at DESC, c.id DESC LIMIT ?2"
     ))?;
@@ -90,7 +90,7 @@ pub(in crate::store::handover) fn deadlines_total(conn: &Connection, limit: &str
         conn,
         concat!(
             "SELECT COUNT(*) FROM cases WHERE active = 1 AND status IN ('registered', 'assigned')
-             AND deadline_at < ?1 AND centre_id ",
+             AND deadline_at < ?1 AND +centre_id ",
             visible!()
         ),
         [limit],
@@ -115,7 +115,7 @@ pub(in crate::store::handover) fn deadlines(
         "SELECT c.case_no, c.colour, c.status, o.name, c.deadline_at FROM cases c
          LEFT JOIN staff o ON o.id = c.owner_id
          WHERE c.active = 1 AND c.status IN ('registered', 'assigned') AND c.deadline_at < ?1
-         AND c.centre_id ",
+         AND +c.centre_id ",
         visible!(),
         " ORDER BY c.deadline_at LIMIT ?2"
     ))?;
@@ -234,7 +234,7 @@ pub(in crate::store::handover) fn followups(
     let mut stmt = conn.prepare_cached(concat!(
         "SELECT f.due_on, c.case_no, o.name FROM followups f JOIN cases c ON c.id = f.case_id
          LEFT JOIN staff o ON o.id = f.owner_id
-         WHERE f.status = 'due' AND f.due_on <= ?1 AND c.centre_id ",
+         WHERE f.status = 'due' AND f.due_on <= ?1 AND +c.centre_id ",
         visible!(),
         " ORDER BY f.due_on, f.id LIMIT ?2"
     ))?;

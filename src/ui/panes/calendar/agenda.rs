@@ -1,8 +1,8 @@
-//! Today's agenda: the day's sessions as a list, late ones marked.
+//! Today's agenda: the day's sessions as a list, late ones marked; how many did not fit.
 use super::{colour_tag, party_label};
 use crate::app::panes::calendar::CalendarState;
 use crate::ui::View;
-use crate::ui::widgets::pad;
+use crate::ui::widgets::{Left, more, pad, window};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -19,13 +19,12 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &CalendarState, view: &
     }
     let selected = state.selected_session().map(|s| s.id);
     let late_w = view.tr("ui.calendar.late").width().max(2);
-    let height = usize::from(area.height);
     let sel = state.selected.unwrap_or(0);
-    let first = sel.saturating_sub(height.saturating_sub(1));
-    let lines: Vec<Line> = visible
+    let (first, shown, left) = window(visible.len(), sel, usize::from(area.height));
+    let mut lines: Vec<Line> = visible
         .iter()
         .skip(first)
-        .take(height)
+        .take(shown)
         .map(|s| {
             let late = crate::domain::session::is_late(s.status, s.start, view.now);
             let names: Vec<&str> = s
@@ -64,5 +63,6 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &CalendarState, view: &
             ])
         })
         .collect();
+    lines.extend(more(view, left, Left::Items));
     frame.render_widget(Paragraph::new(lines), area);
 }

@@ -7,7 +7,7 @@ use crate::domain::ladder::Level;
 use crate::i18n::trf;
 use crate::store::{AuditLine, CaseDetail};
 use crate::ui::View;
-use crate::ui::widgets::pad;
+use crate::ui::widgets::{Left, pad, with_more};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -225,10 +225,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" {} ", r.case_no), view.theme.title()));
+    let inner = block.inner(area);
+    let page = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // The page's rows once wrapped, less those scrolled past and those in view.
+    let below = page
+        .line_count(inner.width)
+        .saturating_sub(usize::from(state.detail_scroll) + usize::from(inner.height));
     frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
+        page.block(with_more(block, view, below, Left::Lines))
             .scroll((state.detail_scroll, 0)),
         area,
     );

@@ -11,7 +11,7 @@ use crate::domain::category;
 use crate::report::followup_labels::{kind_label, when_label};
 use crate::store::{FollowupRow, FollowupScope};
 use crate::ui::View;
-use crate::ui::widgets::{pad, truncate};
+use crate::ui::widgets::{Left, pad, truncate, with_more};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -89,7 +89,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &FollowupsState, view: &View) 
     );
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let list_h = usize::from(inner.height.saturating_sub(4));
+    // The rows scrolled out of view, said on the border.
+    let left = state.rows.len().saturating_sub(list_h);
+    frame.render_widget(with_more(block, view, left, Left::Items), area);
     if inner.height < 5 || inner.width < 20 {
         return;
     }
@@ -123,7 +126,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &FollowupsState, view: &View) 
         Paragraph::new(Span::styled(truncate(&head, width), view.theme.title())),
         line(2),
     );
-    let list_h = usize::from(inner.height.saturating_sub(4));
     let today = state.today.unwrap_or(view.now.date());
     if state.rows.is_empty() {
         frame.render_widget(

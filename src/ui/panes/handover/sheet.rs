@@ -2,7 +2,7 @@
 //! in the line being edited).
 use crate::app::panes::handover::HandoverState;
 use crate::ui::View;
-use crate::ui::widgets::{draw_field, truncate};
+use crate::ui::widgets::{Left, draw_field, truncate, with_more};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -19,7 +19,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &HandoverState, view: &View) {
         state.preview.len()
     ));
     let inner = block.inner(preview);
-    frame.render_widget(block, preview);
+    let below = state
+        .preview
+        .len()
+        .saturating_sub(state.scroll + usize::from(inner.height));
+    frame.render_widget(with_more(block, view, below, Left::Lines), preview);
     // Lines are cut by display width here, so a wide glyph is never split at the edge.
     let width = usize::from(inner.width);
     let lines: Vec<Line> = state

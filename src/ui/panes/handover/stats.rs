@@ -4,7 +4,7 @@ use crate::app::panes::handover::HandoverState;
 use crate::report::stats::{breakdown_title, figures, group_label};
 use crate::store::handover::stats::{Breakdown, Stats};
 use crate::ui::View;
-use crate::ui::widgets::{pad, truncate};
+use crate::ui::widgets::{Left, pad, truncate, with_more};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
@@ -53,10 +53,14 @@ fn draw_rates(frame: &mut Frame, area: Rect, st: &Stats, view: &View) {
         .borders(Borders::ALL)
         .title(format!(" {} ", view.tr("ui.handover.rates")));
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let all = figures(view.lang, st);
+    let rows = usize::from(inner.height);
+    let left = all.len().saturating_sub(rows);
+    frame.render_widget(with_more(block, view, left, Left::Items), area);
     let w = usize::from(inner.width);
-    let lines: Vec<Line> = figures(view.lang, st)
+    let lines: Vec<Line> = all
         .into_iter()
+        .take(rows)
         .map(|(k, v)| {
             let vw = v.width();
             let label = pad(&k, w.saturating_sub(vw + 1));
@@ -129,6 +133,7 @@ fn draw_bars(frame: &mut Frame, area: Rect, st: &Stats, b: Breakdown, view: &Vie
     let rows = usize::from(inner.height);
     let groups = st.groups(b);
     let shown = &groups[..groups.len().min(rows.max(1))];
+    let block = with_more(block, view, groups.len() - shown.len(), Left::Items);
     // Label and count form one column of fixed width, so every bar starts at the same cell.
     let names: Vec<String> = shown
         .iter()

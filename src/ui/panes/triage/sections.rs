@@ -8,7 +8,7 @@ use crate::domain::routing::Reason;
 use crate::domain::team_rule::Route;
 use crate::i18n::{Lang, trf};
 use crate::ui::View;
-use crate::ui::widgets::{pad, truncate};
+use crate::ui::widgets::{fit_parts, pad, truncate};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
@@ -225,21 +225,20 @@ pub(super) fn routing_rows(rows: &mut Rows, s: &TriageState, view: &View, width:
     for (i, r) in p.ranked.iter().enumerate().skip(start).take(ROUTE_ROWS) {
         let accepted = s.form.owner == Some(r.candidate.staff_id);
         let sel = focused && i == s.route_row;
-        let why = r
+        let why: Vec<(String, u8)> = r
             .reasons
             .iter()
-            .map(|x| reason_text(view, x))
-            .collect::<Vec<_>>()
-            .join("·");
-        let text = format!(
-            "{}{}{}. {} {} {}",
+            .map(|x| (reason_text(view, x), reason_rank(x)))
+            .collect();
+        let head = format!(
+            "{}{}{}. {} {} ",
             marker(sel),
             if accepted { "✔" } else { " " },
             i + 1,
             pad(&r.candidate.name, 6),
             r.candidate.code,
-            why
         );
+        let text = fit_parts(&head, &why, "·", width);
         let style = if sel {
             view.theme.tab_active()
         } else if accepted {
@@ -247,9 +246,19 @@ pub(super) fn routing_rows(rows: &mut Rows, s: &TriageState, view: &View, width:
         } else {
             Style::new()
         };
-        rows.push(
-            Row::Line(Line::from(Span::styled(truncate(&text, width), style))),
-            focused,
-        );
+        rows.push(Row::Line(Line::from(Span::styled(text, style))), focused);
+    }
+}
+
+/// What a clerk choosing a mediator needs most, kept when the row is narrow: when they are
+/// free, then a language they lack or speak, their load, and last the specialty and team.
+fn reason_rank(r: &Reason) -> u8 {
+    match r {
+        Reason::FreeAt(_) | Reason::NoFreeSlot => 5,
+        Reason::LacksLanguage(_) => 4,
+        Reason::Speaks(_) => 3,
+        Reason::Load(_) => 2,
+        Reason::Specialty => 1,
+        Reason::SameTeam => 0,
     }
 }

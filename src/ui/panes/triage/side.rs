@@ -3,7 +3,7 @@
 use crate::app::panes::triage::TriageState;
 use crate::domain::mask;
 use crate::ui::View;
-use crate::ui::widgets::{pad, truncate};
+use crate::ui::widgets::{Left, pad, truncate, with_more};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -79,8 +79,33 @@ fn draw_matches(frame: &mut Frame, area: Rect, s: &TriageState, view: &View) {
     };
     let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let w = usize::from(inner.width);
+    let h = usize::from(inner.height);
+    let mut foot = Vec::new();
+    // The key to the ★, only when a case it marks is listed.
+    if l.cases.iter().any(|c| l.is_exact(c)) {
+        foot.push(Line::from(Span::styled(
+            truncate(view.tr("ui.triage.match.star"), w),
+            view.theme.dim(),
+        )));
+    }
+    if !l.cases.is_empty() {
+        foot.push(Line::from(Span::styled(
+            truncate(view.tr("ui.triage.match.keys"), w),
+            view.theme.dim(),
+        )));
+    }
+    // Two rows a case; the lines under them give way so that two cases show.
+    if 2 * l.cases.len() + foot.len() > h {
+        foot.truncate(h.saturating_sub(2 * l.cases.len().min(2)));
+    }
+    let fit = (h.saturating_sub(foot.len()) / 2).min(l.cases.len());
+    // The highlighted match stays in view; the border says how many more there are.
+    let first = (l.selected + 1)
+        .saturating_sub(fit)
+        .min(l.cases.len() - fit);
+    let left = l.cases.len() - fit;
+    frame.render_widget(with_more(block, view, left, Left::Items), area);
     let mut lines = Vec::new();
     if l.cases.is_empty() {
         let key = if l.query.is_empty() {
@@ -94,7 +119,7 @@ fn draw_matches(frame: &mut Frame, area: Rect, s: &TriageState, view: &View) {
         )));
     }
     let me = view.user.actor.staff_id;
-    for (i, c) in l.cases.iter().enumerate() {
+    for (i, c) in l.cases.iter().enumerate().skip(first).take(fit) {
         let sel = i == l.selected;
         let style = if sel {
             view.theme.tab_active()
@@ -135,22 +160,6 @@ fn draw_matches(frame: &mut Frame, area: Rect, s: &TriageState, view: &View) {
         );
         lines.push(Line::from(truncate(&detail, w)));
     }
-    // The key to the ★, only when a case it marks is listed.
-    if l.cases.iter().any(|c| l.is_exact(c)) {
-        lines.push(Line::from(Span::styled(
-            truncate(view.tr("ui.triage.match.star"), w),
-            view.theme.dim(),
-        )));
-    }
-    if !l.cases.is_empty() {
-        lines.push(Line::from(Span::styled(
-            truncate(view.tr("ui.triage.match.keys"), w),
-            view.theme.dim(),
-        )));
-    }
-    // Keep the highlighted match in view.
-    let h = usize::from(inner.height);
-    let sel_row = l.selected * 2 + 1;
-    let top = (sel_row + 2).saturating_sub(h);
-    frame.render_widget(Paragraph::new(lines).scroll((top as u16, 0)), inner);
+    lines.extend(foot);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
