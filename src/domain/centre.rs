@@ -319,6 +319,17 @@ pub fn county_wide(role: Role, own_level: Level) -> bool {
     role == Role::Lead && own_level == Level::County
 }
 
+/// The level a case registered at `centre` starts on: the centre's own level in a tree, the
+/// bottom rung where one centre stands alone and works every level of the 3-2-1 ladder itself
+/// (a database from before centres, or a centre that never added another).
+pub fn intake_level(tree: &CentreTree, centre: i64) -> Level {
+    let alone = tree.parent(centre).is_none() && tree.children(centre).next().is_none();
+    match tree.get(centre) {
+        Some(c) if !alone => c.level,
+        _ => Level::Village,
+    }
+}
+
 /// Only a lead of the county centre adds, edits and disables centres.
 pub fn may_manage_centres(role: Role, own_level: Level) -> bool {
     county_wide(role, own_level)

@@ -217,3 +217,13 @@ fn staff_from_the_handling_centre_or_above_may_serve_its_case() {
     assert!(!t.may_serve(5, 4));
     assert!(!t.may_serve(4, 2));
 }
+
+#[test]
+fn a_case_starts_on_its_centres_level_unless_the_centre_stands_alone() {
+    let t = county();
+    assert_eq!(intake_level(&t, 4), Level::Village);
+    assert_eq!(intake_level(&t, 2), Level::Township);
+    assert_eq!(intake_level(&t, 1), Level::County);
+    let alone = CentreTree::new(vec![centre(1, "AJ", Level::County, None)]);
+    assert_eq!(intake_level(&alone, 1), Level::Village);
+}

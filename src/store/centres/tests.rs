@@ -258,3 +258,24 @@ fn centre_counts_give_staff_everywhere_and_open_cases_only_within_the_view() {
     let open: Vec<Option<i64>> = counts(s).into_iter().map(|(_, o)| o).collect();
     assert_eq!(open, [Some(0), Some(0), Some(0), Some(2), Some(0), Some(1)]);
 }
+
+#[test]
+fn a_case_starts_on_the_level_of_the_centre_that_registers_it() {
+    let mut c = county();
+    let h = ResponseHours::default();
+    let s = &mut c.store;
+    let village = s
+        .create_case(c.v1_desk, &walk_in(at(9, 0), "李娜", "13800000002"), &h)
+        .unwrap();
+    let township = s
+        .create_case(c.t1_desk, &walk_in(at(9, 1), "王芳", "13800000003"), &h)
+        .unwrap();
+    let county_case = s
+        .create_case(c.county_lead, &walk_in(at(9, 2), "张伟", "13800000001"), &h)
+        .unwrap();
+    s.view_as(c.county_lead).unwrap();
+    let level = |id| s.case_detail(id).unwrap().row.level;
+    assert_eq!(level(village.id), Level::Village);
+    assert_eq!(level(township.id), Level::Township);
+    assert_eq!(level(county_case.id), Level::County);
+}
