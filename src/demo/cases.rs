@@ -1,5 +1,6 @@
 //! The case generator: cases spread over past days, their parties, sessions, follow-ups, audit.
 use super::calibration::{flags_for, pick_colour, status_for};
+use super::flows::{self, Flow};
 use super::people::People;
 use super::schedule::{Bookings, at, followups, sessions};
 use super::staff::DemoStaff;
@@ -59,6 +60,9 @@ impl Place {
 
 pub(super) struct Ctx {
     pub(super) rng: ChaCha8Rng,
+    /// Which cases move between centres (flows.rs): its own draws, so the rest stays.
+    pub(super) flow_rng: ChaCha8Rng,
+    pub(super) flows: Vec<Flow>,
     pub(super) people: People,
     pub(super) keys: HashMap<String, String>,
     pub(super) places: Vec<Place>,
@@ -82,7 +86,7 @@ pub(super) fn generate(
     opts: &DemoOptions,
     places: Vec<Place>,
     county: bool,
-) -> Result<DemoReport, StoreError> {
+) -> Result<(DemoReport, Vec<Flow>), StoreError> {
     let mut by_level: [Vec<usize>; 3] = Default::default();
     for (i, p) in places.iter().enumerate() {
         by_level[p.level as usize].push(i);
@@ -103,6 +107,8 @@ pub(super) fn generate(
     let calendar = store.deadline_calendar(last - Duration::days(days as i64))?;
     let mut ctx = Ctx {
         rng: ChaCha8Rng::seed_from_u64(opts.seed),
+        flow_rng: ChaCha8Rng::seed_from_u64(opts.seed ^ flows::SEED),
+        flows: Vec::new(),
         people: People::new(),
         keys: HashMap::new(),
         places,
@@ -140,7 +146,7 @@ pub(super) fn generate(
         }
         Ok(())
     })?;
-    Ok(ctx.report)
+    Ok((ctx.report, ctx.flows))
 }
 
 /// Where the next case is received: in a county, a village for most (70 %), a township for
@@ -195,6 +201,8 @@ fn one_case(
     let colour = pick_colour(&mut c.rng);
     let age = (c.today - received.date()).num_days();
     let status = status_for(age, colour, &mut c.rng);
+    let road = flows::mark(c, p, age, colour);
+    let status = road.map_or(status, |r| r.status());
     let channels = Channel::ALL;
     let channel = if c.rng.random_bool(0.6) {
         Channel::WalkIn
@@ -224,7 +232,10 @@ fn one_case(
     let summary = texts::summary(&cat.code, &mut c.rng);
     let desks = &c.places[p].desks;
     let desk = desks[c.rng.random_range(0..desks.len())];
-    let (level, attempts) = ladder(c, p, status);
+    let (level, mut attempts) = ladder(c, p, status);
+    if let Some(r) = road {
+        attempts = r.attempts();
+    }
     // Ended within a month, by yesterday at the latest: a recent closed case keeps its time
     // too (the purge selects by it).
     let latest = received + Duration::days((age - 1).max(0));
@@ -286,6 +297,7 @@ fn one_case(
         "",
         &format!("{case_no} {}", colour.code()),
     )?;
+    let mut last = None;
     if let Some((owner_id, bit)) = owner {
         w.audit(
             received,
@@ -296,7 +308,7 @@ fn one_case(
             "",
             &owner_id.to_string(),
         )?;
-        sessions(
+        last = sessions(
             w,
             c,
             p,
@@ -309,6 +321,16 @@ fn one_case(
         if colour == Colour::Red && status.is_active() {
             red_seen_today(w, c, case_id, owner_id, received)?;
         }
+    }
+    if let Some(road) = road {
+        c.flows.push(Flow {
+            case_id,
+            centre: c.places[p].id,
+            road,
+            received,
+            last: last.unwrap_or(received),
+            owner: owner.map(|o| o.0),
+        });
     }
     if matches!(status, Status::Agreement | Status::FollowUp)
         || (status == Status::Closed && colour != Colour::Green && c.rng.random_bool(0.5))
