@@ -328,6 +328,7 @@ fn one_case(
             centre: c.places[p].id,
             road,
             received,
+            colour,
             last: last.unwrap_or(received),
             owner: owner.map(|o| o.0),
         });

@@ -14,9 +14,9 @@ use crate::domain::ladder::Level;
 use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::role::Role;
 use crate::domain::status::Status;
-use crate::domain::transfer::ReturnCode;
+use crate::domain::transfer::{self, DEFAULT_REPLY_DAYS, ReturnCode};
 use crate::store::{Actor, Outcome, Store, StoreError};
-use chrono::{Duration, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime, Timelike};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
@@ -81,6 +81,7 @@ pub(super) struct Flow {
     pub centre: i64,
     pub road: Road,
     pub received: NaiveDateTime,
+    pub colour: Colour,
     pub last: NaiveDateTime,
     /// Its mediator there, if it has one.
     pub owner: Option<i64>,
@@ -161,31 +162,51 @@ struct Run<'a> {
     per_level: &'a mut [u64; 3],
 }
 
-/// Replays the marked cases' roads, oldest first.
+/// The demo size from which one hand-down is left waiting past its reply deadline: in a
+/// smaller county that one overdue case would be too large a share of the few open ones.
+pub(super) const OVERDUE_FROM_CASES: u32 = 1000;
+
+/// Replays the marked cases' roads, oldest first. `overdue`: leave one hand-down waiting past
+/// its reply deadline (`OVERDUE_FROM_CASES`).
 pub(super) fn run(
     store: &mut Store,
     flows: &[Flow],
     rng: ChaCha8Rng,
     now: NaiveDateTime,
+    overdue: bool,
     per_level: &mut [u64; 3],
 ) -> Result<FlowReport, StoreError> {
     let tree = store.centre_tree()?;
+    let hours = ResponseHours::default();
+    // A hand-down waiting in time: its reply deadline and its case's own deadline ahead.
+    let mut in_time = Vec::new();
+    for f in flows.iter().filter(|f| f.road == Road::Down) {
+        let cal = store.deadline_calendar(f.received.date())?;
+        let due = cal.response(&hours, f.colour, f.received);
+        let reply = transfer::reply_by(down_sent(f), DEFAULT_REPLY_DAYS, &cal.work, &cal.holidays);
+        in_time.push(reply > now && due.is_none_or(|d| d > now));
+    }
     let mut run = Run {
         store,
         tree,
         rng,
         now,
-        hours: ResponseHours::default(),
+        hours,
         report: FlowReport::default(),
         per_level,
     };
     let downs: Vec<&Flow> = flows.iter().filter(|f| f.road == Road::Down).collect();
-    // Of the hand-downs: the oldest a week old or more waits past its deadline, the newest
-    // waits in time, the next two are sent back (the first of them overruled).
+    // Of the hand-downs: the oldest a week old or more waits past its deadline (in a large
+    // enough demo), the newest whose case is still in time waits in time, the next two are
+    // sent back (the first of them overruled).
     let overdue = downs
         .iter()
-        .position(|f| (now - f.received).num_days() >= 6);
-    let fresh = downs.len().checked_sub(1).filter(|i| Some(*i) != overdue);
+        .position(|f| (now - f.received).num_days() >= 6)
+        .filter(|_| overdue);
+    let fresh = (0..downs.len())
+        .rev()
+        .find(|i| in_time[*i])
+        .filter(|i| Some(*i) != overdue);
     let mut returned = 0;
     for (i, f) in downs.iter().enumerate() {
         let answer = if Some(i) == overdue || Some(i) == fresh {
@@ -208,6 +229,11 @@ pub(super) fn run(
         }
     }
     Ok(run.report)
+}
+
+/// A hand-down leaves the hour after its case came.
+fn down_sent(f: &Flow) -> NaiveDateTime {
+    f.received + Duration::hours(1)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -304,9 +330,21 @@ impl Run<'_> {
         }
         self.store
             .assign_case(d.desk, case, m.staff_id, "", assigned)?;
+        // The first session that afternoon (the next working day's for a late sign-off), in
+        // the case's response time; the others a few working days apart.
+        let first = if assigned.hour() < 13 {
+            at(assigned.date(), 14, 0)
+        } else {
+            later(assigned, 1, 14, 0)
+        };
         let mut t = assigned;
-        for _ in 0..attempts {
-            match self.attempt_by(m, case, t)? {
+        for i in 0..attempts {
+            let next = if i == 0 {
+                self.attempt_at(m, case, first)?
+            } else {
+                self.attempt_by(m, case, t)?
+            };
+            match next {
                 Some(next) => t = next,
                 None => return Ok(None),
             }
@@ -322,6 +360,16 @@ impl Run<'_> {
         after: NaiveDateTime,
     ) -> Result<Option<NaiveDateTime>, StoreError> {
         let t = later(after, self.rng.random_range(1..4), 14, 0);
+        self.attempt_at(m, case, t)
+    }
+
+    /// An attempt by the case's mediator at `t`, unless now comes first.
+    fn attempt_at(
+        &mut self,
+        m: Actor,
+        case: i64,
+        t: NaiveDateTime,
+    ) -> Result<Option<NaiveDateTime>, StoreError> {
         if t >= self.now {
             return Ok(None);
         }
@@ -415,7 +463,7 @@ impl Run<'_> {
     /// A township or county case handed down to a village where the parties live, the hour
     /// after it came; the village signs the next working morning (or sends it back, or waits).
     fn down(&mut self, f: &Flow, answer: Answer) -> Result<(), StoreError> {
-        let sent = f.received + Duration::hours(1);
+        let sent = down_sent(f);
         let (from, _) = self.at_centre(f.centre)?;
         let villages: Vec<i64> = self
             .tree

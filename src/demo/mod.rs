@@ -106,7 +106,8 @@ fn flows_between_centres(
     per_level: &mut [u64; 3],
 ) -> Result<FlowReport, StoreError> {
     let rng = rand::SeedableRng::seed_from_u64(opts.seed ^ flows::SEED.rotate_left(17));
-    flows::run(store, moving, rng, opts.now, per_level)
+    let overdue = opts.cases >= flows::OVERDUE_FROM_CASES;
+    flows::run(store, moving, rng, opts.now, overdue, per_level)
 }
 
 /// Staff and rooms as they are added: the hash every account shares, the first lead (who adds
@@ -192,5 +193,7 @@ fn split(s: &str) -> Vec<String> {
         .collect()
 }
 
+#[cfg(test)]
+mod flow_tests;
 #[cfg(test)]
 mod tests;
