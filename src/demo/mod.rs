@@ -6,6 +6,7 @@ mod cases;
 mod county;
 mod flows;
 mod people;
+mod place;
 mod schedule;
 mod staff;
 mod texts;
@@ -14,10 +15,10 @@ use crate::domain::ladder::Level;
 use crate::domain::role::Role;
 use crate::store::centres::{CentreEdit, NewCentre};
 use crate::store::{Actor, NewStaff, Store, StoreError};
-use cases::Place;
 use chrono::NaiveDateTime;
 pub use county::COUNTY_NAME;
 pub use flows::FlowReport;
+use place::Place;
 use staff::DemoStaff;
 
 /// The demo's shift lead, logged in by `onedoor --demo`: the county centre's lead in a county.
@@ -98,7 +99,7 @@ pub fn generate_county(
 }
 
 /// The demo's cases moving between centres through the hand-overs of store/transfers/
-/// (flows.rs): each step the store's own checked and audited call, dated when it happened.
+/// (flows/): each step the store's own checked and audited call, dated when it happened.
 fn flows_between_centres(
     store: &mut Store,
     opts: &DemoOptions,
