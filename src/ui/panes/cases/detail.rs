@@ -14,7 +14,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-fn section<'a>(view: &View, key: &str) -> Line<'a> {
+pub(super) fn section<'a>(view: &View, key: &str) -> Line<'a> {
     Line::from(Span::styled(
         format!("── {} ", view.tr(key)),
         view.theme.title(),
@@ -96,6 +96,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
             short_time(d.term_ends())
         )),
     ]));
+    lines.extend(super::passage::header(state, d, view));
     if let (Some(w), true) = (r.waiting, r.active) {
         let since = r.waiting_since.map(short_time).unwrap_or_default();
         let text = trf(
@@ -171,6 +172,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
         ));
     }
     lines.push(Line::from(spans));
+    lines.extend(super::passage::section(state, view));
     if !d.sessions.is_empty() {
         lines.push(section(view, "ui.cases.sec.sessions"));
         for s in &d.sessions {
