@@ -67,11 +67,17 @@ impl Background {
     {
         let outstanding = Arc::clone(&self.outstanding);
         outstanding.fetch_add(1, Ordering::SeqCst);
+        // The worker's connection reads as the caller's does (its viewer's centres).
+        let viewer = store.viewer();
         let state = match &self.jobs {
             Some(jobs) => {
                 let (tx, rx) = channel();
                 let job: Job = Box::new(move |s| {
-                    let answer = s.and_then(|s| f(s).inspect_err(StoreError::log));
+                    let answer = s.and_then(|s| {
+                        s.set_viewer(viewer)
+                            .and_then(|()| f(s))
+                            .inspect_err(StoreError::log)
+                    });
                     let _ = tx.send(answer);
                 });
                 match jobs.send(job) {

@@ -34,6 +34,7 @@ impl Live {
             return live;
         };
         let gate = store.check_gate();
+        let viewer = store.viewer();
         // What the panes will show is read from here on: the mark is taken now, not when the
         // thread has opened its connection, so a commit in between is not missed.
         let mark = store.change_mark().unwrap_or_default();
@@ -41,7 +42,7 @@ impl Live {
         let (stop, stopped) = channel();
         let spawned = std::thread::Builder::new()
             .name("live".into())
-            .spawn(move || watch(&path, &gate, mark, &tx, &stopped));
+            .spawn(move || watch(&path, &gate, viewer, mark, &tx, &stopped));
         match spawned {
             Ok(_) => {
                 live.changes = Some(changes);
@@ -90,11 +91,17 @@ fn moved(
 fn watch(
     path: &std::path::Path,
     gate: &CheckGate,
+    viewer: Option<crate::store::Actor>,
     mut mark: ChangeMark,
     changes: &Sender<()>,
     stop: &Receiver<()>,
 ) {
-    let store = match Store::open_again(path, gate) {
+    // Reads as the app's own connection does (it reads only the change mark today).
+    let opened = Store::open_again(path, gate).and_then(|mut s| {
+        s.set_viewer(viewer)?;
+        Ok(s)
+    });
+    let store = match opened {
         Ok(s) => s,
         Err(e) => {
             tracing::error!(error = e.logged(), "live refresh: no connection");

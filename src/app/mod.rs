@@ -101,7 +101,7 @@ pub struct App {
     /// Counts on their way from the background worker.
     counts_pending: Option<background::Pending<(UrgentCounts, FollowupCounts)>>,
     /// Parties other desks added, on their way to the name index.
-    names_pending: Option<background::Pending<Vec<(i64, String, String)>>>,
+    names_pending: Option<background::Pending<crate::store::PartiesAfter>>,
     /// Database work off the render loop (counts, the handover sheet, saves, checkpoints).
     pub background: background::Background,
     /// Long reports (statistics): a worker of their own, so nothing waits behind them.
@@ -173,6 +173,7 @@ impl App {
 
     /// Logs in without a PIN (the demo's shift lead, and tests).
     pub fn start_session(&mut self, s: Session) {
+        self.read_as(Some(s.actor));
         self.pane = if s.role() == Role::Mediator {
             PaneId::Cases
         } else {
@@ -191,6 +192,22 @@ impl App {
         self.refresh_counts();
         self.check_red_alerts();
         self.with_ctx(|panes, pane, ctx| panes.enter(pane, ctx));
+    }
+
+    /// Every connection of the app reads as `viewer` from now on (their centre's cases, a lead's
+    /// centres below too; None: nobody's, the default view): the main store now, the workers
+    /// before their next job (background.rs), and — when what is visible changed — the name
+    /// index, reloaded, and the live watcher, restarted. A failure leaves the narrower view.
+    pub fn read_as(&mut self, viewer: Option<Actor>) {
+        let before = self.store.visible_centres().ok();
+        if let Err(e) = self.store.set_viewer(viewer) {
+            self.flash_error(e.logged());
+        }
+        if self.store.visible_centres().ok() != before {
+            self.names = names::Names::start(&self.store);
+            self.names_pending = None;
+            self.live = live::Live::start(&self.store);
+        }
     }
 
     /// Waits (up to `limit`) for background work to answer and takes the answers: on quitting,

@@ -4,7 +4,7 @@
 //! and fall back to exact SQL look-ups meanwhile. The same thread runs the integrity check that
 //! big files skip while opening; a failure shows in the status bar.
 use crate::search::NameIndex;
-use crate::store::{Store, index_party};
+use crate::store::{PartiesAfter, Store, index_party};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 pub struct Names {
@@ -32,7 +32,8 @@ enum State {
 }
 
 impl Names {
-    /// Starts loading. An in-memory store (tests) cannot be shared with a thread: load inline.
+    /// Starts loading, as `store` reads (its viewer's centres). An in-memory store (tests)
+    /// cannot be shared with a thread: load inline.
     pub fn start(store: &Store) -> Names {
         let mut synced_to = 0;
         let state = match store.path() {
@@ -42,13 +43,18 @@ impl Names {
                 // Big files skipped the integrity check while opening: this thread runs it, late,
                 // and writes wait for it (store/check_gate.rs).
                 let gate = store.check_gate();
+                let viewer = store.viewer();
                 let big = gate.begin_background();
                 let ours = gate.clone();
                 let spawned =
                     std::thread::Builder::new()
                         .name("name-index".into())
                         .spawn(move || {
-                            let store = match Store::open_again(&path, &gate) {
+                            let opened = Store::open_again(&path, &gate).and_then(|mut s| {
+                                s.set_viewer(viewer)?;
+                                Ok(s)
+                            });
+                            let store = match opened {
                                 Ok(s) => s,
                                 Err(e) => {
                                     if big {
@@ -149,13 +155,15 @@ impl Names {
     }
 
     /// Adds parties read from the database since `catch_up_from` (other desks' new visitors,
-    /// imports), so this desk's fuzzy look-ups find them without a restart.
-    pub fn catch_up(&mut self, parties: &[(i64, String, String)]) {
+    /// imports), so this desk's fuzzy look-ups find them without a restart; other centres'
+    /// parties were passed over, and are not read again.
+    pub fn catch_up(&mut self, read: &PartiesAfter) {
         if let State::Ready(idx, _) = &mut self.state {
-            for (id, name, keys) in parties {
+            for (id, name, keys) in &read.parties {
                 index_party(idx, *id, name, keys);
                 self.synced_to = self.synced_to.max(*id);
             }
+            self.synced_to = self.synced_to.max(read.read_to);
         }
     }
 

@@ -243,6 +243,6 @@ fn another_desks_new_parties_reach_this_desks_name_index() {
     // Read once: the next refresh asks only for what came after.
     assert_eq!(
         a.names.catch_up_from(),
-        Some(a.store.parties_after(0, 10).unwrap()[0].0)
+        Some(a.store.parties_after(0, 10).unwrap().parties[0].0)
     );
 }

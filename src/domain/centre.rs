@@ -40,6 +40,10 @@ pub enum CentreRule {
     Cycle,
     #[error("a centre that still has active centres under it cannot be disabled")]
     HasActiveChildren,
+    #[error("that member of staff works at a centre that does not handle this case")]
+    StaffElsewhere,
+    #[error("that room belongs to another centre")]
+    RoomElsewhere,
 }
 
 impl CentreRule {
@@ -53,6 +57,8 @@ impl CentreRule {
             CentreRule::CountyHasParent => "err.centre.county_parent",
             CentreRule::Cycle => "err.centre.cycle",
             CentreRule::HasActiveChildren => "err.centre.active_children",
+            CentreRule::StaffElsewhere => "err.centre.staff_elsewhere",
+            CentreRule::RoomElsewhere => "err.centre.room_elsewhere",
         }
     }
 }
@@ -212,11 +218,48 @@ impl CentreTree {
             vec![centre]
         }
     }
+
+    /// What a member of staff (`role` at centre `own`) may do with a case handled at `case`:
+    /// the handling centre works it; a lead of a centre above it supervises it (督办: notes
+    /// and a deadline); nobody else learns it exists.
+    pub fn reach(&self, role: Role, own: i64, case: i64) -> Reach {
+        if case == own {
+            Reach::Handles
+        } else if self.visible_to(role, own).contains(&case) {
+            Reach::Supervises
+        } else {
+            Reach::Hidden
+        }
+    }
+
+    /// Whether staff of `staff` may serve a case handled at `case` (be booked for its
+    /// sessions, sit on its team): from the handling centre or a centre above it — a county
+    /// mediator may sit in a township's session, a village's may not sit in the county's.
+    pub fn may_serve(&self, staff: i64, case: i64) -> bool {
+        self.is_within(case, staff)
+    }
+}
+
+/// A member of staff's relation to a case (`CentreTree::reach`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// Their centre handles the case (承办): they work it, within their role.
+    Handles,
+    /// A lead of a centre above the handling one: reads it, adds notes, sets a deadline (督办).
+    Supervises,
+    /// Another centre's case: not readable, not even its existence.
+    Hidden,
+}
+
+/// County-wide actions are a lead's of the county centre: adding, editing and disabling
+/// centres, and purging old cases' personal data (retention is the county record's).
+pub fn county_wide(role: Role, own_level: Level) -> bool {
+    role == Role::Lead && own_level == Level::County
 }
 
 /// Only a lead of the county centre adds, edits and disables centres.
 pub fn may_manage_centres(role: Role, own_level: Level) -> bool {
-    role == Role::Lead && own_level == Level::County
+    county_wide(role, own_level)
 }
 
 #[cfg(test)]

@@ -76,7 +76,8 @@ impl Store {
 
     /// Anonymises the personal data of cases closed before `before` (names, numbers,
     /// addresses, free text), keeping case numbers, categories, dates and outcomes so statistics
-    /// stay true. A lead's action; `dry_run` only counts. The purge itself is audited.
+    /// stay true. A county lead's action, county-wide; `dry_run` only counts. The purge itself
+    /// is audited.
     pub fn purge_closed_before(
         &mut self,
         by: Actor,
@@ -89,6 +90,7 @@ impl Store {
         }
         let cutoff = date_to_sql(before);
         self.write(|tx| {
+            super::centres::check_county_wide(tx, by)?;
             if dry_run {
                 let count = |sql: &str| -> Result<i64> {
                     Ok(tx.query_row(&format!("SELECT COUNT(*) FROM ({sql})"), [&cutoff, ANONYMISED], |r| r.get(0))?)

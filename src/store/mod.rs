@@ -55,8 +55,9 @@ pub use calendar::{CaseBrief, ClashWith, Conflict, Leave, NewSession, Room, Sess
 pub use cases::{
     AttemptRecorded, AuditLine, CaseCreated, CaseDetail, CaseRow, CaseTeam, CountJob, Cursor,
     EarlierCase, FollowupLine, MAX_EXTENSION_DAYS, MEDIATION_TERM_DAYS, MatchKind, MergeKind,
-    MergeLine, MergeView, NewCase, NewParty, OpenReferral, Outcome, OutcomeRecord, PartyLine,
-    Revealed, SearchHit, SessionLine, SlipData, UrgentCounts, format_case_no, grams, index_party,
+    MergeLine, MergeView, NewCase, NewParty, OpenReferral, Outcome, OutcomeRecord, PartiesAfter,
+    PartyLine, Revealed, SearchHit, SessionLine, SlipData, UrgentCounts, format_case_no, grams,
+    index_party,
 };
 pub use error::{Result, StoreError};
 pub use followups::{
@@ -129,6 +130,8 @@ pub struct Store {
     write_wait: Duration,
     /// Whose view this connection reads (centres/mod.rs `view_as`); none: the default view.
     viewer: Option<Actor>,
+    /// How its reads name the visible centres in SQL (one centre of several: by id).
+    scope: centres::Scope,
 }
 
 /// How a connection comes to trust the file it opens.
@@ -276,7 +279,7 @@ impl Store {
         // checkpoints for a while cannot leave a huge file behind.
         conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
         let from = migrations::migrate(&mut conn)?;
-        centres::init_visible(&conn)?;
+        let scope = centres::init_visible(&conn)?;
         diagnostics::opened(&conn, from, main);
         Ok(Store {
             conn,
@@ -285,6 +288,7 @@ impl Store {
             gate,
             write_wait,
             viewer: None,
+            scope,
         })
     }
 

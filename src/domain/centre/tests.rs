@@ -121,3 +121,29 @@ fn numbers_carry_the_centre_except_the_original_one() {
     assert_eq!(counter_key("", at), "2026-11-24");
     assert_eq!(counter_key("DX", at), "DX:2026-11-24");
 }
+
+#[test]
+fn the_handling_centre_works_a_case_a_lead_above_supervises_it_others_never_see_it() {
+    let t = county();
+    // V1's case (4): V1 handles it, T1's and the county's leads supervise it.
+    assert_eq!(t.reach(Role::Desk, 4, 4), Reach::Handles);
+    assert_eq!(t.reach(Role::Lead, 2, 4), Reach::Supervises);
+    assert_eq!(t.reach(Role::Lead, 1, 4), Reach::Supervises);
+    // Township staff who are not leads, the other township's lead, the next village: hidden.
+    assert_eq!(t.reach(Role::Desk, 2, 4), Reach::Hidden);
+    assert_eq!(t.reach(Role::Lead, 3, 4), Reach::Hidden);
+    assert_eq!(t.reach(Role::Lead, 5, 4), Reach::Hidden);
+    // A lead below the handling centre does not see up.
+    assert_eq!(t.reach(Role::Lead, 4, 2), Reach::Hidden);
+}
+
+#[test]
+fn staff_from_the_handling_centre_or_above_may_serve_its_case() {
+    let t = county();
+    assert!(t.may_serve(4, 4));
+    assert!(t.may_serve(2, 4));
+    assert!(t.may_serve(1, 4));
+    assert!(!t.may_serve(3, 4));
+    assert!(!t.may_serve(5, 4));
+    assert!(!t.may_serve(4, 2));
+}

@@ -8,8 +8,9 @@ use crate::domain::slots::Span;
 use chrono::{NaiveDate, NaiveDateTime};
 
 impl Store {
-    /// Sessions overlapping [from, to), for a day or week view: those starting in it and those
-    /// started up to `MAX_SESSION` before it still running, not cancelled, in time order.
+    /// Sessions of the visible centres' cases overlapping [from, to), for a day or week view:
+    /// those starting in it and those started up to `MAX_SESSION` before it still running, not
+    /// cancelled, in time order.
     pub fn sessions_between(
         &self,
         from: NaiveDateTime,
@@ -22,7 +23,7 @@ impl Store {
         queries::session_by_id(&self.conn, id)
     }
 
-    /// A case by its number (`2026-1124-007`), for the booking form.
+    /// A visible case by its number (`2026-1124-007`), for the booking form.
     pub fn case_brief_by_no(&self, case_no: &str) -> Result<Option<CaseBrief>> {
         queries::brief_by_no(&self.conn, case_no.trim())
     }
@@ -31,6 +32,20 @@ impl Store {
         queries::brief_by_id(&self.conn, id)
     }
 
+    /// Staff who may appear in this connection's calendar: of the visible centres, and of the
+    /// centres above them (who may serve their cases: `CentreTree::may_serve`).
+    pub fn calendar_staff(&self) -> Result<Vec<crate::store::StaffMember>> {
+        let tree = self.centre_tree()?;
+        let mut centres: Vec<i64> = Vec::new();
+        for v in self.visible_centres()? {
+            centres.extend(tree.path_up(v));
+        }
+        let mut staff = self.list_staff()?;
+        staff.retain(|m| centres.contains(&m.centre_id));
+        Ok(staff)
+    }
+
+    /// The rooms in use of the visible centres (a lead's: their centre's and those below).
     pub fn rooms(&self) -> Result<Vec<Room>> {
         queries::rooms(&self.conn)
     }

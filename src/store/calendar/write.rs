@@ -1,6 +1,7 @@
 //! Booking, moving, cancelling and recording sessions. Every rule is checked inside the
 //! IMMEDIATE write transaction, so two desks booking the same room at the same moment cannot
 //! both succeed: the second one waits for the first's lock, then sees its session and is refused.
+use super::super::centres::{check_handles, check_room, check_room_at, check_serves, session_host};
 use super::super::time::to_sql;
 use super::super::{Actor, Result, Store, StoreError, audit};
 use super::NewSession;
@@ -46,6 +47,15 @@ impl Store {
         }
         self.write(|tx| {
             let (ladder, active) = queries::case_ladder(tx, s.case_id)?.ok_or(BookingRule::Case)?;
+            // The handling centre books its case's sessions: its own room, its mediators or
+            // ones from a centre above (a county mediator in a township's room).
+            check_handles(tx, by, s.case_id)?;
+            for m in &mediators {
+                check_serves(tx, *m, s.case_id)?;
+            }
+            if let Some(r) = s.room_id {
+                check_room(tx, r, s.case_id)?;
+            }
             if !active {
                 return Err(BookingRule::CaseClosed.into());
             }
@@ -100,6 +110,10 @@ impl Store {
         let reason = required(reason)?;
         self.write(|tx| {
             let s = queries::session_case(tx, id)?;
+            let host = session_host(tx, by, s.case_id, s.room)?;
+            if let Some(r) = room {
+                check_room_at(tx, r, host)?;
+            }
             booking::check_booked(s.status)?;
             let mediators = queries::mediators_of(tx, id)?;
             let slot = Slot {
@@ -138,6 +152,7 @@ impl Store {
         let reason = required(reason)?;
         self.write(|tx| {
             let s = queries::session_case(tx, id)?;
+            session_host(tx, by, s.case_id, s.room)?;
             booking::check_booked(s.status)?;
             queries::cancel_session(tx, id)?;
             audit::append(
@@ -173,7 +188,13 @@ impl Store {
         let work = self.work.clone();
         self.write(|tx| {
             let s = queries::session_case(tx, id)?;
+            // The session's own mediators record it, whatever their centre (a county mediator
+            // who sat in a village's session); anyone else works for the case's centre or the
+            // centre that hosts the session.
             let mine = queries::mediators_of(tx, id)?.contains(&by.staff_id);
+            if !mine {
+                session_host(tx, by, s.case_id, s.room)?;
+            }
             if !(mine || by.role.may_work(by.staff_id, s.owner)) {
                 return Err(StoreError::Forbidden);
             }

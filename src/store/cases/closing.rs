@@ -1,5 +1,6 @@
 //! The end of a case's road: outcome, close, reopen, and a referral sent back. Same rules as
 //! case_actions.rs: role and status machine checked here, every change audited.
+use super::super::centres::check_handles;
 use super::state::{log, required, set_status, state, transition};
 use super::time::to_sql;
 use super::waiting::resume;
@@ -61,6 +62,7 @@ impl Store {
             ),
         };
         self.write(|tx| {
+            check_handles(tx, by, id)?;
             let s = state(tx, id)?;
             if !by.role.may_work(by.staff_id, s.owner) {
                 return Err(StoreError::Forbidden);
@@ -117,6 +119,7 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         self.write(|tx| {
+            check_handles(tx, by, id)?;
             let s = state(tx, id)?;
             transition(s.status, Status::Closed)?;
             let at = to_sql(now);
@@ -141,6 +144,7 @@ impl Store {
         let reason = required(reason, CaseRule::NoReason)?;
         let work = self.work.clone();
         self.write(|tx| {
+            check_handles(tx, by, id)?;
             let s = state(tx, id)?;
             if s.status.is_active() {
                 return Err(StoreError::Case(CaseRule::AlreadyOpen));
@@ -165,6 +169,7 @@ impl Store {
         let reason = required(reason, CaseRule::NoReason)?;
         let work = self.work.clone();
         self.write(|tx| {
+            check_handles(tx, by, id)?;
             let s = state(tx, id)?;
             if !(by.role.may_work(by.staff_id, s.owner) || by.role.may(Permission::Route)) {
                 return Err(StoreError::Forbidden);

@@ -25,13 +25,13 @@ impl CountJob {
 impl Store {
     /// Counts the cases matching `f` now (blocking; use `spawn_count` from the UI).
     pub fn count_cases(&self, f: &CaseFilter, now: NaiveDateTime) -> Result<i64> {
-        queries::count(&self.conn, &queries::count_of(f, now))
+        queries::count(&self.conn, &queries::count_of(f, now, self.scope))
     }
 
     /// Counts in the background on a second, read-only connection (in memory: right away).
     pub fn spawn_count(&self, f: &CaseFilter, now: NaiveDateTime) -> CountJob {
         let (tx, rx) = channel();
-        let q = queries::count_of(f, now);
+        let q = queries::count_of(f, now, self.scope);
         match self.path.clone() {
             None => {
                 let _ = tx.send(queries::count(&self.conn, &q));

@@ -122,6 +122,10 @@ pub(in crate::store) fn insert(
             centre_id: desk.id,
         },
     )?;
+    if let Some(owner) = c.owner_id {
+        // Routed at the desk: to a mediator of the desk's centre, which handles the case.
+        super::super::centres::check_works_here(tx, owner, id)?;
+    }
     for (pid, role) in party_ids {
         queries::link_party(tx, id, pid, role.code())?;
     }

@@ -163,6 +163,10 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Vec<Revealed>> {
         self.write(|tx| {
+            // Whoever reads the case (a lead above, the centre that sent it on) may, by role.
+            if !super::super::centres::sees(tx, by, case_id)? {
+                return Err(StoreError::NotFound);
+            }
             let owner = queries::owner(tx, case_id)?.ok_or(StoreError::NotFound)?;
             if !by.role.may_see_numbers(by.staff_id, owner) {
                 return Err(StoreError::Forbidden);

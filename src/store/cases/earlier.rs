@@ -1,5 +1,6 @@
 //! Triage queries: repeat-visitor lookup, attaching a visit, routing inputs and the intake slip.
 //! Every lookup is answered from an index with a LIMIT, so it may run on a keystroke.
+use super::super::centres::check_handles;
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
@@ -103,6 +104,7 @@ impl Store {
         }
         let at = to_sql(at);
         self.write(|tx| {
+            check_handles(tx, by, case_id)?;
             let status = queries::status(tx, case_id)?.ok_or(StoreError::NotFound)?;
             if !status.is_active() {
                 return Err(StoreError::Case(CaseRule::AttachClosed));
@@ -130,14 +132,16 @@ impl Store {
         queries::open_load(&self.conn)
     }
 
-    /// Active mediators with their load and next free slot, ready for `routing::propose`.
+    /// Active mediators of the desk's centre (a case is registered there and worked there)
+    /// with their load and next free slot, ready for `routing::propose`.
     pub fn routing_candidates(&self, now: NaiveDateTime, hours: &Hours) -> Result<Vec<Candidate>> {
         let load = self.open_load()?;
         let until = to_sql(now + Duration::days(routing::HORIZON_DAYS + 1));
         let from = to_sql(now - Duration::days(1));
+        let home = self.home_centres()?;
         let mut out = Vec::new();
         for m in self.list_staff()? {
-            if m.role != Role::Mediator || !m.active {
+            if m.role != Role::Mediator || !m.active || !home.contains(&m.centre_id) {
                 continue;
             }
             let busy = queries::busy(&self.conn, m.id, &from, &until)?;

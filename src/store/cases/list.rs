@@ -69,7 +69,7 @@ impl Store {
         limit: usize,
         now: NaiveDateTime,
     ) -> Result<Vec<CaseRow>> {
-        let steps = queries::page_sql(f, sort, cursor, backwards, now);
+        let steps = queries::page_sql(f, sort, cursor, backwards, now, self.scope);
         let mut ids = queries::page_ids(&self.conn, steps, limit)?;
         if backwards {
             ids.reverse();
@@ -88,5 +88,38 @@ impl Store {
             return Ok(Vec::new());
         }
         queries::rows_by_ids(&self.conn, ids)
+    }
+}
+
+/// The SQL a store builds for its list and count, for the plan tests of other subjects (the
+/// centres' scoped lists).
+#[cfg(test)]
+pub(in crate::store) mod queries_for_tests {
+    use super::super::queries;
+    use super::{Cursor, Store};
+    use crate::domain::case_filter::{CaseFilter, Sort};
+    use chrono::NaiveDateTime;
+    use rusqlite::types::Value;
+
+    pub(in crate::store) fn page_sql(
+        s: &Store,
+        f: &CaseFilter,
+        sort: Sort,
+        cursor: Option<&Cursor>,
+        now: NaiveDateTime,
+    ) -> queries::Steps {
+        queries::page_sql(f, sort, cursor, false, now, s.scope)
+    }
+
+    pub(in crate::store) fn count_sql(
+        s: &Store,
+        f: &CaseFilter,
+        now: NaiveDateTime,
+    ) -> (String, Vec<Value>) {
+        let (filter, params) = queries::where_sql(f, None, now, s.scope);
+        (
+            format!("SELECT COUNT(*) FROM cases c WHERE {filter}"),
+            params,
+        )
     }
 }

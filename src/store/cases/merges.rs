@@ -3,6 +3,7 @@
 //! deleted: the absorbed row stays and points to the survivor, and every moved link is recorded
 //! in `merge_moves`, so a lead's undo puts back exactly what was there — or, if something has
 //! changed since that undo cannot restore exactly, refuses and changes nothing.
+use super::super::centres::{check_handles, check_visible};
 use super::state::log;
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, queries};
@@ -92,6 +93,17 @@ pub(super) struct CaseBits {
     pub(super) closed_at: Option<String>,
 }
 
+/// Every case a party merge touches (the cases of either party) must be one the lead's own
+/// centre handles: a person's records at other centres are theirs to merge.
+pub(super) fn check_parties_handled(tx: &Transaction, by: Actor, parties: [i64; 2]) -> Result<()> {
+    for party in parties {
+        for (case, _) in queries::links_of_party(tx, party)? {
+            check_handles(tx, by, case)?;
+        }
+    }
+    Ok(())
+}
+
 pub(super) fn case_bits(tx: &Transaction, id: i64) -> Result<CaseBits> {
     queries::case_bits(tx, id)?.ok_or(StoreError::NotFound)
 }
@@ -110,6 +122,9 @@ impl Store {
     ) -> Result<i64> {
         may_merge(by, keep, gone)?;
         self.write(|tx| {
+            // Both cases of the handling centre: merging works both.
+            check_handles(tx, by, keep)?;
+            check_handles(tx, by, gone)?;
             let k = case_bits(tx, keep)?;
             let g = case_bits(tx, gone)?;
             if k.merged_into.is_some() || g.merged_into.is_some() {
@@ -176,6 +191,7 @@ impl Store {
             if kmerged.is_some() || gmerged.is_some() {
                 return Err(StoreError::Case(CaseRule::MergeAlready));
             }
+            check_parties_handled(tx, by, [keep, gone])?;
             let phone_filled = kphone.is_none() && gphone.is_some();
             let id_filled = kid.is_none() && gid.is_some();
             let at = to_sql(now);
@@ -214,26 +230,31 @@ impl Store {
         })
     }
 
+    /// Where the case went and what came into it (NotFound: a case this connection does not
+    /// see).
     pub fn merge_view(&self, case: i64) -> Result<MergeView> {
+        check_visible(&self.conn, case)?;
         Ok(MergeView {
             merged_into: self.merged_into(case)?,
             merges: self.case_merges(case)?,
         })
     }
 
-    /// The case with this number (typed in full), if any.
+    /// The case with this number (typed in full), if any this connection sees.
     pub fn case_id_by_no(&self, case_no: &str) -> Result<Option<i64>> {
         queries::case_id_by_no(&self.conn, case_no.trim())
     }
 
     /// The number of the case this one was merged into, if it was.
     pub fn merged_into(&self, case: i64) -> Result<Option<String>> {
+        check_visible(&self.conn, case)?;
         queries::merged_into_no(&self.conn, case)
     }
 
     /// Merges in force that touch this case: cases merged into it (or it into another), and party merges on its
     /// parties — newest first, for the detail and a lead's undo.
     pub fn case_merges(&self, case: i64) -> Result<Vec<MergeLine>> {
+        check_visible(&self.conn, case)?;
         queries::merges_of_case(&self.conn, case)
     }
 }

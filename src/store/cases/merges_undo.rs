@@ -1,6 +1,7 @@
 //! Undoing a merge: every recorded move is put back, each statement checked to touch exactly
 //! the row it expects, so the undo is exact or refused (`err.merge.changed`) with nothing changed.
-use super::merges::{MergeKind, case_bits, exactly, lead_only};
+use super::super::centres::check_handles;
+use super::merges::{MergeKind, case_bits, check_parties_handled, exactly, lead_only};
 use super::state::log;
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, queries};
@@ -20,6 +21,13 @@ impl Store {
                 return Err(StoreError::Case(CaseRule::MergeUndone));
             }
             let moves = queries::moves(tx, merge)?;
+            // Only the centre that handles every case the merge touched undoes it.
+            if m.kind == MergeKind::Case.code() {
+                check_handles(tx, by, m.keep)?;
+                check_handles(tx, by, m.gone)?;
+            } else {
+                check_parties_handled(tx, by, [m.keep, m.gone])?;
+            }
             let at = to_sql(now);
             if m.kind == MergeKind::Case.code() {
                 undo_case_merge(tx, by, &m, &moves, &at)?;

@@ -17,6 +17,7 @@ mod queries;
 mod referrals;
 mod search;
 mod state;
+mod supervise;
 mod team;
 mod term;
 mod waiting;
@@ -32,9 +33,11 @@ pub use detail::{
 };
 pub use earlier::{EarlierCase, SlipData};
 pub use ladder::AttemptRecorded;
+#[cfg(test)]
+pub(super) use list::queries_for_tests;
 pub use list::{CaseRow, Cursor};
 pub use merges::{MergeKind, MergeLine, MergeView};
-pub use names::index_party;
+pub use names::{PartiesAfter, index_party};
 pub use referrals::OpenReferral;
 pub use search::{MatchKind, SearchHit};
 pub use team::CaseTeam;

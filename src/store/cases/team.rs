@@ -1,6 +1,7 @@
 //! A dedicated team for a complex case (一案一专班): several mediators and a written plan.
 //! Set by a lead or the case's owner, in one transaction, audited (members by staff code, the
 //! plan old → new).
+use super::super::centres::{check_handles, check_serves, check_visible};
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
@@ -31,6 +32,7 @@ impl Store {
     ) -> Result<()> {
         let plan: String = plan.trim().chars().take(PLAN_MAX).collect();
         self.write(|tx| {
+            check_handles(tx, by, case)?;
             let owner = queries::owner(tx, case)?.ok_or(StoreError::NotFound)?;
             if by.role != Role::Lead && !(by.role == Role::Mediator && owner == Some(by.staff_id)) {
                 return Err(StoreError::Forbidden);
@@ -40,6 +42,8 @@ impl Store {
                 if !member.is_some_and(|(role, active)| may_mediate(role, active)) {
                     return Err(StoreError::Case(CaseRule::TeamMember));
                 }
+                // From the handling centre or one above it (a county expert on a 专班).
+                check_serves(tx, *m, case)?;
             }
             if !plan.is_empty() && members.is_empty() {
                 return Err(StoreError::Case(CaseRule::TeamNoMembers));
@@ -81,8 +85,9 @@ impl Store {
         })
     }
 
-    /// The case's dedicated team, if it has one.
+    /// The case's dedicated team, if it has one (NotFound: a case this connection does not see).
     pub fn case_team(&self, case: i64) -> Result<Option<CaseTeam>> {
+        check_visible(&self.conn, case)?;
         let Some((plan, updated_at)) = queries::team(&self.conn, case)? else {
             return Ok(None);
         };

@@ -1,5 +1,6 @@
 //! Extending the mediation term with both parties' consent (people's mediation is normally
 //! settled within 30 days; a longer term needs the parties to agree, and the record says so).
+use super::super::centres::check_handles;
 use super::deadlines::term;
 use super::detail::MEDIATION_TERM_DAYS;
 use super::state::{deadline_text, log, required, state};
@@ -30,6 +31,7 @@ impl Store {
         }
         let work = self.work.clone();
         self.write(|tx| {
+            check_handles(tx, by, id)?;
             let s = state(tx, id)?;
             if !by.role.may_work(by.staff_id, s.owner) {
                 return Err(StoreError::Forbidden);

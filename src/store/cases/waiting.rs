@@ -1,5 +1,6 @@
 //! Waiting (for a party, an agency, documents): the clock stops and the time left is kept;
 //! any action that moves the case on ends the wait and the deadline comes back.
+use super::super::centres::check_handles;
 use super::state::{log, state};
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, queries};
@@ -46,6 +47,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.write(|tx| {
+            check_handles(tx, by, id)?;
             let s = state(tx, id)?;
             if !by.role.may_work(by.staff_id, s.owner) {
                 return Err(StoreError::Forbidden);
@@ -71,6 +73,7 @@ impl Store {
     /// Ends a wait by hand (the party came back, the documents arrived).
     pub fn stop_waiting(&mut self, by: Actor, id: i64, now: NaiveDateTime) -> Result<()> {
         self.write(|tx| {
+            check_handles(tx, by, id)?;
             let s = state(tx, id)?;
             if !by.role.may_work(by.staff_id, s.owner) {
                 return Err(StoreError::Forbidden);

@@ -2,10 +2,12 @@
 //! status machine here in the store (whatever the UI did), changes the case and writes the
 //! audit log in one transaction. Outcomes, closing, reopening and referrals are in closing.rs,
 //! waiting in waiting.rs, attempts and escalation in ladder.rs, what they share in state.rs.
+use super::super::centres::{check_handles, check_works_here, reach};
 use super::state::{deadline_text, log, required, set_status, state};
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
+use crate::domain::centre::Reach;
 use crate::domain::risk::{self, Colour, ResponseHours};
 use crate::domain::role::{Permission, Role, may_mediate};
 use crate::domain::status::Status;
@@ -23,6 +25,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<()> {
         self.write(|tx| {
+            check_handles(tx, by, id)?;
             let s = state(tx, id)?;
             let perm = if s.owner.is_some() {
                 Permission::Reassign
@@ -46,6 +49,8 @@ impl Store {
             if !owner.is_some_and(|(role, active)| may_mediate(role, active)) {
                 return Err(StoreError::Case(CaseRule::NotMediator));
             }
+            // The owner works the case: someone of the handling centre.
+            check_works_here(tx, to, id)?;
             let at = to_sql(now);
             queries::set_owner(tx, id, to, &at)?;
             let old = s.owner.map(|o| o.to_string()).unwrap_or_default();
@@ -62,7 +67,9 @@ impl Store {
         })
     }
 
-    /// A note in the case's timeline. Mediators note their own cases; desk and leads any.
+    /// A note in the case's timeline. Mediators note their own cases; desk and leads any, of
+    /// their centre's cases. A lead of a centre above notes a case as supervision (督办,
+    /// `supervise_case`).
     pub fn add_case_note(
         &mut self,
         by: Actor,
@@ -72,6 +79,10 @@ impl Store {
     ) -> Result<()> {
         let text = required(text, CaseRule::NoteEmpty)?;
         self.write(|tx| {
+            if reach(tx, by, id)? == Reach::Supervises {
+                return super::supervise::supervise(tx, by, id, &text, None, now);
+            }
+            check_handles(tx, by, id)?;
             let s = state(tx, id)?;
             if !by.role.may(Permission::AddNote)
                 || (by.role == Role::Mediator && s.owner != Some(by.staff_id))
@@ -102,6 +113,7 @@ impl Store {
     ) -> Result<()> {
         let work = self.work.clone();
         self.write(|tx| {
+            check_handles(tx, by, id)?;
             let s = state(tx, id)?;
             if !by.role.may_work(by.staff_id, s.owner) {
                 return Err(StoreError::Forbidden);

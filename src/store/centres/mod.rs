@@ -3,11 +3,19 @@
 //! (a lead: their centre and every centre below it; anyone else: their own centre) and every
 //! read of cases joins it. A single-centre database sees its one centre without a login, as
 //! before centres existed; a database with several sees nothing until someone is named.
+mod access;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod queries;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod visibility_tests;
+
+pub(in crate::store) use access::{
+    check_handles, check_room, check_room_at, check_serves, check_visible, check_works_here, reach,
+    refusal, sees, session_host,
+};
 
 use super::time::to_sql;
 use super::{Actor, Result, Store, StoreError, audit};
@@ -24,6 +32,20 @@ macro_rules! visible {
     };
 }
 pub(in crate::store) use visible;
+
+/// SQL that is true when the case with id `$case` (an SQL expression) is handled by a visible
+/// centre, by one primary-key probe: for a centre's work driven by another table's index
+/// (follow-ups, sessions, the audit log), which must stay in the driver's order.
+macro_rules! visible_case {
+    ($case:literal) => {
+        concat!(
+            "(SELECT centre_id FROM cases WHERE id = ",
+            $case,
+            ") IN (SELECT id FROM temp.visible_centres)"
+        )
+    };
+}
+pub(in crate::store) use visible_case;
 
 /// SQL true when the connection may READ the case aliased `$c`: its visible centres handle it
 /// (`visible!()`), received it first, are asked to sign for it (a pending hand-over: they read
@@ -46,6 +68,39 @@ macro_rules! readable {
     };
 }
 pub(in crate::store) use readable;
+
+/// SQL that is true when the connection may read (`readable!`) the case with id `$case` (an
+/// SQL expression), by one primary-key probe: for search paths driven by another table's
+/// index (parties, the summary index), which must stay in the driver's order.
+macro_rules! readable_case {
+    ($case:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM cases rc WHERE rc.id = ",
+            $case,
+            " AND ",
+            $crate::store::centres::readable!("rc"),
+            ")"
+        )
+    };
+}
+pub(in crate::store) use readable_case;
+
+/// SQL that is true when the party with id `$party` (an SQL expression) is a party of a case
+/// the connection may read: parties are shared by the county (一次录入), what a desk finds of
+/// them is what its readable cases hold. One `case_parties_party` probe, then one per case.
+macro_rules! party_seen {
+    ($party:literal) => {
+        concat!(
+            "EXISTS (SELECT 1 FROM case_parties sx JOIN cases sy ON sy.id = sx.case_id
+                     WHERE sx.party_id = ",
+            $party,
+            " AND ",
+            $crate::store::centres::readable!("sy"),
+            ")"
+        )
+    };
+}
+pub(in crate::store) use party_seen;
 
 /// A new centre as a county lead describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +129,7 @@ impl From<CentreRule> for StoreError {
 }
 
 /// At open: the connection's visible list; everything when there is one centre.
-pub(in crate::store) fn init_visible(conn: &Connection) -> Result<()> {
+pub(in crate::store) fn init_visible(conn: &Connection) -> Result<Scope> {
     queries::create_visible(conn)?;
     let all = queries::all(conn)?;
     let ids: Vec<i64> = if all.len() == 1 {
@@ -82,13 +137,43 @@ pub(in crate::store) fn init_visible(conn: &Connection) -> Result<()> {
     } else {
         Vec::new()
     };
-    queries::set_visible(conn, &ids)
+    queries::set_visible(conn, &ids)?;
+    Ok(Scope::Visible)
+}
+
+/// How a connection's reads name its centres in SQL: through the visible list, or — when it
+/// sees one centre of several — by that centre's id, so a list can seek the centre-led indexes
+/// (`cases_centre_urgency`, `cases_centre_received`) instead of testing every row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(in crate::store) enum Scope {
+    /// `IN (SELECT id FROM temp.visible_centres)`: everything of a single-centre database, a
+    /// lead's subtree, or nothing.
+    #[default]
+    Visible,
+    /// One centre of a tree of several.
+    One(i64),
+}
+
+fn scope_of(tree: &CentreTree, ids: &[i64]) -> Scope {
+    match ids {
+        [one] if tree.len() > 1 => Scope::One(*one),
+        _ => Scope::Visible,
+    }
 }
 
 /// Another connection of this process (a read-only one for a count) reads what `visible` names.
 pub(in crate::store) fn same_view(conn: &Connection, visible: &[i64]) -> Result<()> {
     queries::create_visible(conn)?;
     queries::set_visible(conn, visible)
+}
+
+/// What the visible centres' case numbers start with ("" for the original centre's, else the
+/// code and a dash): a typed tail ("1124-007") is looked for under each.
+pub(in crate::store) fn number_leads(conn: &Connection) -> Result<Vec<String>> {
+    Ok(queries::visible_prefixes(conn)?
+        .into_iter()
+        .map(|p| if p.is_empty() { p } else { format!("{p}-") })
+        .collect())
 }
 
 /// The tree as it stands inside a transaction.
@@ -127,18 +212,6 @@ pub(in crate::store) fn place_staff(
     }
 }
 
-/// Refuses a change to a case that another centre handles: only the handling centre works a
-/// case (a higher centre supervises it: notes and deadlines go through their own checks).
-pub(in crate::store) fn check_handles(conn: &Connection, by: Actor, case_id: i64) -> Result<()> {
-    let case = queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)?;
-    let own = desk_centre(conn, by.staff_id)?;
-    if case == own.id {
-        Ok(())
-    } else {
-        Err(StoreError::Forbidden)
-    }
-}
-
 impl Store {
     pub fn centre_tree(&self) -> Result<CentreTree> {
         Ok(CentreTree::new(queries::all(&self.conn)?))
@@ -157,15 +230,55 @@ impl Store {
         let ids = tree.visible_to(by.role, own.id);
         queries::set_visible(&self.conn, &ids)?;
         self.viewer = Some(by);
+        self.scope = scope_of(&tree, &ids);
         Ok(ids)
+    }
+
+    /// Whose view this connection reads (None: the default view, before anyone logged in).
+    pub fn viewer(&self) -> Option<Actor> {
+        self.viewer
+    }
+
+    /// Reads as `viewer` (`view_as`), or with None the default view again (nobody logged in:
+    /// the one centre of a single-centre database, nothing of several). Nothing happens when
+    /// the connection already reads so: the app's other connections call it before each job.
+    pub fn set_viewer(&mut self, viewer: Option<Actor>) -> Result<()> {
+        if viewer == self.viewer {
+            return Ok(());
+        }
+        match viewer {
+            Some(by) => self.view_as(by).map(drop),
+            None => {
+                self.viewer = None;
+                self.scope = init_visible(&self.conn)?;
+                Ok(())
+            }
+        }
     }
 
     /// After the tree changed: the same person's view of the new tree, or the default view.
     fn refresh_view(&mut self) -> Result<()> {
         match self.viewer {
             Some(by) => self.view_as(by).map(drop),
-            None => init_visible(&self.conn),
+            None => {
+                self.scope = init_visible(&self.conn)?;
+                Ok(())
+            }
         }
+    }
+
+    /// The centres this connection works from: the viewer's own centre, or (nobody named) the
+    /// visible ones — whose mediators triage proposes, whose rooms and staff the calendar lists.
+    pub(in crate::store) fn home_centres(&self) -> Result<Vec<i64>> {
+        match self.viewer {
+            Some(by) => Ok(vec![desk_centre(&self.conn, by.staff_id)?.id]),
+            None => self.visible_centres(),
+        }
+    }
+
+    /// Whether this connection sees every centre (then a read of everything needs no filter).
+    pub(in crate::store) fn sees_all(&self) -> Result<bool> {
+        queries::sees_all(&self.conn)
     }
 
     /// The centres this connection reads.
@@ -276,6 +389,16 @@ impl Store {
             };
             audit::event(tx, &to_sql(now), Some(by.staff_id), None, action, &c.code)
         })
+    }
+}
+
+/// A county-wide action (the purge): a lead of the county centre's.
+pub(in crate::store) fn check_county_wide(conn: &Connection, by: Actor) -> Result<()> {
+    let own = desk_centre(conn, by.staff_id)?;
+    if centre::county_wide(by.role, own.level) {
+        Ok(())
+    } else {
+        Err(StoreError::Forbidden)
     }
 }
 

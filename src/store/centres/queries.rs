@@ -96,6 +96,65 @@ pub(super) fn case_centre(c: &Connection, case_id: i64) -> Result<Option<i64>> {
     )
 }
 
+/// Whether the connection may read a case (`readable!`).
+pub(super) fn case_visible(c: &Connection, case_id: i64) -> Result<bool> {
+    Ok(c.prepare_cached(concat!(
+        "SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = ?1 AND ",
+        super::readable!("c"),
+        ")"
+    ))?
+    .query_row([case_id], |r| r.get(0))?)
+}
+
+/// The case-number prefixes of the visible centres ("" for the original centre).
+pub(super) fn visible_prefixes(c: &Connection) -> Result<Vec<String>> {
+    let mut stmt = c.prepare_cached(concat!(
+        "SELECT number_prefix FROM centres WHERE id ",
+        super::visible!(),
+        " ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Whether every centre of the tree is visible (a single-centre database, the county lead).
+pub(super) fn sees_all(c: &Connection) -> Result<bool> {
+    Ok(c.prepare_cached(
+        "SELECT (SELECT count(*) FROM centres) = (SELECT count(*) FROM temp.visible_centres)",
+    )?
+    .query_row([], |r| r.get(0))?)
+}
+
+/// Every centre that may read a case besides its handling one (`readable!`): the centre that
+/// received it, the one asked to sign for it, and those that sent it on.
+pub(super) fn centres_of_case(c: &Connection, case_id: i64) -> Result<Vec<i64>> {
+    let mut stmt = c.prepare_cached(
+        "SELECT received_centre_id FROM cases WHERE id = ?1
+         UNION SELECT pending_to FROM cases WHERE id = ?1 AND pending_to IS NOT NULL
+         UNION SELECT from_centre FROM transfers WHERE case_id = ?1",
+    )?;
+    let rows = stmt.query_map([case_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The centre of a member of staff, by id.
+pub(super) fn staff_centre(c: &Connection, staff_id: i64) -> Result<Option<i64>> {
+    Ok(
+        c.prepare_cached("SELECT centre_id FROM staff WHERE id = ?1")?
+            .query_row([staff_id], |r| r.get(0))
+            .optional()?,
+    )
+}
+
+/// The centre of a room.
+pub(super) fn room_centre(c: &Connection, room_id: i64) -> Result<Option<i64>> {
+    Ok(
+        c.prepare_cached("SELECT centre_id FROM rooms WHERE id = ?1")?
+            .query_row([room_id], |r| r.get(0))
+            .optional()?,
+    )
+}
+
 /// The connection's own list of centres it may read (a TEMP table: per connection, never
 /// in the file).
 pub(super) fn create_visible(c: &Connection) -> Result<()> {

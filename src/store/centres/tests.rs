@@ -117,9 +117,10 @@ fn another_villages_case_is_not_found_and_seeing_is_not_handling() {
         s.case_detail(theirs.id),
         Err(StoreError::NotFound)
     ));
+    // To the next village it does not exist, for writes either.
     assert!(matches!(
         check_handles(&s.conn, c.v1_desk, theirs.id),
-        Err(StoreError::Forbidden)
+        Err(StoreError::NotFound)
     ));
     s.view_as(c.t1_lead).unwrap();
     assert_eq!(

@@ -1,6 +1,7 @@
 //! Every SQL statement of follow-ups: the case a follow-up belongs to, the follow-ups
 //! themselves, the changes a result brings to the case, and the work list's page and counts.
 use super::super::Result;
+use super::super::centres::{readable, visible, visible_case};
 use super::super::convert::code;
 use super::super::time::date_to_sql;
 use super::{FollowupCase, FollowupCounts, FollowupRow};
@@ -35,7 +36,7 @@ pub(super) fn case_by_id(conn: &Connection, case_id: i64) -> Result<FollowupCase
 pub(super) fn case_by_no(conn: &Connection, case_no: &str) -> Result<Option<FollowupCase>> {
     Ok(conn
         .query_row(
-            &format!("{CASE_SQL} WHERE c.case_no = ?1"),
+            &format!("{CASE_SQL} WHERE c.case_no = ?1 AND {}", readable!("c")),
             [case_no],
             case_row,
         )
@@ -217,8 +218,9 @@ pub(super) fn page(conn: &Connection, q: &PageQuery) -> Result<Vec<FollowupRow>>
          LEFT JOIN staff s ON s.id = f.owner_id
          LEFT JOIN parties p ON p.id = c.first_party_id
          WHERE f.status = 'due' AND f.due_on >= ?1 AND f.due_on <= ?2
-           AND (f.due_on > ?1 OR f.id > ?3)",
+           AND (f.due_on > ?1 OR f.id > ?3) AND +c.centre_id ",
     );
+    sql.push_str(visible!());
     let mut args: Vec<Value> = vec![
         Value::Text(date_to_sql(q.from)),
         Value::Text(date_to_sql(q.to)),
@@ -267,7 +269,7 @@ pub(super) fn page(conn: &Connection, q: &PageQuery) -> Result<Vec<FollowupRow>>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Due on `today` and overdue, centre-wide (`owner` None) or of one owner.
+/// Due on `today` and overdue, of the visible centres' cases (`owner` None) or of one owner.
 pub(super) fn counts(
     conn: &Connection,
     today: NaiveDate,
@@ -275,12 +277,18 @@ pub(super) fn counts(
 ) -> Result<FollowupCounts> {
     let sql = match owner {
         None => {
-            "SELECT COALESCE(SUM(due_on = ?1), 0), COALESCE(SUM(due_on < ?1), 0) FROM followups
-             WHERE status = 'due' AND due_on <= ?1 AND ?2 IS NULL"
+            concat!(
+                "SELECT COALESCE(SUM(due_on = ?1), 0), COALESCE(SUM(due_on < ?1), 0) FROM followups
+             WHERE status = 'due' AND due_on <= ?1 AND ?2 IS NULL AND ",
+                visible_case!("followups.case_id")
+            )
         }
         Some(_) => {
-            "SELECT COALESCE(SUM(due_on = ?1), 0), COALESCE(SUM(due_on < ?1), 0) FROM followups
-             WHERE status = 'due' AND owner_id = ?2 AND due_on <= ?1"
+            concat!(
+                "SELECT COALESCE(SUM(due_on = ?1), 0), COALESCE(SUM(due_on < ?1), 0) FROM followups
+             WHERE status = 'due' AND owner_id = ?2 AND due_on <= ?1 AND ",
+                visible_case!("followups.case_id")
+            )
         }
     };
     let mut stmt = conn.prepare_cached(sql)?;

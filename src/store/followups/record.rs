@@ -102,6 +102,7 @@ impl Store {
         if !by.role.may(Permission::Close) {
             return Err(StoreError::Forbidden);
         }
+        super::super::centres::check_handles(&self.conn, by, case_id)?;
         if queries::any_due(&self.conn, case_id)? {
             return Err(FollowupRule::Pending.into());
         }

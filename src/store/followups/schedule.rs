@@ -57,9 +57,11 @@ impl Store {
 
     /// The latest agreement terms of a case, if an agreement was recorded.
     pub fn agreement_terms(&self, case_id: i64) -> Result<Option<String>> {
+        super::super::centres::check_visible(&self.conn, case_id)?;
         queries::agreement_terms(&self.conn, case_id)
     }
 
+    /// A visible case by its number, for adding a follow-up by hand.
     pub fn followup_case_by_no(&self, case_no: &str) -> Result<Option<FollowupCase>> {
         queries::case_by_no(&self.conn, case_no.trim())
     }
@@ -76,6 +78,7 @@ impl Store {
     ) -> Result<i64> {
         let reason = clean(reason);
         self.write(|tx| {
+            super::super::centres::check_handles(tx, by, case_id)?;
             let case = queries::case_by_id(tx, case_id)?;
             let hand = rule::by_hand(case.status, by.role, by.staff_id, case.owner_id)?;
             if !hand.allowed {

@@ -1,5 +1,6 @@
 //! Every SQL statement of imports: the record of each imported file (`imports`) and the case
 //! of each of its lines (`import_rows`).
+use super::super::centres::{readable, visible};
 use super::super::time::{from_sql, to_sql};
 use super::super::{Imported, Result};
 use super::{ImportRecord, ImportSource};
@@ -31,8 +32,9 @@ pub(super) fn latest_of(conn: &Connection, sha256: &str) -> Result<Option<Import
     Ok(conn.query_row(&sql, [sha256], record).optional()?)
 }
 
+/// An import by someone of a visible centre (their cases went into their centre).
 pub(super) fn by_id(conn: &Connection, id: i64) -> Result<Option<ImportRecord>> {
-    let sql = format!("{SELECT} WHERE i.id = ?1");
+    let sql = format!("{SELECT} WHERE i.id = ?1 AND s.centre_id {}", visible!());
     Ok(conn.query_row(&sql, [id], record).optional()?)
 }
 
@@ -75,10 +77,12 @@ pub(super) fn insert(
 
 /// An import's "line → case number" list, in line order.
 pub(super) fn lines(conn: &Connection, id: i64) -> Result<Vec<(u64, String)>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare(concat!(
         "SELECT r.line, c.case_no FROM import_rows r JOIN cases c ON c.id = r.case_id
-         WHERE r.import_id = ?1 ORDER BY r.line",
-    )?;
+         WHERE r.import_id = ?1 AND ",
+        readable!("c"),
+        " ORDER BY r.line"
+    ))?;
     let rows = stmt.query_map([id], |r| {
         Ok((
             r.get::<_, i64>(0)?.try_into().unwrap_or_default(),

@@ -51,12 +51,13 @@ pub(super) fn record(
 }
 
 impl Store {
-    /// One import's record, if there is such an import.
+    /// One import's record, if there is such an import by someone of a visible centre.
     pub fn import_record(&self, id: i64) -> Result<Option<ImportRecord>> {
         queries::by_id(&self.conn, id)
     }
 
-    /// The import's "line → case number" list, in line order (empty for no such import).
+    /// The import's "line → case number" list of visible cases, in line order (empty for no
+    /// such import).
     pub fn import_lines(&self, id: i64) -> Result<Vec<(u64, String)>> {
         queries::lines(&self.conn, id)
     }

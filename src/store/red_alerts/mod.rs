@@ -77,6 +77,10 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         self.write(|tx| {
+            // Seeing is enough (a lead above acknowledges a village's red case).
+            if !super::centres::sees(tx, by, case_id)? {
+                return Err(StoreError::NotFound);
+            }
             let case_no = queries::case_no(tx, case_id)?.ok_or(StoreError::NotFound)?;
             audit::event(
                 tx,

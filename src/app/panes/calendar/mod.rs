@@ -65,7 +65,11 @@ pub struct CalendarState {
     pub axis: Axis,
     /// Day view: first column shown; week view: which mediator or room.
     pub column: usize,
+    /// Who may sit in the view's sessions: staff of the visible centres and of the centres
+    /// above them (a county mediator in a township's session).
     pub mediators: Vec<StaffMember>,
+    /// The visible centres: their mediators have columns.
+    pub centres: Vec<i64>,
     pub rooms: Vec<Room>,
     pub sessions: Vec<SessionView>,
     pub holidays: Vec<(NaiveDate, String)>,
@@ -88,6 +92,7 @@ impl Default for CalendarState {
             axis: Axis::Mediators,
             column: 0,
             mediators: Vec::new(),
+            centres: Vec::new(),
             rooms: Vec::new(),
             sessions: Vec::new(),
             holidays: Vec::new(),
@@ -128,12 +133,13 @@ impl CalendarState {
         }
     }
 
-    /// The mediators with columns: every mediator, and any lead with a session in view.
+    /// The mediators with columns: every mediator of the visible centres, and anyone else (a
+    /// lead, a mediator from a centre above) with a session in view.
     pub fn columns_mediators(&self) -> Vec<&StaffMember> {
         self.mediators
             .iter()
             .filter(|m| {
-                m.role == Role::Mediator
+                (m.role == Role::Mediator && self.centres.contains(&m.centre_id))
                     || self.sessions.iter().any(|s| s.mediators.contains(&m.id))
             })
             .collect()
@@ -267,12 +273,17 @@ impl Pane for CalendarState {
             self.started = true;
             self.date = self.today;
         }
-        match ctx.store.list_staff() {
-            Ok(s) => {
+        match ctx
+            .store
+            .calendar_staff()
+            .and_then(|s| Ok((s, ctx.store.visible_centres()?)))
+        {
+            Ok((s, centres)) => {
                 self.mediators = s
                     .into_iter()
                     .filter(|m| m.active && m.role != Role::Desk)
-                    .collect()
+                    .collect();
+                self.centres = centres;
             }
             Err(e) => ctx.store_error(&e),
         }

@@ -19,11 +19,10 @@ use ratatui::crossterm::event::KeyCode;
 const T1: i64 = 2;
 const V1: i64 = 4;
 
-/// Logs `a` in as `who` at the same desk, the panes as a new app's (the store reads as that
-/// person).
+/// Logs `a` in as `who` at the same desk, the panes as a new app's (the app reads as that
+/// person from then on).
 fn login(a: &mut App, who: Actor, code: &str) {
     a.panes = Default::default();
-    a.store.view_as(who).unwrap();
     a.start_session(Session {
         actor: who,
         code: code.into(),

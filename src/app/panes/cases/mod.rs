@@ -315,6 +315,8 @@ impl Pane for CasesState {
 }
 
 #[cfg(test)]
+mod centre_tests;
+#[cfg(test)]
 mod handover_tests;
 #[cfg(test)]
 mod merge_tests;

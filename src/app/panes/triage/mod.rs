@@ -223,12 +223,16 @@ impl TriageState {
                     let (tx, rx) = channel();
                     let path = path.to_path_buf();
                     let gate = ctx.store.check_gate();
+                    let viewer = ctx.store.viewer();
                     let spawned =
                         std::thread::Builder::new()
                             .name("routing".into())
                             .spawn(move || {
                                 let r = crate::store::Store::open_again(&path, &gate)
-                                    .and_then(|s| s.routing_candidates(now, &hours))
+                                    .and_then(|mut s| {
+                                        s.set_viewer(viewer)?;
+                                        s.routing_candidates(now, &hours)
+                                    })
                                     .inspect_err(crate::store::StoreError::log);
                                 let _ = tx.send(r);
                             });

@@ -1,6 +1,9 @@
 //! The clash searches: what a mediator, a room or a party already has in a window
 //! (`domain::booking::window`), and the booked sessions of a day. Each is one index range scan.
+//! A session of a case the connection may not read (a county mediator's session at another
+//! village) still collides, without its number: `—`.
 use super::super::super::Result;
+use super::super::super::centres::readable;
 use super::super::super::time::to_sql;
 use super::{blocking, time};
 use crate::domain::booking::Window;
@@ -65,16 +68,17 @@ pub(in crate::store::calendar) fn clashes_mediator(
     except: Option<i64>,
 ) -> Result<Vec<Hit>> {
     let sql = format!(
-        "SELECT s.starts_at, s.ends_at, s.id, c.case_no FROM sessions s JOIN cases c ON c.id = s.case_id
+        "SELECT s.starts_at, s.ends_at, s.id, CASE WHEN {v} THEN c.case_no ELSE '—' END FROM sessions s JOIN cases c ON c.id = s.case_id
          WHERE s.mediator_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
            AND s.status IN {b} AND s.id IS NOT ?5
          UNION ALL
-         SELECT s.starts_at, s.ends_at, s.id, c.case_no FROM session_mediators m
+         SELECT s.starts_at, s.ends_at, s.id, CASE WHEN {v} THEN c.case_no ELSE '—' END FROM session_mediators m
            JOIN sessions s ON s.id = m.session_id JOIN cases c ON c.id = s.case_id
          WHERE m.staff_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
            AND s.status IN {b} AND s.id IS NOT ?5
          ORDER BY 1",
-        b = blocking()
+        b = blocking(),
+        v = readable!("c")
     );
     hits(conn, &sql, staff, w, except)
 }
@@ -86,10 +90,11 @@ pub(in crate::store::calendar) fn clashes_room(
     except: Option<i64>,
 ) -> Result<Vec<Hit>> {
     let sql = format!(
-        "SELECT s.starts_at, s.ends_at, s.id, c.case_no FROM sessions s JOIN cases c ON c.id = s.case_id
+        "SELECT s.starts_at, s.ends_at, s.id, CASE WHEN {v} THEN c.case_no ELSE '—' END FROM sessions s JOIN cases c ON c.id = s.case_id
          WHERE s.room_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
            AND s.status IN {b} AND s.id IS NOT ?5 ORDER BY 1",
-        b = blocking()
+        b = blocking(),
+        v = readable!("c")
     );
     hits(conn, &sql, room, w, except)
 }
@@ -103,13 +108,15 @@ pub(in crate::store::calendar) fn clashes_party(
     except: Option<i64>,
 ) -> Result<Vec<Hit>> {
     let sql = format!(
-        "SELECT DISTINCT s.starts_at, s.ends_at, s.id, c.case_no, p.name FROM case_parties me
+        "SELECT DISTINCT s.starts_at, s.ends_at, s.id,
+                CASE WHEN {v} THEN c.case_no ELSE '—' END, p.name FROM case_parties me
            JOIN case_parties other ON other.party_id = me.party_id
            JOIN sessions s ON s.case_id = other.case_id
            JOIN cases c ON c.id = s.case_id JOIN parties p ON p.id = me.party_id
          WHERE me.case_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
            AND s.status IN {b} AND s.id IS NOT ?5 ORDER BY 1",
-        b = blocking()
+        b = blocking(),
+        v = readable!("c")
     );
     hits(conn, &sql, case_id, w, except)
 }

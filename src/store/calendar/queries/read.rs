@@ -1,5 +1,6 @@
 //! Reading sessions, case briefs, rooms, holidays and leave.
 use super::super::super::Result;
+use super::super::super::centres::{readable, visible};
 use super::super::super::convert::code;
 use super::super::super::time::{date_to_sql, to_sql};
 use super::super::{CaseBrief, Leave, Room, SessionView};
@@ -49,7 +50,9 @@ pub(in crate::store::calendar) fn sessions_in(
     let sql = format!(
         "SELECT {SESSION_COLS} FROM {SESSION_FROM}
          WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND s.ends_at > ?3 AND s.status != 'cancelled'
-         ORDER BY s.starts_at, s.id"
+           AND {}
+         ORDER BY s.starts_at, s.id",
+        readable!("c")
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
@@ -64,7 +67,10 @@ pub(in crate::store::calendar) fn sessions_in(
 }
 
 pub(in crate::store::calendar) fn session_by_id(conn: &Connection, id: i64) -> Result<SessionView> {
-    let sql = format!("SELECT {SESSION_COLS} FROM {SESSION_FROM} WHERE s.id = ?1");
+    let sql = format!(
+        "SELECT {SESSION_COLS} FROM {SESSION_FROM} WHERE s.id = ?1 AND {}",
+        readable!("c")
+    );
     Ok(conn.query_row(&sql, [id], session_row)?)
 }
 
@@ -92,18 +98,25 @@ pub(in crate::store::calendar) fn brief_by_no(
     conn: &Connection,
     case_no: &str,
 ) -> Result<Option<CaseBrief>> {
-    let sql = format!("{BRIEF} WHERE c.case_no = ?1");
+    let sql = format!(
+        "{BRIEF} WHERE c.case_no = ?1 AND c.centre_id {}",
+        visible!()
+    );
     Ok(conn.query_row(&sql, [case_no], brief_row).optional()?)
 }
 
 pub(in crate::store::calendar) fn brief_by_id(conn: &Connection, id: i64) -> Result<CaseBrief> {
-    let sql = format!("{BRIEF} WHERE c.id = ?1");
+    let sql = format!("{BRIEF} WHERE c.id = ?1 AND {}", readable!("c"));
     Ok(conn.query_row(&sql, [id], brief_row)?)
 }
 
+/// The rooms in use of the visible centres (a lead's: their centre's and those below).
 pub(in crate::store::calendar) fn rooms(conn: &Connection) -> Result<Vec<Room>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT id, name FROM rooms WHERE active = 1 ORDER BY id")?;
+    let mut stmt = conn.prepare_cached(concat!(
+        "SELECT id, name FROM rooms WHERE active = 1 AND centre_id ",
+        visible!(),
+        " ORDER BY id"
+    ))?;
     let rows = stmt.query_map([], |r| {
         Ok(Room {
             id: r.get(0)?,

@@ -96,11 +96,12 @@ pub(in crate::store::calendar) struct SessionCase {
     pub start: NaiveDateTime,
     pub level: Level,
     pub owner: Option<i64>,
+    pub room: Option<i64>,
 }
 
 pub(in crate::store::calendar) fn session_case(conn: &Connection, id: i64) -> Result<SessionCase> {
     Ok(conn.query_row(
-        "SELECT s.case_id, s.status, s.starts_at, s.level, c.owner_id FROM sessions s
+        "SELECT s.case_id, s.status, s.starts_at, s.level, c.owner_id, s.room_id FROM sessions s
          JOIN cases c ON c.id = s.case_id WHERE s.id = ?1",
         [id],
         |r| {
@@ -110,6 +111,7 @@ pub(in crate::store::calendar) fn session_case(conn: &Connection, id: i64) -> Re
                 start: time(r, 2)?,
                 level: code(r, 3, "sessions")?,
                 owner: r.get(4)?,
+                room: r.get(5)?,
             })
         },
     )?)

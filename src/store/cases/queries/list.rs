@@ -2,7 +2,7 @@
 //! rows read by id. Every order ends with (received_at, id), which makes a page boundary exact
 //! and lets each step be one index range scan whatever the depth.
 use super::super::super::Result;
-use super::super::super::centres::{readable, visible};
+use super::super::super::centres::{Scope, readable, visible};
 use super::super::super::convert::code;
 use super::super::super::time::{self, to_sql};
 use super::super::list::CaseRow;
@@ -107,23 +107,41 @@ fn seeks(chip: &Chip, sort: Option<Sort>, open: bool) -> bool {
     }
 }
 
-/// The WHERE clause of a filter (always starting with the visible centres) and its parameters; `sort` is the
-/// order the rows will be read in (None for a count).
+/// Whether a list in `sort` order can seek one centre's index and read it in order:
+/// `cases_centre_received` (received, any filter) or `cases_centre_urgency` (urgency, open).
+fn centre_led(sort: Sort, open: bool) -> bool {
+    match sort.key {
+        SortKey::Received => true,
+        SortKey::Urgency => open,
+        _ => false,
+    }
+}
+
+/// The WHERE clause of a filter (always starting with the visible centres, `scope`) and its
+/// parameters; `sort` is the order the rows will be read in (None for a count).
 pub(crate) fn where_sql(
     f: &CaseFilter,
     sort: Option<Sort>,
     now: NaiveDateTime,
+    scope: Scope,
 ) -> (String, Vec<Value>) {
-    // Only what this connection may see (centres/mod.rs); `+`: the list's order index drives,
-    // the centre is tested row by row.
-    let mut sql = String::from(if sort.is_some() {
-        concat!("+c.centre_id ", visible!())
-    } else {
-        concat!("c.centre_id ", visible!())
-    });
-    let mut params: Vec<Value> = Vec::new();
-    let text = |s: &str| Value::Text(s.to_string());
     let open = f.open_only();
+    // Only what this connection may see (centres/mod.rs). One centre of several: by its id,
+    // seeking its own index when that index is in the list's order. Otherwise `+`: the list's
+    // order index drives and the centre is tested row by row.
+    let mut params: Vec<Value> = Vec::new();
+    let mut sql = match (scope, sort) {
+        (Scope::One(id), sort) => {
+            params.push(Value::Integer(id));
+            match sort {
+                Some(s) if !centre_led(s, open) => String::from("+c.centre_id = ?"),
+                _ => String::from("c.centre_id = ?"),
+            }
+        }
+        (Scope::Visible, Some(_)) => String::from(concat!("+c.centre_id ", visible!())),
+        (Scope::Visible, None) => String::from(concat!("c.centre_id ", visible!())),
+    };
+    let text = |s: &str| Value::Text(s.to_string());
     for chip in &f.chips {
         let col = |name: &str| {
             if seeks(chip, sort, open) {
@@ -242,9 +260,10 @@ pub(crate) fn page_sql(
     cursor: Option<&Cursor>,
     backwards: bool,
     now: NaiveDateTime,
+    scope: Scope,
 ) -> Steps {
     let o = order(sort, backwards);
-    let (filter, params) = where_sql(f, Some(sort), now);
+    let (filter, params) = where_sql(f, Some(sort), now, scope);
     let tie = format!("c.received_at {d}, c.id {d}", d = dir(o.tie_desc));
     let Some(cur) = cursor else {
         let ord = match o.primary {

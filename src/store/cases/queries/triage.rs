@@ -2,6 +2,7 @@
 //! load and booked time for routing, and the intake slip.
 use super::super::super::Result;
 use super::super::super::calendar::blocking;
+use super::super::super::centres::{readable, visible};
 use super::super::super::convert::code;
 use super::super::super::time;
 use super::super::earlier::SlipData;
@@ -27,10 +28,14 @@ pub(crate) fn add_visit(
     Ok(c.query_row(sql, params![case, at], |r| r.get(0))?)
 }
 
-/// Active cases per owner: one grouped query over the owner index.
+/// Active cases of the visible centres per owner: one grouped query over the owner index.
 pub(crate) fn open_load(c: &Connection) -> Result<HashMap<i64, u32>> {
-    let sql = "SELECT owner_id, COUNT(*) FROM cases WHERE active = 1 AND owner_id IS NOT NULL
-             GROUP BY owner_id";
+    let sql = concat!(
+        "SELECT owner_id, COUNT(*) FROM cases WHERE active = 1 AND owner_id IS NOT NULL
+             AND +centre_id ",
+        visible!(),
+        " GROUP BY owner_id"
+    );
     Ok(all(c, sql, [], |r| Ok((r.get(0)?, r.get(1)?)))?
         .into_iter()
         .collect())
@@ -55,13 +60,16 @@ pub(crate) fn busy(
     })
 }
 
-/// The facts of a visitor's intake slip, by case number.
+/// The facts of a visitor's intake slip, by case number (a case this connection may read).
 pub(crate) fn slip(c: &Connection, case_no: &str) -> Result<Option<SlipData>> {
-    let sql = "SELECT c.case_no, c.received_at, c.category, c.colour, c.deadline_at, c.team,
+    let sql = concat!(
+        "SELECT c.case_no, c.received_at, c.category, c.colour, c.deadline_at, c.team,
                         s.name, p.name
                  FROM cases c LEFT JOIN staff s ON s.id = c.owner_id
                  LEFT JOIN parties p ON p.id = c.first_party_id
-                 WHERE c.case_no = ?1";
+                 WHERE c.case_no = ?1 AND ",
+        readable!("c")
+    );
     first(c, sql, [case_no], |r| {
         Ok(SlipData {
             case_no: r.get(0)?,

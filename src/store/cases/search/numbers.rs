@@ -12,14 +12,12 @@ impl Store {
         now: NaiveDateTime,
         c: &mut Candidates,
     ) -> Result<()> {
+        // Each visible centre's numbers: "2026-1124-007" of the original centre, and
+        // "V1-2026-1124-007" of centre V1 for the same typed digits.
+        let leads = crate::store::centres::number_leads(&self.conn)?;
         if q.len() >= 4 {
-            for (id, no) in queries::case_nos_from(&self.conn, q, limit)? {
-                let s = if no == q {
-                    score::CASE_NO_EXACT
-                } else {
-                    score::CASE_NO_PREFIX
-                };
-                c.add(id, s, MatchKind::CaseNo);
+            for lead in &leads {
+                self.case_no_prefix(&format!("{lead}{q}"), limit, c)?;
             }
         }
         // Tails: "1124-007" / "1124007" in the last ten years, "007" in the last two weeks;
@@ -29,22 +27,31 @@ impl Store {
         let digits: String = q.chars().filter(char::is_ascii_digit).collect();
         let today = now.date();
         let years = |tail: &str| -> Vec<String> {
-            (0..10)
-                .map(|y| format!("{}-{}-{}", today.year() - y, &tail[..4], &tail[4..]))
+            leads
+                .iter()
+                .flat_map(|lead| {
+                    (0..10).map(move |y| {
+                        format!("{lead}{}-{}-{}", today.year() - y, &tail[..4], &tail[4..])
+                    })
+                })
                 .collect()
         };
         let recent = |seq: &str| -> Vec<String> {
-            (0..14)
-                .map(|d| format!("{}-{seq}", (today - Duration::days(d)).format("%Y-%m%d")))
+            leads
+                .iter()
+                .flat_map(|lead| {
+                    (0..14).map(move |d| {
+                        let day = (today - Duration::days(d)).format("%Y-%m%d");
+                        format!("{lead}{day}-{seq}")
+                    })
+                })
                 .collect()
         };
         let wanted: Vec<String> = match digits.len() {
-            11..=14 => vec![format!(
-                "{}-{}-{}",
-                &digits[..4],
-                &digits[4..8],
-                &digits[8..]
-            )],
+            11..=14 => leads
+                .iter()
+                .map(|lead| format!("{lead}{}-{}-{}", &digits[..4], &digits[4..8], &digits[8..]))
+                .collect(),
             7..=10 => {
                 // A tail being typed ("1120-152"): the longer numbers it begins, after the
                 // exact one.
@@ -74,6 +81,24 @@ impl Store {
             if let Some(id) = queries::case_id_by_no(&self.conn, &no)? {
                 c.add(id, score::CASE_NO_TAIL, MatchKind::CaseNo);
             }
+        }
+        Ok(())
+    }
+
+    /// Numbers starting with `prefix` (the whole number: exact).
+    pub(super) fn case_no_prefix(
+        &self,
+        prefix: &str,
+        limit: usize,
+        c: &mut Candidates,
+    ) -> Result<()> {
+        for (id, no) in queries::case_nos_from(&self.conn, prefix, limit)? {
+            let s = if no == prefix {
+                score::CASE_NO_EXACT
+            } else {
+                score::CASE_NO_PREFIX
+            };
+            c.add(id, s, MatchKind::CaseNo);
         }
         Ok(())
     }

@@ -6,6 +6,7 @@ use crate::demo::{DemoOptions, generate};
 use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey};
 use crate::domain::risk::Colour;
 use crate::store::Store;
+use crate::store::centres::Scope;
 use chrono::NaiveDate;
 use chrono::NaiveDateTime;
 use rusqlite::types::Value;
@@ -141,7 +142,7 @@ fn filters_become_parameters_never_text() {
         from: today(),
         to: today(),
     });
-    let (sql, params) = where_sql(&f, None, now());
+    let (sql, params) = where_sql(&f, None, now(), Scope::Visible);
     assert_eq!(
         sql,
         "c.centre_id IN (SELECT id FROM temp.visible_centres) AND c.active = 1 AND c.category = ? AND c.owner_id IS NULL AND c.received_at >= ? AND c.received_at < ?"
@@ -163,15 +164,15 @@ fn chips_that_do_not_lead_an_index_in_the_sort_order_are_not_seeked() {
             Chip::Channel(crate::domain::channel::Channel::Letter),
         ],
     };
-    let (sql, _) = where_sql(&f, Some(Sort::default()), now());
+    let (sql, _) = where_sql(&f, Some(Sort::default()), now(), Scope::Visible);
     assert_eq!(sql, format!("{SCOPE} AND +c.status = ? AND +c.channel = ?"));
     let newest = Sort {
         key: SortKey::Received,
         reversed: false,
     };
-    let (sql, _) = where_sql(&f, Some(newest), now());
+    let (sql, _) = where_sql(&f, Some(newest), now(), Scope::Visible);
     assert_eq!(sql, format!("{SCOPE} AND c.status = ? AND +c.channel = ?"));
-    let (sql, _) = where_sql(&f, None, now());
+    let (sql, _) = where_sql(&f, None, now(), Scope::Visible);
     assert_eq!(
         sql,
         "c.centre_id IN (SELECT id FROM temp.visible_centres) AND c.status = ? AND c.channel = ?"
@@ -182,7 +183,7 @@ fn chips_that_do_not_lead_an_index_in_the_sort_order_are_not_seeked() {
 fn queue_pages_use_the_owner_urgency_index() {
     let s = demo_store(50);
     let f = CaseFilter::queue(OwnerFilter::Staff(5));
-    for (sql, params) in page_sql(&f, Sort::default(), None, false, now()) {
+    for (sql, params) in page_sql(&f, Sort::default(), None, false, now(), Scope::Visible) {
         let mut p = params;
         p.push(Value::Integer(50));
         let plan: Vec<String> = s
@@ -241,7 +242,14 @@ fn a_centre_chip_lists_one_centre_from_its_own_index() {
     assert_eq!(rows.len(), 1);
     assert_eq!((rows[0].party.as_str(), rows[0].centre_id), ("李娜", 4));
     assert_eq!(c.store.count_cases(&f, now()).unwrap(), 1);
-    for (sql, mut p) in page_sql(&f, Sort::default(), None, false, now()) {
+    let steps = crate::store::cases::queries_for_tests::page_sql(
+        &c.store,
+        &f,
+        Sort::default(),
+        None,
+        now(),
+    );
+    for (sql, mut p) in steps {
         p.push(Value::Integer(50));
         let plan: Vec<String> = c
             .store

@@ -1,5 +1,6 @@
 //! The sheet's sections, each one indexed query (and one count where the list is cut).
 use super::super::super::Result;
+use super::super::super::centres::{readable, readable_case, visible, visible_case};
 use super::super::super::convert::code;
 use super::super::super::time::{date_to_sql, from_sql, to_sql};
 use super::super::{Escalation, NextSession, SessionLine, UrgentCase};
@@ -16,10 +17,12 @@ pub(in crate::store::handover) fn intakes(
     s: &str,
     e: &str,
 ) -> Result<Vec<(String, Colour, i64)>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT category, colour, COUNT(*) FROM cases
-         WHERE received_at >= ?1 AND received_at < ?2 GROUP BY category, colour",
-    )?;
+         WHERE received_at >= ?1 AND received_at < ?2 AND +centre_id ",
+        visible!(),
+        " GROUP BY category, colour"
+    ))?;
     let rows = stmt.query_map([s, e], |r| Ok((r.get(0)?, code(r, 1, "cases")?, r.get(2)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -31,16 +34,17 @@ pub(in crate::store::handover) fn urgent(
     now: NaiveDateTime,
     limit: usize,
 ) -> Result<Vec<UrgentCase>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT c.case_no, c.colour, c.status, o.name, p.name, p.phone, c.summary, c.deadline_at,
             (SELECT s.starts_at || '|' || m.name FROM sessions s JOIN staff m ON m.id = s.mediator_id
               WHERE s.case_id = c.id AND s.status = 'booked' AND s.starts_at >= ?1
               ORDER BY s.starts_at LIMIT 1)
          FROM cases c LEFT JOIN staff o ON o.id = c.owner_id
          LEFT JOIN parties p ON p.id = c.first_party_id
-         WHERE c.active = 1 AND c.colour <= 1
-         ORDER BY c.colour, c.received_at DESC, c.id DESC LIMIT ?2",
-    )?;
+         WHERE c.active = 1 AND c.colour <= 1 AND +c.centre_id ",
+        visible!(),
+        " ORDER BY c.colour, c.received_at DESC, c.id DESC LIMIT ?2"
+    ))?;
     let rows = stmt.query_map(params![to_sql(now), limit as i64], |r| {
         let next: Option<String> = r.get(8)?;
         Ok(UrgentCase {
@@ -71,8 +75,11 @@ pub(in crate::store::handover) fn urgent(
 pub(in crate::store::handover) fn deadlines_total(conn: &Connection, limit: &str) -> Result<i64> {
     count(
         conn,
-        "SELECT COUNT(*) FROM cases WHERE active = 1 AND status IN ('registered', 'assigned')
-         AND deadline_at < ?1",
+        concat!(
+            "SELECT COUNT(*) FROM cases WHERE active = 1 AND status IN ('registered', 'assigned')
+         AND deadline_at < ?1 AND +centre_id ",
+            visible!()
+        ),
         [limit],
     )
 }
@@ -91,12 +98,14 @@ pub(in crate::store::handover) fn deadlines(
     limit: &str,
     rows: usize,
 ) -> Result<Vec<DeadlineRow>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT c.case_no, c.colour, c.status, o.name, c.deadline_at FROM cases c
          LEFT JOIN staff o ON o.id = c.owner_id
          WHERE c.active = 1 AND c.status IN ('registered', 'assigned') AND c.deadline_at < ?1
-         ORDER BY c.deadline_at LIMIT ?2",
-    )?;
+           AND +c.centre_id ",
+        visible!(),
+        " ORDER BY c.deadline_at LIMIT ?2"
+    ))?;
     let rows = stmt.query_map(params![limit, rows as i64], |r| {
         Ok((
             r.get(0)?,
@@ -115,7 +124,10 @@ pub(in crate::store::handover) fn sessions_total(
     e: &str,
 ) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT COUNT(*) FROM sessions WHERE starts_at >= ?1 AND starts_at < ?2",
+        concat!(
+            "SELECT COUNT(*) FROM sessions WHERE starts_at >= ?1 AND starts_at < ?2 AND ",
+            readable_case!("sessions.case_id")
+        ),
         [s, e],
         |r| r.get(0),
     )?)
@@ -128,12 +140,14 @@ pub(in crate::store::handover) fn sessions(
     e: &str,
     limit: usize,
 ) -> Result<Vec<SessionLine>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT s.starts_at, c.case_no, m.name, COALESCE(r.name, ''), s.status, s.result
          FROM sessions s JOIN cases c ON c.id = s.case_id JOIN staff m ON m.id = s.mediator_id
          LEFT JOIN rooms r ON r.id = s.room_id
-         WHERE s.starts_at >= ?1 AND s.starts_at < ?2 ORDER BY s.starts_at, m.name LIMIT ?3",
-    )?;
+         WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND ",
+        readable!("c"),
+        " ORDER BY s.starts_at, m.name LIMIT ?3"
+    ))?;
     let rows = stmt.query_map(params![s, e, limit as i64], |r| {
         Ok(SessionLine {
             starts_at: opt_time(r.get(0)?).unwrap_or_default(),
@@ -153,7 +167,10 @@ pub(in crate::store::handover) fn followups_total(
     day: NaiveDate,
 ) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT COUNT(*) FROM followups WHERE status = 'due' AND due_on <= ?1",
+        concat!(
+            "SELECT COUNT(*) FROM followups WHERE status = 'due' AND due_on <= ?1 AND ",
+            visible_case!("followups.case_id")
+        ),
         [date_to_sql(day)],
         |r| r.get(0),
     )?)
@@ -165,7 +182,10 @@ pub(in crate::store::handover) fn followups_overdue(
     day: NaiveDate,
 ) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT COUNT(*) FROM followups WHERE status = 'due' AND due_on < ?1",
+        concat!(
+            "SELECT COUNT(*) FROM followups WHERE status = 'due' AND due_on < ?1 AND ",
+            visible_case!("followups.case_id")
+        ),
         [date_to_sql(day)],
         |r| r.get(0),
     )?)
@@ -178,11 +198,13 @@ pub(in crate::store::handover) fn followups(
     day: NaiveDate,
     limit: usize,
 ) -> Result<Vec<(NaiveDate, String, Option<String>)>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT f.due_on, c.case_no, o.name FROM followups f JOIN cases c ON c.id = f.case_id
          LEFT JOIN staff o ON o.id = f.owner_id
-         WHERE f.status = 'due' AND f.due_on <= ?1 ORDER BY f.due_on, f.id LIMIT ?2",
-    )?;
+         WHERE f.status = 'due' AND f.due_on <= ?1 AND +c.centre_id ",
+        visible!(),
+        " ORDER BY f.due_on, f.id LIMIT ?2"
+    ))?;
     let rows = stmt.query_map(params![date_to_sql(day), limit as i64], |r| {
         let due = NaiveDate::parse_from_str(&r.get::<_, String>(0)?, "%Y-%m-%d").unwrap_or(day);
         Ok((due, r.get(1)?, r.get(2)?))
@@ -196,8 +218,11 @@ pub(in crate::store::handover) fn escalations_total(
     e: &str,
 ) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT COUNT(*) FROM audit WHERE (action = 'case.escalate' OR field = 'level')
-         AND at >= ?1 AND at < ?2",
+        concat!(
+            "SELECT COUNT(*) FROM audit WHERE (action = 'case.escalate' OR field = 'level')
+         AND at >= ?1 AND at < ?2 AND ",
+            visible_case!("audit.case_id")
+        ),
         [s, e],
         |r| r.get(0),
     )?)
@@ -211,12 +236,14 @@ pub(in crate::store::handover) fn escalations(
     e: &str,
     limit: usize,
 ) -> Result<Vec<Escalation>> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT a.at, c.case_no, st.name, a.old, a.new FROM audit a
          JOIN cases c ON c.id = a.case_id LEFT JOIN staff st ON st.id = a.staff_id
          WHERE (a.action = 'case.escalate' OR a.field = 'level') AND a.at >= ?1 AND a.at < ?2
-         ORDER BY a.at, a.id LIMIT ?3",
-    )?;
+           AND +c.centre_id ",
+        visible!(),
+        " ORDER BY a.at, a.id LIMIT ?3"
+    ))?;
     let rows = stmt.query_map(params![s, e, limit as i64], |r| {
         Ok(Escalation {
             at: opt_time(r.get(0)?).unwrap_or_default(),

@@ -2,6 +2,7 @@
 //! sessions and recorded outcomes, and the follow-ups of the period. A year's pass reads some
 //! 300 k rows: rows are handed to a callback with borrowed text, never collected.
 use super::super::super::Result;
+use super::super::super::centres::{visible, visible_case};
 use super::super::super::convert::code;
 use crate::domain::channel::Channel;
 use crate::domain::followup::Performance;
@@ -24,7 +25,11 @@ pub(in crate::store::handover) fn cohort_ids(
     e: &str,
 ) -> Result<(Option<i64>, Option<i64>)> {
     Ok(conn.query_row(
-        "SELECT MIN(id), MAX(id) FROM cases WHERE received_at >= ?1 AND received_at < ?2",
+        concat!(
+            "SELECT MIN(id), MAX(id) FROM cases WHERE received_at >= ?1 AND received_at < ?2
+             AND +centre_id ",
+            visible!()
+        ),
         [s, e],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?)
@@ -98,10 +103,11 @@ pub(in crate::store::handover) fn cohort(
     e: &str,
     mut each: impl FnMut(CohortCase<'_>),
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT id, received_at, category, colour, channel, status, active, owner_id, visits
-         FROM cases WHERE received_at >= ?1 AND received_at < ?2",
-    )?;
+         FROM cases WHERE received_at >= ?1 AND received_at < ?2 AND +centre_id ",
+        visible!()
+    ))?;
     let mut rows = stmt.query([s, e])?;
     while let Some(r) = rows.next()? {
         each(CohortCase {
@@ -127,7 +133,10 @@ pub(in crate::store::handover) fn followups_due(
 ) -> Result<i64> {
     super::count(
         conn,
-        "SELECT COUNT(*) FROM followups WHERE due_on >= ?1 AND due_on < ?2",
+        concat!(
+            "SELECT COUNT(*) FROM followups WHERE due_on >= ?1 AND due_on < ?2 AND ",
+            visible_case!("followups.case_id")
+        ),
         [ds, de],
     )
 }
@@ -147,10 +156,11 @@ pub(in crate::store::handover) fn followups_done(
     e: &str,
     mut each: impl FnMut(DoneFollowup),
 ) -> Result<()> {
-    let mut stmt = conn.prepare_cached(
+    let mut stmt = conn.prepare_cached(concat!(
         "SELECT performance, satisfaction, substr(done_at, 1, 10) <= due_on
-         FROM followups WHERE status = 'done' AND done_at >= ?1 AND done_at < ?2",
-    )?;
+         FROM followups WHERE status = 'done' AND done_at >= ?1 AND done_at < ?2 AND ",
+        visible_case!("followups.case_id")
+    ))?;
     let mut rows = stmt.query([s, e])?;
     while let Some(r) = rows.next()? {
         each(DoneFollowup {

@@ -19,6 +19,7 @@ pub fn what_key(action: &str) -> &'static str {
         "case.deadline" => "ui.cases.ev.deadline",
         "case.escalate" => "ui.cases.ev.escalate",
         "case.note" => "ui.cases.ev.note",
+        "case.supervise" => "ui.cases.ev.supervise",
         "case.outcome" => "ui.cases.ev.outcome",
         "case.reopen" => "ui.cases.ev.reopen",
         "case.referral_back" => "ui.cases.ev.referral_back",
@@ -175,7 +176,9 @@ pub fn change(a: &AuditLine, lang: Lang) -> String {
         },
         // The action says it all ("numbers" seen).
         "case.reveal" => String::new(),
-        "case.reopen" | "case.referral_back" | "case.note" | "case.consent" => reason(lang, new),
+        "case.reopen" | "case.referral_back" | "case.note" | "case.supervise" | "case.consent" => {
+            reason(lang, new)
+        }
         // "#7 2026-11-30 09:00:00 booked" → "cancelled (reason)" / "held result".
         "session.cancel" | "session.record" => arrow(
             words(lang, &short_times(old), &[None, None, None, Some("state")]),
