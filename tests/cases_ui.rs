@@ -95,6 +95,7 @@ fn a_four_digit_case_number_shows_whole() {
                 visits: 1,
                 deadline_at: Some(at + chrono::Duration::hours(4)),
                 closed_at: None,
+                centre_id: 1,
             })?;
             w.link(id, party, "applicant")
         })

@@ -63,7 +63,14 @@ fn every_file_written_is_private_even_under_umask_000() {
     // A database in a directory onedoor has to create: the directory 0700, the file 0600.
     let db = dir.path().join("new/deeper/d.db");
     let db = db.to_str().unwrap();
-    ok(&onedoor_umask0(&["--db", db, "demo", "--cases", "20"]));
+    ok(&onedoor_umask0(&[
+        "--db",
+        db,
+        "demo",
+        "--one-centre",
+        "--cases",
+        "20",
+    ]));
     assert_eq!(mode(&dir.path().join("new")), 0o700);
     assert_eq!(mode(&dir.path().join("new/deeper")), 0o700);
     assert_eq!(mode(Path::new(db)), 0o600);
@@ -108,7 +115,14 @@ fn a_symbolic_link_at_the_target_is_refused_and_its_file_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.db");
     let db = db.to_str().unwrap();
-    ok(&onedoor_umask0(&["--db", db, "demo", "--cases", "5"]));
+    ok(&onedoor_umask0(&[
+        "--db",
+        db,
+        "demo",
+        "--one-centre",
+        "--cases",
+        "5",
+    ]));
     let victim = dir.path().join("victim.txt");
     std::fs::write(&victim, "precious").unwrap();
     let link = dir.path().join("out.md");
@@ -144,7 +158,14 @@ fn printing_goes_through_a_private_temporary_file_removed_afterwards() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.db");
     let db = db.to_str().unwrap();
-    ok(&onedoor_umask0(&["--db", db, "demo", "--cases", "5"]));
+    ok(&onedoor_umask0(&[
+        "--db",
+        db,
+        "demo",
+        "--one-centre",
+        "--cases",
+        "5",
+    ]));
     // The "printer" records the path it was given, the file's mode, and a copy.
     let rec = dir.path().join("rec");
     std::fs::create_dir(&rec).unwrap();

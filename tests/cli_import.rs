@@ -56,7 +56,10 @@ fn a_register_is_imported_numbered_and_found() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     let db = db.to_str().unwrap();
-    succeeded(&run_pin(&["demo", "--db", db, "--cases", "20"], ""));
+    succeeded(&run_pin(
+        &["demo", "--one-centre", "--db", db, "--cases", "20"],
+        "",
+    ));
     let before = footprint(db);
     let file = write(
         dir.path(),
@@ -149,7 +152,10 @@ fn mistakes_are_all_listed_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     let db = db.to_str().unwrap();
-    succeeded(&run_pin(&["demo", "--db", db, "--cases", "20"], ""));
+    succeeded(&run_pin(
+        &["demo", "--one-centre", "--db", db, "--cases", "20"],
+        "",
+    ));
     let before = footprint(db);
     let text = "received_at,category,summary,applicant,phone\n\
                 2025-03-05 09:30,labour.wages,Wages,Wang,13812345678\n\
@@ -217,7 +223,10 @@ fn only_a_shift_lead_with_the_right_pin_imports() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.db");
     let db = db.to_str().unwrap();
-    succeeded(&run_pin(&["demo", "--db", db, "--cases", "20"], ""));
+    succeeded(&run_pin(
+        &["demo", "--one-centre", "--db", db, "--cases", "20"],
+        "",
+    ));
     let before = footprint(db);
     let file = write(dir.path(), "ok.csv", REGISTER.as_bytes());
     let err = failed(&run_pin(

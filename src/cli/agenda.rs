@@ -1,7 +1,9 @@
 //! `onedoor agenda [--date D] [--mediator CODE] [--format txt|ics]`: a day's sessions for the
-//! notice board (text) or for phones (iCalendar). Read-only, so no login; party names are
-//! masked and no personal number is printed.
+//! notice board (text) or for phones (iCalendar). Read-only: no login on a database of one
+//! centre (`--as` names who asks once there are several); party names are masked and no
+//! personal number is printed.
 use super::{AgendaArgs, CliError, Out, other};
+use crate::config::Config;
 use crate::domain::slots::parse_day;
 use crate::i18n::{Lang, tr, trf};
 use crate::report::agenda::{self, Item, Labels};
@@ -13,11 +15,15 @@ pub(crate) fn run(
     a: AgendaArgs,
     out: &mut Out,
     db: &Path,
+    config: &Config,
     lang: Lang,
     now: NaiveDateTime,
-    centre: &str,
 ) -> Result<(), CliError> {
-    let store = Store::open(db)?;
+    let mut store = Store::open(db)?;
+    let viewer = super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
+    // Titled with the asker's centre; event ids keep the record's name, the same for everyone.
+    let centre = &super::handover::sheet_centre(&store, config, viewer)?;
+    let record = crate::report::centre_name(&store, config)?;
     let day = match &a.date {
         None => now.date(),
         Some(s) => parse_day(s, now.date()).map_err(|k| other(k, s))?,
@@ -92,7 +98,7 @@ pub(crate) fn run(
         }
         "ics" => out.text(&agenda::ics(
             &title,
-            &agenda::uid_domain(centre),
+            &agenda::uid_domain(&record),
             chrono::Utc::now().naive_utc(),
             &items,
         )),

@@ -22,7 +22,37 @@ pub(crate) fn read_pin(prompt: &str) -> Result<String, CliError> {
     Ok(line.trim().to_string())
 }
 
-/// Logs a lead in for a command-line change; wrong PINs count towards the lockout as in the TUI.
+/// Who a command that reads cases answers for. With `--as`: that person, logged in, and the
+/// connection reads only what they may see (their centre; a lead, every centre below too).
+/// Without: a database of one centre reads as before; one of several is refused, naming how
+/// many centres it holds, rather than answer with nothing.
+pub(crate) fn viewer(
+    store: &mut Store,
+    as_code: Option<&str>,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<Option<Actor>, CliError> {
+    match as_code {
+        Some(code) => {
+            let by = login_as(store, code, lang, now)?;
+            Ok(Some(by))
+        }
+        None => {
+            let centres = store.centre_tree()?.len();
+            if crate::domain::centre::open_to_all(centres) {
+                Ok(None)
+            } else {
+                Err(CliError::keyed(
+                    "cli.as.needed",
+                    vec![("n", centres.to_string())],
+                ))
+            }
+        }
+    }
+}
+
+/// Logs someone in for a command (wrong PINs count towards the lockout as in the TUI); from
+/// then on the connection reads what they may see, as the desk's does after its login.
 pub(crate) fn login_as(
     store: &mut Store,
     code: &str,
@@ -31,10 +61,14 @@ pub(crate) fn login_as(
 ) -> Result<Actor, CliError> {
     let pin = read_pin(&trf(lang, "cli.pin.prompt", &[("code", &code)]))?;
     match store.login(code, &pin, now)? {
-        Ok(m) => Ok(Actor {
-            staff_id: m.id,
-            role: m.role,
-        }),
+        Ok(m) => {
+            let by = Actor {
+                staff_id: m.id,
+                role: m.role,
+            };
+            store.view_as(by)?;
+            Ok(by)
+        }
         Err(e) => Err(CliError::text(format!(
             "{}: {}",
             tr(lang, "cli.login.failed"),

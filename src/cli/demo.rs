@@ -1,5 +1,5 @@
-//! `onedoor demo` (sample data into a new database) and `onedoor --demo` (the TUI on a
-//! throwaway one, logged in as the demo shift lead).
+//! `onedoor demo` (a sample county, or one centre, into a new database) and `onedoor --demo`
+//! (the TUI on a throwaway county, logged in as the county centre's lead).
 use super::{CliError, DEMO_PIN, DemoArgs, Out, other};
 use crate::app::{App, Session};
 use crate::config::Config;
@@ -16,15 +16,16 @@ pub(crate) fn make(
 ) -> Result<(), CliError> {
     let started = std::time::Instant::now();
     let mut store = Store::create(db)?;
-    let report = crate::demo::generate(
-        &mut store,
-        &crate::demo::DemoOptions {
-            cases: a.cases,
-            seed: a.seed,
-            now,
-        },
-        DEMO_PIN,
-    )?;
+    let opts = crate::demo::DemoOptions {
+        cases: a.cases,
+        seed: a.seed,
+        now,
+    };
+    let report = if a.one_centre {
+        crate::demo::generate(&mut store, &opts, DEMO_PIN)?
+    } else {
+        crate::demo::generate_county(&mut store, &opts, DEMO_PIN)?
+    };
     drop(store);
     let mb = std::fs::metadata(db)
         .map(|m| m.len() as f64 / 1e6)
@@ -40,7 +41,23 @@ pub(crate) fn make(
             ("path", &db.display()),
         ],
     ))?;
-    out.line(trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]))
+    out.line(trf(lang, "cli.demo.accounts", &[("pin", &DEMO_PIN)]))?;
+    if a.one_centre {
+        return Ok(());
+    }
+    let [village, township, county] = report.per_level;
+    out.line(trf(
+        lang,
+        "cli.demo.county",
+        &[
+            ("centres", &report.centres),
+            ("staff", &report.staff),
+            ("village", &village),
+            ("township", &township),
+            ("county", &county),
+            ("desk", &crate::demo::DEMO_VILLAGE_DESK),
+        ],
+    ))
 }
 
 /// `--demo`: a fresh database in a temporary directory, removed on exit.
@@ -49,7 +66,7 @@ pub(crate) fn run_tui(config: Config, lang: Lang) -> Result<(), CliError> {
     let path = dir.join("onedoor-demo.db");
     let now = crate::tui::now();
     let mut store = Store::create(&path)?;
-    crate::demo::generate(
+    crate::demo::generate_county(
         &mut store,
         &crate::demo::DemoOptions {
             cases: 2000,
@@ -61,6 +78,10 @@ pub(crate) fn run_tui(config: Config, lang: Lang) -> Result<(), CliError> {
     let lead = store
         .staff_by_code(crate::demo::DEMO_LEAD)?
         .ok_or(StoreError::NotFound)?;
+    store.view_as(Actor {
+        staff_id: lead.id,
+        role: lead.role,
+    })?;
     let mut app = App::new(store, config, lang, now);
     app.start_session(Session {
         actor: Actor {

@@ -30,6 +30,15 @@ impl CliError {
         }
     }
 
+    /// A sentence of the catalogue with its placeholders filled (the log gets the key).
+    pub(crate) fn keyed(key: &str, args: Vec<(&'static str, String)>) -> CliError {
+        CliError {
+            key: key.to_string(),
+            detail: String::new(),
+            args,
+        }
+    }
+
     /// What the log may say of this error: its key, never the detail (it may quote input).
     pub(super) fn log_key(&self) -> &str {
         if self.key.is_empty() {

@@ -1,32 +1,47 @@
-//! `onedoor find QUERY [--limit N] [--json]`: the search box of the Cases pane, for the shell.
+//! `onedoor find QUERY [--limit N] [--json] [--as CODE]`: the search box of the Cases pane, for the shell.
 //! Prints ranked matches with masked numbers only (case no., first party, status, colour, owner).
 use super::out::note;
 use super::{CliError, Out, other};
 use crate::domain::text::pad;
 use crate::i18n::{Lang, tr};
 use crate::store::{MatchKind, SearchHit, Store};
+use clap::Args;
 use std::path::Path;
 
 /// The most matches `--limit` may ask for.
 const LIMIT_MAX: i64 = 1000;
 
+#[derive(Args, Debug)]
+pub struct FindArgs {
+    pub query: String,
+    /// At most this many matches, 1 to 1000.
+    #[arg(long, default_value = "20", allow_negative_numbers = true)]
+    pub limit: String,
+    /// One JSON array instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Who is asking (staff code; PIN from ONEDOOR_PIN or a prompt): the answer is within
+    /// what they may see. Needed once the record holds more than one centre.
+    #[arg(long = "as")]
+    pub as_code: Option<String>,
+}
+
 pub(crate) fn run(
     out: &mut Out,
-    query: &str,
-    limit: &str,
-    json: bool,
+    a: &FindArgs,
     db: &Path,
     lang: Lang,
     now: chrono::NaiveDateTime,
 ) -> Result<(), CliError> {
     // `--limit 0` is a slip, not a request for nothing: an empty answer would read as "no
     // such case".
-    let limit = crate::domain::dates::parse_count(limit, 1..=LIMIT_MAX, "cli.find.limit")
-        .map_err(|k| other(k, limit))? as usize;
-    let store = Store::open(db)?;
+    let limit = crate::domain::dates::parse_count(&a.limit, 1..=LIMIT_MAX, "cli.find.limit")
+        .map_err(|k| other(k, &a.limit))? as usize;
+    let mut store = Store::open(db)?;
+    super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
     // The Cases pane's ranking, name index and all (names by their usual reading first).
-    let hits = store.search_cases_as_desk(query, limit, now)?;
-    if json {
+    let hits = store.search_cases_as_desk(&a.query, limit, now)?;
+    if a.json {
         out.line(to_json(&hits))?;
     } else if hits.is_empty() {
         note(tr(lang, "cli.find.none"));

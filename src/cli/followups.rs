@@ -1,7 +1,7 @@
 //! `onedoor followups`: the morning call list, as aligned text or CSV for Excel / WPS. Phone
 //! numbers are whole only for a person who logs in with `--as` and may see them; the showing
 //! of whole numbers is written to the audit log.
-use super::auth::login_as;
+use super::auth::viewer;
 use super::{CliError, Out, other};
 use crate::domain::category;
 use crate::domain::followup;
@@ -30,8 +30,9 @@ pub struct FollowupsArgs {
     pub mediator: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Txt)]
     pub format: Format,
-    /// Who is running this (asked for the PIN; ONEDOOR_PIN is read if set). Without it,
-    /// phone numbers are masked.
+    /// Who is running this (asked for the PIN; ONEDOOR_PIN is read if set): the list is
+    /// within what they may see. Without it, phone numbers are masked; needed once the record
+    /// holds more than one centre.
     #[arg(long = "as")]
     pub as_code: Option<String>,
 }
@@ -66,10 +67,7 @@ pub(crate) fn run(
     now: chrono::NaiveDateTime,
 ) -> Result<(), CliError> {
     let mut store = Store::open(db)?;
-    let viewer = match &a.as_code {
-        Some(code) => Some(login_as(&mut store, code, lang, now)?),
-        None => None,
-    };
+    let viewer = viewer(&mut store, a.as_code.as_deref(), lang, now)?;
     let scope = if a.due {
         FollowupScope::Today
     } else if a.overdue {
@@ -133,6 +131,7 @@ fn write_list(
     whole_numbers: &mut usize,
 ) -> Result<(), CliError> {
     let scope = filter.scope;
+    let cols = txt_cols(store.centre_tree()?.case_no_width());
     match a.format {
         Format::Csv => {
             out.text("\u{feff}")?;
@@ -162,10 +161,7 @@ fn write_list(
                 ],
             );
             out.line(title)?;
-            let head: Vec<String> = TXT_COLS
-                .iter()
-                .map(|(k, w)| cell(tr(lang, k), *w))
-                .collect();
+            let head: Vec<String> = cols.iter().map(|(k, w)| cell(tr(lang, k), *w)).collect();
             out.line(head.join(" ").trim_end())?;
         }
     }
@@ -184,7 +180,7 @@ fn write_list(
             }
             match a.format {
                 Format::Csv => out.text(&format!("{}\r\n", csv_row(r, lang, today)))?,
-                Format::Txt => out.line(txt_row(r, lang, today))?,
+                Format::Txt => out.line(txt_row(r, &cols, lang, today))?,
             }
         }
     }
@@ -202,6 +198,17 @@ fn category_label(code: &str, lang: Lang) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
+/// The text columns, the case number's as wide as the record's longest (its centre's code).
+fn txt_cols(case_width: usize) -> Vec<(&'static str, usize)> {
+    TXT_COLS
+        .iter()
+        .map(|&(k, w)| match k {
+            "ui.followups.col.case" => (k, w.max(case_width)),
+            _ => (k, w),
+        })
+        .collect()
+}
+
 /// Padded to `width` display cells (0: as is).
 fn cell(s: &str, width: usize) -> String {
     if width == 0 {
@@ -211,7 +218,12 @@ fn cell(s: &str, width: usize) -> String {
     }
 }
 
-fn txt_row(r: &FollowupRow, lang: Lang, today: chrono::NaiveDate) -> String {
+fn txt_row(
+    r: &FollowupRow,
+    cols: &[(&str, usize)],
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> String {
     let values = [
         r.due_on.format("%Y-%m-%d").to_string(),
         when_label(lang, r.due_on, today),
@@ -225,7 +237,7 @@ fn txt_row(r: &FollowupRow, lang: Lang, today: chrono::NaiveDate) -> String {
     ];
     let cells: Vec<String> = values
         .iter()
-        .zip(TXT_COLS)
+        .zip(cols)
         .map(|(v, (_, w))| cell(v, *w))
         .collect();
     cells.join(" ").trim_end().to_string()

@@ -6,7 +6,7 @@ use crate::domain::shift::Shift;
 use crate::i18n::{Lang, tr};
 use crate::report::font::FontSource;
 use crate::report::{Format, render, sheet};
-use crate::store::Store;
+use crate::store::{Actor, Store};
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -31,6 +31,25 @@ pub struct HandoverArgs {
     /// Send the sheet to the configured printer command (config `printer`, default `lp`).
     #[arg(long)]
     pub print: bool,
+    /// Who is asking (staff code; PIN from ONEDOOR_PIN or a prompt): the answer is within
+    /// what they may see. Needed once the record holds more than one centre.
+    #[arg(long = "as")]
+    pub as_code: Option<String>,
+}
+
+/// The centre a sheet names: the asker's own once the record holds several centres, else the
+/// one the database (or the config) names.
+pub(crate) fn sheet_centre(
+    store: &Store,
+    config: &Config,
+    viewer: Option<Actor>,
+) -> Result<String, CliError> {
+    match viewer {
+        Some(v) if !crate::domain::centre::open_to_all(store.centre_tree()?.len()) => {
+            Ok(store.staff_centre(v.staff_id)?.name)
+        }
+        _ => Ok(crate::report::centre_name(store, config)?),
+    }
 }
 
 pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, CliError> {
@@ -83,8 +102,10 @@ pub fn run(
     if format == Format::Pdf && a.out.is_none() && !a.print {
         return Err(other("cli.handover.pdf_needs_out", ""));
     }
-    let store = Store::open(db)?;
-    let req = crate::report::sheet_request(&store, config, date, shift, a.lead.clone(), now)?;
+    let mut store = Store::open(db)?;
+    let viewer = super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
+    let mut req = crate::report::sheet_request(&store, config, date, shift, a.lead.clone(), now)?;
+    req.centre = sheet_centre(&store, config, viewer)?;
     let data = store.handover_sheet(&req)?;
     let doc = sheet::sheet_doc(&data, lang);
     let font = FontSource::choose(config.pdf_font.as_deref());

@@ -109,7 +109,7 @@ pub(crate) fn run(
     now: chrono::NaiveDateTime,
 ) -> Result<(), CliError> {
     if let Some(id) = a.show {
-        return out::show(db, id, a.out.as_deref(), lang);
+        return out::show(db, id, a.as_code.as_deref(), a.out.as_deref(), lang, now);
     }
     // Both are required by the argument parser unless --show.
     let (Some(path), Some(as_code)) = (a.file.as_deref(), a.as_code.as_deref()) else {

@@ -161,8 +161,17 @@ pub(super) fn deliver(
 }
 
 /// `onedoor import --show ID`: an earlier import's list again, from the database.
-pub(super) fn show(db: &Path, id: i64, out: Option<&Path>, lang: Lang) -> Result<(), CliError> {
-    let store = Store::open(db)?;
+/// Within the view of `--as` (needed where the record has several centres).
+pub(super) fn show(
+    db: &Path,
+    id: i64,
+    as_code: Option<&str>,
+    out: Option<&Path>,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<(), CliError> {
+    let mut store = Store::open(db)?;
+    super::auth::viewer(&mut store, as_code, lang, now)?;
     let Some(record) = store.import_record(id)? else {
         return Err(CliError::text(trf(
             lang,

@@ -7,6 +7,7 @@ mod agenda;
 mod auth;
 mod case;
 mod case_show;
+mod centre;
 mod demo;
 mod error;
 mod find;
@@ -54,7 +55,7 @@ pub struct Cli {
     /// Directory of the daily log files (default: logs in the platform's data directory).
     #[arg(long, global = true, env = "ONEDOOR_LOG_DIR")]
     pub log_dir: Option<PathBuf>,
-    /// Start on a fresh throwaway demo database, logged in as the demo shift lead.
+    /// Start on a fresh throwaway demo county, logged in as the county centre's lead.
     #[arg(long)]
     pub demo: bool,
     #[command(subcommand)]
@@ -68,6 +69,9 @@ pub enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// The county's centres: add, list, edit, disable, enable.
+    #[command(subcommand)]
+    Centre(centre::CentreCommand),
     /// Fill a new database with realistic sample data.
     Demo(DemoArgs),
     /// Run a full integrity check of the database.
@@ -82,17 +86,13 @@ pub enum Command {
     Slip {
         /// The case number, e.g. 2026-1124-007.
         case_no: String,
+        /// Who is asking (staff code; PIN from ONEDOOR_PIN or a prompt): the answer is within
+        /// what they may see. Needed once the record holds more than one centre.
+        #[arg(long = "as")]
+        as_code: Option<String>,
     },
     /// Find cases: case no. (or its tail), name or pinyin, phone/ID tail, summary words.
-    Find {
-        query: String,
-        /// At most this many matches, 1 to 1000.
-        #[arg(long, default_value = "20", allow_negative_numbers = true)]
-        limit: String,
-        /// One JSON array instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
+    Find(find::FindArgs),
     /// Make a consistent copy of the database while desks keep working.
     Backup {
         /// The new backup file (must not exist).
@@ -131,6 +131,10 @@ pub struct AgendaArgs {
     /// txt (aligned table) or ics (iCalendar, RFC 5545).
     #[arg(long, default_value = "txt", value_parser = ["txt", "ics"])]
     pub format: String,
+    /// Who is asking (staff code; PIN from ONEDOOR_PIN or a prompt): the answer is within
+    /// what they may see. Needed once the record holds more than one centre.
+    #[arg(long = "as")]
+    pub as_code: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -165,6 +169,10 @@ pub enum StaffCommand {
         specialties: String,
         #[arg(long)]
         team: Option<String>,
+        /// The centre they work at (its code; default: the adding lead's own). A lead adds
+        /// staff at their centre or one below it.
+        #[arg(long)]
+        centre: Option<String>,
         /// The shift lead doing this (asked for their PIN).
         #[arg(long = "as")]
         as_code: String,
@@ -193,6 +201,9 @@ pub struct DemoArgs {
     /// Random seed: the same seed gives the same data.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// One centre only, as a database from before centres (default: a county of ten).
+    #[arg(long)]
+    pub one_centre: bool,
 }
 
 /// The PIN of every demo account.
@@ -278,7 +289,20 @@ fn run_command(
                 pin,
                 centre_id: None,
             };
-            store.add_staff(None, &lead, now)?;
+            let id = store.add_staff(None, &lead, now)?;
+            if let Some(c) = &a.centre {
+                // The first centre takes the name too (`centre list`, the tree).
+                let by = crate::store::Actor {
+                    staff_id: id,
+                    role: Role::Lead,
+                };
+                let code = store.staff_centre(id)?.code;
+                let name = crate::store::centres::CentreEdit {
+                    name: Some(c.clone()),
+                    ..Default::default()
+                };
+                store.edit_centre(by, &code, &name, now)?;
+            }
             out.line(trf(
                 lang,
                 "cli.init.done",
@@ -286,19 +310,19 @@ fn run_command(
             ))
         }
         Command::Staff(cmd) => staff::run(cmd, out, db, lang, now),
+        Command::Centre(cmd) => centre::run(cmd, out, db, lang, now),
         Command::Followups(a) => followups::run(a, out, db, lang, now),
-        Command::Agenda(a) => {
-            let centre = crate::report::centre_name(&Store::open(db)?, config)?;
-            agenda::run(a, out, db, lang, now, &centre)
-        }
+        Command::Agenda(a) => agenda::run(a, out, db, config, lang, now),
         Command::Demo(a) => demo::make(out, db, &a, lang, now),
         Command::Handover(a) => handover::run(a, out, db, config, lang, now),
         Command::Stats(a) => stats::run(a, out, db, config, lang, now),
         // Prints for itself (src/cli/import.rs).
         Command::Import(a) => import::run(a, db, config, lang, now),
         Command::Case(cmd) => case::run(cmd, out, db, config, lang, now),
-        Command::Slip { case_no } => slip::run(out, db, &case_no, config, lang),
-        Command::Find { query, limit, json } => find::run(out, &query, &limit, json, db, lang, now),
+        Command::Slip { case_no, as_code } => {
+            slip::run(out, db, &case_no, as_code.as_deref(), config, lang, now)
+        }
+        Command::Find(a) => find::run(out, &a, db, lang, now),
         Command::Backup { file } => maintenance::backup(out, db, &file, lang),
         Command::Purge {
             closed_before,

@@ -11,10 +11,13 @@ pub(crate) fn run(
     out: &mut Out,
     db: &Path,
     case_no: &str,
+    as_code: Option<&str>,
     config: &Config,
     lang: Lang,
+    now: chrono::NaiveDateTime,
 ) -> Result<(), CliError> {
-    let store = Store::open(db)?;
+    let mut store = Store::open(db)?;
+    super::auth::viewer(&mut store, as_code, lang, now)?;
     let data = store.slip(case_no)?;
     out.text(&slip_text(
         lang,

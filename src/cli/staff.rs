@@ -2,6 +2,7 @@
 //! what are the store's (and `domain::staff`); this file wires them.
 use super::auth::{login_as, read_pin};
 use super::{CliError, Out, StaffCommand};
+use crate::domain::centre::CentreRule;
 use crate::domain::role::Role;
 use crate::domain::{pin, staff};
 use crate::i18n::{Lang, trf};
@@ -19,10 +20,17 @@ pub(crate) fn run(
     let mut store = Store::open(db)?;
     match cmd {
         StaffCommand::List => {
+            let tree = store.centre_tree()?;
+            // Whose centre is which shows once there is more than one.
+            let several = !crate::domain::centre::open_to_all(tree.len());
             for s in store.list_staff()? {
                 let state = if s.active { "" } else { " (disabled)" };
+                let centre = match tree.get(s.centre_id) {
+                    Some(c) if several => format!("{}\t", c.code),
+                    _ => String::new(),
+                };
                 out.line(format_args!(
-                    "{}\t{}\t{}\t{}\t{}{state}",
+                    "{}\t{}\t{}\t{centre}{}\t{}{state}",
                     s.code,
                     s.name,
                     s.role.code(),
@@ -39,11 +47,23 @@ pub(crate) fn run(
             languages,
             specialties,
             team,
+            centre,
             as_code,
         } => {
             let role = Role::from_code(&role.trim().to_ascii_lowercase())
                 .ok_or_else(|| CliError::text(trf(lang, "err.staff.role", &[("role", &role)])))?;
             check_names(&code, &name)?;
+            // An unknown centre is refused before any PIN is asked.
+            let centre_id = match centre {
+                Some(c) => Some(
+                    store
+                        .centre_tree()?
+                        .by_code(c.trim())
+                        .ok_or(StoreError::Centre(CentreRule::NoSuchCentre))?
+                        .id,
+                ),
+                None => None,
+            };
             let by = login_as(&mut store, &as_code, lang, now)?;
             let pin = read_new_pin(&code, role, lang)?;
             let split = |s: &str| {
@@ -61,7 +81,7 @@ pub(crate) fn run(
                 specialties: split(&specialties),
                 team,
                 pin,
-                centre_id: None,
+                centre_id,
             };
             store.add_staff(Some(by), &s, now)?;
             out.line(trf(lang, "cli.staff.added", &[("code", &code)]))

@@ -1,5 +1,5 @@
 //! `onedoor stats --from D --to D --format table|csv|xlsx [--out FILE]`.
-use super::handover::{emit, parse_date};
+use super::handover::{emit, parse_date, sheet_centre};
 use super::{CliError, Out, other};
 use crate::config::Config;
 use crate::i18n::Lang;
@@ -23,6 +23,10 @@ pub struct StatsArgs {
     /// Write to this file instead of standard output (needed for xlsx).
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Who is asking (staff code; PIN from ONEDOOR_PIN or a prompt): the answer is within
+    /// what they may see. Needed once the record holds more than one centre.
+    #[arg(long = "as")]
+    pub as_code: Option<String>,
 }
 
 pub fn run(
@@ -53,8 +57,9 @@ pub fn run(
     if format == "xlsx" && a.out.is_none() {
         return Err(other("cli.stats.xlsx_needs_out", ""));
     }
-    let store = Store::open(db)?;
-    let centre = crate::report::centre_name(&store, config)?;
+    let mut store = Store::open(db)?;
+    let viewer = super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
+    let centre = sheet_centre(&store, config, viewer)?;
     let st = store.stats(from, to)?;
     let bytes = match format.as_str() {
         "csv" => export::csv(&st, lang),

@@ -2,11 +2,13 @@
 use super::calibration::{flags_for, pick_colour, status_for};
 use super::people::People;
 use super::schedule::{Bookings, at, followups, sessions};
-use super::staff::STAFF;
+use super::staff::DemoStaff;
 use super::texts;
 use super::{DemoOptions, DemoReport};
 use crate::domain::category;
+use crate::domain::centre;
 use crate::domain::channel::Channel;
+use crate::domain::ladder::Level;
 use crate::domain::risk::{Colour, ResponseHours, RiskFlag};
 use crate::domain::role::Role;
 use crate::domain::status::Status;
@@ -19,13 +21,52 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::HashMap;
 
-pub(super) struct Ctx<'a> {
+/// A centre cases are received at, with the staff and rooms the generator picks from.
+pub(super) struct Place {
+    pub(super) id: i64,
+    pub(super) level: Level,
+    /// What its case numbers start with (`domain::centre::case_no`).
+    pub(super) prefix: String,
+    pub(super) mediators: Vec<(i64, u32, &'static str, &'static str)>, // id, bit, specialties, languages
+    /// Leads and desk clerks: who registers.
+    pub(super) desks: Vec<i64>,
+    pub(super) rooms: Vec<i64>,
+}
+
+impl Place {
+    pub(super) fn new(id: i64, level: Level, prefix: &str) -> Place {
+        Place {
+            id,
+            level,
+            prefix: prefix.into(),
+            mediators: Vec::new(),
+            desks: Vec::new(),
+            rooms: Vec::new(),
+        }
+    }
+
+    /// A mediator gets the next bit of this centre's bookings.
+    pub(super) fn add_staff(&mut self, id: i64, s: &DemoStaff) {
+        match s.role {
+            Role::Mediator => {
+                let bit = 1u32 << self.mediators.len();
+                self.mediators.push((id, bit, s.specialties, s.languages));
+            }
+            _ => self.desks.push(id),
+        }
+    }
+}
+
+pub(super) struct Ctx {
     pub(super) rng: ChaCha8Rng,
     pub(super) people: People,
     pub(super) keys: HashMap<String, String>,
-    pub(super) mediators: Vec<(i64, u32, &'static str, &'static str)>, // id, bit, specialties, languages
-    pub(super) desks: Vec<i64>,
-    pub(super) rooms: &'a [i64],
+    pub(super) places: Vec<Place>,
+    /// Several centres: each case is received at one picked by level; else all at the first,
+    /// with the ladder as a label on the case (a database from before centres).
+    pub(super) county: bool,
+    /// The places' indexes by level: village, township, county.
+    by_level: [Vec<usize>; 3],
     pub(super) bookings: Bookings,
     pub(super) recent_parties: Vec<i64>,
     pub(super) report: DemoReport,
@@ -36,24 +77,15 @@ pub(super) struct Ctx<'a> {
     pub(super) calendar: Calendar,
 }
 
-pub fn generate(
+pub(super) fn generate(
     store: &mut Store,
     opts: &DemoOptions,
-    staff_ids: &[i64],
-    rooms: &[i64],
+    places: Vec<Place>,
+    county: bool,
 ) -> Result<DemoReport, StoreError> {
-    let mut mediators = Vec::new();
-    let mut desks = Vec::new();
-    for (i, s) in STAFF.iter().enumerate() {
-        match s.role {
-            Role::Mediator => mediators.push((
-                staff_ids[i],
-                1u32 << mediators.len(),
-                s.specialties,
-                s.languages,
-            )),
-            _ => desks.push(staff_ids[i]),
-        }
+    let mut by_level: [Vec<usize>; 3] = Default::default();
+    for (i, p) in places.iter().enumerate() {
+        by_level[p.level as usize].push(i);
     }
     let n = u64::from(opts.cases);
     let today = opts.now.date();
@@ -73,9 +105,9 @@ pub fn generate(
         rng: ChaCha8Rng::seed_from_u64(opts.seed),
         people: People::new(),
         keys: HashMap::new(),
-        mediators,
-        desks,
-        rooms,
+        places,
+        county,
+        by_level,
         bookings: Bookings::default(),
         recent_parties: Vec::new(),
         report: DemoReport::default(),
@@ -89,15 +121,20 @@ pub fn generate(
             let day = last - Duration::days((days - d) as i64);
             let end = n * (d + 1) / (days + 1);
             let count = end - i;
+            // Each centre numbers its day's cases from 1.
+            let mut seqs = vec![0i64; ctx.places.len()];
             for k in 0..count {
                 // Spread the day's intakes over office hours; today's stop before now.
                 let span = if day == today { today_span } else { 540 };
                 let minute = 8 * 60 + 30 + (k * span / count.max(1)) as u32;
                 let received = at(day, minute / 60, minute % 60);
-                one_case(w, &mut ctx, received, k as i64 + 1)?;
+                let p = pick_place(&mut ctx);
+                seqs[p] += 1;
+                one_case(w, &mut ctx, p, received, seqs[p])?;
             }
-            if count > 0 {
-                w.counter(day, count as i64)?;
+            for (p, last) in seqs.into_iter().enumerate().filter(|(_, n)| *n > 0) {
+                let key = centre::counter_key(&ctx.places[p].prefix, at(day, 0, 0));
+                w.counter_at(&key, last)?;
             }
             i = end;
         }
@@ -106,9 +143,50 @@ pub fn generate(
     Ok(ctx.report)
 }
 
+/// Where the next case is received: in a county, a village for most (70 %), a township for
+/// fewer (23 %), the county centre for a few (7 %), and one of that level's centres at random.
+fn pick_place(c: &mut Ctx) -> usize {
+    if !c.county {
+        return 0;
+    }
+    let level = match c.rng.random_range(0..100) {
+        0..70 => Level::Village,
+        70..93 => Level::Township,
+        _ => Level::County,
+    };
+    let at = &c.by_level[level as usize];
+    at[c.rng.random_range(0..at.len())]
+}
+
+/// The case's ladder. In a county: the level of the centre it is at, and attempts there only
+/// (no case has moved between centres: flows_between_centres in mod.rs). In one centre, the
+/// ladder is a label: most cases at the village level, some past it with its attempts used.
+fn ladder(c: &mut Ctx, p: usize, status: Status) -> (Level, [u32; 3]) {
+    let fresh = matches!(
+        status,
+        Status::Registered | Status::Assigned | Status::AnsweredAtDesk
+    );
+    if c.county {
+        let level = c.places[p].level;
+        let mut attempts = [0; 3];
+        if !fresh {
+            attempts[level as usize] = c.rng.random_range(1..=level.max_attempts());
+        }
+        return (level, attempts);
+    }
+    let level_roll = c.rng.random_range(0..100);
+    match (fresh, level_roll) {
+        (true, _) => (Level::Village, [0, 0, 0]),
+        (_, 0..70) => (Level::Village, [c.rng.random_range(1..=3), 0, 0]),
+        (_, 70..93) => (Level::Township, [3, c.rng.random_range(1..=2), 0]),
+        _ => (Level::County, [3, 2, 1]),
+    }
+}
+
 fn one_case(
     w: &mut BulkWriter,
     c: &mut Ctx,
+    p: usize,
     received: NaiveDateTime,
     seq: i64,
 ) -> Result<(), StoreError> {
@@ -141,25 +219,18 @@ fn one_case(
     let owner = if status == Status::Registered || colour == Colour::Green {
         None
     } else {
-        Some(mediator_for(c, &cat.code, miao))
+        Some(mediator_for(c, p, &cat.code, miao))
     };
     let summary = texts::summary(&cat.code, &mut c.rng);
-    let desk = c.desks[c.rng.random_range(0..c.desks.len())];
-    let level_roll = c.rng.random_range(0..100);
-    let (level, attempts) = match (status, level_roll) {
-        (Status::Registered | Status::Assigned | Status::AnsweredAtDesk, _) => {
-            ("village", [0, 0, 0])
-        }
-        (_, 0..70) => ("village", [c.rng.random_range(1..=3), 0, 0]),
-        (_, 70..93) => ("township", [3, c.rng.random_range(1..=2), 0]),
-        _ => ("county", [3, 2, 1]),
-    };
+    let desks = &c.places[p].desks;
+    let desk = desks[c.rng.random_range(0..desks.len())];
+    let (level, attempts) = ladder(c, p, status);
     // Ended within a month, by yesterday at the latest: a recent closed case keeps its time
     // too (the purge selects by it).
     let latest = received + Duration::days((age - 1).max(0));
     let closed_at = (!status.is_active() && status != Status::AnsweredAtDesk)
         .then(|| (received + Duration::days(c.rng.random_range(1..30))).min(latest));
-    let case_no = crate::store::format_case_no(received, seq);
+    let case_no = centre::case_no(&c.places[p].prefix, received, seq);
     let people = if flags.contains(&RiskFlag::GroupDispute) {
         c.rng.random_range(5..40)
     } else {
@@ -184,7 +255,7 @@ fn one_case(
         owner_id: owner.map(|o| o.0),
         received_by: desk,
         first_party_id: applicant,
-        level,
+        level: level.code(),
         attempts,
         visits: if repeat { 2 } else { 1 },
         // In mediation, the deadline is the mediation term (the first attempt sets it at the
@@ -196,8 +267,10 @@ fn one_case(
                 .response(&ResponseHours::default(), colour, received),
         },
         closed_at,
+        centre_id: c.places[p].id,
     })?;
     c.report.cases += 1;
+    c.report.per_level[level as usize] += 1;
     w.link(case_id, applicant, "applicant")?;
     if colour != Colour::Green && c.rng.random_bool(0.7) {
         let respondent = new_party(w, c, miao, false)?;
@@ -223,7 +296,16 @@ fn one_case(
             "",
             &owner_id.to_string(),
         )?;
-        sessions(w, c, case_id, owner_id, bit, received, status, level)?;
+        sessions(
+            w,
+            c,
+            p,
+            case_id,
+            (owner_id, bit),
+            received,
+            status,
+            level.code(),
+        )?;
         if colour == Colour::Red && status.is_active() {
             red_seen_today(w, c, case_id, owner_id, received)?;
         }
@@ -325,16 +407,17 @@ fn new_party(
     })
 }
 
-/// A mediator with the category as a specialty (and Miao when needed), else anyone.
-fn mediator_for(c: &mut Ctx, category: &str, miao: bool) -> (i64, u32) {
-    let fits: Vec<_> = c
-        .mediators
+/// A mediator of the centre with the category as a specialty (and Miao when needed), else
+/// anyone there.
+fn mediator_for(c: &mut Ctx, p: usize, category: &str, miao: bool) -> (i64, u32) {
+    let mediators = &c.places[p].mediators;
+    let fits: Vec<_> = mediators
         .iter()
         .filter(|m| m.2.split(',').any(|s| s == category) && (!miao || m.3.contains("hmn")))
         .map(|m| (m.0, m.1))
         .collect();
     if fits.is_empty() {
-        let m = c.mediators[c.rng.random_range(0..c.mediators.len())];
+        let m = mediators[c.rng.random_range(0..mediators.len())];
         (m.0, m.1)
     } else {
         fits[c.rng.random_range(0..fits.len())]

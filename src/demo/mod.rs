@@ -1,18 +1,28 @@
-//! Realistic, deterministic demo data (`onedoor demo`, `onedoor --demo`): a centre's staff, rooms
-//! and years of cases, parties, sessions, follow-ups and audit events. Same seed, same data.
+//! Realistic, deterministic demo data (`onedoor demo`, `onedoor --demo`): a county of centres
+//! (or one centre, as a database from before centres), their staff, rooms and years of cases,
+//! parties, sessions, follow-ups and audit events. Same seed, same data.
 mod calibration;
 mod cases;
+mod county;
 mod people;
 mod schedule;
 mod staff;
 mod texts;
 
+use crate::domain::ladder::Level;
 use crate::domain::role::Role;
+use crate::store::centres::{CentreEdit, NewCentre};
 use crate::store::{Actor, NewStaff, Store, StoreError};
+use cases::Place;
 use chrono::NaiveDateTime;
+pub use county::COUNTY_NAME;
+use staff::DemoStaff;
 
-/// The demo's shift lead, logged in by `onedoor --demo`.
+/// The demo's shift lead, logged in by `onedoor --demo`: the county centre's lead in a county.
 pub const DEMO_LEAD: &str = "L001";
+
+/// The desk clerk of village DL01 (东林村) in the county demo.
+pub const DEMO_VILLAGE_DESK: &str = "DL01D";
 
 #[derive(Debug, Clone)]
 pub struct DemoOptions {
@@ -29,47 +39,144 @@ pub struct DemoReport {
     pub parties: u64,
     pub sessions: u64,
     pub followups: u64,
+    /// Centres and staff made.
+    pub centres: u64,
+    pub staff: u64,
+    /// Cases handled at village, township and county centres.
+    pub per_level: [u64; 3],
 }
 
-/// Fills an empty store. Staff all get `pin` (hashed once: Argon2 is deliberately slow).
+/// One centre, as a database from before centres: its staff, rooms and cases, numbers without
+/// a centre's code. Staff all get `pin` (hashed once: Argon2 is deliberately slow).
 pub fn generate(
     store: &mut Store,
     opts: &DemoOptions,
     pin: &str,
 ) -> Result<DemoReport, StoreError> {
-    let hash = crate::store::hash_pin(pin)?;
-    let at =
-        opts.now.date().and_hms_opt(8, 0, 0).unwrap_or_default() - chrono::Duration::days(1200);
-    let mut lead: Option<Actor> = None;
-    let mut staff_ids = Vec::new();
-    for s in staff::STAFF {
-        let new = NewStaff {
-            code: s.code.into(),
-            name: s.name.into(),
-            role: s.role,
-            languages: split(s.languages),
-            specialties: split(s.specialties),
-            team: s.team.map(String::from),
-            pin: pin.into(),
-            centre_id: None,
-        };
-        let id = store.add_staff_hashed(lead, &new, &hash, at)?;
-        if lead.is_none() {
-            lead = Some(Actor {
-                staff_id: id,
-                role: Role::Lead,
-            });
-        }
-        staff_ids.push(id);
-    }
-    let mut rooms = Vec::new();
-    for r in staff::ROOMS {
-        rooms.push(store.add_room(r)?);
-    }
-    store.set_setting("centre_name", "示范县矛盾纠纷调处化解中心")?;
-    let report = cases::generate(store, opts, &staff_ids, &rooms)?;
+    let mut made = Made::new(opts, pin)?;
+    let main = made.first_centre(store)?;
+    let mut report = cases::generate(store, opts, vec![main], false)?;
+    report.centres = 1;
+    report.staff = made.staff;
     store.analyze()?;
     Ok(report)
+}
+
+/// A county: the county centre (the first, its numbers without a code), three townships and
+/// two villages under each, staff and rooms at every one, and cases received at all of them —
+/// most at a village, fewer at a township, a few at the county.
+pub fn generate_county(
+    store: &mut Store,
+    opts: &DemoOptions,
+    pin: &str,
+) -> Result<DemoReport, StoreError> {
+    let mut made = Made::new(opts, pin)?;
+    let mut places = vec![made.first_centre(store)?];
+    let lead = made.lead.ok_or(StoreError::NotFound)?;
+    for c in county::CENTRES {
+        let new = NewCentre {
+            code: c.code.into(),
+            name: c.name.into(),
+            level: c.level,
+            parent: Some(c.parent.into()),
+            address: String::new(),
+            phone: String::new(),
+        };
+        let id = store.add_centre(lead, &new, made.at)?;
+        places.push(made.centre(store, id, c.level, c.code, c.staff, c.rooms)?);
+    }
+    let mut report = cases::generate(store, opts, places, true)?;
+    flows_between_centres(store, opts)?;
+    report.centres = 1 + county::CENTRES.len() as u64;
+    report.staff = made.staff;
+    store.analyze()?;
+    Ok(report)
+}
+
+/// Where the demo's cases will move between centres through the hand-overs of
+/// store/transfers/ (hand_up, sign, return_transfer, hand_down, overrule): village cases whose
+/// three attempts are used handed up (上报) and signed for (签收) or returned (退回), township
+/// cases handed down to the village of the parties (交办), each through the store's own checked
+/// and audited calls, never written directly. Until then no case moves: every case stays at the
+/// centre that received it, its ladder counting attempts there.
+fn flows_between_centres(_store: &mut Store, _opts: &DemoOptions) -> Result<(), StoreError> {
+    Ok(())
+}
+
+/// Staff and rooms as they are added: the hash every account shares, the first lead (who adds
+/// the others), the time everything was set up.
+struct Made {
+    hash: String,
+    pin: String,
+    lead: Option<Actor>,
+    at: NaiveDateTime,
+    staff: u64,
+}
+
+impl Made {
+    fn new(opts: &DemoOptions, pin: &str) -> Result<Made, StoreError> {
+        Ok(Made {
+            hash: crate::store::hash_pin(pin)?,
+            pin: pin.into(),
+            lead: None,
+            at: opts.now.date().and_hms_opt(8, 0, 0).unwrap_or_default()
+                - chrono::Duration::days(1200),
+            staff: 0,
+        })
+    }
+
+    /// The first centre (the county centre of a county; its numbers carry no code), its staff
+    /// first: the first lead adds everyone after.
+    fn first_centre(&mut self, store: &mut Store) -> Result<Place, StoreError> {
+        let place = self.centre(store, 1, Level::County, "", staff::STAFF, staff::ROOMS)?;
+        store.set_setting("centre_name", COUNTY_NAME)?;
+        let lead = self.lead.ok_or(StoreError::NotFound)?;
+        let name = CentreEdit {
+            name: Some(COUNTY_NAME.into()),
+            ..CentreEdit::default()
+        };
+        let main = store.staff_centre(lead.staff_id)?.code;
+        store.edit_centre(lead, &main, &name, self.at)?;
+        Ok(place)
+    }
+
+    /// Adds `people` and `rooms` at the centre `id`, whose case numbers start with `prefix`.
+    fn centre(
+        &mut self,
+        store: &mut Store,
+        id: i64,
+        level: Level,
+        prefix: &str,
+        people: &[DemoStaff],
+        rooms: &[&str],
+    ) -> Result<Place, StoreError> {
+        let mut place = Place::new(id, level, prefix);
+        for s in people {
+            let new = NewStaff {
+                code: s.code.into(),
+                name: s.name.into(),
+                role: s.role,
+                languages: split(s.languages),
+                specialties: split(s.specialties),
+                team: s.team.map(String::from),
+                pin: self.pin.clone(),
+                centre_id: Some(id),
+            };
+            let staff_id = store.add_staff_hashed(self.lead, &new, &self.hash, self.at)?;
+            self.staff += 1;
+            if self.lead.is_none() {
+                self.lead = Some(Actor {
+                    staff_id,
+                    role: Role::Lead,
+                });
+            }
+            place.add_staff(staff_id, s);
+        }
+        for r in rooms {
+            place.rooms.push(store.add_room_at(id, r)?);
+        }
+        Ok(place)
+    }
 }
 
 fn split(s: &str) -> Vec<String> {

@@ -11,21 +11,23 @@ use std::collections::HashMap;
 /// Session start hours; one hour each.
 const SLOTS: [u32; 6] = [9, 10, 11, 14, 15, 16];
 
-/// Which (mediator, room) pairs are taken per day and slot, so demo sessions never collide.
+/// Which (mediator, room) pairs of each centre are taken per day and slot, so demo sessions
+/// never collide.
 #[derive(Default)]
 pub(super) struct Bookings {
-    taken: HashMap<(NaiveDate, usize), (u32, u32)>, // (mediator bits, room bits)
+    taken: HashMap<(usize, NaiveDate, usize), (u32, u32)>, // (mediator bits, room bits)
 }
 
 impl Bookings {
     fn book(
         &mut self,
+        place: usize,
         day: NaiveDate,
         slot: usize,
         mediator_bit: u32,
         rooms: usize,
     ) -> Option<usize> {
-        let e = self.taken.entry((day, slot)).or_default();
+        let e = self.taken.entry((place, day, slot)).or_default();
         if e.0 & mediator_bit != 0 {
             return None;
         }
@@ -44,13 +46,14 @@ pub(super) fn at(day: NaiveDate, h: u32, m: u32) -> NaiveDateTime {
     day.and_time(NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default())
 }
 
+/// Sessions of a case at the place `p`, with its mediator (id and bookings bit).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn sessions(
     w: &mut BulkWriter,
     c: &mut Ctx,
+    p: usize,
     case_id: i64,
-    mediator: i64,
-    bit: u32,
+    (mediator, bit): (i64, u32),
     received: NaiveDateTime,
     status: Status,
     level: &str,
@@ -68,7 +71,7 @@ pub(super) fn sessions(
         }
         if working_day(day) {
             let slot = c.rng.random_range(0..SLOTS.len());
-            if let Some(room) = c.bookings.book(day, slot, bit, c.rooms.len()) {
+            if let Some(room) = c.bookings.book(p, day, slot, bit, c.places[p].rooms.len()) {
                 let start = at(day, SLOTS[slot], 0);
                 let result = if booked + 1 == held && status == Status::Agreement {
                     "达成调解协议"
@@ -78,7 +81,7 @@ pub(super) fn sessions(
                 w.session(&SessionRow {
                     case_id,
                     mediator_id: mediator,
-                    room_id: c.rooms[room],
+                    room_id: c.places[p].rooms[room],
                     starts_at: start,
                     ends_at: start + Duration::hours(1),
                     level,
@@ -103,11 +106,11 @@ pub(super) fn sessions(
                     day += Duration::days(1);
                     continue;
                 }
-                if let Some(room) = c.bookings.book(day, slot, bit, c.rooms.len()) {
+                if let Some(room) = c.bookings.book(p, day, slot, bit, c.places[p].rooms.len()) {
                     w.session(&SessionRow {
                         case_id,
                         mediator_id: mediator,
-                        room_id: c.rooms[room],
+                        room_id: c.places[p].rooms[room],
                         starts_at: start,
                         ends_at: start + Duration::hours(1),
                         level,

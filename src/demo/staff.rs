@@ -1,4 +1,5 @@
-//! The demo centre's staff and rooms: leads, desk clerks and mediators of every kind.
+//! The county centre's staff and rooms in the demo (a one-centre demo's whole staff): leads, desk
+//! clerks and mediators of every kind.
 use crate::domain::role::Role;
 
 pub struct DemoStaff {
@@ -11,7 +12,7 @@ pub struct DemoStaff {
     pub team: Option<&'static str>,
 }
 
-const fn s(
+pub(super) const fn s(
     code: &'static str,
     name: &'static str,
     role: Role,

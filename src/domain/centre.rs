@@ -100,6 +100,12 @@ pub fn counter_key(prefix: &str, received: NaiveDateTime) -> String {
     }
 }
 
+/// A database of one centre reads without anyone named, as before centres existed; one of
+/// several shows nothing until someone says who they are (their view of the tree).
+pub fn open_to_all(centres: usize) -> bool {
+    centres == 1
+}
+
 /// The whole tree, read once; small (a county has at most a few hundred centres).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CentreTree {
@@ -153,6 +159,42 @@ impl CentreTree {
             let at = out[i];
             out.extend(self.children(at).map(|c| c.id));
             i += 1;
+        }
+        out
+    }
+
+    /// The length of the longest case number the tree hands out (up to 999 a day): 13 for the
+    /// original centre's, its code and a dash more for another's.
+    pub fn case_no_width(&self) -> usize {
+        self.centres
+            .iter()
+            .map(|c| case_no(&c.number_prefix, NaiveDateTime::default(), 1).len())
+            .max()
+            .unwrap_or(13)
+    }
+
+    /// Every centre in reading order, each after its parent and indented by its depth: the
+    /// tops (county centres) by code, under each its children by code.
+    pub fn depth_first(&self) -> Vec<(usize, &Centre)> {
+        fn by_code(mut v: Vec<&Centre>) -> Vec<&Centre> {
+            v.sort_by(|a, b| a.code.cmp(&b.code));
+            v
+        }
+        let tops = self
+            .centres
+            .iter()
+            .filter(|c| c.parent_id.is_none_or(|p| self.get(p).is_none()))
+            .collect();
+        let mut todo: Vec<(usize, &Centre)> =
+            by_code(tops).into_iter().rev().map(|c| (0, c)).collect();
+        let mut out: Vec<(usize, &Centre)> = Vec::with_capacity(self.centres.len());
+        while let Some((depth, c)) = todo.pop() {
+            if out.iter().any(|(_, seen)| seen.id == c.id) {
+                continue;
+            }
+            out.push((depth, c));
+            let kids = by_code(self.children(c.id).collect());
+            todo.extend(kids.into_iter().rev().map(|k| (depth + 1, k)));
         }
         out
     }

@@ -76,4 +76,31 @@ pub(crate) mod demo_checks {
         "SELECT COUNT(*) FROM cases c WHERE c.colour = 0 AND ?1 <> '' AND NOT EXISTS
            (SELECT 1 FROM audit a WHERE a.case_id = c.id AND a.action <> 'case.create'
             AND a.action <> 'case.reveal' AND date(a.at) = date(c.received_at))";
+    /// The county demo: cases whose level is not their centre's, or with attempts at another
+    /// level or past the level's three, two or one.
+    pub const OFF_THE_LADDER: &str =
+        "SELECT COUNT(*) FROM cases c JOIN centres k ON k.id = c.centre_id WHERE ?1 <> '' AND (
+            c.level <> k.level
+            OR (c.level = 'village' AND (attempts_village > 3 OR attempts_township + attempts_county > 0))
+            OR (c.level = 'township' AND (attempts_township > 2 OR attempts_village + attempts_county > 0))
+            OR (c.level = 'county' AND (attempts_county > 1 OR attempts_village + attempts_township > 0)))";
+    /// Cases received or registered elsewhere than where they are, or numbered without their
+    /// centre's prefix.
+    pub const NOT_WHERE_RECEIVED: &str =
+        "SELECT COUNT(*) FROM cases c JOIN centres k ON k.id = c.centre_id
+             JOIN staff s ON s.id = c.received_by WHERE ?1 <> '' AND (
+            c.received_centre_id <> c.centre_id OR s.centre_id <> c.centre_id
+            OR (k.number_prefix = '' AND c.case_no GLOB '[A-Z]*')
+            OR (k.number_prefix <> '' AND c.case_no NOT LIKE k.number_prefix || '-%'))";
+    /// Sessions in another centre's room or with another centre's mediator.
+    pub const SESSIONS_ELSEWHERE: &str =
+        "SELECT COUNT(*) FROM sessions x JOIN cases c ON c.id = x.case_id
+             JOIN rooms r ON r.id = x.room_id JOIN staff m ON m.id = x.mediator_id
+             WHERE ?1 <> '' AND (r.centre_id <> c.centre_id OR m.centre_id <> c.centre_id)";
+    /// Centres missing a lead, a desk clerk, a mediator or a room.
+    pub const CENTRES_UNSTAFFED: &str = "SELECT COUNT(*) FROM centres k WHERE ?1 <> '' AND (
+            NOT EXISTS (SELECT 1 FROM staff WHERE centre_id = k.id AND role = 'lead')
+            OR NOT EXISTS (SELECT 1 FROM staff WHERE centre_id = k.id AND role = 'desk')
+            OR NOT EXISTS (SELECT 1 FROM staff WHERE centre_id = k.id AND role = 'mediator')
+            OR NOT EXISTS (SELECT 1 FROM rooms WHERE centre_id = k.id))";
 }

@@ -151,9 +151,17 @@ fn the_list_of_case_numbers_is_never_lost() {
     );
     assert_eq!(footprint(&db).0, before.0 + 3, "the import itself stands");
     // The list comes back from the database, exactly as the import would have printed it.
-    let shown = succeeded(&run_pin(
+    // A county record: the list is read within the lead's view.
+    let err = failed(&run_pin(
         &["--lang", "en", "import", "--db", &db, "--show", "1"],
         "",
+    ));
+    assert!(err.contains("--as"), "{err}");
+    let shown = succeeded(&run_pin(
+        &[
+            "--lang", "en", "import", "--db", &db, "--show", "1", "--as", "L001",
+        ],
+        "1234",
     ));
     let lines: Vec<&str> = shown.lines().collect();
     assert_eq!(
@@ -170,17 +178,19 @@ fn the_list_of_case_numbers_is_never_lost() {
         "{shown}"
     );
     let err = failed(&run_pin(
-        &["--lang", "en", "import", "--db", &db, "--show", "7"],
-        "",
+        &[
+            "--lang", "en", "import", "--db", &db, "--show", "7", "--as", "L001",
+        ],
+        "1234",
     ));
     assert!(err.contains("no import no. 7"), "{err}");
     let again = dir.path().join("again.txt");
     let again_s = again.to_str().unwrap();
     succeeded(&run_pin(
         &[
-            "--lang", "en", "import", "--db", &db, "--show", "1", "--out", again_s,
+            "--lang", "en", "import", "--db", &db, "--show", "1", "--out", again_s, "--as", "L001",
         ],
-        "",
+        "1234",
     ));
     assert_eq!(
         std::fs::read_to_string(&again).unwrap(),

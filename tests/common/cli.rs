@@ -98,11 +98,14 @@ pub fn refused(out: &Output, needle: &str) {
     assert_eq!(err.lines().count(), 1, "one clear line: {err}");
 }
 
-/// A demo database of `cases` cases made by the real binary (`onedoor demo`) in `dir`.
+/// A demo database of one centre with `cases` cases made by the real binary (`onedoor demo
+/// --one-centre`) in `dir`: what a centre that never adds another has, so commands read it
+/// without `--as`.
 pub fn demo_db(dir: &Path, name: &str, cases: u32) -> String {
     let db = dir.join(name);
     let db = db.to_str().unwrap().to_string();
-    let out = run(&["--db", &db, "demo", "--cases", &cases.to_string()]);
+    let n = cases.to_string();
+    let out = run(&["--db", &db, "demo", "--one-centre", "--cases", &n]);
     assert!(out.status.success(), "{}", stderr(&out));
     db
 }

@@ -147,3 +147,49 @@ fn staff_from_the_handling_centre_or_above_may_serve_its_case() {
     assert!(!t.may_serve(5, 4));
     assert!(!t.may_serve(4, 2));
 }
+
+#[test]
+fn the_tree_reads_depth_first_each_level_by_code() {
+    let mut centres = county().all().to_vec();
+    // A township added later with a code before T1's.
+    centres.push(centre(7, "T0", Level::Township, Some(1)));
+    centres.push(centre(8, "V0", Level::Village, Some(7)));
+    let t = CentreTree::new(centres);
+    let read: Vec<(usize, &str)> = t
+        .depth_first()
+        .into_iter()
+        .map(|(d, c)| (d, c.code.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (0, "AJ"),
+            (1, "T0"),
+            (2, "V0"),
+            (1, "T1"),
+            (2, "V1"),
+            (2, "V2"),
+            (1, "T2"),
+            (2, "V3"),
+        ]
+    );
+}
+
+#[test]
+fn one_centre_reads_without_a_name_several_do_not() {
+    assert!(open_to_all(1));
+    assert!(!open_to_all(2));
+    assert!(!open_to_all(10));
+}
+
+#[test]
+fn case_numbers_are_as_wide_as_the_longest_code_makes_them() {
+    assert_eq!(
+        CentreTree::new(vec![centre(1, "AJ", Level::County, None)]).case_no_width(),
+        13
+    );
+    assert_eq!(county().case_no_width(), "V1-2026-1124-001".len());
+    let mut long = county().all().to_vec();
+    long.push(centre(7, "DONGLIN8", Level::Village, Some(2)));
+    assert_eq!(CentreTree::new(long).case_no_width(), 22);
+}

@@ -31,6 +31,8 @@ pub struct CaseRow<'a> {
     pub visits: u32,
     pub deadline_at: Option<NaiveDateTime>,
     pub closed_at: Option<NaiveDateTime>,
+    /// The centre that received it and handles it.
+    pub centre_id: i64,
 }
 
 pub struct PartyRow<'a> {
@@ -90,7 +92,12 @@ impl Store {
     }
 
     pub fn add_room(&mut self, name: &str) -> Result<i64> {
-        self.write(|tx| queries::insert_room(tx, name))
+        self.write(|tx| queries::insert_room(tx, name, 1))
+    }
+
+    /// A room of the centre `centre_id`.
+    pub fn add_room_at(&mut self, centre_id: i64, name: &str) -> Result<i64> {
+        self.write(|tx| queries::insert_room(tx, name, centre_id))
     }
 
     /// Updates planner statistics after a big load so queries pick the right indexes.

@@ -43,9 +43,10 @@ impl<'t> BulkWriter<'t> {
                 "INSERT INTO cases (case_no, received_at, channel, category, colour, colour_computed,
                     colour_flags, status, active, summary, amount_yuan, people, team, owner_id,
                     received_by, first_party_id, level, attempts_village, attempts_township,
-                    attempts_county, visits, deadline_at, closed_at, updated_at)
+                    attempts_county, visits, deadline_at, closed_at, updated_at, centre_id,
+                    received_centre_id)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-                    ?17, ?18, ?19, ?20, ?21, ?22, ?2)",
+                    ?17, ?18, ?19, ?20, ?21, ?22, ?2, ?23, ?23)",
             )?,
             link: tx.prepare("INSERT OR IGNORE INTO case_parties (case_id, party_id, role) VALUES (?1, ?2, ?3)")?,
             visit: tx.prepare("INSERT INTO visits (case_id, at, staff_id, channel) VALUES (?1, ?2, ?3, ?4)")?,
@@ -103,6 +104,7 @@ impl<'t> BulkWriter<'t> {
             c.visits,
             c.deadline_at.map(to_sql),
             c.closed_at.map(to_sql),
+            c.centre_id,
         ])?)
     }
 
@@ -175,7 +177,12 @@ impl<'t> BulkWriter<'t> {
 
     /// Records the highest case number used on a day so later registrations continue after it.
     pub fn counter(&mut self, day: NaiveDate, last: i64) -> Result<()> {
-        self.counter.execute(params![date_to_sql(day), last])?;
+        self.counter_at(&date_to_sql(day), last)
+    }
+
+    /// The same for a counter by its key (`domain::centre::counter_key`: a centre's day).
+    pub fn counter_at(&mut self, key: &str, last: i64) -> Result<()> {
+        self.counter.execute(params![key, last])?;
         Ok(())
     }
 }
@@ -214,8 +221,11 @@ pub(super) fn fill_and_restore(tx: &Transaction, saved: &[Suspended]) -> Result<
     Ok(())
 }
 
-pub(super) fn insert_room(conn: &Connection, name: &str) -> Result<i64> {
-    conn.execute("INSERT INTO rooms (name) VALUES (?1)", [name])?;
+pub(super) fn insert_room(conn: &Connection, name: &str, centre_id: i64) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO rooms (name, centre_id) VALUES (?1, ?2)",
+        params![name, centre_id],
+    )?;
     Ok(conn.last_insert_rowid())
 }
 

@@ -4,6 +4,7 @@
 //! read of cases joins it. A single-centre database sees its one centre without a login, as
 //! before centres existed; a database with several sees nothing until someone is named.
 mod access;
+mod commands;
 #[cfg(test)]
 pub(crate) mod fixture;
 mod queries;
@@ -17,11 +18,9 @@ pub(in crate::store) use access::{
     refusal, sees, session_host,
 };
 
-use super::time::to_sql;
-use super::{Actor, Result, Store, StoreError, audit};
+use super::{Actor, Result, Store, StoreError};
 use crate::domain::centre::{self, Centre, CentreRule, CentreTree};
 use crate::domain::ladder::Level;
-use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
 /// SQL that limits a centre column to the connection's visible centres:
@@ -122,6 +121,15 @@ pub struct CentreEdit {
     pub phone: Option<String>,
 }
 
+/// What `onedoor centre list` shows beside a centre.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CentreCounts {
+    /// Active staff working there.
+    pub staff: i64,
+    /// Open cases it handles; None for a centre outside the connection's view.
+    pub open_cases: Option<i64>,
+}
+
 impl From<CentreRule> for StoreError {
     fn from(rule: CentreRule) -> Self {
         StoreError::Centre(rule)
@@ -132,7 +140,7 @@ impl From<CentreRule> for StoreError {
 pub(in crate::store) fn init_visible(conn: &Connection) -> Result<Scope> {
     queries::create_visible(conn)?;
     let all = queries::all(conn)?;
-    let ids: Vec<i64> = if all.len() == 1 {
+    let ids: Vec<i64> = if centre::open_to_all(all.len()) {
         vec![all[0].id]
     } else {
         Vec::new()
@@ -281,114 +289,27 @@ impl Store {
         queries::sees_all(&self.conn)
     }
 
+    /// Per centre id: its active staff, and its open cases where the connection sees them.
+    pub fn centre_counts(&self) -> Result<std::collections::HashMap<i64, CentreCounts>> {
+        let mut out: std::collections::HashMap<i64, CentreCounts> = queries::all(&self.conn)?
+            .into_iter()
+            .map(|c| (c.id, CentreCounts::default()))
+            .collect();
+        for (id, n) in queries::staff_per_centre(&self.conn)? {
+            out.entry(id).or_default().staff = n;
+        }
+        for id in queries::visible(&self.conn)? {
+            out.entry(id).or_default().open_cases = Some(0);
+        }
+        for (id, n) in queries::open_cases_per_visible_centre(&self.conn)? {
+            out.entry(id).or_default().open_cases = Some(n);
+        }
+        Ok(out)
+    }
+
     /// The centres this connection reads.
     pub fn visible_centres(&self) -> Result<Vec<i64>> {
         queries::visible(&self.conn)
-    }
-
-    /// The county lead adds a centre under its parent (audited `centre.add`).
-    pub fn add_centre(&mut self, by: Actor, c: &NewCentre, now: NaiveDateTime) -> Result<i64> {
-        let id = self.write(|tx| {
-            check_manager(tx, by)?;
-            let tree = CentreTree::new(queries::all(tx)?);
-            let parent = match &c.parent {
-                None => None,
-                Some(code) => Some(tree.by_code(code).ok_or(CentreRule::NoSuchCentre)?.id),
-            };
-            let code = c.code.trim();
-            tree.check_place(None, code, &c.name, c.level, parent)?;
-            let at = to_sql(now);
-            let id = queries::insert(
-                tx,
-                &queries::CentreInsert {
-                    code,
-                    name: c.name.trim(),
-                    level: c.level,
-                    parent_id: parent,
-                    address: c.address.trim(),
-                    phone: c.phone.trim(),
-                    at: &at,
-                },
-            )?;
-            let what = format!("{code} {} {}", c.level.code(), c.name.trim());
-            audit::event(tx, &at, Some(by.staff_id), None, "centre.add", &what)?;
-            Ok(id)
-        })?;
-        self.refresh_view()?;
-        Ok(id)
-    }
-
-    /// The county lead changes a centre's name, address or phone (audited, old → new).
-    pub fn edit_centre(
-        &mut self,
-        by: Actor,
-        code: &str,
-        e: &CentreEdit,
-        now: NaiveDateTime,
-    ) -> Result<()> {
-        self.write(|tx| {
-            check_manager(tx, by)?;
-            let tree = CentreTree::new(queries::all(tx)?);
-            let c = tree.by_code(code.trim()).ok_or(CentreRule::NoSuchCentre)?;
-            let name = e.name.as_deref().map_or(c.name.as_str(), str::trim);
-            if name.is_empty() {
-                return Err(CentreRule::NoName.into());
-            }
-            let address = e.address.as_deref().map_or(c.address.as_str(), str::trim);
-            let phone = e.phone.as_deref().map_or(c.phone.as_str(), str::trim);
-            queries::update_details(tx, c.id, name, address, phone)?;
-            let at = to_sql(now);
-            for (field, old, new) in [
-                ("name", &c.name, name),
-                ("address", &c.address, address),
-                ("phone", &c.phone, phone),
-            ] {
-                if old != new {
-                    audit::append(
-                        tx,
-                        audit::Entry {
-                            at: &at,
-                            staff_id: Some(by.staff_id),
-                            case_id: None,
-                            action: "centre.edit",
-                            field,
-                            old: &format!("{} {old}", c.code),
-                            new,
-                        },
-                    )?;
-                }
-            }
-            Ok(())
-        })
-    }
-
-    /// Disables or re-enables a centre: never deleted, its cases stay; one with active centres
-    /// under it stays active.
-    pub fn set_centre_active(
-        &mut self,
-        by: Actor,
-        code: &str,
-        active: bool,
-        now: NaiveDateTime,
-    ) -> Result<()> {
-        self.write(|tx| {
-            check_manager(tx, by)?;
-            let tree = CentreTree::new(queries::all(tx)?);
-            let c = tree.by_code(code.trim()).ok_or(CentreRule::NoSuchCentre)?;
-            if !active && tree.children(c.id).any(|k| k.active) {
-                return Err(CentreRule::HasActiveChildren.into());
-            }
-            if !active && desk_centre(tx, by.staff_id)?.id == c.id {
-                return Err(StoreError::Forbidden);
-            }
-            queries::set_active(tx, c.id, active)?;
-            let action = if active {
-                "centre.enable"
-            } else {
-                "centre.disable"
-            };
-            audit::event(tx, &to_sql(now), Some(by.staff_id), None, action, &c.code)
-        })
     }
 }
 
@@ -396,16 +317,6 @@ impl Store {
 pub(in crate::store) fn check_county_wide(conn: &Connection, by: Actor) -> Result<()> {
     let own = desk_centre(conn, by.staff_id)?;
     if centre::county_wide(by.role, own.level) {
-        Ok(())
-    } else {
-        Err(StoreError::Forbidden)
-    }
-}
-
-/// Centre commands are a county lead's.
-fn check_manager(conn: &Connection, by: Actor) -> Result<()> {
-    let own = desk_centre(conn, by.staff_id)?;
-    if centre::may_manage_centres(by.role, own.level) {
         Ok(())
     } else {
         Err(StoreError::Forbidden)

@@ -1,6 +1,7 @@
 //! Every SQL statement of centres and of what a connection may see.
 use super::super::Result;
 use super::super::convert::code;
+use super::visible;
 use crate::domain::centre::Centre;
 use crate::domain::ladder::Level;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -85,6 +86,32 @@ pub(super) fn set_active(c: &Connection, id: i64, active: bool) -> Result<()> {
         params![id, active],
     )?;
     Ok(())
+}
+
+fn pairs(c: &Connection, sql: &str) -> Result<Vec<(i64, i64)>> {
+    let mut stmt = c.prepare_cached(sql)?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// (centre, active staff) for every centre with any.
+pub(super) fn staff_per_centre(c: &Connection) -> Result<Vec<(i64, i64)>> {
+    pairs(
+        c,
+        "SELECT centre_id, COUNT(*) FROM staff WHERE active = 1 GROUP BY centre_id",
+    )
+}
+
+/// (centre, open cases it handles) for the visible centres with any.
+pub(super) fn open_cases_per_visible_centre(c: &Connection) -> Result<Vec<(i64, i64)>> {
+    pairs(
+        c,
+        concat!(
+            "SELECT centre_id, COUNT(*) FROM cases WHERE active = 1 AND centre_id ",
+            visible!(),
+            " GROUP BY centre_id"
+        ),
+    )
 }
 
 /// The handling centre of a case.

@@ -224,3 +224,37 @@ fn a_lead_adds_staff_only_within_their_subtree() {
         .unwrap();
     assert_eq!(s.staff_centre(own).unwrap().code, "T1");
 }
+
+#[test]
+fn centre_counts_give_staff_everywhere_and_open_cases_only_within_the_view() {
+    let mut c = county();
+    let h = ResponseHours::default();
+    let s = &mut c.store;
+    for (by, phone) in [(c.v1_desk, "13800000001"), (c.v1_desk, "13800000002")] {
+        s.create_case(by, &walk_in(at(9, 0), "李娜", phone), &h)
+            .unwrap();
+    }
+    s.create_case(c.v3_desk, &walk_in(at(9, 5), "赵敏", "13800000003"), &h)
+        .unwrap();
+    let counts = |s: &Store| {
+        let m = s.centre_counts().unwrap();
+        (1..=6)
+            .map(|id| (m[&id].staff, m[&id].open_cases))
+            .collect::<Vec<_>>()
+    };
+    s.view_as(c.t1_lead).unwrap();
+    assert_eq!(
+        counts(s),
+        [
+            (1, None),
+            (2, Some(0)),
+            (0, None),
+            (2, Some(2)),
+            (1, Some(0)),
+            (1, None)
+        ]
+    );
+    s.view_as(c.county_lead).unwrap();
+    let open: Vec<Option<i64>> = counts(s).into_iter().map(|(_, o)| o).collect();
+    assert_eq!(open, [Some(0), Some(0), Some(0), Some(2), Some(0), Some(1)]);
+}

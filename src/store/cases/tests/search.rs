@@ -226,6 +226,7 @@ fn four_digit_sequence_numbers_are_found_by_every_form() {
                     visits: 1,
                     deadline_at: None,
                     closed_at: None,
+                    centre_id: 1,
                 })?;
                 w.link(id, party, "applicant")?;
                 v.push((no, id));
