@@ -299,6 +299,13 @@ pub fn county_wide(role: Role, own_level: Level) -> bool {
     role == Role::Lead && own_level == Level::County
 }
 
+/// The rung of the ladder a case registered at a centre of `level` starts on: that centre's
+/// own in a tree of several (a walk-in at a township is tried there first: 大事不出乡); the
+/// village with one centre, whose ladder is a label moved by hand (as before centres).
+pub fn intake_level(centres: usize, level: Level) -> Level {
+    if centres > 1 { level } else { Level::Village }
+}
+
 /// Only a lead of the county centre adds, edits and disables centres.
 pub fn may_manage_centres(role: Role, own_level: Level) -> bool {
     county_wide(role, own_level)

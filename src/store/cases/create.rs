@@ -83,6 +83,8 @@ pub(in crate::store) fn insert(
             .join(",");
     let deadline = super::deadlines::response(tx, work, hours, colour, c.received_at)?;
     let desk = super::super::centres::desk_centre(tx, by.staff_id)?;
+    let centres = super::super::centres::tree(tx)?.len();
+    let level = centre::intake_level(centres, desk.level);
     let case_no = next_case_no(tx, &desk.number_prefix, c.received_at)?;
     let mut first_party = None;
     let mut party_ids = Vec::new();
@@ -120,6 +122,7 @@ pub(in crate::store) fn insert(
             visits: c.earlier_visits + 1,
             deadline_at: deadline.map(to_sql),
             centre_id: desk.id,
+            level: level.code(),
         },
     )?;
     if let Some(owner) = c.owner_id {

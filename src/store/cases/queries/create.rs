@@ -60,6 +60,8 @@ pub(crate) struct CaseInsert<'a> {
     pub deadline_at: Option<String>,
     /// The desk's centre: it received the case and handles it first.
     pub centre_id: i64,
+    /// The rung the case starts on (`domain::centre::intake_level`).
+    pub level: &'a str,
 }
 
 /// Inserts the case row; returns its id.
@@ -67,9 +69,9 @@ pub(crate) fn insert_case(c: &Connection, k: &CaseInsert) -> Result<i64> {
     let sql = "INSERT INTO cases (case_no, received_at, channel, category, colour, colour_computed,
             colour_flags, colour_reason, status, active, summary, description, amount_yuan,
             people, team, owner_id, received_by, first_party_id, visits, deadline_at, updated_at,
-            centre_id, received_centre_id)
+            centre_id, received_centre_id, level)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 1, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-            ?18, ?19, ?2, ?20, ?20)";
+            ?18, ?19, ?2, ?20, ?20, ?21)";
     let p = params![
         k.case_no,
         k.received_at,
@@ -91,6 +93,7 @@ pub(crate) fn insert_case(c: &Connection, k: &CaseInsert) -> Result<i64> {
         k.visits,
         k.deadline_at,
         k.centre_id,
+        k.level,
     ];
     run_cached(c, sql, p)?;
     Ok(c.last_insert_rowid())

@@ -193,3 +193,16 @@ fn what_a_centre_sent_lists_pending_first_then_answered_newest_first_by_directio
     c.store.view_as(c.county_lead).unwrap();
     assert_eq!(c.store.awaiting_count(MAIN).unwrap(), 1);
 }
+
+#[test]
+fn a_case_starts_on_its_centres_rung_in_a_tree() {
+    let mut c = county();
+    let at_t1 = case_by(&mut c.store, c.t1_desk, "张伟");
+    let at_v1 = case_by(&mut c.store, c.v1_desk, "李娜");
+    let at_main = case_by(&mut c.store, c.county_lead, "王芳");
+    let levels: Vec<String> = [at_t1, at_v1, at_main]
+        .iter()
+        .map(|id| where_is(&c.store, *id).2)
+        .collect();
+    assert_eq!(levels, ["township", "village", "county"]);
+}

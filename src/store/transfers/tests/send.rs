@@ -203,14 +203,18 @@ fn escalating_in_a_tree_hands_up_and_moves_no_label() {
             .iter()
             .any(|a| a.starts_with("case.escalate"))
     );
-    // At the county there is no parent: the label moves as in a single-centre database.
+    // At the county there is no parent, and a case received there starts on the county's
+    // rung: nothing above it, the label does not move.
     let top = case_by(&mut c.store, c.county_lead, "李娜");
-    let to = c
-        .store
-        .escalate_case(c.county_lead, top, "", at(10, 0))
-        .unwrap();
-    assert_eq!(to, crate::domain::ladder::Level::Township);
-    assert_eq!(where_is(&c.store, top).1, None);
+    assert!(matches!(
+        c.store.escalate_case(c.county_lead, top, "", at(10, 0)),
+        Err(StoreError::Case(
+            crate::domain::case_rule::CaseRule::Ladder(
+                crate::domain::ladder::LadderError::TopReached
+            )
+        ))
+    ));
+    assert_eq!(where_is(&c.store, top).2, "county");
 }
 
 #[test]
