@@ -165,7 +165,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
         };
         spans.push(Span::styled(format!("{text}   "), style));
     }
-    if ladder.should_escalate() && r.active {
+    // Not while a hand-over awaits an answer: the case is on its way up already.
+    if ladder.should_escalate() && r.active && r.pending_to.is_none() {
         spans.push(Span::styled(
             t("ui.cases.escalate_proposed"),
             view.theme.error(),

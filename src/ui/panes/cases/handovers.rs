@@ -49,10 +49,10 @@ fn columns(v: HandoverView, no_width: usize) -> Vec<(Col, usize, u8, &'static st
     if v == HandoverView::HandedDown {
         cols.push((Col::Kind, 6, 4, "ui.xfer.col.kind"));
     }
-    cols.push((Col::Centre, 16, 0, centre));
+    cols.push((Col::Centre, 18, 0, centre));
     cols.push((Col::Sent, 11, 5, "ui.xfer.col.sent"));
     if v != HandoverView::Awaiting {
-        cols.push((Col::State, 8, 2, "ui.xfer.col.state"));
+        cols.push((Col::State, 9, 2, "ui.xfer.col.state"));
     }
     cols.push((Col::ReplyBy, 12, 3, "ui.xfer.col.reply_by"));
     cols.push((Col::Summary, 0, 0, "ui.xfer.col.summary"));
@@ -89,7 +89,7 @@ fn cell(t: &TransferItem, late: bool, col: Col, v: HandoverView, view: &View) ->
             view.tr(t.colour.i18n_key()).to_string(),
             view.theme.risk(t.colour),
         ),
-        Col::Kind => (view.tr(l.kind.i18n_key()).to_string(), plain),
+        Col::Kind => (short(view, "kind_short", l.kind.code()), plain),
         Col::Centre => {
             let id = if v == HandoverView::Awaiting {
                 l.from_centre
@@ -99,7 +99,7 @@ fn cell(t: &TransferItem, late: bool, col: Col, v: HandoverView, view: &View) ->
             (view.place.name(id), plain)
         }
         Col::Sent => (short_time(l.sent_at), plain),
-        Col::State => (view.tr(l.state.i18n_key()).to_string(), plain),
+        Col::State => (short(view, "state_short", l.state.code()), plain),
         Col::ReplyBy => match l.reply_by {
             Some(d) if late => (format!("!{}", short_time(d)), view.theme.error()),
             Some(d) => (short_time(d), plain),
@@ -107,6 +107,11 @@ fn cell(t: &TransferItem, late: bool, col: Col, v: HandoverView, view: &View) ->
         },
         Col::Summary => (t.summary.clone(), plain),
     }
+}
+
+/// A table's short label of a code: `ui.xfer.<what>.<code>`.
+fn short(view: &View, what: &str, code: &str) -> String {
+    crate::i18n::tr(view.lang, &format!("ui.xfer.{what}.{code}")).to_string()
 }
 
 fn line<'a>(cells: Vec<(String, Style)>, cols: &[(Col, usize, &str)], base: Style) -> Line<'a> {
