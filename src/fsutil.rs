@@ -13,6 +13,8 @@ pub enum WriteError {
     Symlink(PathBuf),
     #[error("{}: not a regular file", .0.display())]
     NotAFile(PathBuf),
+    #[error("{}: already exists", .0.display())]
+    Exists(PathBuf),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -25,6 +27,7 @@ impl WriteError {
         match self {
             WriteError::Symlink(_) => "err.file.symlink",
             WriteError::NotAFile(_) => "err.file.not_regular",
+            WriteError::Exists(_) => "err.file.exists",
             WriteError::Io { .. } => "err.report.write",
         }
     }
@@ -32,7 +35,9 @@ impl WriteError {
     /// What goes after the message: the file, and for IO errors the system's reason.
     pub fn detail(&self) -> String {
         match self {
-            WriteError::Symlink(p) | WriteError::NotAFile(p) => p.display().to_string(),
+            WriteError::Symlink(p) | WriteError::NotAFile(p) | WriteError::Exists(p) => {
+                p.display().to_string()
+            }
             WriteError::Io { .. } => self.to_string(),
         }
     }
@@ -97,6 +102,33 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Writes `bytes` to a new file at `path`, readable by its owner only. Anything already at
+/// `path` (a file, a link, a directory) is refused and left as it was; a write that fails
+/// leaves no file behind.
+pub fn write_new_private(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => return Err(WriteError::Symlink(path.into())),
+        Ok(_) => return Err(WriteError::Exists(path.into())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(io(e)),
+    }
+    // create_new with O_NOFOLLOW: whatever appears at the name meanwhile is refused too.
+    let mut file = create_private_file(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => WriteError::Exists(path.into()),
+        _ => io(e),
+    })?;
+    if let Err(e) = file.write_all(bytes).and_then(|()| file.sync_all()) {
+        drop(file);
+        let _ = std::fs::remove_file(path);
+        return Err(io(e));
+    }
+    Ok(())
+}
+
 /// `bytes` in a new private temporary file (0600, an unpredictable name in the temp
 /// directory, ending in `suffix`), deleted when the handle is dropped: for the printer.
 pub fn private_temp_file(suffix: &str, bytes: &[u8]) -> std::io::Result<tempfile::NamedTempFile> {
@@ -150,6 +182,24 @@ mod tests {
         let e = create_private_file(&link).unwrap_err();
         assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
         assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+    }
+
+    #[test]
+    fn a_new_file_is_written_once_and_never_over_anything() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("monthly.pdf");
+        write_new_private(&p, b"%PDF-").unwrap();
+        assert_eq!(mode(&p), 0o600);
+        let e = write_new_private(&p, b"other").unwrap_err();
+        assert_eq!(e.i18n_key(), "err.file.exists");
+        assert_eq!(std::fs::read(&p).unwrap(), b"%PDF-");
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).unwrap();
+        let e = write_new_private(&link, b"x").unwrap_err();
+        assert_eq!(e.i18n_key(), "err.file.symlink");
+        assert!(!dir.path().join("nowhere").exists());
+        let e = write_new_private(dir.path(), b"x").unwrap_err();
+        assert_eq!(e.i18n_key(), "err.file.exists");
     }
 
     #[test]

@@ -75,6 +75,10 @@ const ZH_FILES: &[(&str, &str)] = &[
     ("import", include_str!("../assets/i18n/zh-CN/import.toml")),
     ("live", include_str!("../assets/i18n/zh-CN/live.toml")),
     ("centres", include_str!("../assets/i18n/zh-CN/centres.toml")),
+    (
+        "centre_reports",
+        include_str!("../assets/i18n/zh-CN/centre_reports.toml"),
+    ),
 ];
 const EN_FILES: &[(&str, &str)] = &[
     ("calendar", include_str!("../assets/i18n/en/calendar.toml")),
@@ -99,6 +103,10 @@ const EN_FILES: &[(&str, &str)] = &[
     ("import", include_str!("../assets/i18n/en/import.toml")),
     ("live", include_str!("../assets/i18n/en/live.toml")),
     ("centres", include_str!("../assets/i18n/en/centres.toml")),
+    (
+        "centre_reports",
+        include_str!("../assets/i18n/en/centre_reports.toml"),
+    ),
 ];
 
 type Table = HashMap<String, String>;

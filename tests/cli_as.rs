@@ -186,12 +186,15 @@ fn stats_as_a_village_clerk_count_only_their_village() {
 fn handover_and_agenda_as_a_village_clerk_show_only_their_village() {
     let dir = tempfile::tempdir().unwrap();
     let db = county(&dir, 600);
-    let sheet = |who: &str| {
-        let today = ok(&run(&db, &["handover", "--as", who]));
+    // The handover sheet is one centre's: the clerk's own village; the lead names it.
+    let sheet = |who: &str, centre: &[&str]| {
+        let mut args = vec!["handover", "--as", who];
+        args.extend_from_slice(centre);
+        let today = ok(&run(&db, &args));
         let agenda = ok(&run(&db, &["agenda", "--date", "+1", "--as", who]));
         format!("{today}\n{agenda}")
     };
-    let (clerk, lead) = (sheet(CLERK), sheet(LEAD));
+    let (clerk, lead) = (sheet(CLERK, &[]), sheet(LEAD, &["--centre", "DL01"]));
     // Titled with the asker's own centre.
     assert!(clerk.contains("东林镇东林村调解室"), "{clerk}");
     only_the_village("handover and agenda", &clerk, &lead);

@@ -1,7 +1,7 @@
 //! Who is running a command: PINs from the environment, a hidden prompt or standard input.
 use super::{CliError, other};
 use crate::i18n::{Lang, tr, trf};
-use crate::store::{Actor, Store};
+use crate::store::{Actor, Store, StoreError};
 use std::io::{BufRead, IsTerminal};
 
 /// A PIN from ONEDOOR_PIN, a hidden prompt on a terminal, or a line of standard input.
@@ -74,5 +74,39 @@ pub(crate) fn login_as(
             tr(lang, "cli.login.failed"),
             crate::app::login::error_message(&e, lang)
         ))),
+    }
+}
+
+/// The centre a report is for, and the connection reading as whoever asks. With `--as`: that
+/// person logged in, reading what they may see; the report is their centre's, or `asked`'s if
+/// they see it (a lead names a centre below). Without: a record of one centre reads as before
+/// (that centre; `asked` must name it); one of several is refused, naming how many centres it
+/// holds, rather than answer for nobody.
+pub(crate) fn report_centre(
+    store: &mut Store,
+    as_code: Option<&str>,
+    asked: Option<&str>,
+    lang: Lang,
+    now: chrono::NaiveDateTime,
+) -> Result<i64, CliError> {
+    let tree = store.centre_tree()?;
+    let rule = |r: crate::domain::centre::CentreRule| CliError::from(StoreError::from(r));
+    match as_code {
+        Some(code) => {
+            let by = login_as(store, code, lang, now)?;
+            store.view_as(by)?;
+            let own = store.staff_centre(by.staff_id)?.id;
+            tree.report_centre(by.role, own, asked).map_err(rule)
+        }
+        None => match tree.all() {
+            [only] => tree
+                .report_centre(crate::domain::role::Role::Lead, only.id, asked)
+                .map_err(rule),
+            all => Err(CliError::text(trf(
+                lang,
+                "cli.report.as_needed",
+                &[("n", &all.len())],
+            ))),
+        },
     }
 }

@@ -6,7 +6,7 @@ use crate::domain::shift::Shift;
 use crate::i18n::{Lang, tr};
 use crate::report::font::FontSource;
 use crate::report::{Format, render, sheet};
-use crate::store::{Actor, Store};
+use crate::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
 use clap::Args;
 use std::path::{Path, PathBuf};
@@ -19,6 +19,10 @@ pub struct HandoverArgs {
     /// day (whole day), am or pm.
     #[arg(long, default_value = "day")]
     pub shift: String,
+    /// The centre whose sheet it is (its code), when the record holds several: yours by
+    /// default; a lead may name a centre below theirs.
+    #[arg(long)]
+    pub centre: Option<String>,
     /// txt, md, html or pdf.
     #[arg(long, default_value = "txt")]
     pub format: String,
@@ -42,7 +46,7 @@ pub struct HandoverArgs {
 pub(crate) fn sheet_centre(
     store: &Store,
     config: &Config,
-    viewer: Option<Actor>,
+    viewer: Option<crate::store::Actor>,
 ) -> Result<String, CliError> {
     match viewer {
         Some(v) if !crate::domain::centre::open_to_all(store.centre_tree()?.len()) => {
@@ -103,10 +107,10 @@ pub fn run(
         return Err(other("cli.handover.pdf_needs_out", ""));
     }
     let mut store = Store::open(db)?;
-    let viewer = super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
-    let mut req = crate::report::sheet_request(&store, config, date, shift, a.lead.clone(), now)?;
-    req.centre = sheet_centre(&store, config, viewer)?;
-    let data = store.handover_sheet(&req)?;
+    let as_code = a.as_code.as_deref();
+    let centre = super::auth::report_centre(&mut store, as_code, a.centre.as_deref(), lang, now)?;
+    let req = crate::report::sheet_request(&store, config, date, shift, a.lead.clone(), now)?;
+    let data = store.centre_sheet(centre, &req)?;
     let doc = sheet::sheet_doc(&data, lang);
     let font = FontSource::choose(config.pdf_font.as_deref());
     let bytes = render(&doc, format, &font).map_err(|e| other("err.report.write", e))?;

@@ -42,6 +42,7 @@ impl Command {
             Command::Agenda(_) => "agenda",
             Command::Import(_) => "import",
             Command::Case(_) => "case",
+            Command::Report(_) => "report",
         }
     }
 }

@@ -18,6 +18,7 @@ mod import_out;
 mod logfile;
 mod maintenance;
 mod out;
+mod report;
 mod slip;
 mod staff;
 mod stats;
@@ -118,6 +119,10 @@ pub enum Command {
     /// hand-down (交办), hand-across (转办), overrule (审定), withdraw.
     #[command(subcommand)]
     Case(case::CaseCommand),
+    /// Reports upward: the monthly report (月报) of a centre and the centres below it, as
+    /// txt, pdf or xlsx.
+    #[command(subcommand)]
+    Report(report::ReportCommand),
 }
 
 #[derive(Args, Debug)]
@@ -319,6 +324,7 @@ fn run_command(
         // Prints for itself (src/cli/import.rs).
         Command::Import(a) => import::run(a, db, config, lang, now),
         Command::Case(cmd) => case::run(cmd, out, db, config, lang, now),
+        Command::Report(cmd) => report::run(cmd, out, db, config, lang, now),
         Command::Slip { case_no, as_code } => {
             slip::run(out, db, &case_no, as_code.as_deref(), config, lang, now)
         }

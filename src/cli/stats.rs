@@ -1,5 +1,6 @@
-//! `onedoor stats --from D --to D --format table|csv|xlsx [--out FILE]`.
-use super::handover::{emit, parse_date, sheet_centre};
+//! `onedoor stats --from D --to D --format table|csv|xlsx [--out FILE] [--as CODE]`; a record
+//! of several centres adds the tables by centre and by level.
+use super::handover::{emit, parse_date};
 use super::{CliError, Out, other};
 use crate::config::Config;
 use crate::i18n::Lang;
@@ -58,13 +59,39 @@ pub fn run(
         return Err(other("cli.stats.xlsx_needs_out", ""));
     }
     let mut store = Store::open(db)?;
-    let viewer = super::auth::viewer(&mut store, a.as_code.as_deref(), lang, now)?;
-    let centre = sheet_centre(&store, config, viewer)?;
+    let asker = super::auth::report_centre(&mut store, a.as_code.as_deref(), None, lang, now)?;
+    let tree = store.centre_tree()?;
+    let centre = match tree
+        .get(asker)
+        .filter(|c| tree.len() > 1 && !c.name.trim().is_empty())
+    {
+        Some(c) => c.name.clone(),
+        None => crate::report::centre_name(&store, config)?,
+    };
     let st = store.stats(from, to)?;
+    // A record of several centres: by centre and by level, within the asker's view.
+    let by_centre = match tree.len() > 1 {
+        true => Some(store.centre_figures(from, to, now)?),
+        false => None,
+    };
     let bytes = match format.as_str() {
-        "csv" => export::csv(&st, lang),
-        "xlsx" => export::xlsx(&st, lang).map_err(|e| other("err.report.write", e))?,
-        _ => text::txt(&stats::stats_doc(&st, lang, &centre)).into_bytes(),
+        "csv" => {
+            let mut b = export::csv(&st, lang);
+            if let Some(f) = &by_centre {
+                b.extend(export::centres_csv(f, lang));
+            }
+            b
+        }
+        "xlsx" => export::xlsx_with(&st, by_centre.as_ref(), lang)
+            .map_err(|e| other("err.report.write", e))?,
+        _ => {
+            let mut doc = stats::stats_doc(&st, lang, &centre);
+            if let Some(f) = &by_centre {
+                doc.sections
+                    .extend(crate::report::centres::stats_sections(f, lang));
+            }
+            text::txt(&doc).into_bytes()
+        }
     };
     emit(out, &bytes, a.out.as_deref(), lang)
 }

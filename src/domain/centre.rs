@@ -40,6 +40,8 @@ pub enum CentreRule {
     Cycle,
     #[error("a centre that still has active centres under it cannot be disabled")]
     HasActiveChildren,
+    #[error("that centre is neither yours nor below yours")]
+    OutsideView,
     #[error("that member of staff works at a centre that does not handle this case")]
     StaffElsewhere,
     #[error("that room belongs to another centre")]
@@ -57,6 +59,7 @@ impl CentreRule {
             CentreRule::CountyHasParent => "err.centre.county_parent",
             CentreRule::Cycle => "err.centre.cycle",
             CentreRule::HasActiveChildren => "err.centre.active_children",
+            CentreRule::OutsideView => "err.centre.outside_view",
             CentreRule::StaffElsewhere => "err.centre.staff_elsewhere",
             CentreRule::RoomElsewhere => "err.centre.room_elsewhere",
         }
@@ -261,6 +264,23 @@ impl CentreTree {
         }
     }
 
+    /// The centre a report is for (a handover sheet, a monthly report): the asker's own (`own`),
+    /// or the one `asked` names (a code) if the asker sees it — a lead names their centre or one
+    /// below it.
+    pub fn report_centre(
+        &self,
+        role: Role,
+        own: i64,
+        asked: Option<&str>,
+    ) -> Result<i64, CentreRule> {
+        let Some(code) = asked else { return Ok(own) };
+        let c = self.by_code(code.trim()).ok_or(CentreRule::NoSuchCentre)?;
+        if self.visible_to(role, own).contains(&c.id) {
+            Ok(c.id)
+        } else {
+            Err(CentreRule::OutsideView)
+        }
+    }
     /// What a member of staff (`role` at centre `own`) may do with a case handled at `case`:
     /// the handling centre works it; a lead of a centre above it supervises it (督办: notes
     /// and a deadline); nobody else learns it exists.

@@ -59,6 +59,36 @@ pub fn parse_iso_date(s: &str) -> Result<NaiveDate, &'static str> {
         .ok_or(KEY)
 }
 
+/// A month as typed for a monthly report: `2026-11`, `2026/11` or `202611` (full-width allowed),
+/// as its first and last day.
+pub fn parse_month(s: &str) -> Result<(NaiveDate, NaiveDate), &'static str> {
+    const KEY: &str = "err.month.format";
+    if s.trim().len() > 30 {
+        return Err(KEY);
+    }
+    let s = normalise(s).replace('/', "-");
+    let s = if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{}-{}", &s[..4], &s[4..])
+    } else {
+        s
+    };
+    let (y, m) = s.split_once('-').ok_or(KEY)?;
+    let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(y, 4..=4) || !digits(m, 1..=2) {
+        return Err(KEY);
+    }
+    let first =
+        NaiveDate::from_ymd_opt(y.parse().map_err(|_| KEY)?, m.parse().map_err(|_| KEY)?, 1)
+            .filter(|d| plausible(*d))
+            .ok_or(KEY)?;
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .ok_or(KEY)?;
+    Ok((first, next.pred_opt().ok_or(KEY)?))
+}
+
 /// A whole number within `range` (days, minutes), full-width digits allowed; `key` is the
 /// message for anything else.
 pub fn parse_count(
@@ -79,6 +109,33 @@ pub fn parse_count(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_as_typed() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+        for ok in [
+            "2026-11",
+            "2026/11",
+            "202611",
+            "２０２６－１１",
+            " 2026-11 ",
+        ] {
+            assert_eq!(parse_month(ok), Ok((d(11, 1), d(11, 30))), "{ok}");
+        }
+        assert_eq!(parse_month("2026-2"), Ok((d(2, 1), d(2, 28))));
+        assert_eq!(parse_month("2026-12").unwrap().1, d(12, 31));
+        for bad in [
+            "2026-13",
+            "2026-00",
+            "11-2026",
+            "2026",
+            "2026-11-24",
+            "+2026-11",
+            "1800-01",
+        ] {
+            assert_eq!(parse_month(bad), Err("err.month.format"), "{bad}");
+        }
+    }
 
     #[test]
     fn iso_dates() {

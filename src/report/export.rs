@@ -1,6 +1,8 @@
 //! Statistics exports: CSV (UTF-8 with a BOM, so Excel and WPS read the Chinese) and XLSX (a
 //! real workbook: the headline figures, then one sheet per breakdown and one per day).
 use super::stats::{breakdown_title, figures, group_headers, group_label, period};
+use super::{Block, Section};
+use crate::domain::centre_report::CentreFigures;
 use crate::i18n::{Lang, tr};
 use crate::store::handover::stats::{Breakdown, Stats, ratio};
 use rust_xlsxwriter::{Format, Workbook};
@@ -57,7 +59,56 @@ fn sheet_name(s: &str) -> String {
         .collect()
 }
 
+/// The tables by centre and by level and their notes after the statistics (a record of several
+/// centres): each table after a blank line, each note a line of one cell.
+pub fn centres_csv(f: &CentreFigures, lang: Lang) -> Vec<u8> {
+    use super::csv::{line, text, value};
+    let mut out = String::new();
+    for sec in super::centres::stats_sections(f, lang) {
+        out.push_str("\r\n");
+        out.push_str(&line(&[text(&sec.heading)]));
+        for b in &sec.blocks {
+            match b {
+                Block::Table(t) => {
+                    let head: Vec<String> = t.headers.iter().map(|h| text(h)).collect();
+                    out.push_str(&line(&head));
+                    for r in &t.rows {
+                        let cells: Vec<String> = r
+                            .iter()
+                            .enumerate()
+                            .map(|(i, c)| {
+                                if t.numeric.get(i).copied().unwrap_or(false) {
+                                    value(c)
+                                } else {
+                                    text(c)
+                                }
+                            })
+                            .collect();
+                        out.push_str(&line(&cells));
+                    }
+                }
+                Block::Text(s) | Block::Note(s) => {
+                    for l in s.lines() {
+                        out.push_str(&line(&[text(l)]));
+                    }
+                }
+            }
+        }
+    }
+    out.into_bytes()
+}
+
 pub fn xlsx(s: &Stats, lang: Lang) -> anyhow::Result<Vec<u8>> {
+    xlsx_with(s, None, lang)
+}
+
+/// The statistics' workbook; with `centres` (a record of several centres) a sheet by centre,
+/// one by level and one of notes at the end.
+pub fn xlsx_with(
+    s: &Stats,
+    centres: Option<&CentreFigures>,
+    lang: Lang,
+) -> anyhow::Result<Vec<u8>> {
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
     let pct = Format::new().set_num_format("0.0%");
@@ -103,5 +154,12 @@ pub fn xlsx(s: &Stats, lang: Lang) -> anyhow::Result<Vec<u8>> {
         ws.write_number(i as u32 + 1, 1, *n as f64)?;
     }
     ws.set_column_width(0, 14)?;
+    if let Some(f) = centres {
+        let sections: Vec<Section> = super::centres::stats_sections(f, lang);
+        let mut taken = Vec::new();
+        for sec in &sections {
+            super::xlsx::section_sheet(&mut wb, sec, &mut taken, None)?;
+        }
+    }
     Ok(wb.save_to_buffer()?)
 }

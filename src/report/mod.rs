@@ -2,17 +2,20 @@
 //! (headings, tables, lines) in the reader's language; every format renders that `Doc`, so the
 //! text, Markdown, HTML, PDF and the pane's preview always show the same numbers.
 pub mod agenda;
+pub mod centres;
 pub mod csv;
 pub mod export;
 pub mod followup_labels;
 pub mod font;
 pub mod html;
+pub mod monthly;
 pub mod pdf;
 pub mod print;
 pub mod sheet;
 pub mod slip;
 pub mod stats;
 pub mod text;
+pub mod xlsx;
 
 use crate::i18n::{Lang, tr};
 

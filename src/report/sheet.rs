@@ -361,7 +361,11 @@ pub fn sheet_doc(s: &Sheet, lang: Lang) -> Doc {
     }
 
     Doc {
-        title: tr(lang, "ui.report.title").to_string(),
+        // A record of several centres: the sheet is one centre's and says whose.
+        title: match s.centre_id {
+            Some(_) => crate::i18n::trf(lang, "ui.report.title_at", &[("centre", &s.centre)]),
+            None => tr(lang, "ui.report.title").to_string(),
+        },
         meta: vec![
             (tr(lang, "ui.report.centre").to_string(), s.centre.clone()),
             (

@@ -66,9 +66,15 @@ pub fn lines(doc: &Doc) -> Vec<String> {
     for sec in &doc.sections {
         out.push(String::new());
         out.push(format!("■ {}", sec.heading));
-        for b in &sec.blocks {
+        for (i, b) in sec.blocks.iter().enumerate() {
             match b {
-                Block::Table(t) => out.extend(table_lines(t)),
+                Block::Table(t) => {
+                    // Two tables of one section (a centre's figures, then its categories).
+                    if i > 0 && matches!(sec.blocks[i - 1], Block::Table(_)) {
+                        out.push(String::new());
+                    }
+                    out.extend(table_lines(t))
+                }
                 Block::Text(s) => out.extend(s.lines().map(|l| format!("  {l}"))),
                 Block::Note(s) => out.push(match doc.lang {
                     crate::i18n::Lang::Zh => format!("  （{s}）"),

@@ -44,6 +44,7 @@ pub use live::ChangeMark;
 mod maintenance;
 mod migrations;
 mod red_alerts;
+mod reports;
 pub use red_alerts::{RED_ALERTS_MAX, RedAlert};
 mod settings;
 mod staff;

@@ -123,32 +123,6 @@ fn numbers_carry_the_centre_except_the_original_one() {
 }
 
 #[test]
-fn the_handling_centre_works_a_case_a_lead_above_supervises_it_others_never_see_it() {
-    let t = county();
-    // V1's case (4): V1 handles it, T1's and the county's leads supervise it.
-    assert_eq!(t.reach(Role::Desk, 4, 4), Reach::Handles);
-    assert_eq!(t.reach(Role::Lead, 2, 4), Reach::Supervises);
-    assert_eq!(t.reach(Role::Lead, 1, 4), Reach::Supervises);
-    // Township staff who are not leads, the other township's lead, the next village: hidden.
-    assert_eq!(t.reach(Role::Desk, 2, 4), Reach::Hidden);
-    assert_eq!(t.reach(Role::Lead, 3, 4), Reach::Hidden);
-    assert_eq!(t.reach(Role::Lead, 5, 4), Reach::Hidden);
-    // A lead below the handling centre does not see up.
-    assert_eq!(t.reach(Role::Lead, 4, 2), Reach::Hidden);
-}
-
-#[test]
-fn staff_from_the_handling_centre_or_above_may_serve_its_case() {
-    let t = county();
-    assert!(t.may_serve(4, 4));
-    assert!(t.may_serve(2, 4));
-    assert!(t.may_serve(1, 4));
-    assert!(!t.may_serve(3, 4));
-    assert!(!t.may_serve(5, 4));
-    assert!(!t.may_serve(4, 2));
-}
-
-#[test]
 fn the_tree_reads_depth_first_each_level_by_code() {
     let mut centres = county().all().to_vec();
     // A township added later with a code before T1's.
@@ -192,4 +166,54 @@ fn case_numbers_are_as_wide_as_the_longest_code_makes_them() {
     let mut long = county().all().to_vec();
     long.push(centre(7, "DONGLIN8", Level::Village, Some(2)));
     assert_eq!(CentreTree::new(long).case_no_width(), 22);
+}
+
+#[test]
+fn a_report_is_for_ones_own_centre_or_one_a_lead_sees_below() {
+    let t = county();
+    assert_eq!(t.report_centre(Role::Desk, 4, None), Ok(4));
+    assert_eq!(t.report_centre(Role::Lead, 2, Some("v2")), Ok(5));
+    assert_eq!(t.report_centre(Role::Lead, 2, Some("T1")), Ok(2));
+    assert_eq!(
+        t.report_centre(Role::Lead, 2, Some("V3")),
+        Err(CentreRule::OutsideView)
+    );
+    assert_eq!(
+        t.report_centre(Role::Lead, 2, Some("AJ")),
+        Err(CentreRule::OutsideView)
+    );
+    assert_eq!(
+        t.report_centre(Role::Desk, 2, Some("V1")),
+        Err(CentreRule::OutsideView)
+    );
+    assert_eq!(
+        t.report_centre(Role::Lead, 1, Some("XX")),
+        Err(CentreRule::NoSuchCentre)
+    );
+}
+
+#[test]
+fn the_handling_centre_works_a_case_a_lead_above_supervises_it_others_never_see_it() {
+    let t = county();
+    // V1's case (4): V1 handles it, T1's and the county's leads supervise it.
+    assert_eq!(t.reach(Role::Desk, 4, 4), Reach::Handles);
+    assert_eq!(t.reach(Role::Lead, 2, 4), Reach::Supervises);
+    assert_eq!(t.reach(Role::Lead, 1, 4), Reach::Supervises);
+    // Township staff who are not leads, the other township's lead, the next village: hidden.
+    assert_eq!(t.reach(Role::Desk, 2, 4), Reach::Hidden);
+    assert_eq!(t.reach(Role::Lead, 3, 4), Reach::Hidden);
+    assert_eq!(t.reach(Role::Lead, 5, 4), Reach::Hidden);
+    // A lead below the handling centre does not see up.
+    assert_eq!(t.reach(Role::Lead, 4, 2), Reach::Hidden);
+}
+
+#[test]
+fn staff_from_the_handling_centre_or_above_may_serve_its_case() {
+    let t = county();
+    assert!(t.may_serve(4, 4));
+    assert!(t.may_serve(2, 4));
+    assert!(t.may_serve(1, 4));
+    assert!(!t.may_serve(3, 4));
+    assert!(!t.may_serve(5, 4));
+    assert!(!t.may_serve(4, 2));
 }

@@ -311,6 +311,23 @@ impl Store {
     pub fn visible_centres(&self) -> Result<Vec<i64>> {
         queries::visible(&self.conn)
     }
+
+    /// Runs `f` reading `centre` alone (one this connection sees; `Forbidden` otherwise), then
+    /// reads what it read before, whatever `f` answered.
+    pub(in crate::store) fn within_centre<T>(
+        &self,
+        centre: i64,
+        f: impl FnOnce(&Store) -> Result<T>,
+    ) -> Result<T> {
+        let before = queries::visible(&self.conn)?;
+        if !before.contains(&centre) {
+            return Err(StoreError::Forbidden);
+        }
+        queries::set_visible(&self.conn, &[centre])?;
+        let out = f(self);
+        queries::set_visible(&self.conn, &before)?;
+        out
+    }
 }
 
 /// A county-wide action (the purge): a lead of the county centre's.

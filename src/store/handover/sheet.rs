@@ -107,6 +107,9 @@ pub struct Escalation {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
     pub centre: String,
+    /// The one centre the sheet is for (`Store::handover_sheet_for`, a record of several
+    /// centres): its title names it. None: everything the connection reads.
+    pub centre_id: Option<i64>,
     pub date: NaiveDate,
     pub shift: Shift,
     /// The next working day, whose sessions are listed.
@@ -136,12 +139,37 @@ pub struct SheetRequest {
 }
 
 impl Store {
-    /// Builds the sheet. Each section is one indexed query; see the field docs for definitions.
+    /// The handover sheet of `centre`: a record of one centre has the sheet it always had; in
+    /// a record of several it is that centre's alone (`handover_sheet_for`), under its name.
+    pub fn centre_sheet(&self, centre: i64, req: &SheetRequest) -> Result<Sheet> {
+        let tree = self.centre_tree()?;
+        if crate::domain::centre::open_to_all(tree.len()) {
+            return self.handover_sheet(req);
+        }
+        let mut sheet = self.handover_sheet_for(centre, req)?;
+        if let Some(c) = tree.get(centre).filter(|c| !c.name.trim().is_empty()) {
+            sheet.centre = c.name.clone();
+        }
+        Ok(sheet)
+    }
+
+    /// The sheet of one centre, which this connection must see (a lead's own or one below
+    /// it; `Forbidden` otherwise): its intakes, the cases it handles, the sessions of its
+    /// mediators and rooms, the escalations of the cases it reads.
+    pub fn handover_sheet_for(&self, centre: i64, req: &SheetRequest) -> Result<Sheet> {
+        let mut sheet = self.within_centre(centre, |s| s.handover_sheet(req))?;
+        sheet.centre_id = Some(centre);
+        Ok(sheet)
+    }
+
+    /// Builds the sheet of everything this connection reads (a database of one centre: all of
+    /// it). Each section is one indexed query; see the field docs for definitions.
     pub fn handover_sheet(&self, req: &SheetRequest) -> Result<Sheet> {
         let (start, end) = req.shift.window(req.date);
         let (s, e) = (to_sql(start), to_sql(end));
         Ok(Sheet {
             centre: req.centre.clone(),
+            centre_id: None,
             date: req.date,
             shift: req.shift,
             next_day: req.next_day,
@@ -161,7 +189,7 @@ impl Store {
         })
     }
 
-    /// Cases received in `[s, e)`, by category (in taxonomy order) and colour.
+    /// Cases received in `[s, e)` by the visible centres, by category (in taxonomy order) and colour.
     fn sheet_intakes(&self, s: &str, e: &str) -> Result<Intakes> {
         let mut out = Intakes::default();
         let mut found: Vec<(String, [i64; 5])> = Vec::new();
@@ -191,11 +219,9 @@ impl Store {
 
     /// Every open (active) red and orange case, most urgent first, with its next booked session.
     fn sheet_urgent(&self, now: NaiveDateTime) -> Result<Listing<UrgentCase>> {
-        let total = self.urgent_counts()?;
-        let rows = queries::urgent(&self.conn, now, SHEET_LIST_LIMIT)?;
         Ok(Listing {
-            rows,
-            total: total.red + total.orange,
+            rows: queries::urgent(&self.conn, now, SHEET_LIST_LIMIT)?,
+            total: queries::urgent_total(&self.conn)?,
         })
     }
 

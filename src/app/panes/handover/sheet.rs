@@ -5,8 +5,8 @@ use crate::config::Config;
 use crate::domain::shift::Shift;
 use crate::i18n::Lang;
 use crate::report;
-use crate::store::Store;
 use crate::store::handover::Sheet;
+use crate::store::{Actor, Store};
 use chrono::{NaiveDate, NaiveDateTime};
 
 impl HandoverState {
@@ -16,9 +16,9 @@ impl HandoverState {
         let date = self.date_or(ctx);
         self.date = Some(date);
         let (config, shift, now) = (ctx.config.clone(), self.shift, ctx.now);
-        let lead = ctx.user.name.clone();
+        let (lead, by) = (ctx.user.name.clone(), ctx.user.actor);
         self.sheet_pending = Some(ctx.background.query(ctx.store, move |store| {
-            compute_sheet(store, &config, date, shift, lead, now)
+            compute_sheet(store, &config, date, shift, (lead, by), now)
         }));
         self.poll_sheet(ctx);
     }
@@ -50,8 +50,8 @@ impl HandoverState {
             return;
         }
         let date = self.date_or(ctx);
-        let lead = ctx.user.name.clone();
-        match compute_sheet(ctx.store, ctx.config, date, self.shift, lead, ctx.now) {
+        let who = (ctx.user.name.clone(), ctx.user.actor);
+        match compute_sheet(ctx.store, ctx.config, date, self.shift, who, ctx.now) {
             Ok(s) => self.show_sheet(s, ctx.lang),
             Err(e) => ctx.store_error(&e),
         }
@@ -69,18 +69,19 @@ impl HandoverState {
     }
 }
 
-/// The sheet of a day and shift, signed by the notes' author or else the lead at the desk.
+/// The sheet of a day and shift at the centre of whoever is at the desk (`by`), signed by the
+/// notes' author or else by them (`lead`).
 fn compute_sheet(
     store: &Store,
     config: &Config,
     date: NaiveDate,
     shift: Shift,
-    lead: String,
+    (lead, by): (String, Actor),
     now: NaiveDateTime,
 ) -> crate::store::Result<Sheet> {
     let mut r = report::sheet_request(store, config, date, shift, None, now)?;
     if r.lead.is_empty() {
         r.lead = lead;
     }
-    store.handover_sheet(&r)
+    store.centre_sheet(store.staff_centre(by.staff_id)?.id, &r)
 }

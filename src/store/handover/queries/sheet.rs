@@ -1,6 +1,6 @@
 //! The sheet's sections, each one indexed query (and one count where the list is cut).
 use super::super::super::Result;
-use super::super::super::centres::{readable, readable_case, visible, visible_case};
+use super::super::super::centres::{readable, visible};
 use super::super::super::convert::code;
 use super::super::super::time::{date_to_sql, from_sql, to_sql};
 use super::super::{Escalation, NextSession, SessionLine, UrgentCase};
@@ -11,7 +11,7 @@ use crate::domain::status::Status;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, params};
 
-/// Cases received in `[s, e)`: (category, colour, how many).
+/// Cases received in `[s, e)` by the visible centres: (category, colour, how many).
 pub(in crate::store::handover) fn intakes(
     conn: &Connection,
     s: &str,
@@ -19,7 +19,7 @@ pub(in crate::store::handover) fn intakes(
 ) -> Result<Vec<(String, Colour, i64)>> {
     let mut stmt = conn.prepare_cached(concat!(
         "SELECT category, colour, COUNT(*) FROM cases
-         WHERE received_at >= ?1 AND received_at < ?2 AND +centre_id ",
+         WHERE received_at >= ?1 AND received_at < ?2 AND received_centre_id ",
         visible!(),
         " GROUP BY category, colour"
     ))?;
@@ -27,7 +27,19 @@ pub(in crate::store::handover) fn intakes(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Open red and orange cases, most urgent first, with their next session booked from `now`;
+/// How many open red and orange cases the visible centres handle.
+pub(in crate::store::handover) fn urgent_total(conn: &Connection) -> Result<i64> {
+    count(
+        conn,
+        concat!(
+            "SELECT COUNT(*) FROM cases WHERE active = 1 AND colour <= 1 AND centre_id ",
+            visible!()
+        ),
+        [],
+    )
+}
+
+/// Open red and orange cases the visible centres handle, most urgent first, with their next session booked from `now`;
 /// phones always masked (the sheet is printed and left on desks).
 pub(in crate::store::handover) fn urgent(
     conn: &Connection,
@@ -71,13 +83,14 @@ pub(in crate::store::handover) fn urgent(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// How many open cases not yet responded to have a deadline before `limit`.
+/// How many open cases the visible centres handle, not yet responded to, have a deadline
+/// before `limit`.
 pub(in crate::store::handover) fn deadlines_total(conn: &Connection, limit: &str) -> Result<i64> {
     count(
         conn,
         concat!(
             "SELECT COUNT(*) FROM cases WHERE active = 1 AND status IN ('registered', 'assigned')
-         AND deadline_at < ?1 AND +centre_id ",
+             AND deadline_at < ?1 AND +centre_id ",
             visible!()
         ),
         [limit],
@@ -102,7 +115,7 @@ pub(in crate::store::handover) fn deadlines(
         "SELECT c.case_no, c.colour, c.status, o.name, c.deadline_at FROM cases c
          LEFT JOIN staff o ON o.id = c.owner_id
          WHERE c.active = 1 AND c.status IN ('registered', 'assigned') AND c.deadline_at < ?1
-           AND +c.centre_id ",
+         AND +c.centre_id ",
         visible!(),
         " ORDER BY c.deadline_at LIMIT ?2"
     ))?;
@@ -118,22 +131,40 @@ pub(in crate::store::handover) fn deadlines(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A session is at a centre whose mediator works there or whose room is there (a county
+/// mediator in a township's room is on both sheets). `m`: the mediator, `r`: the room.
+macro_rules! at_centre {
+    () => {
+        concat!(
+            "(m.centre_id ",
+            visible!(),
+            " OR r.centre_id ",
+            visible!(),
+            ")"
+        )
+    };
+}
+
+/// How many sessions start in `[s, e)` at the visible centres.
 pub(in crate::store::handover) fn sessions_total(
     conn: &Connection,
     s: &str,
     e: &str,
 ) -> Result<i64> {
-    Ok(conn.query_row(
+    count(
+        conn,
         concat!(
-            "SELECT COUNT(*) FROM sessions WHERE starts_at >= ?1 AND starts_at < ?2 AND ",
-            readable_case!("sessions.case_id")
+            "SELECT COUNT(*) FROM sessions s JOIN staff m ON m.id = s.mediator_id
+             LEFT JOIN rooms r ON r.id = s.room_id
+             WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND ",
+            at_centre!()
         ),
         [s, e],
-        |r| r.get(0),
-    )?)
+    )
 }
 
-/// Sessions starting in `[s, e)` (any status, with their recorded result), by time.
+/// Sessions starting in `[s, e)` at the visible centres (any status, with their recorded
+/// result), by time.
 pub(in crate::store::handover) fn sessions(
     conn: &Connection,
     s: &str,
@@ -145,7 +176,7 @@ pub(in crate::store::handover) fn sessions(
          FROM sessions s JOIN cases c ON c.id = s.case_id JOIN staff m ON m.id = s.mediator_id
          LEFT JOIN rooms r ON r.id = s.room_id
          WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND ",
-        readable!("c"),
+        at_centre!(),
         " ORDER BY s.starts_at, m.name LIMIT ?3"
     ))?;
     let rows = stmt.query_map(params![s, e, limit as i64], |r| {
@@ -161,34 +192,36 @@ pub(in crate::store::handover) fn sessions(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Follow-ups still due on or before `day`.
+/// Follow-ups of the visible centres' cases still due on or before `day`.
 pub(in crate::store::handover) fn followups_total(
     conn: &Connection,
     day: NaiveDate,
 ) -> Result<i64> {
-    Ok(conn.query_row(
+    count(
+        conn,
         concat!(
-            "SELECT COUNT(*) FROM followups WHERE status = 'due' AND due_on <= ?1 AND ",
-            visible_case!("followups.case_id")
+            "SELECT COUNT(*) FROM followups f JOIN cases c ON c.id = f.case_id
+             WHERE f.status = 'due' AND f.due_on <= ?1 AND c.centre_id ",
+            visible!()
         ),
         [date_to_sql(day)],
-        |r| r.get(0),
-    )?)
+    )
 }
 
-/// Follow-ups still due before `day`.
+/// Follow-ups of the visible centres' cases still due before `day`.
 pub(in crate::store::handover) fn followups_overdue(
     conn: &Connection,
     day: NaiveDate,
 ) -> Result<i64> {
-    Ok(conn.query_row(
+    count(
+        conn,
         concat!(
-            "SELECT COUNT(*) FROM followups WHERE status = 'due' AND due_on < ?1 AND ",
-            visible_case!("followups.case_id")
+            "SELECT COUNT(*) FROM followups f JOIN cases c ON c.id = f.case_id
+             WHERE f.status = 'due' AND f.due_on < ?1 AND c.centre_id ",
+            visible!()
         ),
         [date_to_sql(day)],
-        |r| r.get(0),
-    )?)
+    )
 }
 
 /// Follow-ups still due on or before `day`, oldest first: due date (`day` when it does not
@@ -217,18 +250,20 @@ pub(in crate::store::handover) fn escalations_total(
     s: &str,
     e: &str,
 ) -> Result<i64> {
-    Ok(conn.query_row(
+    count(
+        conn,
         concat!(
-            "SELECT COUNT(*) FROM audit WHERE (action = 'case.escalate' OR field = 'level')
-         AND at >= ?1 AND at < ?2 AND ",
-            visible_case!("audit.case_id")
+            "SELECT COUNT(*) FROM audit a JOIN cases c ON c.id = a.case_id
+             WHERE (a.action = 'case.escalate' OR a.field = 'level') AND a.at >= ?1 AND a.at < ?2
+             AND ",
+            readable!("c")
         ),
         [s, e],
-        |r| r.get(0),
-    )?)
+    )
 }
 
-/// Audit entries of `[s, e)` that escalate a case: action 'case.escalate' or a change of
+/// Audit entries of `[s, e)` that escalate a case this connection reads (handled, received,
+/// awaiting sign-off or once sent on by a visible centre): action 'case.escalate' or a change of
 /// the 'level' field (the 3-2-1 ladder moving up).
 pub(in crate::store::handover) fn escalations(
     conn: &Connection,
@@ -240,8 +275,8 @@ pub(in crate::store::handover) fn escalations(
         "SELECT a.at, c.case_no, st.name, a.old, a.new FROM audit a
          JOIN cases c ON c.id = a.case_id LEFT JOIN staff st ON st.id = a.staff_id
          WHERE (a.action = 'case.escalate' OR a.field = 'level') AND a.at >= ?1 AND a.at < ?2
-           AND +c.centre_id ",
-        visible!(),
+         AND ",
+        readable!("c"),
         " ORDER BY a.at, a.id LIMIT ?3"
     ))?;
     let rows = stmt.query_map(params![s, e, limit as i64], |r| {

@@ -1,6 +1,7 @@
 //! Every figure of the handover sheet and the statistics against a small hand-built store.
 //! The expected numbers are worked out by hand in the comments of `fixture`, which this
 //! module holds; the tests are in its submodules `sheet` and `stats`.
+mod centres;
 mod codes;
 mod sheet;
 mod stats;
