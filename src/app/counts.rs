@@ -25,10 +25,15 @@ impl App {
             .filter(|s| s.role() == Role::Mediator)
             .map(|s| s.actor.staff_id);
         let now = self.now;
+        // What awaits this desk's centre's sign-off, once there are several centres.
+        let intake = self.place.own_id().filter(|_| self.place.several());
         self.counts_pending = Some(self.background.query(&mut self.store, move |s| {
             let mut c = s.urgent_counts()?;
             c.overdue = s.overdue_count(now)?;
             c.red_idle = s.red_idle_count(now)?;
+            if let Some(centre) = intake {
+                c.awaiting = s.awaiting_count(centre)?;
+            }
             Ok((c, s.followup_counts_for(now.date(), own)?))
         }));
         self.counts_read_at = Some(self.now);

@@ -9,6 +9,7 @@ pub mod live;
 pub mod login;
 pub mod names;
 pub mod panes;
+pub mod place;
 pub mod red_alert;
 pub mod text_field;
 mod update;
@@ -84,6 +85,8 @@ pub struct App {
     pub centre: String,
     pub now: NaiveDateTime,
     pub session: Option<Session>,
+    /// The logged-in person's centre in the county's tree (read at login).
+    pub place: place::Place,
     pub login: login::LoginForm,
     pub pane: PaneId,
     pub panes: Panes,
@@ -141,6 +144,7 @@ impl App {
             centre,
             now,
             session: None,
+            place: place::Place::default(),
             login: login::LoginForm::default(),
             pane: PaneId::Triage,
             panes: Panes::default(),
@@ -174,6 +178,15 @@ impl App {
             PaneId::Cases
         } else {
             PaneId::Triage
+        };
+        self.place = match place::Place::load(&self.store, s.actor.staff_id, s.role()) {
+            Ok(p) => p,
+            Err(e) => {
+                e.log();
+                let text = e.message(self.lang);
+                self.flash = Some(Flash { text, error: true });
+                place::Place::default()
+            }
         };
         self.session = Some(s);
         self.refresh_counts();
@@ -228,6 +241,7 @@ impl App {
         let mut ctx = Ctx {
             store: &mut self.store,
             user: session,
+            place: &self.place,
             lang: self.lang,
             now: self.now,
             config: &self.config,

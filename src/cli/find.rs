@@ -151,6 +151,8 @@ mod tests {
             waiting: None,
             waiting_since: None,
             red_last_action: None,
+            centre_id: 1,
+            pending_to: None,
         };
         let hits = vec![
             SearchHit {

@@ -42,6 +42,8 @@ pub enum Chip {
     Overdue,
     /// A follow-up visit is due (today or earlier) and not done.
     NeedsFollowUp,
+    /// Handled by this centre (a lead above village level narrows the list to one of theirs).
+    Centre(i64),
 }
 
 impl Chip {
@@ -57,6 +59,7 @@ impl Chip {
             Chip::Received { .. } => 6,
             Chip::Overdue => 7,
             Chip::NeedsFollowUp => 8,
+            Chip::Centre(_) => 9,
         }
     }
 }

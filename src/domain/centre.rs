@@ -319,15 +319,11 @@ pub fn county_wide(role: Role, own_level: Level) -> bool {
     role == Role::Lead && own_level == Level::County
 }
 
-/// The level a case registered at `centre` starts on: the centre's own level in a tree, the
-/// bottom rung where one centre stands alone and works every level of the 3-2-1 ladder itself
-/// (a database from before centres, or a centre that never added another).
-pub fn intake_level(tree: &CentreTree, centre: i64) -> Level {
-    let alone = tree.parent(centre).is_none() && tree.children(centre).next().is_none();
-    match tree.get(centre) {
-        Some(c) if !alone => c.level,
-        _ => Level::Village,
-    }
+/// The rung of the ladder a case registered at a centre of `level` starts on: that centre's
+/// own in a tree of several (a walk-in at a township is tried there first: 大事不出乡); the
+/// village with one centre, whose ladder is a label moved by hand (as before centres).
+pub fn intake_level(centres: usize, level: Level) -> Level {
+    if centres > 1 { level } else { Level::Village }
 }
 
 /// Only a lead of the county centre adds, edits and disables centres.

@@ -30,7 +30,9 @@ use super::worktime::add_working_days;
 use chrono::{NaiveDate, NaiveDateTime};
 
 mod passage;
+mod standing;
 pub use passage::{Move, Stage, stages};
+pub use standing::{Standing, standing};
 
 /// Working days a centre has to sign for or return a hand-over down or across.
 pub const DEFAULT_REPLY_DAYS: i64 = 3;

@@ -70,7 +70,7 @@ pub use maintenance::{ANONYMISED, PurgeCount};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use staff::{LoginError, NewStaff, StaffMember, hash_pin};
 pub use transfers::{
-    BookedSession, CasePassage, Handed, OverdueAt, PendingTransfer, StageLine, TransferLine,
+    BookedSession, CasePassage, Handed, OverdueAt, SENT_MAX, StageLine, TransferItem, TransferLine,
 };
 
 use rusqlite::{Connection, OpenFlags};

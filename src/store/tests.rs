@@ -269,7 +269,8 @@ fn urgent_counts_follow_active_red_and_orange() {
             red: 1,
             orange: 2,
             overdue: 0,
-            red_idle: 0
+            red_idle: 0,
+            awaiting: 0
         }
     );
 }

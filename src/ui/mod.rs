@@ -21,6 +21,8 @@ pub struct View<'a> {
     pub theme: Theme,
     pub now: NaiveDateTime,
     pub user: &'a Session,
+    /// Where the user works in the county's tree of centres.
+    pub place: &'a crate::app::place::Place,
 }
 
 impl View<'_> {
@@ -56,6 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         theme,
         now: app.now,
         user,
+        place: &app.place,
     };
     let [tabs, banner, body, hints, status] = Layout::vertical([
         Constraint::Length(1),

@@ -58,7 +58,8 @@ pub fn hints(frame: &mut Frame, area: Rect, app: &App, view: &View) {
 
 /// How the status bar shortens as the terminal narrows, least important first: the follow-ups'
 /// long label, the role, the year, the weekday, then the name (the staff code stays). The colour
-/// counts, the overdue count and the time go last; the centre's name gets what is left.
+/// counts, the overdue count, the count of cases awaiting the centre's sign-off (several
+/// centres only) and the time go last; the centre's name gets what is left.
 /// Each step: (which `who`, which `clock`, the long follow-up label).
 const STATUS_STEPS: [(usize, usize, bool); 6] = [
     (0, 0, true),
@@ -124,15 +125,35 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         whos[w].width() + red.width() + orange.width() + clocks[c].width() + fu.width() + 15
     };
     let with_overdue = overdue.width() + 1;
-    // The long follow-up label only beside a few cells of the centre's name.
-    let fits = |step: (usize, usize, bool)| {
-        width_of(step) + with_overdue + if step.2 { 6 } else { 0 } <= width
+    // Hand-overs to sign for: only with several centres, and only when there are some.
+    let mut awaiting = if view.place.several() && app.counts.awaiting > 0 {
+        let n = app.counts.awaiting;
+        crate::i18n::trf(view.lang, "ui.xfer.status_bar", &[("n", &n)])
+    } else {
+        String::new()
     };
-    let step = match STATUS_STEPS.iter().copied().find(|s| fits(*s)) {
+    let with_awaiting = if awaiting.is_empty() {
+        0
+    } else {
+        awaiting.width() + 1
+    };
+    // The long follow-up label only beside a few cells of the centre's name.
+    let fits = |step: (usize, usize, bool), extra: usize| {
+        width_of(step) + extra + if step.2 { 6 } else { 0 } <= width
+    };
+    let find = |extra| STATUS_STEPS.iter().copied().find(|s| fits(*s, extra));
+    // Too narrow for both counts: the overdue count goes first, then the one to sign for.
+    let step = match find(with_overdue + with_awaiting) {
         Some(step) => step,
         None => {
             overdue.clear();
-            STATUS_STEPS[STATUS_STEPS.len() - 1]
+            match find(with_awaiting).filter(|_| with_awaiting > 0) {
+                Some(step) => step,
+                None => {
+                    awaiting.clear();
+                    STATUS_STEPS[STATUS_STEPS.len() - 1]
+                }
+            }
         }
     };
     let (who, clock) = (&whos[step.0], &clocks[step.1]);
@@ -142,13 +163,23 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         } else {
             fu_short.width()
         }
-        + if overdue.is_empty() { 0 } else { with_overdue };
+        + if overdue.is_empty() { 0 } else { with_overdue }
+        + if awaiting.is_empty() {
+            0
+        } else {
+            with_awaiting
+        };
     let fu = if step.2 { fu_long } else { fu_short };
     // Fixed parts first; the centre's name gets what is left, or its place when under 6 cells.
     let mut fixed = others + fu.width();
     let room = width.saturating_sub(fixed);
+    // Several centres: the person's own; one: the record's name, as always.
+    let name = match view.place.own.as_ref().filter(|_| view.place.several()) {
+        Some(own) => own.name.as_str(),
+        None => app.centre.as_str(),
+    };
     let head = if room >= 6 {
-        let centre = truncate(&app.centre, room);
+        let centre = truncate(name, room);
         fixed += centre.width();
         format!(" {centre} │ {who} │ ")
     } else {
@@ -163,6 +194,8 @@ pub fn status(frame: &mut Frame, area: Rect, app: &App, view: &View) {
         Span::styled(orange, view.theme.risk(Colour::Orange).patch(bar)),
         Span::styled(if overdue.is_empty() { "" } else { " " }, bar),
         Span::styled(overdue, bar),
+        Span::styled(if awaiting.is_empty() { "" } else { " " }, bar),
+        Span::styled(awaiting, bar.patch(view.theme.focus())),
         // A dot, not a bar: the follow-up counts belong with the other counts.
         Span::styled(" · ", bar),
         Span::styled(fu, bar),

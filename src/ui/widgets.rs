@@ -156,11 +156,13 @@ mod tests {
             code: "D001".into(),
             name: "张丽".into(),
         };
+        let place = crate::app::place::Place::default();
         let view = |lang| View {
             lang,
             theme: crate::ui::theme::Theme { color: false },
             now: chrono::NaiveDateTime::default(),
             user: &user,
+            place: &place,
         };
         let text = |lang, n, what| more(&view(lang), n, what).map(|l| l.to_string());
         assert_eq!(text(Lang::Zh, 0, Left::Items), None);

@@ -27,6 +27,9 @@ pub struct Demo {
     pub cases: u32,
     pub seed: u64,
     pub now: NaiveDateTime,
+    /// The county demo (a county centre, three townships, two villages each) instead of one
+    /// centre.
+    pub county: bool,
 }
 
 pub fn demo(cases: u32) -> Demo {
@@ -34,6 +37,7 @@ pub fn demo(cases: u32) -> Demo {
         cases,
         seed: 7,
         now: fixed_now(),
+        county: false,
     }
 }
 
@@ -59,6 +63,14 @@ impl Demo {
         Demo { seed, ..self }
     }
 
+    /// The county demo's centres, staff and cases (`onedoor demo`), not one centre's.
+    pub fn county(self) -> Demo {
+        Demo {
+            county: true,
+            ..self
+        }
+    }
+
     /// The same day, at `hour:min`.
     pub fn at(self, hour: u32, min: u32) -> Demo {
         let now = self.now.date().and_hms_opt(hour, min, 0).unwrap();
@@ -82,7 +94,11 @@ impl Demo {
             seed: self.seed,
             now: self.now,
         };
-        onedoor::demo::generate(&mut store, &opts, "1234").unwrap();
+        if self.county {
+            onedoor::demo::generate_county(&mut store, &opts, "1234").unwrap();
+        } else {
+            onedoor::demo::generate(&mut store, &opts, "1234").unwrap();
+        }
         store
     }
 

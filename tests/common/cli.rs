@@ -110,6 +110,17 @@ pub fn demo_db(dir: &Path, name: &str, cases: u32) -> String {
     db
 }
 
+/// The county demo (`onedoor demo`: a county centre, three townships, two villages each) with
+/// `cases` cases, made by the real binary in `dir`.
+pub fn county_db(dir: &Path, name: &str, cases: u32) -> String {
+    let db = dir.join(name);
+    let db = db.to_str().unwrap().to_string();
+    let n = cases.to_string();
+    let out = run(&["--db", &db, "demo", "--cases", &n]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    db
+}
+
 /// Every file under `dir`, relative to it (folders too).
 pub fn everything_in(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();

@@ -68,6 +68,8 @@ pub enum Request {
 pub struct Ctx<'a> {
     pub store: &'a mut Store,
     pub user: &'a Session,
+    /// Where the user works in the county's tree of centres.
+    pub place: &'a super::place::Place,
     pub lang: Lang,
     pub now: NaiveDateTime,
     pub config: &'a Config,

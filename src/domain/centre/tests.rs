@@ -220,10 +220,8 @@ fn staff_from_the_handling_centre_or_above_may_serve_its_case() {
 
 #[test]
 fn a_case_starts_on_its_centres_level_unless_the_centre_stands_alone() {
-    let t = county();
-    assert_eq!(intake_level(&t, 4), Level::Village);
-    assert_eq!(intake_level(&t, 2), Level::Township);
-    assert_eq!(intake_level(&t, 1), Level::County);
-    let alone = CentreTree::new(vec![centre(1, "AJ", Level::County, None)]);
-    assert_eq!(intake_level(&alone, 1), Level::Village);
+    assert_eq!(intake_level(10, Level::Village), Level::Village);
+    assert_eq!(intake_level(10, Level::Township), Level::Township);
+    assert_eq!(intake_level(10, Level::County), Level::County);
+    assert_eq!(intake_level(1, Level::County), Level::Village);
 }

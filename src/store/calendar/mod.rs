@@ -66,6 +66,8 @@ pub struct CaseBrief {
 pub struct Room {
     pub id: i64,
     pub name: String,
+    /// The centre whose room it is.
+    pub centre_id: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

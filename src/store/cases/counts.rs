@@ -56,6 +56,9 @@ pub struct UrgentCounts {
     pub overdue: i64,
     /// Open red cases with no action yet today (deadlines.rs `red_idle_count`).
     pub red_idle: i64,
+    /// Hand-overs awaiting the desk's own centre's sign-off (transfers `awaiting_count`); read
+    /// only in a record of several centres.
+    pub awaiting: i64,
 }
 
 impl Store {

@@ -83,7 +83,8 @@ pub(in crate::store) fn insert(
             .join(",");
     let deadline = super::deadlines::response(tx, work, hours, colour, c.received_at)?;
     let desk = super::super::centres::desk_centre(tx, by.staff_id)?;
-    let level = centre::intake_level(&super::super::centres::tree(tx)?, desk.id);
+    let centres = super::super::centres::tree(tx)?.len();
+    let level = centre::intake_level(centres, desk.level);
     let case_no = next_case_no(tx, &desk.number_prefix, c.received_at)?;
     let mut first_party = None;
     let mut party_ids = Vec::new();

@@ -30,6 +30,9 @@ pub struct CaseRow {
     /// Open red cases only: when the last action on the case was (audit, reveals excluded;
     /// the intake when the log has nothing, as for imported cases).
     pub red_last_action: Option<NaiveDateTime>,
+    /// The handling centre (承办), and the centre asked to sign for it, if any (待签收).
+    pub centre_id: i64,
+    pub pending_to: Option<i64>,
 }
 
 impl CaseRow {

@@ -12,7 +12,7 @@ mod read;
 #[cfg(test)]
 mod tests;
 
-pub use read::{CasePassage, StageLine};
+pub use read::{CasePassage, SENT_MAX, StageLine};
 
 use super::centres::{desk_centre, tree};
 use super::time::to_sql;
@@ -96,9 +96,10 @@ pub struct Handed {
     pub sessions: Vec<BookedSession>,
 }
 
-/// A hand-over awaiting a centre's sign-off (待签收), with what its intake list shows.
+/// A hand-over as a centre's lists show it: awaiting its sign-off (待签收), or sent by it
+/// (已上报, 已交办) — with its case's number, summary and colour.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PendingTransfer {
+pub struct TransferItem {
     pub case_no: String,
     pub summary: String,
     pub colour: Colour,

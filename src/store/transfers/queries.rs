@@ -3,7 +3,7 @@ use super::super::Result;
 use super::super::centres::{readable, visible};
 use super::super::convert::code;
 use super::super::time::{self, to_sql};
-use super::{BookedSession, CaseState, OverdueAt, PendingTransfer, TransferLine};
+use super::{BookedSession, CaseState, OverdueAt, TransferItem, TransferLine};
 use crate::domain::ladder::{Ladder, Level};
 use crate::domain::status::Status;
 use crate::domain::transfer::{ReturnCode, TransferKind, TransferState};
@@ -233,7 +233,7 @@ pub(super) fn attempts_between(
 
 /// Hand-overs awaiting `centre`'s sign-off (if this connection sees that centre), the oldest
 /// reply deadline first, then the oldest sent.
-pub(super) fn pending_for(c: &Connection, centre: i64, limit: i64) -> Result<Vec<PendingTransfer>> {
+pub(super) fn pending_for(c: &Connection, centre: i64, limit: i64) -> Result<Vec<TransferItem>> {
     let sql = format!(
         "SELECT k.case_no, k.summary, k.colour, {LINE_COLUMNS}
          FROM {LINE_FROM} JOIN cases k ON k.id = t.case_id
@@ -242,15 +242,56 @@ pub(super) fn pending_for(c: &Connection, centre: i64, limit: i64) -> Result<Vec
         vis = visible!()
     );
     let mut stmt = c.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![centre, limit], |r| {
-        Ok(PendingTransfer {
-            case_no: r.get(0)?,
-            summary: r.get(1)?,
-            colour: code(r, 2, "cases")?,
-            line: line_at(r, 3)?,
-        })
-    })?;
+    let rows = stmt.query_map(params![centre, limit], item)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A hand-over with its case's number, summary and colour (in that order, then `LINE_COLUMNS`).
+fn item(r: &Row) -> rusqlite::Result<TransferItem> {
+    Ok(TransferItem {
+        case_no: r.get(0)?,
+        summary: r.get(1)?,
+        colour: code(r, 2, "cases")?,
+        line: line_at(r, 3)?,
+    })
+}
+
+/// Hand-overs `centre` sent (if this connection sees it) in state `state`, up the ladder or
+/// not (`up`): pending ones soonest reply deadline first, the others newest first. One range
+/// of `transfers_sent` per state.
+pub(super) fn sent_from(
+    c: &Connection,
+    centre: i64,
+    state: TransferState,
+    up: bool,
+    limit: i64,
+) -> Result<Vec<TransferItem>> {
+    let order = if state == TransferState::Pending {
+        "t.reply_by IS NULL, t.reply_by, t.sent_at, t.id"
+    } else {
+        "t.sent_at DESC, t.id DESC"
+    };
+    let sql = format!(
+        "SELECT k.case_no, k.summary, k.colour, {LINE_COLUMNS}
+         FROM {LINE_FROM} JOIN cases k ON k.id = t.case_id
+         WHERE t.from_centre = ?1 AND t.state = ?2 AND (t.kind = 'up') = ?3
+           AND t.from_centre {vis}
+         ORDER BY {order} LIMIT ?4",
+        vis = visible!()
+    );
+    let mut stmt = c.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![centre, state, up, limit], item)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many hand-overs await `centre`'s sign-off (if this connection sees it): a range of
+/// `transfers_intake`.
+pub(super) fn awaiting(c: &Connection, centre: i64) -> Result<i64> {
+    let sql = concat!(
+        "SELECT count(*) FROM transfers WHERE to_centre = ?1 AND state = 'pending' AND to_centre ",
+        visible!()
+    );
+    Ok(c.prepare_cached(sql)?.query_row([centre], |r| r.get(0))?)
 }
 
 /// Pending hand-overs past their reply deadline at `now`, per visible centre: addressed to it

@@ -2,13 +2,15 @@
 //! the centres (the ladder as it was climbed, with attempts and dates), and the overdue ones
 //! per centre. Reads go through what this connection may read (`view_as`).
 use super::super::centres::tree;
-use super::{OverdueAt, PendingTransfer, Result, Store, StoreError, TransferLine, queries};
+use super::{OverdueAt, Result, Store, StoreError, TransferItem, TransferLine, queries};
 use crate::domain::ladder::Level;
 use crate::domain::transfer::{self, Move, TransferState};
 use chrono::NaiveDateTime;
 
 /// The longest intake list read at once.
 const PENDING_MAX: i64 = 500;
+/// The longest list of what a centre sent, read at once.
+pub const SENT_MAX: i64 = 500;
 
 /// One stretch of a case at one centre.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +41,7 @@ impl Store {
         &self,
         centre: i64,
         now: NaiveDateTime,
-    ) -> Result<Vec<(PendingTransfer, bool)>> {
+    ) -> Result<Vec<(TransferItem, bool)>> {
         Ok(queries::pending_for(&self.conn, centre, PENDING_MAX)?
             .into_iter()
             .map(|p| {
@@ -47,6 +49,45 @@ impl Store {
                 (p, late)
             })
             .collect())
+    }
+
+    /// Hand-overs `centre` sent, up the ladder (`up`: 已上报) or down and across (已交办 /
+    /// 转办), each marked overdue at `now` or not: those still pending first (soonest reply
+    /// deadline first), then the answered ones, newest first; at most `SENT_MAX`. Empty for a
+    /// centre this connection does not see.
+    pub fn sent_from(
+        &self,
+        centre: i64,
+        up: bool,
+        now: NaiveDateTime,
+    ) -> Result<Vec<(TransferItem, bool)>> {
+        let mut pending =
+            queries::sent_from(&self.conn, centre, TransferState::Pending, up, SENT_MAX)?;
+        let mut answered = Vec::new();
+        for state in TransferState::ALL
+            .iter()
+            .filter(|s| **s != TransferState::Pending)
+        {
+            answered.extend(queries::sent_from(
+                &self.conn, centre, *state, up, SENT_MAX,
+            )?);
+        }
+        answered.sort_by_key(|t| std::cmp::Reverse((t.line.sent_at, t.line.id)));
+        pending.extend(answered);
+        pending.truncate(SENT_MAX as usize);
+        Ok(pending
+            .into_iter()
+            .map(|p| {
+                let late = p.line.is_overdue(now);
+                (p, late)
+            })
+            .collect())
+    }
+
+    /// How many hand-overs await `centre`'s sign-off (0 for a centre this connection does not
+    /// see): the status bar's count.
+    pub fn awaiting_count(&self, centre: i64) -> Result<i64> {
+        queries::awaiting(&self.conn, centre)
     }
 
     /// The case's passage through the centres (NotFound for a case this connection may not

@@ -73,6 +73,7 @@ impl CalendarState {
                     .open(Popup::Off(Box::new(OffForm::new(self.date))));
             }
             KeyCode::Char('o') => ctx.store_error(&crate::store::StoreError::Forbidden),
+            KeyCode::Char('s') if self.switches_centre() => self.next_centre(ctx),
             _ => return Handled::NotConsumed,
         }
         Handled::Consumed

@@ -11,6 +11,7 @@
 //! booking form in `book.rs` (at work in `booking.rs`), the holiday / leave form in `off.rs`.
 mod book;
 mod booking;
+mod centre;
 mod keys;
 mod off;
 pub mod popup;
@@ -58,6 +59,9 @@ pub const KEYS: &[KeyHelp] = &[
     help("Ctrl+N", "help.calendar.book_next_free"),
 ];
 
+/// A lead whose centres are several: which centre's mediators and rooms are shown.
+const CENTRE_KEYS: &[KeyHelp] = &[help("s", "help.calendar.centre")];
+
 pub struct CalendarState {
     /// The day shown; the week view shows the Monday-to-Sunday week holding it.
     pub date: NaiveDate,
@@ -70,7 +74,13 @@ pub struct CalendarState {
     pub mediators: Vec<StaffMember>,
     /// The visible centres: their mediators have columns.
     pub centres: Vec<i64>,
+    /// In a record of several centres, the one whose mediators and rooms have columns and
+    /// whose sessions are shown (the person's own at first; a lead switches with `s`).
+    pub centre: Option<i64>,
+    /// The shown centre's rooms (every visible room with one centre).
     pub rooms: Vec<Room>,
+    /// Every room of the visible centres.
+    pub all_rooms: Vec<Room>,
     pub sessions: Vec<SessionView>,
     pub holidays: Vec<(NaiveDate, String)>,
     pub leave: Vec<Leave>,
@@ -93,7 +103,9 @@ impl Default for CalendarState {
             column: 0,
             mediators: Vec::new(),
             centres: Vec::new(),
+            centre: None,
             rooms: Vec::new(),
+            all_rooms: Vec::new(),
             sessions: Vec::new(),
             holidays: Vec::new(),
             leave: Vec::new(),
@@ -139,7 +151,11 @@ impl CalendarState {
         self.mediators
             .iter()
             .filter(|m| {
-                (m.role == Role::Mediator && self.centres.contains(&m.centre_id))
+                let ours = match self.centre {
+                    Some(c) => m.centre_id == c,
+                    None => self.centres.contains(&m.centre_id),
+                };
+                (m.role == Role::Mediator && ours)
                     || self.sessions.iter().any(|s| s.mediators.contains(&m.id))
             })
             .collect()
@@ -219,6 +235,7 @@ impl CalendarState {
         if let Some(me) = mine {
             self.sessions.retain(|s| s.mediators.contains(&me));
         }
+        self.keep_centres_sessions();
         let n = self.visible().len();
         self.selected = match self.selected {
             _ if n == 0 => None,
@@ -288,9 +305,10 @@ impl Pane for CalendarState {
             Err(e) => ctx.store_error(&e),
         }
         match ctx.store.rooms() {
-            Ok(r) => self.rooms = r,
+            Ok(r) => self.all_rooms = r,
             Err(e) => ctx.store_error(&e),
         }
+        self.place_centre(ctx);
         self.reload(ctx);
         self.open_pending(ctx);
         self.restore_draft(ctx);
@@ -329,7 +347,11 @@ impl Pane for CalendarState {
     }
 
     fn help(&self) -> Vec<KeyHelp> {
-        self.popups.help().unwrap_or(KEYS).to_vec()
+        match self.popups.help() {
+            Some(keys) => keys.to_vec(),
+            None if self.switches_centre() => [KEYS, CENTRE_KEYS].concat(),
+            None => KEYS.to_vec(),
+        }
     }
 
     fn has_unsaved(&self) -> bool {
@@ -337,5 +359,7 @@ impl Pane for CalendarState {
     }
 }
 
+#[cfg(test)]
+mod centre_tests;
 #[cfg(test)]
 mod tests;

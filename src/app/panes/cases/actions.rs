@@ -258,9 +258,10 @@ pub(super) fn attempt(st: &mut CasesState, result: &str, ctx: &mut Ctx) {
     let r = ctx
         .store
         .record_attempt(ctx.user.actor, st.open_id(), result, ctx.now);
+    // In a tree the proposal is a hand-up to the centre above (xfer.rs).
     if let Some(rec) = done(st, ctx, r, "ui.cases.done.attempt")
         && rec.escalate_proposed
-        && let Some(p) = start('e', st, ctx)
+        && let Some(p) = super::xfer::start('e', st, ctx).unwrap_or_else(|| start('e', st, ctx))
     {
         ctx.info(ctx.tr("ui.cases.escalate_proposed").to_string());
         st.popups.open(p);

@@ -25,6 +25,8 @@ pub enum FilterKind {
     Received,
     Overdue,
     FollowUp,
+    /// A lead above village level: one of their centres.
+    Centre,
 }
 
 fn title(ctx: &Ctx, key: &str) -> String {
@@ -61,10 +63,14 @@ pub fn filter_kinds(ctx: &Ctx) -> Popup {
         (Overdue, "ui.cases.chip.overdue"),
         (FollowUp, "ui.cases.chip.follow_up"),
     ];
-    let opts = kinds
+    let mut opts: Vec<(String, Choice)> = kinds
         .iter()
         .map(|(k, key)| (ctx.tr(key).to_string(), Choice::FilterKind(*k)))
         .collect();
+    if ctx.place.lead_above_village() {
+        let label = ctx.tr("ui.xfer.col.centre").to_string();
+        opts.push((label, Choice::FilterKind(Centre)));
+    }
     Popup::pick(title(ctx, "ui.cases.pick.filter"), opts, Flow::FilterKind)
 }
 
@@ -97,6 +103,12 @@ pub(super) fn ask_value(st: &mut CasesState, kind: FilterKind, ctx: &mut Ctx) {
         FilterKind::Channel => Channel::ALL
             .iter()
             .map(|c| (l(c.i18n_key()), Choice::Chip(Chip::Channel(*c))))
+            .collect(),
+        FilterKind::Centre => ctx
+            .place
+            .visible()
+            .into_iter()
+            .map(|c| (c.name.clone(), Choice::Chip(Chip::Centre(c.id))))
             .collect(),
         FilterKind::Level => Level::ALL
             .iter()

@@ -7,10 +7,11 @@
 use super::outcome::OutcomeKind;
 use super::pick::Choice;
 use super::popup::Answer;
-use super::{CasesState, actions, filters, merge, outcome, team};
+use super::{CasesState, actions, filters, merge, outcome, team, xfer};
 use crate::app::panes::Ctx;
 use crate::domain::case_filter::Waiting;
 use crate::domain::risk::Colour;
+use crate::domain::transfer::ReturnCode;
 use crate::store::Outcome;
 
 /// What the answer of a popup is for.
@@ -51,6 +52,14 @@ pub enum Flow {
     Undo { merge: i64 },
     TeamMembers,
     TeamPlan { members: Vec<i64> },
+    Sign,
+    ReturnCode,
+    ReturnOther { code: ReturnCode },
+    ReturnNote { code: ReturnCode, other: String },
+    HandUp,
+    DownTo,
+    DownReason { to: i64 },
+    DownDays { to: i64, reason: String },
 }
 
 /// Acts on the answer to the popup of `flow`.
@@ -104,6 +113,20 @@ pub fn answer(st: &mut CasesState, flow: Flow, a: Answer, ctx: &mut Ctx) {
         // The dedicated team: member codes → the plan.
         (Flow::TeamMembers, Text(typed)) => team::ask_plan(st, &typed, ctx),
         (Flow::TeamPlan { members }, Text(plan)) => team::save(st, &members, &plan, ctx),
+        // Between centres: sign for; return with a reason (other: its words) and a note; hand
+        // up with a reason; hand down to a centre, with instructions and a reply deadline.
+        (Flow::Sign, Yes) => xfer::sign(st, ctx),
+        (Flow::ReturnCode, Picked(Choice::ReturnCode(code))) => {
+            xfer::ask_return_note(st, code, ctx)
+        }
+        (Flow::ReturnOther { code }, Text(other)) => xfer::ask_other_note(st, code, other, ctx),
+        (Flow::ReturnNote { code, other }, Text(note)) => {
+            xfer::return_it(st, code, &other, &note, ctx)
+        }
+        (Flow::HandUp, Text(reason)) => xfer::hand_up(st, &reason, ctx),
+        (Flow::DownTo, Picked(Choice::Centre(to))) => xfer::ask_down_reason(st, to, ctx),
+        (Flow::DownReason { to }, Text(why)) => xfer::ask_down_days(st, to, why, ctx),
+        (Flow::DownDays { to, reason }, Text(days)) => xfer::hand_down(st, to, reason, &days, ctx),
         _ => {}
     }
 }

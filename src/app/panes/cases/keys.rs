@@ -1,10 +1,81 @@
 //! Keys of the case list and the case detail (with no popup open): moving, queues, filters,
-//! sorting, search; in the detail, scrolling, revealing numbers and the actions' first popups.
+//! sorting, search, the hand-over views; in the detail, scrolling, revealing numbers and the
+//! actions' first popups. The keys' help lines are here too.
+use super::handovers::HandoverView;
 use super::popup::Popup;
-use super::{CasesState, ListKind, Screen, actions, filters};
+use super::{CasesState, ListKind, actions, filters, xfer};
+use crate::app::keys::{KeyHelp, help};
 use crate::app::panes::{Ctx, Handled};
 use crate::domain::case_filter::{CaseFilter, OwnerFilter};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+pub(super) const LIST_HELP: &[KeyHelp] = &[
+    help("j/k ↑/↓", "help.cases.move"),
+    help("PgUp/PgDn g/G", "help.cases.page"),
+    help("Enter", "help.cases.open"),
+    help("/", "help.cases.search"),
+    help("m", "help.cases.my_queue"),
+    help("u", "help.cases.unassigned"),
+    help("M", "help.cases.queue_of"),
+    help("A", "help.cases.all"),
+    help("f", "help.cases.filter"),
+    help("Backspace", "help.cases.unfilter"),
+    help("s / S", "help.cases.sort"),
+    help("r", "help.cases.referrals"),
+];
+
+/// The list's hand-over views, in a record of several centres.
+pub(super) const CENTRE_LIST_HELP: &[KeyHelp] = &[
+    help("i", "help.xfer.awaiting"),
+    help("h", "help.xfer.handed_up"),
+    help("d", "help.xfer.handed_down"),
+];
+
+/// A case this centre works, in a record of several centres: hand it down too.
+pub(super) const CENTRE_DETAIL_HELP: &[KeyHelp] = &[help("d", "help.xfer.down")];
+
+/// A case awaiting this centre's answer.
+pub(super) const ANSWER_HELP: &[KeyHelp] = &[
+    help("Esc", "help.cases.back"),
+    help("j/k", "help.cases.scroll"),
+    help("s", "help.xfer.sign"),
+    help("r", "help.xfer.return"),
+    help("v", "help.cases.reveal"),
+];
+
+/// A case another centre handles.
+pub(super) const READ_ONLY_HELP: &[KeyHelp] = &[
+    help("Esc", "help.cases.back"),
+    help("j/k", "help.cases.scroll"),
+    help("v", "help.cases.reveal"),
+];
+
+pub(super) const DETAIL_HELP: &[KeyHelp] = &[
+    help("Esc", "help.cases.back"),
+    help("j/k", "help.cases.scroll"),
+    help("a", "help.cases.assign"),
+    help("n", "help.cases.note"),
+    help("c", "help.cases.colour"),
+    help("t", "help.cases.attempt"),
+    help("e", "help.cases.escalate"),
+    help("o", "help.cases.outcome"),
+    help("C", "help.cases.close"),
+    help("R", "help.cases.reopen"),
+    help("x", "help.cases.extend"),
+    help("b", "help.cases.referral_back"),
+    help("w", "help.cases.wait"),
+    help("v", "help.cases.reveal"),
+    help("T", "help.team.edit"),
+    help("M", "help.merge.case"),
+    help("P", "help.merge.party"),
+    help("U", "help.merge.undo"),
+];
+
+pub(super) const SEARCH_HELP: &[KeyHelp] = &[
+    help("↑/↓", "help.cases.move"),
+    help("Enter", "help.cases.open"),
+    help("Esc", "help.cases.search_close"),
+];
 
 impl CasesState {
     /// Opens `p` when there is one (the key's check may have refused and said why).
@@ -15,6 +86,23 @@ impl CasesState {
     }
 
     pub(super) fn list_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
+        if let ListKind::Handovers(_) = self.kind
+            && let Some(h) = self.handover_key(key, ctx)
+        {
+            return h;
+        }
+        if self.several {
+            let view = match key.code {
+                KeyCode::Char('i') => Some(HandoverView::Awaiting),
+                KeyCode::Char('h') => Some(HandoverView::HandedUp),
+                KeyCode::Char('d') => Some(HandoverView::HandedDown),
+                _ => None,
+            };
+            if let Some(v) = view {
+                self.show_handovers(v, ctx);
+                return Handled::Consumed;
+            }
+        }
         let h = self.list.height.get().max(1) as isize;
         let moved = match key.code {
             KeyCode::Down | KeyCode::Char('j') => Some(self.list.move_by(1, ctx.store, ctx.now)),
@@ -88,9 +176,11 @@ impl CasesState {
     pub(super) fn detail_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Handled {
         match key.code {
             KeyCode::Esc => {
-                self.screen = Screen::List;
-                self.detail = None;
-                self.revealed.clear();
+                self.close_detail();
+                // What was answered or handed over meanwhile shows in the list left.
+                if let ListKind::Handovers(_) = self.kind {
+                    self.reload_handovers(ctx);
+                }
             }
             KeyCode::Down | KeyCode::Char('j') => {
                 self.detail_scroll = self.detail_scroll.saturating_add(1)
@@ -101,9 +191,12 @@ impl CasesState {
             KeyCode::PageDown => self.detail_scroll = self.detail_scroll.saturating_add(10),
             KeyCode::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(10),
             KeyCode::Char('v') => self.reveal(ctx),
-            KeyCode::Char(c) => match actions::start(c, self, ctx) {
-                Some(p) => self.popups.open(p),
-                None => return Handled::NotConsumed,
+            KeyCode::Char(c) => match xfer::start(c, self, ctx) {
+                Some(p) => self.open(p),
+                None => match actions::start(c, self, ctx) {
+                    Some(p) => self.popups.open(p),
+                    None => return Handled::NotConsumed,
+                },
             },
             _ => return Handled::NotConsumed,
         }

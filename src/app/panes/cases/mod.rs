@@ -5,11 +5,14 @@
 //! popup model in `popup.rs`, each shape in a file of its own (`pick.rs`, `ask.rs`,
 //! `confirm.rs`); what every answer does is the one dispatch table in `flow.rs`, whose steps
 //! live by subject in `actions.rs`, `outcome.rs`, `merge.rs`, `team.rs` and `filters.rs`.
+//! In a record of several centres, the hand-over views (`handovers.rs`) and the detail's
+//! hand-overs (`xfer.rs`: hand up and down, sign for, return; read-only elsewhere).
 mod actions;
 pub mod ask;
 pub mod confirm;
 pub mod filters;
 pub mod flow;
+pub mod handovers;
 mod keys;
 pub mod list;
 mod merge;
@@ -18,13 +21,20 @@ pub mod pick;
 pub mod popup;
 mod search;
 mod team;
+mod xfer;
 
 use super::popup::{PopupStack, Routed};
 use super::{Ctx, Handled, Pane};
-use crate::app::keys::{KeyHelp, help};
+use crate::app::keys::KeyHelp;
 use crate::domain::case_filter::{CaseFilter, OwnerFilter};
 use crate::domain::role::Role;
-use crate::store::{CaseDetail, Revealed};
+use crate::domain::transfer::Standing;
+use crate::store::{CaseDetail, CasePassage, Revealed};
+use handovers::{HandoverList, HandoverView};
+use keys::{
+    ANSWER_HELP, CENTRE_DETAIL_HELP, CENTRE_LIST_HELP, DETAIL_HELP, LIST_HELP, READ_ONLY_HELP,
+    SEARCH_HELP,
+};
 use list::ListState;
 use popup::Popup;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
@@ -48,6 +58,8 @@ pub enum ListKind {
         name: String,
     },
     Custom,
+    /// A list of hand-overs of this person's centre (several centres only).
+    Handovers(HandoverView),
 }
 
 #[derive(Default)]
@@ -65,54 +77,25 @@ pub struct CasesState {
     pub merges: crate::store::MergeView,
     /// The open case's dedicated team (一案一专班), if any.
     pub team: Option<crate::store::CaseTeam>,
+    /// The hand-over views' rows.
+    pub handovers: HandoverList,
+    /// The open case's passage through the centres (several centres only).
+    pub passage: Option<CasePassage>,
+    /// What this person's centre may do with the open case.
+    pub standing: Standing,
+    /// The record has several centres (the hand-over views and keys exist).
+    pub several: bool,
+    /// A lead above village level: the list shows each case's centre and filters by it.
+    pub centre_column: bool,
+    /// The person's centre has one above it: `e` hands a case up (上报).
+    pub hands_up: bool,
     started: bool,
 }
-
-const LIST_HELP: &[KeyHelp] = &[
-    help("j/k ↑/↓", "help.cases.move"),
-    help("PgUp/PgDn g/G", "help.cases.page"),
-    help("Enter", "help.cases.open"),
-    help("/", "help.cases.search"),
-    help("m", "help.cases.my_queue"),
-    help("u", "help.cases.unassigned"),
-    help("M", "help.cases.queue_of"),
-    help("A", "help.cases.all"),
-    help("f", "help.cases.filter"),
-    help("Backspace", "help.cases.unfilter"),
-    help("s / S", "help.cases.sort"),
-    help("r", "help.cases.referrals"),
-];
-
-const DETAIL_HELP: &[KeyHelp] = &[
-    help("Esc", "help.cases.back"),
-    help("j/k", "help.cases.scroll"),
-    help("a", "help.cases.assign"),
-    help("n", "help.cases.note"),
-    help("c", "help.cases.colour"),
-    help("t", "help.cases.attempt"),
-    help("e", "help.cases.escalate"),
-    help("o", "help.cases.outcome"),
-    help("C", "help.cases.close"),
-    help("R", "help.cases.reopen"),
-    help("x", "help.cases.extend"),
-    help("b", "help.cases.referral_back"),
-    help("w", "help.cases.wait"),
-    help("v", "help.cases.reveal"),
-    help("T", "help.team.edit"),
-    help("M", "help.merge.case"),
-    help("P", "help.merge.party"),
-    help("U", "help.merge.undo"),
-];
-
-const SEARCH_HELP: &[KeyHelp] = &[
-    help("↑/↓", "help.cases.move"),
-    help("Enter", "help.cases.open"),
-    help("Esc", "help.cases.search_close"),
-];
 
 impl CasesState {
     fn start(&mut self, ctx: &mut Ctx) {
         self.started = true;
+        self.place_changed(ctx);
         if ctx.user.role() == Role::Mediator {
             self.kind = ListKind::MyQueue;
             self.list.filter = CaseFilter::queue(OwnerFilter::Staff(ctx.user.actor.staff_id));
@@ -123,7 +106,17 @@ impl CasesState {
         self.reload(ctx);
     }
 
+    /// What the person's place in the tree shows (read again on entering: a new login).
+    fn place_changed(&mut self, ctx: &Ctx) {
+        self.several = ctx.place.several();
+        self.centre_column = ctx.place.lead_above_village();
+        self.hands_up = self.several && ctx.place.parent().is_some();
+    }
+
     fn reload(&mut self, ctx: &mut Ctx) {
+        if let ListKind::Handovers(_) = self.kind {
+            return self.reload_handovers(ctx);
+        }
         if let Err(e) = self.list.reload(ctx.store, ctx.now) {
             ctx.store_error(&e);
         }
@@ -142,6 +135,7 @@ impl CasesState {
             Ok(d) => {
                 self.merges = merge::view(id, ctx);
                 self.team = team::load(id, ctx);
+                self.read_passage(&d, ctx);
                 self.detail = Some(d);
                 self.revealed.clear();
                 self.detail_scroll = 0;
@@ -163,6 +157,7 @@ impl CasesState {
                 Ok(d) => {
                     self.merges = merge::view(id, ctx);
                     self.team = team::load(id, ctx);
+                    self.read_passage(&d, ctx);
                     self.detail = Some(d);
                 }
                 Err(e) => ctx.store_error(&e),
@@ -170,12 +165,40 @@ impl CasesState {
         }
     }
 
+    /// The open case's standing, and in a record of several centres its passage.
+    fn read_passage(&mut self, d: &CaseDetail, ctx: &mut Ctx) {
+        self.standing = ctx.place.standing(&d.row);
+        self.passage = None;
+        if ctx.place.several() {
+            match ctx.store.transfers_of(d.row.id) {
+                Ok(p) => self.passage = Some(p),
+                Err(e) => ctx.store_error(&e),
+            }
+        }
+    }
+
+    /// Back to the list from the detail.
+    pub fn close_detail(&mut self) {
+        self.screen = Screen::List;
+        self.detail = None;
+        self.passage = None;
+        self.revealed.clear();
+    }
+
     pub fn after_change(&mut self, ctx: &mut Ctx) {
         self.refresh_detail(ctx);
+        self.refresh_list(ctx);
+        ctx.requests.push(super::Request::RefreshCounts);
+    }
+
+    /// Re-reads the list shown from the selected row on (a hand-over view whole).
+    fn refresh_list(&mut self, ctx: &mut Ctx) {
+        if let ListKind::Handovers(_) = self.kind {
+            return self.reload_handovers(ctx);
+        }
         if let Err(e) = self.list.refresh_here(ctx.store, ctx.now) {
             ctx.store_error(&e);
         }
-        ctx.requests.push(super::Request::RefreshCounts);
     }
 }
 
@@ -183,11 +206,12 @@ impl Pane for CasesState {
     fn enter(&mut self, ctx: &mut Ctx) {
         if !self.started {
             self.start(ctx);
-        } else if self.screen == Screen::List && !self.search.active {
-            // Others may have changed cases meanwhile: re-read from the selected row on,
-            // keeping the place, and recount.
-            if let Err(e) = self.list.refresh_here(ctx.store, ctx.now) {
-                ctx.store_error(&e);
+        } else {
+            self.place_changed(ctx);
+            if self.screen == Screen::List && !self.search.active {
+                // Others may have changed cases meanwhile: re-read from the selected row on,
+                // keeping the place, and recount.
+                self.refresh_list(ctx);
             }
         }
     }
@@ -250,23 +274,39 @@ impl Pane for CasesState {
             self.refresh_detail(ctx);
         }
         // Search results answer what was typed; the list under them is re-read on leaving.
-        if !self.search.active
-            && let Err(e) = self.list.refresh_live(ctx.store, ctx.now)
-        {
+        if self.search.active {
+            return true;
+        }
+        if let ListKind::Handovers(_) = self.kind {
+            self.reload_handovers(ctx);
+        } else if let Err(e) = self.list.refresh_live(ctx.store, ctx.now) {
             ctx.store_error(&e);
         }
         true
     }
 
     fn help(&self) -> Vec<KeyHelp> {
-        let keys = if self.screen == Screen::Detail {
-            DETAIL_HELP
+        let (keys, centres): (&[KeyHelp], &[KeyHelp]) = if self.screen == Screen::Detail {
+            match self.standing {
+                Standing::Works => (DETAIL_HELP, CENTRE_DETAIL_HELP),
+                Standing::ToAnswer => (ANSWER_HELP, &[]),
+                Standing::ReadOnly => (READ_ONLY_HELP, &[]),
+            }
         } else if self.search.active {
-            SEARCH_HELP
+            (SEARCH_HELP, &[])
         } else {
-            LIST_HELP
+            (LIST_HELP, CENTRE_LIST_HELP)
         };
-        keys.to_vec()
+        let mut keys = keys.to_vec();
+        if self.several {
+            keys.extend_from_slice(centres);
+        }
+        if self.hands_up {
+            for k in keys.iter_mut().filter(|k| k.keys == "e") {
+                k.what = "help.xfer.up";
+            }
+        }
+        keys
     }
 
     fn has_unsaved(&self) -> bool {
@@ -276,6 +316,8 @@ impl Pane for CasesState {
 
 #[cfg(test)]
 mod centre_tests;
+#[cfg(test)]
+mod handover_tests;
 #[cfg(test)]
 mod merge_tests;
 #[cfg(test)]

@@ -1,10 +1,11 @@
-//! A pick list: ↑/↓ (or j/k) and Enter, or a digit 1–9 to pick at once.
+//! A pick list: ↑/↓ (or j/k) and Enter, or a digit 1–9 to pick at once (0: the tenth).
 use super::filters::FilterKind;
 use super::outcome::OutcomeKind;
 use super::popup::Answer;
 use crate::app::panes::popup::Reply;
 use crate::domain::case_filter::{Chip, Waiting};
 use crate::domain::risk::Colour;
+use crate::domain::transfer::ReturnCode;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 /// A value offered in a pick list.
@@ -20,6 +21,10 @@ pub enum Choice {
     Case(i64),
     Merge(i64),
     Party(i64),
+    /// A centre of the tree (a filter, where to hand a case down).
+    Centre(i64),
+    /// Why a hand-over is returned.
+    ReturnCode(ReturnCode),
 }
 
 #[derive(Debug, Clone)]
@@ -47,8 +52,8 @@ impl Pick {
                 .options
                 .get(self.sel)
                 .map_or(Reply::Close, |(_, c)| Reply::Act(Answer::Picked(c.clone()))),
-            KeyCode::Char(c @ '1'..='9') => {
-                let i = c as usize - '1' as usize;
+            KeyCode::Char(c @ '0'..='9') => {
+                let i = (c as usize + 9 - '0' as usize) % 10;
                 self.options
                     .get(i)
                     .map_or(Reply::Stay, |(_, c)| Reply::Act(Answer::Picked(c.clone())))

@@ -4,6 +4,7 @@ pub mod form;
 mod form_draft;
 mod keys;
 pub mod lookup;
+mod party_form;
 pub mod popup;
 pub mod save;
 mod sections;

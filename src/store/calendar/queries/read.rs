@@ -113,7 +113,7 @@ pub(in crate::store::calendar) fn brief_by_id(conn: &Connection, id: i64) -> Res
 /// The rooms in use of the visible centres (a lead's: their centre's and those below).
 pub(in crate::store::calendar) fn rooms(conn: &Connection) -> Result<Vec<Room>> {
     let mut stmt = conn.prepare_cached(concat!(
-        "SELECT id, name FROM rooms WHERE active = 1 AND centre_id ",
+        "SELECT id, name, centre_id FROM rooms WHERE active = 1 AND centre_id ",
         visible!(),
         " ORDER BY id"
     ))?;
@@ -121,6 +121,7 @@ pub(in crate::store::calendar) fn rooms(conn: &Connection) -> Result<Vec<Room>> 
         Ok(Room {
             id: r.get(0)?,
             name: r.get(1)?,
+            centre_id: r.get(2)?,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -60,7 +60,7 @@ pub(crate) struct CaseInsert<'a> {
     pub deadline_at: Option<String>,
     /// The desk's centre: it received the case and handles it first.
     pub centre_id: i64,
-    /// The rung of the 3-2-1 ladder it starts on (domain::centre::intake_level).
+    /// The rung the case starts on (`domain::centre::intake_level`).
     pub level: &'a str,
 }
 

@@ -101,6 +101,8 @@ fn seeks(chip: &Chip, sort: Option<Sort>, open: bool) -> bool {
         Chip::Owner(_) => open && k == SortKey::Urgency,
         Chip::Level(_) => open && k == SortKey::Level,
         Chip::Channel(_) => false,
+        // One centre's own indexes: cases_centre_received, cases_centre_urgency (open).
+        Chip::Centre(_) => k == SortKey::Received || (open && k == SortKey::Urgency),
         _ => true,
     }
 }
@@ -193,6 +195,10 @@ pub(crate) fn where_sql(
                 );
                 params.push(text(&to_sql(now)));
             }
+            Chip::Centre(id) => {
+                sql.push_str(&format!(" AND {} = ?", col("centre_id")));
+                params.push(Value::Integer(*id));
+            }
             Chip::NeedsFollowUp => {
                 // A scalar subquery, so the list's order index drives and each row is one
                 // probe (SQLite turns an EXISTS into an IN over 15 k due visits, then sorts).
@@ -214,7 +220,7 @@ const SELECT_ROW: &str = "SELECT c.id, c.case_no, c.received_at, c.colour, c.cat
         c.status, c.owner_id, s.name, c.level, c.deadline_at, c.active, c.waiting, c.waiting_since,
         CASE WHEN c.colour = 0 AND c.active = 1 THEN ifnull((SELECT a.at FROM audit a
             WHERE a.case_id = c.id AND a.action <> 'case.reveal' ORDER BY a.id DESC LIMIT 1),
-            c.received_at) END
+            c.received_at) END, c.centre_id, c.pending_to
     FROM cases c LEFT JOIN parties p ON p.id = c.first_party_id LEFT JOIN staff s ON s.id = c.owner_id";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
@@ -238,6 +244,8 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
         waiting: code(r, 13, T)?,
         waiting_since: time::read_opt(r, 14, T)?,
         red_last_action: time::read_opt(r, 15, "audit")?,
+        centre_id: r.get(16)?,
+        pending_to: r.get(17)?,
     })
 }
 

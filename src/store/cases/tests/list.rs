@@ -211,3 +211,57 @@ fn counts_match_the_rows_and_come_back_from_the_job() {
     let job = s.spawn_count(&f, now());
     assert_eq!(job.poll().unwrap().unwrap(), rows.len() as i64);
 }
+
+/// A lead above village level narrows the list to one of their centres: that centre's cases
+/// only, read from its own index in the list's order.
+#[test]
+fn a_centre_chip_lists_one_centre_from_its_own_index() {
+    use crate::store::centres::fixture::{at, county, walk_in};
+    let mut c = county();
+    let h = crate::domain::risk::ResponseHours::default();
+    for (by, name) in [
+        (c.v1_desk, "李娜"),
+        (c.t1_desk, "刘洋"),
+        (c.v2_desk, "赵敏"),
+    ] {
+        c.store
+            .create_case(by, &walk_in(at(9, 0), name, "13800000002"), &h)
+            .unwrap();
+    }
+    c.store.view_as(c.t1_lead).unwrap();
+    let mut f = CaseFilter::open();
+    let all = c
+        .store
+        .case_page(&f, Sort::default(), None, false, 10, now());
+    assert_eq!(all.unwrap().len(), 3);
+    f.set(Chip::Centre(4));
+    let rows = c
+        .store
+        .case_page(&f, Sort::default(), None, false, 10, now());
+    let rows = rows.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].party.as_str(), rows[0].centre_id), ("李娜", 4));
+    assert_eq!(c.store.count_cases(&f, now()).unwrap(), 1);
+    let steps = crate::store::cases::queries_for_tests::page_sql(
+        &c.store,
+        &f,
+        Sort::default(),
+        None,
+        now(),
+    );
+    for (sql, mut p) in steps {
+        p.push(Value::Integer(50));
+        let plan: Vec<String> = c
+            .store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map(rusqlite::params_from_iter(p), |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let plan = plan.join("\n");
+        assert!(plan.contains("cases_centre_urgency"), "{plan}");
+        assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+    }
+}

@@ -2,7 +2,7 @@
 //! sent (read-only), nobody else; the intake list; a case's passage with attempts per centre;
 //! overdue hand-overs in both centres.
 use super::*;
-use crate::domain::transfer::{ReturnCode, TransferKind};
+use crate::domain::transfer::{ReturnCode, TransferKind, TransferState};
 
 #[test]
 fn the_receiver_reads_before_signing_and_the_sender_keeps_reading_after() {
@@ -147,4 +147,62 @@ fn a_cases_passage_shows_each_centre_with_its_attempts_and_dates() {
     assert_eq!(p.transfers.len(), 3);
     assert_eq!(p.transfers[0].return_other, "材料不全");
     assert_eq!(where_is(&c.store, id).2, "county");
+}
+
+#[test]
+fn what_a_centre_sent_lists_pending_first_then_answered_newest_first_by_direction() {
+    let mut c = county();
+    let (a, b) = (
+        case_by(&mut c.store, c.t1_lead, "张伟"),
+        case_by(&mut c.store, c.t1_lead, "李娜"),
+    );
+    let up = case_by(&mut c.store, c.t1_lead, "王芳");
+    c.store
+        .hand_down(c.t1_lead, a, V1, "属地调处", Some(1), at(10, 0))
+        .unwrap();
+    c.store
+        .hand_down(c.t1_lead, b, V2, "属地调处", Some(5), at(10, 5))
+        .unwrap();
+    c.store
+        .hand_up(c.t1_lead, up, "涉及两镇", at(10, 10))
+        .unwrap();
+    c.store.sign(c.v2_desk, b, &hours(), at(11, 0)).unwrap();
+    c.store.view_as(c.t1_lead).unwrap();
+    let later = day(1, 11);
+    let down = c.store.sent_from(T1, false, later).unwrap();
+    let got: Vec<(i64, TransferState, bool)> = down
+        .iter()
+        .map(|(t, late)| (t.line.case_id, t.line.state, *late))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (a, TransferState::Pending, true),
+            (b, TransferState::Signed, false)
+        ]
+    );
+    let ups = c.store.sent_from(T1, true, later).unwrap();
+    assert_eq!(ups.len(), 1);
+    assert_eq!((ups[0].0.line.case_id, ups[0].0.line.to_centre), (up, MAIN));
+    // The intake counts: V1 has one to sign, T1 none; another centre's count reads nothing.
+    assert_eq!(c.store.awaiting_count(V1).unwrap(), 1);
+    assert_eq!(c.store.awaiting_count(T1).unwrap(), 0);
+    c.store.view_as(c.v3_desk).unwrap();
+    assert_eq!(c.store.awaiting_count(V1).unwrap(), 0);
+    assert!(c.store.sent_from(T1, false, later).unwrap().is_empty());
+    c.store.view_as(c.county_lead).unwrap();
+    assert_eq!(c.store.awaiting_count(MAIN).unwrap(), 1);
+}
+
+#[test]
+fn a_case_starts_on_its_centres_rung_in_a_tree() {
+    let mut c = county();
+    let at_t1 = case_by(&mut c.store, c.t1_desk, "张伟");
+    let at_v1 = case_by(&mut c.store, c.v1_desk, "李娜");
+    let at_main = case_by(&mut c.store, c.county_lead, "王芳");
+    let levels: Vec<String> = [at_t1, at_v1, at_main]
+        .iter()
+        .map(|id| where_is(&c.store, *id).2)
+        .collect();
+    assert_eq!(levels, ["township", "village", "county"]);
 }

@@ -203,23 +203,18 @@ fn escalating_in_a_tree_hands_up_and_moves_no_label() {
             .iter()
             .any(|a| a.starts_with("case.escalate"))
     );
-    // A case registered at the county starts at the county level (the centre's own): the top
-    // of the ladder, where escalating is refused.
+    // At the county there is no parent, and a case received there starts on the county's
+    // rung: nothing above it, the label does not move.
     let top = case_by(&mut c.store, c.county_lead, "李娜");
+    assert!(matches!(
+        c.store.escalate_case(c.county_lead, top, "", at(10, 0)),
+        Err(StoreError::Case(
+            crate::domain::case_rule::CaseRule::Ladder(
+                crate::domain::ladder::LadderError::TopReached
+            )
+        ))
+    ));
     assert_eq!(where_is(&c.store, top).2, "county");
-    let refused = c.store.escalate_case(c.county_lead, top, "", at(10, 0));
-    assert!(
-        matches!(
-            refused,
-            Err(StoreError::Case(
-                crate::domain::case_rule::CaseRule::Ladder(
-                    crate::domain::ladder::LadderError::TopReached
-                )
-            ))
-        ),
-        "{refused:?}"
-    );
-    assert_eq!(where_is(&c.store, top).1, None);
 }
 
 #[test]

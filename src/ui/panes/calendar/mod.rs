@@ -114,7 +114,15 @@ fn title(state: &CalendarState, view: &View) -> String {
     } else {
         format!("{} – {}", first.format("%Y-%m-%d"), last.format("%m-%d"))
     };
-    format!(" {} · {what} · {days}{today} ", view.tr("pane.calendar"))
+    // Several centres: whose calendar it is.
+    let centre = match state.centre {
+        Some(c) => format!(" · {}", view.place.name(c)),
+        None => String::new(),
+    };
+    format!(
+        " {}{centre} · {what} · {days}{today} ",
+        view.tr("pane.calendar")
+    )
 }
 
 pub fn detail_line(s: &SessionView, state: &CalendarState, view: &View) -> String {

@@ -14,7 +14,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-fn section<'a>(view: &View, key: &str) -> Line<'a> {
+pub(super) fn section<'a>(view: &View, key: &str) -> Line<'a> {
     Line::from(Span::styled(
         format!("── {} ", view.tr(key)),
         view.theme.title(),
@@ -96,6 +96,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
             short_time(d.term_ends())
         )),
     ]));
+    lines.extend(super::passage::header(state, d, view));
     if let (Some(w), true) = (r.waiting, r.active) {
         let since = r.waiting_since.map(short_time).unwrap_or_default();
         let text = trf(
@@ -164,13 +165,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, d: &CaseDetail, v
         };
         spans.push(Span::styled(format!("{text}   "), style));
     }
-    if ladder.should_escalate() && r.active {
+    // Not while a hand-over awaits an answer: the case is on its way up already.
+    if ladder.should_escalate() && r.active && r.pending_to.is_none() {
         spans.push(Span::styled(
             t("ui.cases.escalate_proposed"),
             view.theme.error(),
         ));
     }
     lines.push(Line::from(spans));
+    lines.extend(super::passage::section(state, view));
     if !d.sessions.is_empty() {
         lines.push(section(view, "ui.cases.sec.sessions"));
         for s in &d.sessions {

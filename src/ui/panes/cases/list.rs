@@ -30,6 +30,8 @@ enum Col {
     Level,
     Deadline,
     Days,
+    /// The handling centre: a lead above village level only.
+    Centre,
 }
 
 /// Column, width in cells, priority (higher drops first), header key.
@@ -45,16 +47,18 @@ const COLS: &[(Col, usize, u8, &str)] = &[
     (Col::Level, 12, 5, "ui.cases.col.level"),
     (Col::Deadline, 12, 3, "ui.cases.col.deadline"),
     (Col::Days, 4, 5, "ui.cases.col.days"),
+    (Col::Centre, 12, 5, "ui.xfer.col.centre"),
 ];
 
 /// The columns that fit in `width`, in display order; the case number's column is `no_width`
-/// wide (a day past 999 cases numbers 2026-1120-1524, a cell wider than the usual 13).
-fn columns(width: usize, no_width: usize) -> Vec<(Col, usize, &'static str)> {
+/// wide (a day past 999 cases numbers 2026-1120-1524, a cell wider than the usual 13). The
+/// centre's column only when `centre`.
+fn columns(width: usize, no_width: usize, centre: bool) -> Vec<(Col, usize, &'static str)> {
     let mut prio = 9u8;
     loop {
         let cols: Vec<_> = COLS
             .iter()
-            .filter(|c| c.2 <= prio)
+            .filter(|c| c.2 <= prio && (centre || c.0 != Col::Centre))
             .map(|c| match c.0 {
                 Col::CaseNo => (c.0, c.1.max(no_width), c.3),
                 _ => (c.0, c.1, c.3),
@@ -103,6 +107,7 @@ fn cell(row: &CaseRow, col: Col, view: &View) -> (String, Style) {
             _ => ("—".into(), view.theme.dim()),
         },
         Col::Days => (format!("{:>4}", row.days_open(view.now)), plain),
+        Col::Centre => (view.place.name(row.centre_id), plain),
         Col::Match => (String::new(), plain),
     }
 }
@@ -126,6 +131,7 @@ fn title(state: &CasesState, view: &View) -> String {
         } => view.tr("ui.cases.title.unassigned").to_string(),
         ListKind::Queue { name, .. } => trf(view.lang, "ui.cases.title.queue", &[("name", name)]),
         ListKind::Custom => view.tr("ui.cases.title.list").to_string(),
+        ListKind::Handovers(v) => view.tr(super::handovers::title_key(*v)).to_string(),
     };
     let count = match state.list.count {
         Some(n) => trf(view.lang, "ui.cases.count", &[("n", &n)]),
@@ -161,6 +167,7 @@ fn chip_label(chip: &Chip, rows: &[CaseRow], view: &View) -> String {
         Chip::Received { from, to } => format!("{from}…{to}"),
         Chip::Overdue => view.tr("ui.cases.chip.overdue").to_string(),
         Chip::NeedsFollowUp => view.tr("ui.cases.chip.follow_up").to_string(),
+        Chip::Centre(id) => view.place.name(*id),
     }
 }
 
@@ -206,6 +213,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
     let mut cols = columns(
         usize::from(inner.width).saturating_sub(if searching { 9 } else { 0 }),
         no_width,
+        state.centre_column,
     );
     if searching {
         cols.insert(0, (Col::Match, 8, "ui.cases.col.match"));

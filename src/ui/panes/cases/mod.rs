@@ -3,12 +3,14 @@
 mod ask;
 mod confirm;
 mod detail;
+mod handovers;
 mod list;
+mod passage;
 mod pick;
 mod popup;
 pub mod timeline;
 
-use crate::app::panes::cases::{CasesState, Screen};
+use crate::app::panes::cases::{CasesState, ListKind, Screen};
 use crate::ui::View;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,7 +18,12 @@ use ratatui::layout::Rect;
 pub fn draw(frame: &mut Frame, area: Rect, state: &CasesState, view: &View) {
     match (state.screen, state.detail.as_ref()) {
         (Screen::Detail, Some(d)) => detail::draw(frame, area, state, d, view),
-        _ => list::draw(frame, area, state, view),
+        _ => match state.kind {
+            ListKind::Handovers(v) if !state.search.active => {
+                handovers::draw(frame, area, state, v, view)
+            }
+            _ => list::draw(frame, area, state, view),
+        },
     }
     for p in state.popups.iter() {
         popup::draw(frame, area, p, view);

@@ -4,6 +4,7 @@
 //! here, action by action, following the formats the store writes.
 use crate::domain::case_filter::Waiting;
 use crate::domain::followup::{Kind, Method, Performance};
+use crate::domain::transfer::{ReturnCode, TransferState};
 use crate::domain::{ladder::Level, risk::Colour, status::Status};
 use crate::i18n::{Lang, tr};
 use crate::store::AuditLine;
@@ -44,6 +45,14 @@ pub fn what_key(action: &str) -> &'static str {
         "followup.move" => "ui.cases.ev.followup_move",
         "followup.cancel" => "ui.cases.ev.followup_cancel",
         "followup.record" => "ui.cases.ev.followup_record",
+        "transfer.up" => "ui.xfer.ev.up",
+        "transfer.down" => "ui.xfer.ev.down",
+        "transfer.across" => "ui.xfer.ev.across",
+        "transfer.sign" => "ui.xfer.ev.sign",
+        "transfer.return" => "ui.xfer.ev.return",
+        "transfer.withdraw" => "ui.xfer.ev.withdraw",
+        "transfer.overrule" => "ui.xfer.ev.overrule",
+        "transfer.move" => "ui.xfer.ev.move",
         _ => "ui.cases.ev.other",
     }
 }
@@ -79,7 +88,8 @@ fn state_key(code: &str) -> Option<&'static str> {
         "partly" => "ui.cases.followup.partly",
         "breached" => "ui.cases.followup.breached",
         "unreachable" => "ui.cases.followup.unreachable",
-        _ => return None,
+        // A hand-over's (transfer.sign, transfer.return…).
+        c => return TransferState::from_code(c).map(TransferState::i18n_key),
     })
 }
 
@@ -184,6 +194,22 @@ pub fn change(a: &AuditLine, lang: Lang) -> String {
             words(lang, &short_times(old), &[None, None, None, Some("state")]),
             labelled(lang, "state", new),
         ),
+        // "not_exhausted: note", "other (words): note": the reason in words, and the note.
+        "transfer.return" => match new.split_once(": ") {
+            Some((why, note)) => {
+                let (code, other) = why.split_once(' ').unwrap_or((why, ""));
+                let why = ReturnCode::from_code(code)
+                    .map_or_else(|| code.to_string(), |c| tr(lang, c.i18n_key()).to_string());
+                if other.is_empty() {
+                    format!("{why}: {note}")
+                } else {
+                    format!("{why} {other}: {note}")
+                }
+            }
+            None => new.to_string(),
+        },
+        // What the sender said.
+        "transfer.withdraw" | "transfer.overrule" => new.to_string(),
         // "#3 agreement 2026-12-01"
         "followup.add" => words(lang, new, &[None, Some("kind")]),
         // "#3 due" → "cancelled (reason)"
@@ -226,6 +252,38 @@ mod tests {
             new: new.into(),
             from_case: String::new(),
         }
+    }
+
+    #[test]
+    fn hand_overs_read_in_words() {
+        let zh = |a: AuditLine| change(&a, Lang::Zh);
+        assert_eq!(
+            zh(line("transfer.sign", "state", "pending", "signed")),
+            "待签收 → 已签收"
+        );
+        assert_eq!(
+            zh(line(
+                "transfer.return",
+                "state",
+                "pending",
+                "not_exhausted: 请再调解"
+            )),
+            "下级未穷尽: 请再调解"
+        );
+        assert_eq!(
+            zh(line(
+                "transfer.return",
+                "state",
+                "pending",
+                "other (材料不全): 补充"
+            )),
+            "其他 (材料不全): 补充"
+        );
+        assert_eq!(
+            zh(line("transfer.move", "level", "village", "township")),
+            "村（社区） → 乡镇（街道）"
+        );
+        assert_eq!(what_key("transfer.up"), "ui.xfer.ev.up");
     }
 
     #[test]

@@ -80,9 +80,12 @@ pub(super) fn choice_line(
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, s: &TriageState, view: &View) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(format!(" {} ", view.tr("ui.triage.title")));
+    // Several centres: the case is registered into the desk's own, named on the form.
+    let title = match view.place.own.as_ref().filter(|_| view.place.several()) {
+        Some(own) => format!(" {} · {} ", view.tr("ui.triage.title"), own.name),
+        None => format!(" {} ", view.tr("ui.triage.title")),
+    };
+    let block = Block::default().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let rows = build(s, view, usize::from(inner.width));
