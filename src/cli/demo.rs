@@ -57,6 +57,21 @@ pub(crate) fn make(
             ("county", &county),
             ("desk", &crate::demo::DEMO_VILLAGE_DESK),
         ],
+    ))?;
+    let f = &report.flows;
+    out.line(trf(
+        lang,
+        "cli.demo.flows",
+        &[
+            ("up", &f.up_signed[0]),
+            ("county", &f.up_signed[1]),
+            ("returned", &f.up_returned),
+            ("down", &f.down_signed),
+            ("sent_back", &f.down_returned),
+            ("overruled", &f.down_overruled),
+            ("pending", &(f.up_pending + f.down_pending)),
+            ("overdue", &f.down_overdue),
+        ],
     ))
 }
 

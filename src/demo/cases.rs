@@ -1,16 +1,15 @@
 //! The case generator: cases spread over past days, their parties, sessions, follow-ups, audit.
 use super::calibration::{flags_for, pick_colour, status_for};
+use super::flows::{self, Flow};
 use super::people::People;
+use super::place::{Place, ladder, mediator_for, pick_place};
 use super::schedule::{Bookings, at, followups, sessions};
-use super::staff::DemoStaff;
 use super::texts;
 use super::{DemoOptions, DemoReport};
 use crate::domain::category;
 use crate::domain::centre;
 use crate::domain::channel::Channel;
-use crate::domain::ladder::Level;
 use crate::domain::risk::{Colour, ResponseHours, RiskFlag};
-use crate::domain::role::Role;
 use crate::domain::status::Status;
 use crate::domain::team_rule::team_for;
 use crate::domain::worktime::Calendar;
@@ -21,44 +20,11 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::HashMap;
 
-/// A centre cases are received at, with the staff and rooms the generator picks from.
-pub(super) struct Place {
-    pub(super) id: i64,
-    pub(super) level: Level,
-    /// What its case numbers start with (`domain::centre::case_no`).
-    pub(super) prefix: String,
-    pub(super) mediators: Vec<(i64, u32, &'static str, &'static str)>, // id, bit, specialties, languages
-    /// Leads and desk clerks: who registers.
-    pub(super) desks: Vec<i64>,
-    pub(super) rooms: Vec<i64>,
-}
-
-impl Place {
-    pub(super) fn new(id: i64, level: Level, prefix: &str) -> Place {
-        Place {
-            id,
-            level,
-            prefix: prefix.into(),
-            mediators: Vec::new(),
-            desks: Vec::new(),
-            rooms: Vec::new(),
-        }
-    }
-
-    /// A mediator gets the next bit of this centre's bookings.
-    pub(super) fn add_staff(&mut self, id: i64, s: &DemoStaff) {
-        match s.role {
-            Role::Mediator => {
-                let bit = 1u32 << self.mediators.len();
-                self.mediators.push((id, bit, s.specialties, s.languages));
-            }
-            _ => self.desks.push(id),
-        }
-    }
-}
-
 pub(super) struct Ctx {
     pub(super) rng: ChaCha8Rng,
+    /// Which cases move between centres (flows/): its own draws, so the rest stays.
+    pub(super) flow_rng: ChaCha8Rng,
+    pub(super) flows: Vec<Flow>,
     pub(super) people: People,
     pub(super) keys: HashMap<String, String>,
     pub(super) places: Vec<Place>,
@@ -66,7 +32,7 @@ pub(super) struct Ctx {
     /// with the ladder as a label on the case (a database from before centres).
     pub(super) county: bool,
     /// The places' indexes by level: village, township, county.
-    by_level: [Vec<usize>; 3],
+    pub(super) by_level: [Vec<usize>; 3],
     pub(super) bookings: Bookings,
     pub(super) recent_parties: Vec<i64>,
     pub(super) report: DemoReport,
@@ -82,7 +48,7 @@ pub(super) fn generate(
     opts: &DemoOptions,
     places: Vec<Place>,
     county: bool,
-) -> Result<DemoReport, StoreError> {
+) -> Result<(DemoReport, Vec<Flow>), StoreError> {
     let mut by_level: [Vec<usize>; 3] = Default::default();
     for (i, p) in places.iter().enumerate() {
         by_level[p.level as usize].push(i);
@@ -103,6 +69,8 @@ pub(super) fn generate(
     let calendar = store.deadline_calendar(last - Duration::days(days as i64))?;
     let mut ctx = Ctx {
         rng: ChaCha8Rng::seed_from_u64(opts.seed),
+        flow_rng: ChaCha8Rng::seed_from_u64(opts.seed ^ flows::SEED),
+        flows: Vec::new(),
         people: People::new(),
         keys: HashMap::new(),
         places,
@@ -140,47 +108,7 @@ pub(super) fn generate(
         }
         Ok(())
     })?;
-    Ok(ctx.report)
-}
-
-/// Where the next case is received: in a county, a village for most (70 %), a township for
-/// fewer (23 %), the county centre for a few (7 %), and one of that level's centres at random.
-fn pick_place(c: &mut Ctx) -> usize {
-    if !c.county {
-        return 0;
-    }
-    let level = match c.rng.random_range(0..100) {
-        0..70 => Level::Village,
-        70..93 => Level::Township,
-        _ => Level::County,
-    };
-    let at = &c.by_level[level as usize];
-    at[c.rng.random_range(0..at.len())]
-}
-
-/// The case's ladder. In a county: the level of the centre it is at, and attempts there only
-/// (no case has moved between centres: flows_between_centres in mod.rs). In one centre, the
-/// ladder is a label: most cases at the village level, some past it with its attempts used.
-fn ladder(c: &mut Ctx, p: usize, status: Status) -> (Level, [u32; 3]) {
-    let fresh = matches!(
-        status,
-        Status::Registered | Status::Assigned | Status::AnsweredAtDesk
-    );
-    if c.county {
-        let level = c.places[p].level;
-        let mut attempts = [0; 3];
-        if !fresh {
-            attempts[level as usize] = c.rng.random_range(1..=level.max_attempts());
-        }
-        return (level, attempts);
-    }
-    let level_roll = c.rng.random_range(0..100);
-    match (fresh, level_roll) {
-        (true, _) => (Level::Village, [0, 0, 0]),
-        (_, 0..70) => (Level::Village, [c.rng.random_range(1..=3), 0, 0]),
-        (_, 70..93) => (Level::Township, [3, c.rng.random_range(1..=2), 0]),
-        _ => (Level::County, [3, 2, 1]),
-    }
+    Ok((ctx.report, ctx.flows))
 }
 
 fn one_case(
@@ -195,6 +123,8 @@ fn one_case(
     let colour = pick_colour(&mut c.rng);
     let age = (c.today - received.date()).num_days();
     let status = status_for(age, colour, &mut c.rng);
+    let road = flows::mark(c, p, age, colour);
+    let status = road.map_or(status, |r| r.status());
     let channels = Channel::ALL;
     let channel = if c.rng.random_bool(0.6) {
         Channel::WalkIn
@@ -224,7 +154,10 @@ fn one_case(
     let summary = texts::summary(&cat.code, &mut c.rng);
     let desks = &c.places[p].desks;
     let desk = desks[c.rng.random_range(0..desks.len())];
-    let (level, attempts) = ladder(c, p, status);
+    let (level, mut attempts) = ladder(c, p, status);
+    if let Some(r) = road {
+        attempts = r.attempts();
+    }
     // Ended within a month, by yesterday at the latest: a recent closed case keeps its time
     // too (the purge selects by it).
     let latest = received + Duration::days((age - 1).max(0));
@@ -286,6 +219,7 @@ fn one_case(
         "",
         &format!("{case_no} {}", colour.code()),
     )?;
+    let mut last = None;
     if let Some((owner_id, bit)) = owner {
         w.audit(
             received,
@@ -296,7 +230,7 @@ fn one_case(
             "",
             &owner_id.to_string(),
         )?;
-        sessions(
+        last = sessions(
             w,
             c,
             p,
@@ -309,6 +243,17 @@ fn one_case(
         if colour == Colour::Red && status.is_active() {
             red_seen_today(w, c, case_id, owner_id, received)?;
         }
+    }
+    if let Some(road) = road {
+        c.flows.push(Flow {
+            case_id,
+            centre: c.places[p].id,
+            road,
+            received,
+            colour,
+            last: last.unwrap_or(received),
+            owner: owner.map(|o| o.0),
+        });
     }
     if matches!(status, Status::Agreement | Status::FollowUp)
         || (status == Status::Closed && colour != Colour::Green && c.rng.random_bool(0.5))
@@ -405,21 +350,4 @@ fn new_party(
         language: if miao { "hmn" } else { "zh" },
         vulnerability: if elderly { "elderly" } else { "" },
     })
-}
-
-/// A mediator of the centre with the category as a specialty (and Miao when needed), else
-/// anyone there.
-fn mediator_for(c: &mut Ctx, p: usize, category: &str, miao: bool) -> (i64, u32) {
-    let mediators = &c.places[p].mediators;
-    let fits: Vec<_> = mediators
-        .iter()
-        .filter(|m| m.2.split(',').any(|s| s == category) && (!miao || m.3.contains("hmn")))
-        .map(|m| (m.0, m.1))
-        .collect();
-    if fits.is_empty() {
-        let m = mediators[c.rng.random_range(0..mediators.len())];
-        (m.0, m.1)
-    } else {
-        fits[c.rng.random_range(0..fits.len())]
-    }
 }

@@ -4,7 +4,9 @@
 mod calibration;
 mod cases;
 mod county;
+mod flows;
 mod people;
+mod place;
 mod schedule;
 mod staff;
 mod texts;
@@ -13,9 +15,10 @@ use crate::domain::ladder::Level;
 use crate::domain::role::Role;
 use crate::store::centres::{CentreEdit, NewCentre};
 use crate::store::{Actor, NewStaff, Store, StoreError};
-use cases::Place;
 use chrono::NaiveDateTime;
 pub use county::COUNTY_NAME;
+pub use flows::FlowReport;
+use place::Place;
 use staff::DemoStaff;
 
 /// The demo's shift lead, logged in by `onedoor --demo`: the county centre's lead in a county.
@@ -42,8 +45,10 @@ pub struct DemoReport {
     /// Centres and staff made.
     pub centres: u64,
     pub staff: u64,
-    /// Cases handled at village, township and county centres.
+    /// Cases handled at village, township and county centres (where they are now).
     pub per_level: [u64; 3],
+    /// Cases that moved between centres, by road (a county only).
+    pub flows: FlowReport,
 }
 
 /// One centre, as a database from before centres: its staff, rooms and cases, numbers without
@@ -55,7 +60,7 @@ pub fn generate(
 ) -> Result<DemoReport, StoreError> {
     let mut made = Made::new(opts, pin)?;
     let main = made.first_centre(store)?;
-    let mut report = cases::generate(store, opts, vec![main], false)?;
+    let (mut report, _) = cases::generate(store, opts, vec![main], false)?;
     report.centres = 1;
     report.staff = made.staff;
     store.analyze()?;
@@ -85,22 +90,25 @@ pub fn generate_county(
         let id = store.add_centre(lead, &new, made.at)?;
         places.push(made.centre(store, id, c.level, c.code, c.staff, c.rooms)?);
     }
-    let mut report = cases::generate(store, opts, places, true)?;
-    flows_between_centres(store, opts)?;
+    let (mut report, moving) = cases::generate(store, opts, places, true)?;
+    report.flows = flows_between_centres(store, opts, &moving, &mut report.per_level)?;
     report.centres = 1 + county::CENTRES.len() as u64;
     report.staff = made.staff;
     store.analyze()?;
     Ok(report)
 }
 
-/// Where the demo's cases will move between centres through the hand-overs of
-/// store/transfers/ (hand_up, sign, return_transfer, hand_down, overrule): village cases whose
-/// three attempts are used handed up (上报) and signed for (签收) or returned (退回), township
-/// cases handed down to the village of the parties (交办), each through the store's own checked
-/// and audited calls, never written directly. Until then no case moves: every case stays at the
-/// centre that received it, its ladder counting attempts there.
-fn flows_between_centres(_store: &mut Store, _opts: &DemoOptions) -> Result<(), StoreError> {
-    Ok(())
+/// The demo's cases moving between centres through the hand-overs of store/transfers/
+/// (flows/): each step the store's own checked and audited call, dated when it happened.
+fn flows_between_centres(
+    store: &mut Store,
+    opts: &DemoOptions,
+    moving: &[flows::Flow],
+    per_level: &mut [u64; 3],
+) -> Result<FlowReport, StoreError> {
+    let rng = rand::SeedableRng::seed_from_u64(opts.seed ^ flows::SEED.rotate_left(17));
+    let overdue = opts.cases >= flows::OVERDUE_FROM_CASES;
+    flows::run(store, moving, rng, opts.now, overdue, per_level)
 }
 
 /// Staff and rooms as they are added: the hash every account shares, the first lead (who adds
@@ -186,5 +194,7 @@ fn split(s: &str) -> Vec<String> {
         .collect()
 }
 
+#[cfg(test)]
+mod flow_tests;
 #[cfg(test)]
 mod tests;

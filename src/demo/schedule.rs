@@ -57,7 +57,7 @@ pub(super) fn sessions(
     received: NaiveDateTime,
     status: Status,
     level: &str,
-) -> Result<(), StoreError> {
+) -> Result<Option<NaiveDateTime>, StoreError> {
     // Referred and withdrawn cases mostly leave before anyone mediates.
     let held = match status {
         Status::Assigned | Status::ReferredOut | Status::Withdrawn => 0,
@@ -65,6 +65,7 @@ pub(super) fn sessions(
     };
     let mut day = received.date() + Duration::days(2);
     let mut booked = 0;
+    let mut last = None;
     for _ in 0..20 {
         if booked == held || day >= c.today {
             break;
@@ -90,6 +91,7 @@ pub(super) fn sessions(
                 })?;
                 c.report.sessions += 1;
                 booked += 1;
+                last = Some(start + Duration::hours(1));
             }
         }
         day += Duration::days(c.rng.random_range(1..4));
@@ -124,7 +126,7 @@ pub(super) fn sessions(
             day += Duration::days(1);
         }
     }
-    Ok(())
+    Ok(last)
 }
 
 pub(super) fn followups(

@@ -81,22 +81,31 @@ pub(crate) mod demo_checks {
     pub const OFF_THE_LADDER: &str =
         "SELECT COUNT(*) FROM cases c JOIN centres k ON k.id = c.centre_id WHERE ?1 <> '' AND (
             c.level <> k.level
-            OR (c.level = 'village' AND (attempts_village > 3 OR attempts_township + attempts_county > 0))
-            OR (c.level = 'township' AND (attempts_township > 2 OR attempts_village + attempts_county > 0))
-            OR (c.level = 'county' AND (attempts_county > 1 OR attempts_village + attempts_township > 0)))";
-    /// Cases received or registered elsewhere than where they are, or numbered without their
-    /// centre's prefix.
+            OR attempts_village > 3 OR attempts_township > 2 OR attempts_county > 1
+            OR (c.level = 'village' AND attempts_township + attempts_county > 0)
+            OR (c.level = 'township' AND attempts_county > 0)
+            OR (c.centre_id = c.received_centre_id AND (
+                (c.level = 'township' AND attempts_village > 0)
+                OR (c.level = 'county' AND attempts_village + attempts_township > 0))))";
+    /// Cases elsewhere than where they were received but for a signed (or overruled)
+    /// hand-over to there, registered by someone of another centre, or numbered without their
+    /// receiving centre's prefix.
     pub const NOT_WHERE_RECEIVED: &str =
-        "SELECT COUNT(*) FROM cases c JOIN centres k ON k.id = c.centre_id
+        "SELECT COUNT(*) FROM cases c JOIN centres k ON k.id = c.received_centre_id
              JOIN staff s ON s.id = c.received_by WHERE ?1 <> '' AND (
-            c.received_centre_id <> c.centre_id OR s.centre_id <> c.centre_id
+            (c.received_centre_id <> c.centre_id AND NOT EXISTS (SELECT 1 FROM transfers t
+                WHERE t.case_id = c.id AND t.to_centre = c.centre_id
+                AND t.state IN ('signed', 'overruled')))
+            OR s.centre_id <> c.received_centre_id
             OR (k.number_prefix = '' AND c.case_no GLOB '[A-Z]*')
             OR (k.number_prefix <> '' AND c.case_no NOT LIKE k.number_prefix || '-%'))";
-    /// Sessions in another centre's room or with another centre's mediator.
+    /// Sessions in a room or with a mediator of a centre the case never was at.
     pub const SESSIONS_ELSEWHERE: &str =
         "SELECT COUNT(*) FROM sessions x JOIN cases c ON c.id = x.case_id
              JOIN rooms r ON r.id = x.room_id JOIN staff m ON m.id = x.mediator_id
-             WHERE ?1 <> '' AND (r.centre_id <> c.centre_id OR m.centre_id <> c.centre_id)";
+             WHERE ?1 <> '' AND (r.centre_id <> m.centre_id OR (m.centre_id <> c.centre_id
+                AND m.centre_id <> c.received_centre_id AND NOT EXISTS (SELECT 1 FROM transfers t
+                    WHERE t.case_id = c.id AND t.from_centre = m.centre_id)))";
     /// Centres missing a lead, a desk clerk, a mediator or a room.
     pub const CENTRES_UNSTAFFED: &str = "SELECT COUNT(*) FROM centres k WHERE ?1 <> '' AND (
             NOT EXISTS (SELECT 1 FROM staff WHERE centre_id = k.id AND role = 'lead')
