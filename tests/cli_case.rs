@@ -9,7 +9,7 @@ use onedoor::domain::ladder::Level;
 use onedoor::domain::risk::ResponseHours;
 use onedoor::domain::role::Role;
 use onedoor::store::centres::NewCentre;
-use onedoor::store::{Actor, NewStaff, Store};
+use onedoor::store::{Actor, Store};
 use std::process::Output;
 
 const PIN: &str = "246810";
@@ -31,20 +31,7 @@ struct County {
 }
 
 fn staff(s: &mut Store, by: Option<Actor>, code: &str, role: Role, centre: Option<i64>) -> Actor {
-    let n = NewStaff {
-        code: code.into(),
-        name: format!("员工{code}"),
-        role,
-        languages: vec![],
-        specialties: vec![],
-        team: None,
-        pin: PIN.into(),
-        centre_id: centre,
-    };
-    Actor {
-        staff_id: s.add_staff(by, &n, at(20, 8)).unwrap(),
-        role,
-    }
+    common::county::add_staff(s, by, code, role, centre, PIN, at(20, 8))
 }
 
 fn county() -> County {

@@ -11,7 +11,7 @@ use onedoor::domain::ladder::Level;
 use onedoor::domain::risk::ResponseHours;
 use onedoor::domain::role::Role;
 use onedoor::store::centres::NewCentre;
-use onedoor::store::{Actor, NewStaff, Outcome, Store};
+use onedoor::store::{Actor, Outcome, Store};
 use std::path::Path;
 use std::process::Output;
 
@@ -25,20 +25,7 @@ fn at(d: u32, h: u32) -> NaiveDateTime {
 }
 
 fn staff(s: &mut Store, by: Option<Actor>, code: &str, role: Role, centre: Option<i64>) -> Actor {
-    let n = NewStaff {
-        code: code.into(),
-        name: format!("员工{code}"),
-        role,
-        languages: vec![],
-        specialties: vec![],
-        team: None,
-        pin: PIN.into(),
-        centre_id: centre,
-    };
-    Actor {
-        staff_id: s.add_staff(by, &n, at(2, 8)).unwrap(),
-        role,
-    }
+    common::county::add_staff(s, by, code, role, centre, PIN, at(2, 8))
 }
 
 fn case(s: &mut Store, by: Actor, name: &str) -> i64 {

@@ -332,4 +332,6 @@ pub fn may_manage_centres(role: Role, own_level: Level) -> bool {
 }
 
 #[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
 mod tests;

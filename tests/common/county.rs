@@ -77,3 +77,30 @@ pub fn signed(s: &mut Store) {
     )
     .unwrap();
 }
+
+/// Adds `code` (named 员工<code>, PIN `pin`) at `centre` (None: the adder's) and returns the
+/// actor; `by` is None for the first lead.
+pub fn add_staff(
+    s: &mut onedoor::store::Store,
+    by: Option<onedoor::store::Actor>,
+    code: &str,
+    role: onedoor::domain::role::Role,
+    centre: Option<i64>,
+    pin: &str,
+    at: chrono::NaiveDateTime,
+) -> onedoor::store::Actor {
+    let n = onedoor::store::NewStaff {
+        code: code.into(),
+        name: format!("员工{code}"),
+        role,
+        languages: vec![],
+        specialties: vec![],
+        team: None,
+        pin: pin.into(),
+        centre_id: centre,
+    };
+    onedoor::store::Actor {
+        staff_id: s.add_staff(by, &n, at).unwrap(),
+        role,
+    }
+}

@@ -1,31 +1,6 @@
 use super::*;
+use crate::domain::centre::testing::county;
 use chrono::NaiveDate;
-
-fn centre(id: i64, code: &str, level: Level, parent: Option<i64>) -> Centre {
-    Centre {
-        id,
-        code: code.into(),
-        name: format!("{code} centre"),
-        level,
-        parent_id: parent,
-        number_prefix: code.into(),
-        address: String::new(),
-        phone: String::new(),
-        active: true,
-    }
-}
-
-/// County 1; townships 2, 3; villages 4, 5 under 2 and 6 under 3.
-fn county() -> CentreTree {
-    CentreTree::new(vec![
-        centre(1, "AJ", Level::County, None),
-        centre(2, "T1", Level::Township, Some(1)),
-        centre(3, "T2", Level::Township, Some(1)),
-        centre(4, "V1", Level::Village, Some(2)),
-        centre(5, "V2", Level::Village, Some(2)),
-        centre(6, "V3", Level::Village, Some(3)),
-    ])
-}
 
 fn day(d: u32, h: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, d)
