@@ -212,7 +212,10 @@ fn slip_of_another_villages_case_is_refused() {
         .remove(0)
     };
     let (mine, theirs) = (first("DL01"), first("XS01"));
-    assert!(ok(&run(&db, &["slip", &mine, "--as", CLERK])).contains(&mine));
+    let slip = ok(&run(&db, &["slip", &mine, "--as", CLERK]));
+    assert!(slip.contains(&mine), "{slip}");
+    // The slip names the village that received the visitor, not the county.
+    assert!(slip.contains("东林镇东林村调解室"), "{slip}");
     let out = run(&db, &["slip", &theirs, "--as", CLERK]);
     assert!(!out.status.success(), "another village's slip was printed");
     assert!(!String::from_utf8_lossy(&out.stdout).contains(&theirs));

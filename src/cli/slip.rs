@@ -2,8 +2,8 @@
 use super::{CliError, Out};
 use crate::config::Config;
 use crate::i18n::Lang;
-use crate::report::centre_name;
 use crate::report::slip::slip_text;
+use crate::report::slip_centre;
 use crate::store::Store;
 use std::path::Path;
 
@@ -23,6 +23,6 @@ pub(crate) fn run(
         lang,
         &data,
         config,
-        &centre_name(&store, config)?,
+        &slip_centre(&store, config, &data)?,
     ))
 }

@@ -147,6 +147,19 @@ pub fn centre_name(
         .unwrap_or_else(|| config.centre.name.clone()))
 }
 
+/// The centre a visitor's slip names: the one that received them where the record holds
+/// several centres, else the centre's name as `centre_name` gives it.
+pub fn slip_centre(
+    store: &crate::store::Store,
+    config: &crate::config::Config,
+    slip: &crate::store::SlipData,
+) -> crate::store::Result<String> {
+    match slip.received_centre.as_deref().map(str::trim) {
+        Some(name) if !name.is_empty() => Ok(name.to_string()),
+        _ => centre_name(store, config),
+    }
+}
+
 /// "and N more not shown" when a list was cut, else nothing.
 pub(crate) fn more_note(lang: Lang, more: i64) -> Option<Block> {
     (more > 0).then(|| Block::Note(crate::i18n::trf(lang, "ui.report.more", &[("n", &more)])))

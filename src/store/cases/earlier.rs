@@ -46,6 +46,9 @@ pub struct SlipData {
     pub team: Option<String>,
     pub owner_name: Option<String>,
     pub applicant: Option<String>,
+    /// The centre that received the visitor, where the record holds several (none: one centre,
+    /// named by the settings or the config as before).
+    pub received_centre: Option<String>,
 }
 
 impl Store {

@@ -279,3 +279,23 @@ fn a_case_starts_on_the_level_of_the_centre_that_registers_it() {
     assert_eq!(level(township.id), Level::Township);
     assert_eq!(level(county_case.id), Level::County);
 }
+
+#[test]
+fn a_slip_names_the_centre_that_received_the_visitor() {
+    let mut c = county();
+    let h = ResponseHours::default();
+    let made = c
+        .store
+        .create_case(c.v1_desk, &walk_in(at(9, 0), "李娜", "13800000002"), &h)
+        .unwrap();
+    c.store.view_as(c.v1_desk).unwrap();
+    let slip = c.store.slip(&made.case_no).unwrap();
+    assert_eq!(slip.received_centre.as_deref(), Some("东林镇一村调解室"));
+    // One centre alone: no name from the tree (the settings or the config name it).
+    let mut one = Store::open_in_memory().unwrap();
+    let lead = crate::store::testing::add_staff(&mut one, None, "L1", Role::Lead, at(8, 0));
+    let alone = one
+        .create_case(lead, &walk_in(at(9, 0), "张伟", "13800000001"), &h)
+        .unwrap();
+    assert_eq!(one.slip(&alone.case_no).unwrap().received_centre, None);
+}

@@ -96,7 +96,7 @@ fn show_saved(s: &mut TriageState, ctx: &mut Ctx, created: CaseCreated, owner_id
             ctx.lang,
             &d,
             ctx.config,
-            &crate::report::centre_name(ctx.store, ctx.config)
+            &crate::report::slip_centre(ctx.store, ctx.config, &d)
                 .unwrap_or_else(|_| ctx.config.centre.name.clone()),
         ),
         Err(_) => String::new(),

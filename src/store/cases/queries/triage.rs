@@ -64,9 +64,11 @@ pub(crate) fn busy(
 pub(crate) fn slip(c: &Connection, case_no: &str) -> Result<Option<SlipData>> {
     let sql = concat!(
         "SELECT c.case_no, c.received_at, c.category, c.colour, c.deadline_at, c.team,
-                        s.name, p.name
+                        s.name, p.name,
+                        CASE WHEN (SELECT count(*) FROM centres) > 1 THEN rc.name END
                  FROM cases c LEFT JOIN staff s ON s.id = c.owner_id
                  LEFT JOIN parties p ON p.id = c.first_party_id
+                 LEFT JOIN centres rc ON rc.id = c.received_centre_id
                  WHERE c.case_no = ?1 AND ",
         readable!("c")
     );
@@ -80,6 +82,7 @@ pub(crate) fn slip(c: &Connection, case_no: &str) -> Result<Option<SlipData>> {
             team: r.get(5)?,
             owner_name: r.get(6)?,
             applicant: r.get(7)?,
+            received_centre: r.get(8)?,
         })
     })
 }
