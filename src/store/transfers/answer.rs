@@ -50,7 +50,26 @@ struct Log<'a> {
     case: i64,
 }
 
-impl Log<'_> {
+impl<'a> Log<'a> {
+    fn new(tx: &'a Transaction<'a>, at: &'a str, by: Actor, case: i64) -> Self {
+        Log { tx, at, by, case }
+    }
+
+    /// Moves the pending hand-over `t` to `to` (with a return's reason), or `NotPending` when
+    /// another desk answered it first.
+    fn settle(
+        &self,
+        t: &TransferLine,
+        to: TransferState,
+        ret: Option<(ReturnCode, &str, &str)>,
+    ) -> Result<()> {
+        if queries::answer(self.tx, t.id, to, self.by.staff_id, self.at, ret)? {
+            Ok(())
+        } else {
+            Err(TransferRule::NotPending.into())
+        }
+    }
+
     fn line(&self, action: &str, field: &str, old: &str, new: &str) -> Result<()> {
         audit::append(
             self.tx,
@@ -92,12 +111,7 @@ fn arrive(
         cal.response(hours, c.colour, now)
     };
     let at = to_sql(now);
-    let log = Log {
-        tx,
-        at: &at,
-        by,
-        case: t.case_id,
-    };
+    let log = Log::new(tx, &at, by, t.case_id);
     let deadline_sql = deadline.map(to_sql);
     queries::arrive(
         tx,
@@ -153,15 +167,8 @@ impl Store {
             let t = addressed(tx, by, case)?;
             let c = open_case(tx, case)?;
             let at = to_sql(now);
-            let log = Log {
-                tx,
-                at: &at,
-                by,
-                case,
-            };
-            if !queries::answer(tx, t.id, TransferState::Signed, by.staff_id, &at, None)? {
-                return Err(TransferRule::NotPending.into());
-            }
+            let log = Log::new(tx, &at, by, case);
+            log.settle(&t, TransferState::Signed, None)?;
             log.line("transfer.sign", "state", "pending", "signed")?;
             arrive(tx, &cal, hours, by, &t, &c, now)
         })
@@ -184,16 +191,9 @@ impl Store {
             let other = transfer::check_return(t.kind, reason, other, note)?;
             let note = note.trim();
             let at = to_sql(now);
-            let log = Log {
-                tx,
-                at: &at,
-                by,
-                case,
-            };
+            let log = Log::new(tx, &at, by, case);
             let ret = Some((reason, other.as_str(), note));
-            if !queries::answer(tx, t.id, TransferState::Returned, by.staff_id, &at, ret)? {
-                return Err(TransferRule::NotPending.into());
-            }
+            log.settle(&t, TransferState::Returned, ret)?;
             queries::set_pending_to(tx, case, None, &at)?;
             let why = if other.is_empty() {
                 format!("{}: {note}", reason.code())
@@ -216,15 +216,8 @@ impl Store {
                 return Err(StoreError::Forbidden);
             }
             let at = to_sql(now);
-            let log = Log {
-                tx,
-                at: &at,
-                by,
-                case,
-            };
-            if !queries::answer(tx, t.id, TransferState::Withdrawn, by.staff_id, &at, None)? {
-                return Err(TransferRule::NotPending.into());
-            }
+            let log = Log::new(tx, &at, by, case);
+            log.settle(&t, TransferState::Withdrawn, None)?;
             queries::set_pending_to(tx, case, None, &at)?;
             log.line("transfer.withdraw", "state", "pending", note.trim())
         })
@@ -250,12 +243,7 @@ impl Store {
             }
             let c = open_case(tx, case)?;
             let at = to_sql(now);
-            let log = Log {
-                tx,
-                at: &at,
-                by,
-                case,
-            };
+            let log = Log::new(tx, &at, by, case);
             if !queries::overrule(tx, t.id, by.staff_id, &at, note.trim())? {
                 return Err(TransferRule::NotReturned.into());
             }
