@@ -42,6 +42,18 @@ pub(crate) enum Db<'c> {
     Pg(&'c PgConn),
 }
 
+impl<'c> From<&'c rusqlite::Connection> for Db<'c> {
+    fn from(c: &'c rusqlite::Connection) -> Self {
+        Db::Lite(c)
+    }
+}
+
+impl<'c> From<&'c rusqlite::Transaction<'_>> for Db<'c> {
+    fn from(t: &'c rusqlite::Transaction<'_>) -> Self {
+        Db::Lite(t)
+    }
+}
+
 /// One row of a result, of either engine.
 pub(crate) enum Row<'r> {
     Lite(&'r rusqlite::Row<'r>),
