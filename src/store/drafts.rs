@@ -1,7 +1,6 @@
 //! Unsaved forms. Saved as the user types (a background writer coalesces keystrokes), offered
 //! back after a crash, deleted when the form is saved or discarded.
 //! One SQL text for both engines (db/mod.rs).
-use super::db::Db;
 use super::time::to_sql;
 use super::{Result, Store};
 use chrono::NaiveDateTime;
@@ -20,8 +19,8 @@ impl Store {
         body: &str,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.write(|tx| {
-            Db::from(tx).execute(
+        self.write_db(|db| {
+            db.execute(
                 "INSERT INTO drafts (staff_id, kind, body, updated_at) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (staff_id, kind) DO UPDATE SET body = excluded.body,
                  updated_at = excluded.updated_at",
@@ -32,7 +31,7 @@ impl Store {
     }
 
     pub fn load_draft(&self, staff_id: i64, kind: &str) -> Result<Option<Draft>> {
-        Db::from(&self.conn).query_opt(
+        self.db().query_opt(
             "SELECT body, updated_at FROM drafts WHERE staff_id = ?1 AND kind = ?2",
             &[&staff_id, &kind],
             |r| {
@@ -45,8 +44,8 @@ impl Store {
     }
 
     pub fn delete_draft(&mut self, staff_id: i64, kind: &str) -> Result<()> {
-        self.write(|tx| {
-            Db::from(tx).execute(
+        self.write_db(|db| {
+            db.execute(
                 "DELETE FROM drafts WHERE staff_id = ?1 AND kind = ?2",
                 &[&staff_id, &kind],
             )?;

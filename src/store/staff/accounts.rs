@@ -31,16 +31,16 @@ impl Store {
         if !crate::domain::pin::is_valid_pin(&s.pin) {
             return Err(StaffRule::PinFormat.into());
         }
-        self.write(|tx| {
+        self.write_db(|tx| {
             match by {
                 Some(a) if !a.role.may(Permission::ManageStaff) => {
                     return Err(StoreError::Forbidden);
                 }
                 // Only the very first account is added by nobody.
-                None if queries::count(tx.into())? > 0 => return Err(StoreError::Forbidden),
+                None if queries::count(tx)? > 0 => return Err(StoreError::Forbidden),
                 _ => {}
             }
-            if queries::code_taken(tx.into(), code)? {
+            if queries::code_taken(tx, code)? {
                 return Err(StaffRule::CodeTaken.into());
             }
             let centre = match by {
@@ -48,7 +48,7 @@ impl Store {
                 None => s.centre_id.unwrap_or(1),
             };
             let at = to_sql(now);
-            let id = queries::insert(tx.into(), s, code, name, pin_hash, &at, centre)?;
+            let id = queries::insert(tx, s, code, name, pin_hash, &at, centre)?;
             let who = format!("{code} {name} {}", s.role.code());
             audit::event(
                 tx,
@@ -63,11 +63,11 @@ impl Store {
     }
 
     pub fn list_staff(&self) -> Result<Vec<StaffMember>> {
-        queries::list((&self.conn).into())
+        queries::list(self.db())
     }
 
     pub fn staff_by_code(&self, code: &str) -> Result<Option<StaffMember>> {
-        queries::by_code((&self.conn).into(), code)
+        queries::by_code(self.db(), code)
     }
 
     /// Disables or re-enables an account (a lead's action, audited). A lead cannot disable
@@ -82,12 +82,12 @@ impl Store {
         if !by.role.may(Permission::ManageStaff) {
             return Err(StoreError::Forbidden);
         }
-        self.write(|tx| {
-            let id = queries::id_by_code(tx.into(), code.trim())?.ok_or(StoreError::NotFound)?;
+        self.write_db(|tx| {
+            let id = queries::id_by_code(tx, code.trim())?.ok_or(StoreError::NotFound)?;
             if id == by.staff_id && !active {
                 return Err(StaffRule::SelfDisable.into());
             }
-            queries::set_active(tx.into(), id, active)?;
+            queries::set_active(tx, id, active)?;
             let action = if active {
                 "staff.enable"
             } else {

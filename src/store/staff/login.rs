@@ -1,5 +1,6 @@
 //! Login with lockout: every attempt counted and audited, the PIN checked outside any
 //! transaction. The lockout's numbers are `domain::staff`.
+use super::super::db::Db;
 use super::super::time::to_sql;
 use super::super::{Result, Store, audit};
 use super::{LoginError, StaffMember, pin_matches, queries};
@@ -23,21 +24,21 @@ impl Store {
     ) -> Result<Result<StaffMember, LoginError>> {
         let code = code.trim();
         let at = to_sql(now);
-        let (m, hash, n) = match self.write(|tx| take_turn(tx, code, now, &at))? {
+        let (m, hash, n) = match self.write_db(|tx| take_turn(tx, code, now, &at))? {
             Turn::Refused(e) => return Ok(Err(e)),
             Turn::Check { member, hash, n } => (member, hash, n),
         };
         let ok = pin_matches(pin, &hash);
-        self.write(|tx| {
+        self.write_db(|tx| {
             if ok {
-                queries::set_failures(tx.into(), m.id, 0, None)?;
+                queries::set_failures(tx, m.id, 0, None)?;
                 audit::event(tx, &at, Some(m.id), None, "auth.ok", code)?;
                 return Ok(Ok(m.clone()));
             }
             audit::event(tx, &at, Some(m.id), None, "auth.fail", code)?;
             let refused = staff::wrong_pin(n, now);
             if let LoginError::Locked(until) = refused {
-                queries::lock(tx.into(), m.id, until)?;
+                queries::lock(tx, m.id, until)?;
             }
             Ok(Err(refused))
         })
@@ -61,8 +62,8 @@ enum Turn {
 /// locks the account at once, so attempts arriving while it is being checked are refused
 /// unchecked; a right PIN lifts the lock again. An attempt cut off half way (a killed process)
 /// stays counted as failed.
-fn take_turn(tx: &rusqlite::Transaction, code: &str, now: NaiveDateTime, at: &str) -> Result<Turn> {
-    let Some(row) = queries::login_row(tx.into(), code)? else {
+fn take_turn(tx: Db, code: &str, now: NaiveDateTime, at: &str) -> Result<Turn> {
+    let Some(row) = queries::login_row(tx, code)? else {
         audit::event(tx, at, None, None, "auth.unknown", code)?;
         return Ok(Turn::Refused(LoginError::Wrong {
             attempts_left: MAX_FAILED_LOGINS,
@@ -78,7 +79,7 @@ fn take_turn(tx: &rusqlite::Transaction, code: &str, now: NaiveDateTime, at: &st
         return Ok(Turn::Refused(LoginError::Disabled));
     }
     let n = staff::attempt_number(row.failed);
-    queries::set_failures(tx.into(), m.id, n, staff::lock_while_checking(n, now))?;
+    queries::set_failures(tx, m.id, n, staff::lock_while_checking(n, now))?;
     Ok(Turn::Check {
         member: m,
         hash: row.hash,
