@@ -15,12 +15,10 @@
 //! Left in SQL on purpose, for the indexes: the read filters (open, overdue, idle red, urgent
 //! colours, the list's chips), which mirror `CaseRow::overdue` and `CaseRow::red_idle`.
 //!
-//! A second engine (planned, PostgreSQL; nothing of it exists yet; ARCHITECTURE.md has the
-//! steps): `Store` holds `enum Conn { Sqlite(rusqlite::Connection), Pg(postgres::Client) }`;
-//! each subject's `queries` becomes `queries/sqlite.rs` and `queries/pg.rs` behind the same
-//! function signatures, taking a `&mut Tx` wrapper instead of `&Connection`; migrations per
-//! engine with the same version numbers. Rules and audit entries stay as they are; the engine
-//! brings SQL only (its own FTS, JSON-list and RETURNING forms, and the read filters above).
+//! A second engine, PostgreSQL, is being built subject by subject (ARCHITECTURE.md): `db/` is
+//! the connection of either engine, `write_db` the write on either; code still written for
+//! SQLite alone reaches its connection through `lite()` and answers `NotOnThisEngine` on
+//! PostgreSQL.
 mod audit;
 pub mod bulk;
 mod calendar;
