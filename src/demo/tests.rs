@@ -52,7 +52,7 @@ fn demo_deadlines_count_working_time_as_a_saved_case_does() {
             // (kept by an outcome reached through it).
             Some(t) => {
                 moved += 1;
-                let cal = s.deadline_calendar(t.date()).unwrap();
+                let cal = s.deadline_calendar(r.centre_id, t.date()).unwrap();
                 match r.status {
                     Status::Registered | Status::Assigned => {
                         cal.response(&ResponseHours::default(), r.colour, t)
@@ -61,7 +61,9 @@ fn demo_deadlines_count_working_time_as_a_saved_case_does() {
                 }
             }
             None => {
-                let cal = s.deadline_calendar(r.received_at.date()).unwrap();
+                let cal = s
+                    .deadline_calendar(r.centre_id, r.received_at.date())
+                    .unwrap();
                 match r.status {
                     Status::InMediation => Some(cal.mediation_term(r.received_at)),
                     _ => cal.response(&ResponseHours::default(), r.colour, r.received_at),
@@ -69,13 +71,15 @@ fn demo_deadlines_count_working_time_as_a_saved_case_does() {
             }
         };
         assert_eq!(r.deadline_at, want, "{} {:?}", r.case_no, r.status);
-        let cal = s.deadline_calendar(r.received_at.date()).unwrap();
+        let cal = s
+            .deadline_calendar(r.centre_id, r.received_at.date())
+            .unwrap();
         // A clock-hour deadline would often fall on a day off; a working-time one never does
-        // (red aside: seen the same day).
+        // (red aside: seen the same day): not on the handling centre's days off either.
         if let Some(d) = r
             .deadline_at
             .filter(|_| r.colour != crate::domain::risk::Colour::Red)
-            && !cal.work.is_working_day(d.date())
+            && !cal.is_open_day(d.date())
         {
             weekend_or_evening += 1;
         }

@@ -26,6 +26,15 @@ impl CalendarState {
         };
     }
 
+    /// The centre whose hours and days the view shows and bookings count in: the one shown,
+    /// else (one centre) the person's own, else the first visible.
+    pub(super) fn shown_centre(&self, ctx: &Ctx) -> i64 {
+        self.centre
+            .or(ctx.place.own_id())
+            .or(self.centres.first().copied())
+            .unwrap_or(1)
+    }
+
     /// Whether `s` switches centre: a lead whose view holds several centres.
     pub fn switches_centre(&self) -> bool {
         self.centre.is_some() && self.centres.len() > 1
