@@ -137,3 +137,70 @@ fn who_marks_which_days() {
     assert!(!c.store.unmark_day(t1_lead, Some(V1), d).unwrap());
     assert_eq!(c.store.day_rules(d, d).unwrap().len(), 2);
 }
+
+#[test]
+fn sessions_are_booked_in_the_handling_centres_days_and_hours() {
+    use crate::domain::booking::BookingRule;
+    use crate::store::NewSession;
+    let mut c = county();
+    let (lead, t1_lead) = (c.county_lead, c.t1_lead);
+    c.store
+        .set_centre_hours(lead, "V1", Some(&monday_to_saturday()), at(8, 0))
+        .unwrap();
+    // V1 and V2 both close Monday 11-30 (each its own closure).
+    let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    for centre in [V1, V2] {
+        let closure = DayMark {
+            centre: Some(centre),
+            day: monday,
+            open: false,
+            name: "赶集".into(),
+        };
+        c.store.mark_day(t1_lead, &closure).unwrap();
+    }
+    // V1 reopens that Monday after all: its own row changes, V2's stays.
+    let reopen = DayMark {
+        centre: Some(V1),
+        day: monday,
+        open: true,
+        name: String::new(),
+    };
+    c.store.mark_day(t1_lead, &reopen).unwrap();
+    let id = case_by(&mut c.store, c.v1_desk, "张伟");
+    let m = c.v1_mediator.staff_id;
+    let session = |d: i64| NewSession {
+        case_id: id,
+        mediators: vec![m],
+        room_id: None,
+        start: day(d, 9),
+        end: day(d, 10),
+    };
+    // A desk clerk books V1's Saturday (a working day there) and its reopened Monday.
+    c.store
+        .book_session(c.v1_desk, &session(4), at(9, 0))
+        .unwrap();
+    c.store
+        .book_session(c.v1_desk, &session(6), at(9, 0))
+        .unwrap();
+    // V2's Monday is closed: V2's own case cannot be booked then.
+    let v2 = case_by(&mut c.store, c.v2_desk, "李娜");
+    let v2_mediator = another(&mut c, "VM2", Role::Mediator, V2);
+    let e = c
+        .store
+        .book_session(
+            c.v2_desk,
+            &NewSession {
+                case_id: v2,
+                mediators: vec![v2_mediator.staff_id],
+                room_id: None,
+                start: day(6, 9),
+                end: day(6, 10),
+            },
+            at(9, 0),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(e, StoreError::Booking(BookingRule::Holiday)),
+        "{e:?}"
+    );
+}
