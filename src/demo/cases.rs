@@ -67,10 +67,12 @@ pub(super) fn generate(
     };
     // About 25 intakes a day, at least two months, at most three years of history.
     let days = (n / 25).clamp(60, 1100);
+    // From the first intake to as far past today as a deadline reaches.
     let first = last - Duration::days(days as i64);
+    let until = today + Duration::days(crate::domain::worktime::HOLIDAY_WINDOW_DAYS);
     let calendars = places
         .iter()
-        .map(|p| store.deadline_calendar(p.id, first))
+        .map(|p| store.centre_calendar(p.id, first, until))
         .collect::<Result<Vec<_>, _>>()?;
     let mut ctx = Ctx {
         rng: ChaCha8Rng::seed_from_u64(opts.seed),

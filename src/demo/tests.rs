@@ -245,3 +245,50 @@ fn the_county_demo_keeps_each_case_at_its_centre_and_level() {
     }
     assert!(continued >= 3, "{continued} centres had cases today");
 }
+
+#[test]
+fn one_village_keeps_its_own_hours_and_one_station_its_own_day_off() {
+    let s = demo(200, 5, at(10, 30));
+    let tree = s.centre_tree().unwrap();
+    let own: Vec<(&str, Vec<u8>)> = tree
+        .all()
+        .iter()
+        .filter_map(|c| Some((c.code.as_str(), c.hours.as_ref()?.days.clone())))
+        .collect();
+    assert_eq!(own, [("XS02", vec![1, 2, 3, 4, 5, 6])]);
+    // NH01 closes a Wednesday 7 to 13 days ahead (24 November 2026 is a Tuesday: 2 December).
+    let today = at(10, 30).date();
+    let rules = s.day_rules(today, today + Duration::days(60)).unwrap();
+    let nh01 = tree.by_code("NH01").unwrap().id;
+    let days: Vec<(Option<i64>, NaiveDate, bool)> =
+        rules.iter().map(|r| (r.centre_id, r.day, r.open)).collect();
+    assert_eq!(days, [(Some(nh01), today + Duration::days(8), false)]);
+    // Its neighbour works that day; XS02 works Saturdays, XS01 does not.
+    let wed = today + Duration::days(8);
+    let open = |code: &str, d: NaiveDate| {
+        let id = tree.by_code(code).unwrap().id;
+        s.centre_calendar(id, d, d).unwrap().is_open_day(d)
+    };
+    assert!(!open("NH01", wed) && open("NH02", wed));
+    let sat = today + Duration::days(4);
+    assert!(open("XS02", sat) && !open("XS01", sat));
+    // No session of NH01's is booked on its day off.
+    let booked = s
+        .sessions_between(
+            wed.and_hms_opt(0, 0, 0).unwrap(),
+            (wed + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap(),
+        )
+        .unwrap();
+    let nh01_rooms: Vec<i64> = s
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.centre_id == nh01)
+        .map(|r| r.id)
+        .collect();
+    assert!(
+        !booked
+            .iter()
+            .any(|b| b.room_id.is_some_and(|r| nh01_rooms.contains(&r)))
+    );
+}
