@@ -6,6 +6,9 @@
 use super::error::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) mod pg;
+
 /// Each entry upgrades from version `index` to `index + 1`. Append only; never edit a released one.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/schema_v1.sql"),

@@ -37,10 +37,10 @@ impl Store {
                     return Err(StoreError::Forbidden);
                 }
                 // Only the very first account is added by nobody.
-                None if queries::count(tx)? > 0 => return Err(StoreError::Forbidden),
+                None if queries::count(tx.into())? > 0 => return Err(StoreError::Forbidden),
                 _ => {}
             }
-            if queries::code_taken(tx, code)? {
+            if queries::code_taken(tx.into(), code)? {
                 return Err(StaffRule::CodeTaken.into());
             }
             let centre = match by {
@@ -48,7 +48,7 @@ impl Store {
                 None => s.centre_id.unwrap_or(1),
             };
             let at = to_sql(now);
-            let id = queries::insert(tx, s, code, name, pin_hash, &at, centre)?;
+            let id = queries::insert(tx.into(), s, code, name, pin_hash, &at, centre)?;
             let who = format!("{code} {name} {}", s.role.code());
             audit::event(
                 tx,
@@ -63,11 +63,11 @@ impl Store {
     }
 
     pub fn list_staff(&self) -> Result<Vec<StaffMember>> {
-        queries::list(&self.conn)
+        queries::list((&self.conn).into())
     }
 
     pub fn staff_by_code(&self, code: &str) -> Result<Option<StaffMember>> {
-        queries::by_code(&self.conn, code)
+        queries::by_code((&self.conn).into(), code)
     }
 
     /// Disables or re-enables an account (a lead's action, audited). A lead cannot disable
@@ -83,11 +83,11 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         self.write(|tx| {
-            let id = queries::id_by_code(tx, code.trim())?.ok_or(StoreError::NotFound)?;
+            let id = queries::id_by_code(tx.into(), code.trim())?.ok_or(StoreError::NotFound)?;
             if id == by.staff_id && !active {
                 return Err(StaffRule::SelfDisable.into());
             }
-            queries::set_active(tx, id, active)?;
+            queries::set_active(tx.into(), id, active)?;
             let action = if active {
                 "staff.enable"
             } else {

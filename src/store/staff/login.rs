@@ -30,14 +30,14 @@ impl Store {
         let ok = pin_matches(pin, &hash);
         self.write(|tx| {
             if ok {
-                queries::set_failures(tx, m.id, 0, None)?;
+                queries::set_failures(tx.into(), m.id, 0, None)?;
                 audit::event(tx, &at, Some(m.id), None, "auth.ok", code)?;
                 return Ok(Ok(m.clone()));
             }
             audit::event(tx, &at, Some(m.id), None, "auth.fail", code)?;
             let refused = staff::wrong_pin(n, now);
             if let LoginError::Locked(until) = refused {
-                queries::lock(tx, m.id, until)?;
+                queries::lock(tx.into(), m.id, until)?;
             }
             Ok(Err(refused))
         })
@@ -62,7 +62,7 @@ enum Turn {
 /// unchecked; a right PIN lifts the lock again. An attempt cut off half way (a killed process)
 /// stays counted as failed.
 fn take_turn(tx: &rusqlite::Transaction, code: &str, now: NaiveDateTime, at: &str) -> Result<Turn> {
-    let Some(row) = queries::login_row(tx, code)? else {
+    let Some(row) = queries::login_row(tx.into(), code)? else {
         audit::event(tx, at, None, None, "auth.unknown", code)?;
         return Ok(Turn::Refused(LoginError::Wrong {
             attempts_left: MAX_FAILED_LOGINS,
@@ -78,7 +78,7 @@ fn take_turn(tx: &rusqlite::Transaction, code: &str, now: NaiveDateTime, at: &st
         return Ok(Turn::Refused(LoginError::Disabled));
     }
     let n = staff::attempt_number(row.failed);
-    queries::set_failures(tx, m.id, n, staff::lock_while_checking(n, now))?;
+    queries::set_failures(tx.into(), m.id, n, staff::lock_while_checking(n, now))?;
     Ok(Turn::Check {
         member: m,
         hash: row.hash,
