@@ -57,7 +57,9 @@ fn bench(src: &str, date: NaiveDate) -> anyhow::Result<()> {
     println!("cases: {}", store.case_count()?);
     let config = Config::default();
     let now = date.and_hms_opt(17, 0, 0).unwrap_or_default();
-    let req = onedoor::report::sheet_request(&store, &config, date, Shift::Day, None, now)?;
+    // The record's first centre: its calendar gives the sheet's next working day.
+    let centre = store.centre_tree()?.all().first().map_or(1, |c| c.id);
+    let req = onedoor::report::sheet_request(&store, &config, centre, date, Shift::Day, None, now)?;
     let (ms, data) = time(5, || store.handover_sheet(&req));
     let data = data?;
     println!(

@@ -184,14 +184,22 @@ impl Config {
                 "response_hours must be 1 to {MAX_RESPONSE_HOURS} hours"
             ));
         }
-        let t = |s: &str| chrono::NaiveTime::parse_from_str(s, "%H:%M").ok();
-        match (t(&self.hours.start), t(&self.hours.end)) {
-            (Some(start), Some(end)) if start < end => {}
-            (Some(_), Some(_)) => return Err("hours.start must be before hours.end".into()),
-            _ => return Err("hours.start and hours.end must look like 08:30".into()),
-        }
-        if self.hours.days.is_empty() || self.hours.days.iter().any(|d| !(1..=7).contains(d)) {
-            return Err("hours.days are 1 (Monday) to 7 (Sunday), at least one".into());
+        // The one check of working hours, a centre's own alike (domain::centre_hours).
+        use crate::domain::centre_hours::{HoursRule, check, parse_clock};
+        let hours = parse_clock(&self.hours.start)
+            .and_then(|start| Ok((start, parse_clock(&self.hours.end)?)))
+            .and_then(|(start, end)| check(start, end, &self.hours.days));
+        match hours {
+            Ok(()) => {}
+            Err(HoursRule::ClosesBeforeOpening) => {
+                return Err("hours.start must be before hours.end".into());
+            }
+            Err(HoursRule::BadTime) => {
+                return Err("hours.start and hours.end must look like 08:30".into());
+            }
+            Err(HoursRule::BadDays) => {
+                return Err("hours.days are 1 (Monday) to 7 (Sunday), at least one".into());
+            }
         }
         let days_ok = |d: &[u32]| !d.is_empty() && d.iter().all(|x| (1..=366).contains(x));
         if !days_ok(&self.followup_days) {

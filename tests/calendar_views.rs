@@ -8,7 +8,6 @@ use onedoor::app::panes::PaneId;
 use onedoor::domain::intake::{NewCase, NewParty};
 use onedoor::domain::risk::ResponseHours;
 use onedoor::domain::role::Role;
-use onedoor::domain::slots::WorkTime;
 use onedoor::i18n::Lang;
 use onedoor::store::{Actor, NewSession, NewStaff, Store};
 use ratatui::crossterm::event::KeyCode;
@@ -144,8 +143,7 @@ fn busy_day(s: &mut Store) {
                 start,
                 end: start + Duration::hours(1),
             };
-            s.book_session(lead, &session, &WorkTime::default(), now)
-                .unwrap();
+            s.book_session(lead, &session, now).unwrap();
         }
     }
 }

@@ -12,7 +12,6 @@ use onedoor::domain::followup::{FollowupPlan, Method, Performance};
 use onedoor::domain::risk::{Colour, ResponseHours};
 use onedoor::domain::role::Role;
 use onedoor::domain::session::SessionStatus;
-use onedoor::domain::slots::WorkTime;
 use onedoor::i18n::{Lang, tr};
 use onedoor::store::{
     Actor, ImportOutcome, ImportRow, ImportSource, NewCase, NewParty, NewSession, NewStaff,
@@ -109,8 +108,7 @@ impl Scenario<'_> {
             start,
             end: start + Duration::hours(1),
         };
-        let work = WorkTime::default();
-        self.s.book_session(self.lead, &s, &work, now).unwrap()
+        self.s.book_session(self.lead, &s, now).unwrap()
     }
 }
 
@@ -139,7 +137,6 @@ fn scenario(s: &mut Store) -> Vec<i64> {
     };
     let hours = ResponseHours::default();
     let plan = FollowupPlan::default();
-    let work = WorkTime::default();
 
     let a = sc.case("罗玉兰", "13912345678", true);
     let t = sc.tick();
@@ -178,7 +175,7 @@ fn scenario(s: &mut Store) -> Vec<i64> {
         t.date().and_hms_opt(16, 0, 0).unwrap(),
         t.date().and_hms_opt(17, 0, 0).unwrap(),
     );
-    sc.s.move_session(lead, held, start, end, None, "调解员临时有会", &work, t)
+    sc.s.move_session(lead, held, start, end, None, "调解员临时有会", t)
         .unwrap();
     let t = sc.tick();
     sc.s.record_session(lead, held, SessionStatus::Held, "达成初步意向", t)

@@ -235,3 +235,126 @@ fn bad_centres_are_refused_clearly_and_before_any_pin() {
     assert_eq!(audit_count(&db, "auth.fail"), 0);
     assert_eq!(audit_count(&db, "centre.add"), 3);
 }
+
+#[test]
+fn a_centres_own_hours_and_days_are_set_checked_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = county(&dir);
+    // One centre's hours differ from nobody's yet: the list is as it always was.
+    let before = ok(&run(&db, &["centre", "list", "--as", "L001"], LEAD_PIN));
+    assert!(!before.contains("Own hours"), "{before}");
+    // Bad hours are refused in words, before any PIN is asked (none is given), and change
+    // nothing.
+    for (flags, said) in [
+        (
+            &["--start", "8h"][..],
+            "Opening and closing times look like 08:30",
+        ),
+        (
+            &["--end", "07:00"][..],
+            "The centre must open before it closes",
+        ),
+        (
+            &["--days", "0-5"][..],
+            "Working days are 1 (Monday) to 7 (Sunday)",
+        ),
+        (
+            &["--days", "5-1"][..],
+            "Working days are 1 (Monday) to 7 (Sunday)",
+        ),
+    ] {
+        let mut args = vec!["centre", "edit", "DL01"];
+        args.extend_from_slice(flags);
+        args.extend_from_slice(&["--as", "L001"]);
+        refused(&run(&db, &args, ""), said);
+    }
+    let both = [
+        "centre",
+        "edit",
+        "DL01",
+        "--start",
+        "08:00",
+        "--default-hours",
+        "--as",
+        "L001",
+    ];
+    assert!(!run(&db, &both, LEAD_PIN).status.success());
+    assert_eq!(audit_count(&db, "centre.hours"), 0);
+    // A market-day village: mornings, Monday to Saturday.
+    let set = [
+        "centre", "edit", "DL01", "--start", "08:00", "--end", "12:00", "--days", "1-6", "--as",
+        "L001",
+    ];
+    assert!(ok(&run(&db, &set, LEAD_PIN)).contains("Changed centre DL01"));
+    // A later change keeps the parts not given.
+    let later = ["centre", "edit", "DL01", "--end", "12:30", "--as", "L001"];
+    ok(&run(&db, &later, LEAD_PIN));
+    assert_eq!(audit_count(&db, "centre.hours"), 2);
+    // DL02 closes a day of its own, soon; a township lead marks it (DL is above DL02).
+    let add_lead = [
+        "staff",
+        "add",
+        "--code",
+        "DLL",
+        "--name",
+        "陈国栋",
+        "--role",
+        "lead",
+        "--centre",
+        "DL",
+        "--as",
+        "L001",
+    ];
+    ok(&run(&db, &add_lead, LEAD_PIN));
+    let day = (chrono::Local::now().date_naive() + chrono::Duration::days(10))
+        .format("%Y-%m-%d")
+        .to_string();
+    let closure = [
+        "centre", "day", &day, "--centre", "DL02", "--name", "赶集", "--as", "DLL",
+    ];
+    let said = ok(&run(&db, &closure, LEAD_PIN));
+    assert!(said.contains("marked closed for DL02"), "{said}");
+    // A day for every centre is the county lead's.
+    refused(
+        &run(&db, &["centre", "day", &day, "--as", "DLL"], LEAD_PIN),
+        "a day for every centre is a county lead's",
+    );
+    refused(
+        &run(&db, &["centre", "day", "2026-13-01", "--as", "DLL"], ""),
+        "Dates look like 2026-11-24",
+    );
+    refused(
+        &run(
+            &db,
+            &["centre", "day", &day, "--centre", "NOPE", "--as", "DLL"],
+            "",
+        ),
+        "No such centre",
+    );
+    let list = ok(&run(&db, &["centre", "list", "--as", "L001"], LEAD_PIN));
+    assert!(
+        list.lines().next().unwrap().ends_with("Own hours and days"),
+        "{list}"
+    );
+    let line = |code: &str| {
+        list.lines()
+            .find(|l| l.trim_start().starts_with(&format!("{code} ")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(line("DL01").ends_with("08:00-12:30 1-6"), "{list}");
+    assert!(
+        line("DL02").ends_with(&format!("{} closed 赶集", &day[5..])),
+        "{list}"
+    );
+    assert!(!line("DL").contains(':'), "{list}");
+    // Back to the default; the mark cleared.
+    let back = ["centre", "edit", "DL01", "--default-hours", "--as", "L001"];
+    ok(&run(&db, &back, LEAD_PIN));
+    let clear = [
+        "centre", "day", &day, "--centre", "DL02", "--clear", "--as", "DLL",
+    ];
+    assert!(ok(&run(&db, &clear, LEAD_PIN)).contains("the mark for DL02 is removed"));
+    let after = ok(&run(&db, &["centre", "list", "--as", "L001"], LEAD_PIN));
+    assert!(!after.contains("Own hours"), "{after}");
+}

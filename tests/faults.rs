@@ -68,9 +68,7 @@ fn child_desk() {
 fn book_and_follow_up(store: &mut Store, actor: Actor, case_id: i64, i: u64) {
     use onedoor::domain::booking::BookingRule;
     use onedoor::domain::followup::{Method, Performance};
-    use onedoor::domain::slots::WorkTime;
     use onedoor::store::{NewSession, RecordResult, StoreError};
-    let work = WorkTime::default();
     let mut monday = now().date() + chrono::Duration::days(7);
     while monday.format("%u").to_string() != "1" {
         monday += chrono::Duration::days(1);
@@ -97,7 +95,7 @@ fn book_and_follow_up(store: &mut Store, actor: Actor, case_id: i64, i: u64) {
         start,
         end: start + chrono::Duration::hours(1),
     };
-    match store.book_session(actor, &s, &work, now()) {
+    match store.book_session(actor, &s, now()) {
         Ok(id) => println!("BOOKED {id}"),
         Err(StoreError::Booking(BookingRule::Clash(_))) => println!("CONFLICT"),
         Err(e) => panic!("booking failed: {e}"),

@@ -186,6 +186,7 @@ fn township_month() -> onedoor::domain::centre_report::CentreFigures {
         address: String::new(),
         phone: String::new(),
         active: true,
+        hours: None,
     };
     let mut v1 = Tally {
         received: 4,

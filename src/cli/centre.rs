@@ -1,9 +1,13 @@
-//! `onedoor centre add | list | edit | disable | enable`: the county's tree of centres. Adding,
-//! editing, disabling and enabling are a county lead's commands (the store refuses anyone else);
-//! the list shows the tree with each centre's staff and, within the asker's view, open cases.
+//! `onedoor centre add | list | edit | day | disable | enable`: the county's tree of centres.
+//! Adding, editing (hours too), disabling and enabling are a county lead's commands (the store
+//! refuses anyone else); `day` marks days off and extra working days (centre_hours.rs); the
+//! list shows the tree with each centre's staff, within the asker's view open cases, and each
+//! centre's own hours and days where any differ.
 use super::auth::{login_as, viewer};
+use super::centre_hours::{self, HoursFlags};
 use super::{CliError, Out};
-use crate::domain::centre::{self, CentreRule};
+use crate::config::Config;
+use crate::domain::centre::{self, Centre, CentreRule};
 use crate::domain::ladder::Level;
 use crate::domain::text::pad;
 use crate::i18n::{Lang, tr, trf};
@@ -43,8 +47,8 @@ pub enum CentreCommand {
         #[arg(long = "as")]
         as_code: Option<String>,
     },
-    /// Change a centre's name, address or phone (a county lead's command; the code, level and
-    /// parent stay: case numbers carry the code).
+    /// Change a centre's name, address, phone or working hours (a county lead's command; the
+    /// code, level and parent stay: case numbers carry the code).
     Edit {
         code: String,
         #[arg(long)]
@@ -53,6 +57,40 @@ pub enum CentreCommand {
         address: Option<String>,
         #[arg(long)]
         phone: Option<String>,
+        /// Its own opening time, e.g. 08:00 (the other parts keep its present hours, else the
+        /// config's [hours]).
+        #[arg(long)]
+        start: Option<String>,
+        /// Its own closing time, e.g. 17:30.
+        #[arg(long)]
+        end: Option<String>,
+        /// Its own working days, 1 = Monday: 1-5, 1-6, 1,3,5.
+        #[arg(long)]
+        days: Option<String>,
+        /// Back to the record's working hours (the config's [hours]).
+        #[arg(long, conflicts_with_all = ["start", "end", "days"])]
+        default_hours: bool,
+        #[arg(long = "as")]
+        as_code: String,
+    },
+    /// Mark a day off (a public holiday, a centre's own closure) or, with --open, an extra
+    /// working day; for every centre, or with --centre for one. --clear removes the mark.
+    /// County-wide days are a county lead's; a centre's, a lead's of it or a centre above it.
+    Day {
+        /// The day: 2026-12-05.
+        date: String,
+        /// The centre whose day it is (none: every centre).
+        #[arg(long)]
+        centre: Option<String>,
+        /// An extra working day rather than a day off.
+        #[arg(long)]
+        open: bool,
+        /// Remove the mark of that day (for that centre, or the county-wide one).
+        #[arg(long, conflicts_with_all = ["open", "name"])]
+        clear: bool,
+        /// What the day is: 元旦, 赶集, …
+        #[arg(long, default_value = "")]
+        name: String,
         #[arg(long = "as")]
         as_code: String,
     },
@@ -75,10 +113,13 @@ pub(crate) fn run(
     cmd: CentreCommand,
     out: &mut Out,
     db: &Path,
+    config: &Config,
     lang: Lang,
     now: NaiveDateTime,
 ) -> Result<(), CliError> {
     let mut store = Store::open(db)?;
+    // A centre without hours of its own works the config's.
+    store.set_work_time(config.hours.work_time());
     match cmd {
         CentreCommand::Add {
             code,
@@ -109,7 +150,7 @@ pub(crate) fn run(
         }
         CentreCommand::List { as_code } => {
             viewer(&mut store, as_code.as_deref(), lang, now)?;
-            for line in list(&store, lang)? {
+            for line in list(&store, lang, now)? {
                 out.line(line)?;
             }
             Ok(())
@@ -119,20 +160,62 @@ pub(crate) fn run(
             name,
             address,
             phone,
+            start,
+            end,
+            days,
+            default_hours,
             as_code,
         } => {
-            if name.is_none() && address.is_none() && phone.is_none() {
+            let hours = HoursFlags {
+                start,
+                end,
+                days,
+                default_hours,
+            };
+            let details = name.is_some() || address.is_some() || phone.is_some();
+            if !details && !hours.given() {
                 return Err(CliError::keyed("cli.centre.nothing", Vec::new()));
             }
+            // Bad hours are refused before any PIN is asked, and change nothing.
+            let work = hours
+                .given()
+                .then(|| hours.resolve(&store, &code))
+                .transpose()?;
             let by = login_as(&mut store, &as_code, lang, now)?;
-            let edit = CentreEdit {
-                name,
-                address,
-                phone,
-            };
-            store.edit_centre(by, &code, &edit, now).map_err(managing)?;
+            if details {
+                let edit = CentreEdit {
+                    name,
+                    address,
+                    phone,
+                };
+                store.edit_centre(by, &code, &edit, now).map_err(managing)?;
+            }
+            if let Some(w) = work {
+                store
+                    .set_centre_hours(by, &code, w.as_ref(), now)
+                    .map_err(managing)?;
+            }
             out.line(trf(lang, "cli.centre.edited", &[("code", &code.trim())]))
         }
+        CentreCommand::Day {
+            date,
+            centre,
+            open,
+            clear,
+            name,
+            as_code,
+        } => centre_hours::day(
+            &mut store,
+            out,
+            &date,
+            centre.as_deref(),
+            open,
+            clear,
+            &name,
+            &as_code,
+            lang,
+            now,
+        ),
         CentreCommand::Disable { code, as_code } => {
             set_active(&mut store, out, &code, &as_code, false, lang, now)
         }
@@ -176,12 +259,15 @@ fn managing(e: StoreError) -> CliError {
     }
 }
 
-/// The tree, each centre under its parent and indented by its depth, with aligned columns.
-fn list(store: &Store, lang: Lang) -> Result<Vec<String>, CliError> {
+/// The tree, each centre under its parent and indented by its depth, with aligned columns; a
+/// last column of each centre's own hours and days once any centre has them.
+fn list(store: &Store, lang: Lang, now: NaiveDateTime) -> Result<Vec<String>, CliError> {
     let tree = store.centre_tree()?;
     let counts = store.centre_counts()?;
-    let rows: Vec<[String; 6]> = tree
-        .depth_first()
+    let order = tree.depth_first();
+    let centres: Vec<&Centre> = order.iter().map(|(_, c)| *c).collect();
+    let own = centre_hours::own_column(store, &centres, lang, now.date())?;
+    let mut rows: Vec<Vec<String>> = order
         .into_iter()
         .map(|(depth, c)| {
             let n = counts.get(&c.id).copied().unwrap_or_default();
@@ -198,18 +284,25 @@ fn list(store: &Store, lang: Lang) -> Result<Vec<String>, CliError> {
                 n.staff.to_string(),
                 n.open_cases.map_or("—".to_string(), |k| k.to_string()),
             ]
+            .to_vec()
         })
         .collect();
-    let head = [
+    let mut keys = vec![
         "cli.centre.col.code",
         "cli.centre.col.level",
         "cli.centre.col.name",
         "cli.centre.col.state",
         "cli.centre.col.staff",
         "cli.centre.col.open",
-    ]
-    .map(|k| tr(lang, k).to_string());
-    let mut widths = [0usize; 6];
+    ];
+    if let Some(own) = own {
+        keys.push("cli.centre.col.own");
+        for (r, cell) in rows.iter_mut().zip(own) {
+            r.push(cell);
+        }
+    }
+    let head: Vec<String> = keys.iter().map(|k| tr(lang, k).to_string()).collect();
+    let mut widths = vec![0usize; head.len()];
     for r in rows.iter().chain(std::iter::once(&head)) {
         for (w, cell) in widths.iter_mut().zip(r) {
             *w = (*w).max(cell.width());
@@ -220,7 +313,7 @@ fn list(store: &Store, lang: Lang) -> Result<Vec<String>, CliError> {
     Ok(std::iter::once(&head)
         .chain(&rows)
         .map(|r| {
-            let cells: Vec<String> = r.iter().zip(widths).map(|(c, w)| pad(c, w)).collect();
+            let cells: Vec<String> = r.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect();
             cells.join("  ").trim_end().to_string()
         })
         .collect())

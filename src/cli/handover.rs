@@ -107,9 +107,11 @@ pub fn run(
         return Err(other("cli.handover.pdf_needs_out", ""));
     }
     let mut store = Store::open(db)?;
+    store.set_work_time(config.hours.work_time());
     let as_code = a.as_code.as_deref();
     let centre = super::auth::report_centre(&mut store, as_code, a.centre.as_deref(), lang, now)?;
-    let req = crate::report::sheet_request(&store, config, date, shift, a.lead.clone(), now)?;
+    let req =
+        crate::report::sheet_request(&store, config, centre, date, shift, a.lead.clone(), now)?;
     let data = store.centre_sheet(centre, &req)?;
     let doc = sheet::sheet_doc(&data, lang);
     let font = FontSource::choose(config.pdf_font.as_deref());

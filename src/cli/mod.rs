@@ -8,6 +8,7 @@ mod auth;
 mod case;
 mod case_show;
 mod centre;
+mod centre_hours;
 mod demo;
 mod error;
 mod find;
@@ -315,7 +316,7 @@ fn run_command(
             ))
         }
         Command::Staff(cmd) => staff::run(cmd, out, db, lang, now),
-        Command::Centre(cmd) => centre::run(cmd, out, db, lang, now),
+        Command::Centre(cmd) => centre::run(cmd, out, db, config, lang, now),
         Command::Followups(a) => followups::run(a, out, db, lang, now),
         Command::Agenda(a) => agenda::run(a, out, db, config, lang, now),
         Command::Demo(a) => demo::make(out, db, &a, lang, now),

@@ -39,8 +39,9 @@ pub(super) struct Ctx {
     pub(super) today: NaiveDate,
     /// Nothing is dated after it but booked sessions and follow-ups still due.
     pub(super) now: NaiveDateTime,
-    /// Working time and holidays: deadlines counted as the desk counts them.
-    pub(super) calendar: Calendar,
+    /// Each place's working time and days off (by place index): deadlines counted as its
+    /// desk counts them.
+    pub(super) calendars: Vec<Calendar>,
 }
 
 pub(super) fn generate(
@@ -66,7 +67,13 @@ pub(super) fn generate(
     };
     // About 25 intakes a day, at least two months, at most three years of history.
     let days = (n / 25).clamp(60, 1100);
-    let calendar = store.deadline_calendar(last - Duration::days(days as i64))?;
+    // From the first intake to as far past today as a deadline reaches.
+    let first = last - Duration::days(days as i64);
+    let until = today + Duration::days(crate::domain::worktime::HOLIDAY_WINDOW_DAYS);
+    let calendars = places
+        .iter()
+        .map(|p| store.centre_calendar(p.id, first, until))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut ctx = Ctx {
         rng: ChaCha8Rng::seed_from_u64(opts.seed),
         flow_rng: ChaCha8Rng::seed_from_u64(opts.seed ^ flows::SEED),
@@ -81,7 +88,7 @@ pub(super) fn generate(
         report: DemoReport::default(),
         today,
         now: opts.now,
-        calendar,
+        calendars,
     };
     store.bulk_load(|w| {
         let mut i = 0u64;
@@ -194,10 +201,8 @@ fn one_case(
         // In mediation, the deadline is the mediation term (the first attempt sets it at the
         // desk); before that, the colour's response time.
         deadline_at: match status {
-            Status::InMediation => Some(c.calendar.mediation_term(received)),
-            _ => c
-                .calendar
-                .response(&ResponseHours::default(), colour, received),
+            Status::InMediation => Some(c.calendars[p].mediation_term(received)),
+            _ => c.calendars[p].response(&ResponseHours::default(), colour, received),
         },
         closed_at,
         centre_id: c.places[p].id,

@@ -195,3 +195,11 @@ pub const CENTRES: &[DemoCentre] = &[
         &["柳岸社区调解室"],
     ),
 ];
+
+/// A village whose hours differ from the record's (the config's): 西山镇's second village also
+/// opens on Saturdays, its market day. `centre list` shows it.
+pub const OWN_HOURS: (&str, &str, &str, &str) = ("XS02", "08:30", "17:30", "1-6");
+
+/// A centre's own day off: 南湖's first community station closes on the coming Wednesday (a
+/// week ahead at least) for its market-day fair, a day every other centre works.
+pub const OWN_CLOSURE: (&str, &str) = ("NH01", "集市日闭站");

@@ -90,12 +90,45 @@ pub fn generate_county(
         let id = store.add_centre(lead, &new, made.at)?;
         places.push(made.centre(store, id, c.level, c.code, c.staff, c.rooms)?);
     }
+    own_hours_and_days(store, lead, opts, made.at)?;
     let (mut report, moving) = cases::generate(store, opts, places, true)?;
     report.flows = flows_between_centres(store, opts, &moving, &mut report.per_level)?;
     report.centres = 1 + county::CENTRES.len() as u64;
     report.staff = made.staff;
     store.analyze()?;
     Ok(report)
+}
+
+/// One village's own hours and one station's own day off (county.rs), set before any case so
+/// every deadline and session counts them, as a county lead sets them.
+fn own_hours_and_days(
+    store: &mut Store,
+    lead: Actor,
+    opts: &DemoOptions,
+    at: NaiveDateTime,
+) -> Result<(), StoreError> {
+    use chrono::Datelike;
+    let (code, start, end, days) = county::OWN_HOURS;
+    let base = store.work_time().clone();
+    let hours = crate::domain::centre_hours::edited(&base, Some(start), Some(end), Some(days))
+        .map_err(StoreError::Hours)?;
+    store.set_centre_hours(lead, code, Some(&hours), at)?;
+    let (code, name) = county::OWN_CLOSURE;
+    let centre = store
+        .centre_tree()?
+        .by_code(code)
+        .map(|c| c.id)
+        .ok_or(StoreError::NotFound)?;
+    let today = opts.now.date();
+    // The Wednesday at least a week ahead.
+    let ahead = (7 + 2 - i64::from(today.weekday().num_days_from_monday())).rem_euclid(7) + 7;
+    let mark = crate::store::DayMark {
+        centre: Some(centre),
+        day: today + chrono::Duration::days(ahead),
+        open: false,
+        name: name.into(),
+    };
+    store.mark_day(lead, &mark)
 }
 
 /// The demo's cases moving between centres through the hand-overs of store/transfers/

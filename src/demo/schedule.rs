@@ -38,6 +38,7 @@ impl Bookings {
     }
 }
 
+/// Monday to Friday: the demo's sessions keep to weekdays, on a day their centre is open.
 pub(super) fn working_day(d: NaiveDate) -> bool {
     d.weekday().number_from_monday() <= 5
 }
@@ -70,7 +71,7 @@ pub(super) fn sessions(
         if booked == held || day >= c.today {
             break;
         }
-        if working_day(day) {
+        if working_day(day) && c.calendars[p].is_open_day(day) {
             let slot = c.rng.random_range(0..SLOTS.len());
             if let Some(room) = c.bookings.book(p, day, slot, bit, c.places[p].rooms.len()) {
                 let start = at(day, SLOTS[slot], 0);
@@ -101,7 +102,7 @@ pub(super) fn sessions(
     if status.is_active() && recent {
         let mut day = c.today;
         for _ in 0..10 {
-            if working_day(day) {
+            if working_day(day) && c.calendars[p].is_open_day(day) {
                 let slot = c.rng.random_range(0..SLOTS.len());
                 let start = at(day, SLOTS[slot], 0);
                 if start <= c.now {

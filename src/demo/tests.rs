@@ -52,7 +52,7 @@ fn demo_deadlines_count_working_time_as_a_saved_case_does() {
             // (kept by an outcome reached through it).
             Some(t) => {
                 moved += 1;
-                let cal = s.deadline_calendar(t.date()).unwrap();
+                let cal = s.deadline_calendar(r.centre_id, t.date()).unwrap();
                 match r.status {
                     Status::Registered | Status::Assigned => {
                         cal.response(&ResponseHours::default(), r.colour, t)
@@ -61,7 +61,9 @@ fn demo_deadlines_count_working_time_as_a_saved_case_does() {
                 }
             }
             None => {
-                let cal = s.deadline_calendar(r.received_at.date()).unwrap();
+                let cal = s
+                    .deadline_calendar(r.centre_id, r.received_at.date())
+                    .unwrap();
                 match r.status {
                     Status::InMediation => Some(cal.mediation_term(r.received_at)),
                     _ => cal.response(&ResponseHours::default(), r.colour, r.received_at),
@@ -69,13 +71,15 @@ fn demo_deadlines_count_working_time_as_a_saved_case_does() {
             }
         };
         assert_eq!(r.deadline_at, want, "{} {:?}", r.case_no, r.status);
-        let cal = s.deadline_calendar(r.received_at.date()).unwrap();
+        let cal = s
+            .deadline_calendar(r.centre_id, r.received_at.date())
+            .unwrap();
         // A clock-hour deadline would often fall on a day off; a working-time one never does
-        // (red aside: seen the same day).
+        // (red aside: seen the same day): not on the handling centre's days off either.
         if let Some(d) = r
             .deadline_at
             .filter(|_| r.colour != crate::domain::risk::Colour::Red)
-            && !cal.work.is_working_day(d.date())
+            && !cal.is_open_day(d.date())
         {
             weekend_or_evening += 1;
         }
@@ -240,4 +244,51 @@ fn the_county_demo_keeps_each_case_at_its_centre_and_level() {
         continued += usize::from(made != first);
     }
     assert!(continued >= 3, "{continued} centres had cases today");
+}
+
+#[test]
+fn one_village_keeps_its_own_hours_and_one_station_its_own_day_off() {
+    let s = demo(200, 5, at(10, 30));
+    let tree = s.centre_tree().unwrap();
+    let own: Vec<(&str, Vec<u8>)> = tree
+        .all()
+        .iter()
+        .filter_map(|c| Some((c.code.as_str(), c.hours.as_ref()?.days.clone())))
+        .collect();
+    assert_eq!(own, [("XS02", vec![1, 2, 3, 4, 5, 6])]);
+    // NH01 closes a Wednesday 7 to 13 days ahead (24 November 2026 is a Tuesday: 2 December).
+    let today = at(10, 30).date();
+    let rules = s.day_rules(today, today + Duration::days(60)).unwrap();
+    let nh01 = tree.by_code("NH01").unwrap().id;
+    let days: Vec<(Option<i64>, NaiveDate, bool)> =
+        rules.iter().map(|r| (r.centre_id, r.day, r.open)).collect();
+    assert_eq!(days, [(Some(nh01), today + Duration::days(8), false)]);
+    // Its neighbour works that day; XS02 works Saturdays, XS01 does not.
+    let wed = today + Duration::days(8);
+    let open = |code: &str, d: NaiveDate| {
+        let id = tree.by_code(code).unwrap().id;
+        s.centre_calendar(id, d, d).unwrap().is_open_day(d)
+    };
+    assert!(!open("NH01", wed) && open("NH02", wed));
+    let sat = today + Duration::days(4);
+    assert!(open("XS02", sat) && !open("XS01", sat));
+    // No session of NH01's is booked on its day off.
+    let booked = s
+        .sessions_between(
+            wed.and_hms_opt(0, 0, 0).unwrap(),
+            (wed + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap(),
+        )
+        .unwrap();
+    let nh01_rooms: Vec<i64> = s
+        .rooms()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.centre_id == nh01)
+        .map(|r| r.id)
+        .collect();
+    assert!(
+        !booked
+            .iter()
+            .any(|b| b.room_id.is_some_and(|r| nh01_rooms.contains(&r)))
+    );
 }

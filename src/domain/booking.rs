@@ -5,7 +5,8 @@
 use super::ladder::{Ladder, LadderError};
 use super::role::Role;
 use super::session::SessionStatus;
-use super::slots::{MAX_SESSION, Span, WorkTime};
+use super::slots::{MAX_SESSION, Span};
+use super::worktime::Calendar;
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// What a booking would collide with.
@@ -125,10 +126,21 @@ pub fn check_length(span: &Span) -> Result<(), BookingRule> {
     Ok(())
 }
 
-/// Leads may book outside working hours (a red case seen the same evening); others may not.
-pub fn check_hours(role: Role, span: &Span, work: &WorkTime) -> Result<(), BookingRule> {
-    if role != Role::Lead && !work.contains(span) {
+/// Leads may book outside the centre's working hours (a red case seen the same evening);
+/// others may not.
+pub fn check_hours(role: Role, span: &Span, cal: &Calendar) -> Result<(), BookingRule> {
+    if role != Role::Lead && !cal.contains(span) {
         return Err(BookingRule::Hours);
+    }
+    Ok(())
+}
+
+/// Nobody books a session on a day the centre's calendar closes (a public holiday it keeps,
+/// its own closure).
+pub fn check_day_off(span: &Span, cal: &Calendar) -> Result<(), BookingRule> {
+    let (first, last) = days_touched(span);
+    if cal.holidays.iter().any(|d| (first..=last).contains(d)) {
+        return Err(BookingRule::Holiday);
     }
     Ok(())
 }
@@ -230,12 +242,27 @@ mod tests {
             Err(BookingRule::Length)
         );
         let evening = Span::new(t(24, 19, 0), t(24, 20, 0));
-        let work = WorkTime::default();
+        let work = Calendar::default();
         assert_eq!(
             check_hours(Role::Desk, &evening, &work),
             Err(BookingRule::Hours)
         );
         assert_eq!(check_hours(Role::Lead, &evening, &work), Ok(()));
+        // A Saturday the centre opens (its own extra day), and a Monday it closes.
+        let saturday = Span::new(t(28, 9, 0), t(28, 10, 0));
+        assert_eq!(
+            check_hours(Role::Desk, &saturday, &work),
+            Err(BookingRule::Hours)
+        );
+        let market = Calendar {
+            open_days: vec![t(28, 0, 0).date()],
+            holidays: vec![t(30, 0, 0).date()],
+            ..Calendar::default()
+        };
+        assert_eq!(check_hours(Role::Desk, &saturday, &market), Ok(()));
+        let monday = Span::new(t(30, 9, 0), t(30, 10, 0));
+        assert_eq!(check_day_off(&monday, &market), Err(BookingRule::Holiday));
+        assert_eq!(check_day_off(&saturday, &market), Ok(()));
         let night = Span::new(t(24, 22, 0), t(25, 0, 0));
         assert_eq!(
             days_touched(&night),

@@ -19,6 +19,8 @@ pub struct Centre {
     pub address: String,
     pub phone: String,
     pub active: bool,
+    /// Its own working hours and days; None: the record's default (the config's `[hours]`).
+    pub hours: Option<super::slots::WorkTime>,
 }
 
 /// Why a centre cannot be added or changed as asked.

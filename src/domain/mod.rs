@@ -4,6 +4,7 @@ pub mod case_filter;
 pub mod case_rule;
 pub mod category;
 pub mod centre;
+pub mod centre_hours;
 pub mod centre_report;
 pub mod channel;
 mod codes;

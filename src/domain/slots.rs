@@ -1,6 +1,7 @@
 //! Time slots: overlap rules, working time and the "next free slot" search. Pure, no IO.
 //! Intervals are half-open [start, end): a session ending at 10:00 and one starting at 10:00
 //! do not collide; sessions may run past midnight.
+use super::worktime::Calendar;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// A span of time, [start, end).
@@ -102,11 +103,10 @@ fn round_up(t: NaiveDateTime) -> NaiveDateTime {
 }
 
 /// The earliest start at or after `from` where a session of `len` fits inside working hours,
-/// on a working day that is not a holiday, overlapping none of `busy` (the mediators', the
+/// on a day the centre is open (its calendar: working days, days off, extra days), overlapping none of `busy` (the mediators', the
 /// room's and the parties' sessions, and leave). Searches HORIZON_DAYS ahead.
 pub fn next_free(
-    work: &WorkTime,
-    holidays: &[NaiveDate],
+    cal: &Calendar,
     busy: &[Span],
     from: NaiveDateTime,
     len: Duration,
@@ -120,10 +120,7 @@ pub fn next_free(
     let first = from.date();
     for offset in 0..HORIZON_DAYS {
         let day = first + Duration::days(offset);
-        if holidays.contains(&day) {
-            continue;
-        }
-        let Some(hours) = work.hours_of(day) else {
+        let Some(hours) = cal.hours_of(day) else {
             continue;
         };
         let mut cand = round_up(hours.start.max(from));

@@ -24,10 +24,9 @@ use super::centre::CentreTree;
 use super::codes::code_enum;
 use super::ladder::Ladder;
 use super::role::{Permission, Role};
-use super::slots::WorkTime;
 use super::status::Status;
-use super::worktime::add_working_days;
-use chrono::{NaiveDate, NaiveDateTime};
+use super::worktime::{Calendar, add_working_days};
+use chrono::NaiveDateTime;
 
 mod passage;
 mod standing;
@@ -296,14 +295,10 @@ pub fn reply_days(asked: Option<i64>) -> Result<i64, TransferRule> {
     }
 }
 
-/// When the answer to a hand-over sent at `sent` is due: `days` working days later.
-pub fn reply_by(
-    sent: NaiveDateTime,
-    days: i64,
-    work: &WorkTime,
-    holidays: &[NaiveDate],
-) -> NaiveDateTime {
-    add_working_days(sent, days, work, holidays)
+/// When the answer to a hand-over sent at `sent` is due: `days` working days later, in the
+/// receiver's calendar.
+pub fn reply_by(sent: NaiveDateTime, days: i64, cal: &Calendar) -> NaiveDateTime {
+    add_working_days(sent, days, cal)
 }
 
 /// Pending past its reply deadline.

@@ -92,25 +92,14 @@ pub fn render(doc: &Doc, format: Format, font: &font::FontSource) -> anyhow::Res
     })
 }
 
-/// The next day after `d` that is a working day (ISO weekdays, 1 = Monday) and not a public
-/// holiday; tomorrow if none is within two weeks.
-pub fn next_working_day(
-    d: chrono::NaiveDate,
-    days: &[u8],
-    holidays: &[chrono::NaiveDate],
-) -> chrono::NaiveDate {
-    use chrono::Datelike;
-    (1..=14)
-        .map(|i| d + chrono::Duration::days(i))
-        .find(|n| days.contains(&(n.weekday().number_from_monday() as u8)) && !holidays.contains(n))
-        .unwrap_or(d + chrono::Duration::days(1))
-}
-
-/// What a sheet needs besides the date and shift: the centre's name (the one set at `init`,
-/// else the config's), the next working day, and the lead (given, else the notes' author).
+/// What a sheet of `centre` needs besides the date and shift: the centre's name (the one set
+/// at `init`, else the config's), its next working day (its own calendar), and the lead
+/// (given, else the notes' author).
+#[allow(clippy::too_many_arguments)]
 pub fn sheet_request(
     store: &crate::store::Store,
     config: &crate::config::Config,
+    centre_id: i64,
     date: chrono::NaiveDate,
     shift: crate::domain::shift::Shift,
     lead: Option<String>,
@@ -121,16 +110,12 @@ pub fn sheet_request(
         Some(l) => l,
         None => store.handover_note_author(date, shift)?.unwrap_or_default(),
     };
-    let holidays: Vec<chrono::NaiveDate> = store
-        .holidays(date, date + chrono::Duration::days(14))?
-        .into_iter()
-        .map(|(d, _)| d)
-        .collect();
+    let calendar = store.centre_calendar(centre_id, date, date + chrono::Duration::days(15))?;
     Ok(crate::store::handover::SheetRequest {
         centre,
         date,
         shift,
-        next_day: next_working_day(date, &config.hours.days, &holidays),
+        next_day: calendar.next_open_day(date),
         lead,
         now,
     })
@@ -196,16 +181,9 @@ pub fn days(d: Option<f64>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
 
     #[test]
-    fn next_working_day_skips_weekends_and_holidays() {
-        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
-        let week = [1, 2, 3, 4, 5];
-        assert_eq!(next_working_day(d(11, 24), &week, &[]), d(11, 25)); // Tue → Wed
-        assert_eq!(next_working_day(d(11, 27), &week, &[]), d(11, 30)); // Fri → Mon
-        assert_eq!(next_working_day(d(11, 27), &week, &[d(11, 30)]), d(12, 1));
-        assert_eq!(next_working_day(d(11, 27), &[], &[]), d(11, 28));
+    fn a_share_reads_as_a_percentage() {
         assert_eq!(percent(Some(0.1754)), "17.5%");
         assert_eq!(percent(None), "—");
     }

@@ -120,6 +120,40 @@ pub(crate) fn parse_flags(s: &str) -> Option<Vec<RiskFlag>> {
         .collect()
 }
 
+/// A time of day ('HH:MM', a centre's opening and closing); anything else is an `UnknownCode`.
+pub(crate) struct Clock(pub chrono::NaiveTime);
+
+impl FromSql for Clock {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        let s = v.as_str()?;
+        crate::domain::centre_hours::parse_clock(s)
+            .map(Clock)
+            .map_err(|_| unknown("clock", s.to_string()))
+    }
+}
+
+/// ISO weekdays as stored ('1,2,3,4,5,6', a centre's working days).
+pub(crate) struct Weekdays(pub Vec<u8>);
+
+impl FromSql for Weekdays {
+    fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
+        let s = v.as_str()?;
+        crate::domain::centre_hours::parse_days(s)
+            .map(Weekdays)
+            .map_err(|_| unknown("weekdays", s.to_string()))
+    }
+}
+
+/// A working time as stored: opening, closing, days.
+pub(crate) fn clock_text(t: chrono::NaiveTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// Working days as stored: '1,2,3,4,5'.
+pub(crate) fn weekdays_text(days: &[u8]) -> String {
+    days.iter().map(u8::to_string).collect::<Vec<_>>().join(",")
+}
+
 impl ToSql for Colour {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
         Ok(ToSqlOutput::from(self.rank()))

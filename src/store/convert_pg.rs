@@ -1,7 +1,7 @@
 //! The same domain codes as convert.rs, for PostgreSQL (postgres-types): text codes as TEXT,
 //! colours as their BIGINT rank, times and flag lists as TEXT; a value no code matches is the
 //! same `UnknownCode` (db/pg.rs names the table and column).
-use super::convert::{Flags, Stamp, UnknownCode};
+use super::convert::{Clock, Flags, Stamp, UnknownCode, Weekdays};
 use crate::domain::case_filter::Waiting;
 use crate::domain::channel::Channel;
 use crate::domain::followup::{Kind, Method, Performance};
@@ -109,6 +109,30 @@ impl<'a> FromSql<'a> for Flags {
         super::convert::parse_flags(s)
             .map(Flags)
             .ok_or_else(|| unknown("RiskFlag", s.to_string()))
+    }
+    fn accepts(ty: &Type) -> bool {
+        <&str as FromSql>::accepts(ty)
+    }
+}
+
+impl<'a> FromSql<'a> for Clock {
+    fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Self, Boxed> {
+        let s = <&str as FromSql>::from_sql(ty, raw)?;
+        crate::domain::centre_hours::parse_clock(s)
+            .map(Clock)
+            .map_err(|_| unknown("clock", s.to_string()))
+    }
+    fn accepts(ty: &Type) -> bool {
+        <&str as FromSql>::accepts(ty)
+    }
+}
+
+impl<'a> FromSql<'a> for Weekdays {
+    fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Self, Boxed> {
+        let s = <&str as FromSql>::from_sql(ty, raw)?;
+        crate::domain::centre_hours::parse_days(s)
+            .map(Weekdays)
+            .map_err(|_| unknown("weekdays", s.to_string()))
     }
     fn accepts(ty: &Type) -> bool {
         <&str as FromSql>::accepts(ty)

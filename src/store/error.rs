@@ -52,6 +52,9 @@ pub enum StoreError {
     /// A centre the tree's rules refuse (domain::centre).
     #[error("{0}")]
     Centre(crate::domain::centre::CentreRule),
+    /// A centre's working hours the rule refuses (domain::centre_hours).
+    #[error("{0}")]
+    Hours(crate::domain::centre_hours::HoursRule),
     /// A hand-over between centres the rules refuse (domain::transfer).
     #[error("{0}")]
     Transfer(crate::domain::transfer::TransferRule),
@@ -110,6 +113,7 @@ impl StoreError {
             StoreError::Staff(rule) => rule.i18n_key(),
             StoreError::Import(rule) => rule.i18n_key(),
             StoreError::Centre(rule) => rule.i18n_key(),
+            StoreError::Hours(rule) => rule.i18n_key(),
             StoreError::Transfer(rule) => rule.i18n_key(),
             StoreError::Worker => "err.db.worker",
             StoreError::NotOnThisEngine => "err.db.engine",
@@ -117,6 +121,12 @@ impl StoreError {
             StoreError::Conflict => "err.db.locked",
             StoreError::Server { .. } => "err.db.other",
         }
+    }
+}
+
+impl From<crate::domain::centre_hours::HoursRule> for StoreError {
+    fn from(r: crate::domain::centre_hours::HoursRule) -> Self {
+        StoreError::Hours(r)
     }
 }
 
@@ -173,6 +183,7 @@ impl StoreError {
             Staff(r) => Staff(*r),
             Import(r) => Import(*r),
             Centre(r) => Centre(r.clone()),
+            Hours(r) => Hours(*r),
             Transfer(r) => Transfer(r.clone()),
             NotFound => NotFound,
             UnknownCode(u) => UnknownCode(u.clone()),

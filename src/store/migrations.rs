@@ -26,11 +26,13 @@ const MIGRATIONS: &[&str] = &[
     RED_ALERTS,
     CENTRES,
     include_str!("migrations/schema_transfers.sql"),
+    CENTRE_HOURS,
 ];
 
 const CLOSED_AT: &str = include_str!("migrations/schema_closed_at.sql");
 const RED_ALERTS: &str = include_str!("migrations/schema_red_alerts.sql");
 const CENTRES: &str = include_str!("migrations/schema_centres.sql");
+const CENTRE_HOURS: &str = include_str!("migrations/schema_centre_hours.sql");
 
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
@@ -53,6 +55,15 @@ pub(crate) fn before_red_alerts() -> i64 {
 #[cfg(test)]
 pub(crate) fn before_centres() -> i64 {
     MIGRATIONS.iter().position(|m| *m == CENTRES).unwrap_or(0) as i64
+}
+
+/// The version before hours and days off per centre (tests build such databases).
+#[cfg(test)]
+pub(crate) fn before_centre_hours() -> i64 {
+    MIGRATIONS
+        .iter()
+        .position(|m| *m == CENTRE_HOURS)
+        .unwrap_or(0) as i64
 }
 
 pub fn version(conn: &Connection) -> Result<i64> {

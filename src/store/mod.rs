@@ -57,7 +57,7 @@ mod time;
 mod transfers;
 mod tx;
 
-pub use calendar::{CaseBrief, ClashWith, Conflict, Leave, NewSession, Room, SessionView};
+pub use calendar::{CaseBrief, ClashWith, Conflict, DayMark, Leave, NewSession, Room, SessionView};
 pub use cases::{
     AttemptRecorded, AuditLine, CaseCreated, CaseDetail, CaseRow, CaseTeam, CountJob, Cursor,
     EarlierCase, FollowupLine, MAX_EXTENSION_DAYS, MEDIATION_TERM_DAYS, MatchKind, MergeKind,

@@ -145,10 +145,7 @@ fn the_calendar_and_follow_ups_are_reread_but_not_under_an_open_form() {
         start: at(14),
         end: at(15),
     };
-    let work = app.config.hours.work_time();
-    app.store
-        .book_session(desk, &booking, &work, now())
-        .unwrap();
+    app.store.book_session(desk, &booking, now()).unwrap();
     app.others_changed();
     assert_eq!(app.panes.calendar.sessions.len(), 1, "calendar re-read");
 

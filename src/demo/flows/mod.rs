@@ -132,13 +132,20 @@ pub(super) fn run(
 ) -> Result<FlowReport, StoreError> {
     let tree = store.centre_tree()?;
     let hours = ResponseHours::default();
-    // A hand-down waiting in time: its reply deadline and its case's own deadline ahead.
+    // A hand-down waiting in time: its reply deadline (in the time of whichever village below
+    // answers first) and its case's own deadline (its centre's time) ahead.
     let mut in_time = Vec::new();
     for f in flows.iter().filter(|f| f.road == Road::Down) {
-        let cal = store.deadline_calendar(f.received.date())?;
+        let cal = store.deadline_calendar(f.centre, f.received.date())?;
         let due = cal.response(&hours, f.colour, f.received);
-        let reply = transfer::reply_by(down_sent(f), DEFAULT_REPLY_DAYS, &cal.work, &cal.holidays);
-        in_time.push(reply > now && due.is_none_or(|d| d > now));
+        let mut reply_ahead = true;
+        for v in tree.all().iter().filter(|c| {
+            c.level == crate::domain::ladder::Level::Village && tree.is_within(c.id, f.centre)
+        }) {
+            let cal = store.deadline_calendar(v.id, f.received.date())?;
+            reply_ahead &= transfer::reply_by(down_sent(f), DEFAULT_REPLY_DAYS, &cal) > now;
+        }
+        in_time.push(reply_ahead && due.is_none_or(|d| d > now));
     }
     let mut run = Run {
         store,

@@ -14,6 +14,7 @@ pub(crate) fn centre(id: i64, code: &str, level: Level, parent: Option<i64>) -> 
         address: String::new(),
         phone: String::new(),
         active: true,
+        hours: None,
     }
 }
 

@@ -8,8 +8,15 @@ fn t(d: u32, h: u32, m: u32) -> NaiveDateTime {
         .unwrap()
 }
 
-fn work() -> WorkTime {
-    WorkTime::default()
+fn work() -> Calendar {
+    Calendar::default()
+}
+
+fn off(days: &[NaiveDate]) -> Calendar {
+    Calendar {
+        holidays: days.to_vec(),
+        ..work()
+    }
 }
 
 fn span(a: NaiveDateTime, b: NaiveDateTime) -> Span {
@@ -36,14 +43,14 @@ fn spans_across_midnight_overlap_the_next_morning() {
 
 #[test]
 fn first_free_slot_is_the_start_of_the_day() {
-    let s = next_free(&work(), &[], &[], t(24, 7, 0), Duration::hours(1), None).unwrap();
+    let s = next_free(&work(), &[], t(24, 7, 0), Duration::hours(1), None).unwrap();
     assert_eq!((s.start, s.end), (t(24, 8, 30), t(24, 9, 30)));
     assert!(!s.after_deadline);
 }
 
 #[test]
 fn starts_are_rounded_up_to_the_grid() {
-    let s = next_free(&work(), &[], &[], t(24, 9, 7), Duration::hours(1), None).unwrap();
+    let s = next_free(&work(), &[], t(24, 9, 7), Duration::hours(1), None).unwrap();
     assert_eq!(s.start, t(24, 9, 15));
 }
 
@@ -53,7 +60,7 @@ fn busy_time_is_skipped_and_back_to_back_is_used() {
         span(t(24, 8, 30), t(24, 10, 0)),
         span(t(24, 9, 0), t(24, 11, 0)),
     ];
-    let s = next_free(&work(), &[], &busy, t(24, 8, 0), Duration::hours(1), None).unwrap();
+    let s = next_free(&work(), &busy, t(24, 8, 0), Duration::hours(1), None).unwrap();
     assert_eq!(s.start, t(24, 11, 0), "right after the latest blocking end");
 }
 
@@ -63,24 +70,16 @@ fn a_gap_too_short_is_passed_over() {
         span(t(24, 8, 30), t(24, 10, 0)),
         span(t(24, 10, 30), t(24, 12, 0)),
     ];
-    let s = next_free(&work(), &[], &busy, t(24, 8, 0), Duration::hours(1), None).unwrap();
+    let s = next_free(&work(), &busy, t(24, 8, 0), Duration::hours(1), None).unwrap();
     assert_eq!(s.start, t(24, 12, 0));
-    let s = next_free(
-        &work(),
-        &[],
-        &busy,
-        t(24, 8, 0),
-        Duration::minutes(30),
-        None,
-    )
-    .unwrap();
+    let s = next_free(&work(), &busy, t(24, 8, 0), Duration::minutes(30), None).unwrap();
     assert_eq!(s.start, t(24, 10, 0));
 }
 
 #[test]
 fn end_of_day_moves_to_the_next_working_day() {
     // Friday 27th late: the weekend is skipped, Monday 30th 08:30.
-    let s = next_free(&work(), &[], &[], t(27, 17, 0), Duration::hours(1), None).unwrap();
+    let s = next_free(&work(), &[], t(27, 17, 0), Duration::hours(1), None).unwrap();
     assert_eq!(s.start, t(30, 8, 30));
 }
 
@@ -89,8 +88,7 @@ fn holidays_and_leave_are_blocked_out() {
     let holiday = [NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()];
     let leave = [Span::day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())];
     let s = next_free(
-        &work(),
-        &holiday,
+        &off(&holiday),
         &leave,
         t(24, 17, 0),
         Duration::hours(1),
@@ -105,7 +103,6 @@ fn deadline_is_flagged_when_nothing_fits_before_it() {
     let busy = [span(t(24, 8, 30), t(24, 17, 30))];
     let s = next_free(
         &work(),
-        &[],
         &busy,
         t(24, 8, 0),
         Duration::hours(1),
@@ -117,7 +114,6 @@ fn deadline_is_flagged_when_nothing_fits_before_it() {
     let s = next_free(
         &work(),
         &[],
-        &[],
         t(24, 8, 0),
         Duration::hours(1),
         Some(t(24, 17, 30)),
@@ -128,13 +124,16 @@ fn deadline_is_flagged_when_nothing_fits_before_it() {
 
 #[test]
 fn impossible_lengths_find_nothing() {
-    assert!(next_free(&work(), &[], &[], t(24, 8, 0), Duration::hours(10), None).is_none());
-    assert!(next_free(&work(), &[], &[], t(24, 8, 0), Duration::zero(), None).is_none());
-    let none = WorkTime {
-        days: vec![],
+    assert!(next_free(&work(), &[], t(24, 8, 0), Duration::hours(10), None).is_none());
+    assert!(next_free(&work(), &[], t(24, 8, 0), Duration::zero(), None).is_none());
+    let none = Calendar {
+        work: WorkTime {
+            days: vec![],
+            ..WorkTime::default()
+        },
         ..work()
     };
-    assert!(next_free(&none, &[], &[], t(24, 8, 0), Duration::hours(1), None).is_none());
+    assert!(next_free(&none, &[], t(24, 8, 0), Duration::hours(1), None).is_none());
 }
 
 #[test]

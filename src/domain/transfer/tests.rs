@@ -97,12 +97,19 @@ fn reply_deadlines_count_working_days_and_stay_in_range() {
         );
     }
     // Sent Friday 11-20 at 10:00: three working days is Wednesday 11-25 at 10:00.
-    let due = reply_by(t(20, 10), 3, &WorkTime::default(), &[]);
+    let due = reply_by(t(20, 10), 3, &Calendar::default());
     assert_eq!(due, t(25, 10));
     // A holiday on Monday pushes it to Thursday.
     let monday = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     assert_eq!(
-        reply_by(t(20, 10), 3, &WorkTime::default(), &[monday]),
+        reply_by(
+            t(20, 10),
+            3,
+            &Calendar {
+                holidays: vec![monday],
+                ..Calendar::default()
+            }
+        ),
         t(26, 10)
     );
     assert!(!is_overdue(TransferState::Pending, Some(due), due));

@@ -14,6 +14,7 @@ fn centre(id: i64, code: &str, name: &str, level: Level, parent: Option<i64>) ->
         address: String::new(),
         phone: String::new(),
         active: true,
+        hours: None,
     }
 }
 

@@ -1,4 +1,5 @@
-//! The checks shared by booking and moving a session: length, holidays, working time, the
+//! The checks shared by booking and moving a session: length, the host centre's days off and
+//! working time, the
 //! mediators (who they are, their leave, their sessions), the room, and the parties' other
 //! sessions. The first collision refuses the change, naming what collides.
 use super::super::{Actor, Result, StoreError};
@@ -28,14 +29,20 @@ fn clash(with: ClashWith, h: &Hit) -> StoreError {
     .into()
 }
 
-/// Refuses a slot the rules or another session forbid.
-pub(super) fn check_slot(tx: &Transaction, by: Actor, s: &Slot, work: &WorkTime) -> Result<()> {
+/// Refuses a slot the rules or another session forbid; the days off and working hours are
+/// those of `host`, the centre the session is booked at (its calendar over `default`).
+pub(super) fn check_slot(
+    tx: &Transaction,
+    by: Actor,
+    s: &Slot,
+    default: &WorkTime,
+    host: i64,
+) -> Result<()> {
     booking::check_length(&s.span)?;
     let (first, last) = booking::days_touched(&s.span);
-    if !queries::holidays_in(tx, first, last)?.is_empty() {
-        return Err(BookingRule::Holiday.into());
-    }
-    booking::check_hours(by.role, &s.span, work)?;
+    let cal = super::days::centre_calendar(tx, default, host, first, last)?;
+    booking::check_day_off(&s.span, &cal)?;
+    booking::check_hours(by.role, &s.span, &cal)?;
     let w = booking::window(s.span.start, s.span.end);
     for m in s.mediators {
         let (code, name, _, _) = queries::staff_brief(tx, *m)?

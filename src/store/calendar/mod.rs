@@ -1,8 +1,9 @@
 //! The calendar: sessions of a day or week, busy time for slot finding, holidays and leave
 //! (read.rs); booking, moving, cancelling and recording sessions (write.rs) after the clash
-//! checks (clash.rs); holidays and leave entered by a lead (time_off.rs). The rules are
+//! checks (clash.rs); leave entered by a lead (time_off.rs); each centre's hours and days off (days.rs). The rules are
 //! `domain::booking`; every SQL statement is in `queries/`, each bounded by an index on time.
 mod clash;
+mod days;
 mod queries;
 mod read;
 #[cfg(test)]
@@ -11,8 +12,10 @@ mod time_off;
 mod write;
 
 pub use crate::domain::booking::{ClashWith, Conflict};
-/// For the deadlines' working-day count.
-pub(super) use queries::{blocking, holidays_in};
+pub use days::DayMark;
+/// Each centre's calendar, for every deadline and booking.
+pub(super) use days::deadline_calendar;
+pub(super) use queries::blocking;
 
 use super::StoreError;
 use crate::domain::booking::BookingRule;
@@ -60,6 +63,8 @@ pub struct CaseBrief {
     pub active: bool,
     pub deadline: Option<NaiveDateTime>,
     pub party: String,
+    /// The handling centre: its sessions are booked in its days and hours.
+    pub centre_id: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -50,11 +50,6 @@ impl Store {
         queries::rooms(self.lite()?)
     }
 
-    /// Public holidays in [from, to], with their names.
-    pub fn holidays(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(NaiveDate, String)>> {
-        queries::holidays_in(self.lite()?, from, to)
-    }
-
     /// Leave of anybody overlapping [from, to].
     pub fn leave_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Leave>> {
         queries::leave_in(self.lite()?, None, from, to)

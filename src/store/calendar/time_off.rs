@@ -1,5 +1,5 @@
-//! Public holidays and mediator leave, entered by a shift lead. Refused while sessions are
-//! booked then, so nothing booked silently lands on a day off.
+//! Mediator leave, entered by a shift lead (days off of a centre: days.rs). Refused while
+//! sessions are booked then, so nothing booked silently lands on a day off.
 use super::super::{Actor, Result, Store, StoreError};
 use super::queries;
 use crate::domain::booking::{self, BookingRule};
@@ -7,7 +7,7 @@ use crate::domain::role::Role;
 use crate::domain::slots::Span;
 use chrono::{NaiveDate, NaiveDateTime};
 
-fn cleaned(text: &str) -> String {
+pub(super) fn cleaned(text: &str) -> String {
     crate::domain::text::sanitize_single_line(text, 200)
         .text
         .trim()
@@ -15,20 +15,6 @@ fn cleaned(text: &str) -> String {
 }
 
 impl Store {
-    /// Marks a public holiday (a lead's task). Refused while sessions are booked on that day.
-    pub fn add_holiday(&mut self, by: Actor, day: NaiveDate, name: &str) -> Result<()> {
-        if by.role != Role::Lead {
-            return Err(StoreError::Forbidden);
-        }
-        let name = cleaned(name);
-        self.write(|tx| {
-            if queries::booked_in(tx, Span::day(day))? > 0 {
-                return Err(BookingRule::DayHasSessions.into());
-            }
-            queries::insert_holiday(tx, day, &name, by.staff_id)
-        })
-    }
-
     /// Enters a mediator's leave (a lead's task). Refused while the mediator has sessions then.
     pub fn add_leave(
         &mut self,

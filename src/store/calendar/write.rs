@@ -1,7 +1,9 @@
 //! Booking, moving, cancelling and recording sessions. Every rule is checked inside the
 //! IMMEDIATE write transaction, so two desks booking the same room at the same moment cannot
 //! both succeed: the second one waits for the first's lock, then sees its session and is refused.
-use super::super::centres::{check_handles, check_room, check_room_at, check_serves, session_host};
+use super::super::centres::{
+    check_handles, check_room, check_room_at, check_serves, handling_centre, session_host,
+};
 use super::super::time::to_sql;
 use super::super::{Actor, Result, Store, StoreError, audit};
 use super::NewSession;
@@ -10,7 +12,7 @@ use super::queries;
 use crate::domain::booking::{self, BookingRule};
 use crate::domain::role::Permission;
 use crate::domain::session::SessionStatus;
-use crate::domain::slots::{Span, WorkTime};
+use crate::domain::slots::Span;
 use chrono::NaiveDateTime;
 
 /// A reason, cleaned; none refuses the change.
@@ -32,14 +34,9 @@ fn may_book(by: Actor) -> Result<()> {
 
 impl Store {
     /// Books a session. Refuses double-booking of any mediator, the room or a party.
-    pub fn book_session(
-        &mut self,
-        by: Actor,
-        s: &NewSession,
-        work: &WorkTime,
-        now: NaiveDateTime,
-    ) -> Result<i64> {
+    pub fn book_session(&mut self, by: Actor, s: &NewSession, now: NaiveDateTime) -> Result<i64> {
         may_book(by)?;
+        let work = self.work_time().clone();
         let mut mediators = s.mediators.clone();
         mediators.dedup();
         if mediators.is_empty() {
@@ -67,7 +64,9 @@ impl Store {
                 span: Span::new(s.start, s.end),
                 except: None,
             };
-            check_slot(tx, by, &slot, work)?;
+            // Booked at the handling centre: its days off and hours.
+            let host = handling_centre(tx, s.case_id)?;
+            check_slot(tx, by, &slot, &work, host)?;
             let id = queries::insert_session(
                 tx,
                 s.case_id,
@@ -103,11 +102,11 @@ impl Store {
         end: NaiveDateTime,
         room: Option<i64>,
         reason: &str,
-        work: &WorkTime,
         now: NaiveDateTime,
     ) -> Result<()> {
         may_book(by)?;
         let reason = required(reason)?;
+        let work = self.work_time().clone();
         self.write(|tx| {
             let s = queries::session_case(tx, id)?;
             let host = session_host(tx, by, s.case_id, s.room)?;
@@ -123,7 +122,7 @@ impl Store {
                 span: Span::new(start, end),
                 except: Some(id),
             };
-            check_slot(tx, by, &slot, work)?;
+            check_slot(tx, by, &slot, &work, host)?;
             queries::move_session(tx, id, start, end, room)?;
             audit::append(
                 tx,

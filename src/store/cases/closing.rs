@@ -210,7 +210,8 @@ fn back_to_work(
     };
     transition(s.status, to)?;
     let at = to_sql(now);
-    let deadline = super::deadlines::response(tx, work, hours, s.colour, now)?.map(to_sql);
+    let deadline =
+        super::deadlines::response(tx, work, s.centre, hours, s.colour, now)?.map(to_sql);
     // Status first: the schema refuses a closed case without its closing time.
     set_status(tx, &at, by, id, s.status, to)?;
     queries::reopen(tx, id, deadline.as_deref())?;

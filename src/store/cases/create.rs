@@ -81,8 +81,9 @@ pub(in crate::store) fn insert(
             .map(|f| f.code())
             .collect::<Vec<_>>()
             .join(",");
-    let deadline = super::deadlines::response(tx, work, hours, colour, c.received_at)?;
+    // Registered into the desk's centre: its working time counts the deadline.
     let desk = super::super::centres::desk_centre(tx, by.staff_id)?;
+    let deadline = super::deadlines::response(tx, work, desk.id, hours, colour, c.received_at)?;
     let centres = super::super::centres::tree(tx)?.len();
     let level = centre::intake_level(centres, desk.level);
     let case_no = next_case_no(tx, &desk.number_prefix, c.received_at)?;

@@ -1,64 +1,40 @@
-//! Deadlines in working time: every path that sets `deadline_at` counts with the one
-//! `worktime::Calendar` (config hours and days, the calendar's public holidays) that the
-//! triage form's preview also reads (`Store::deadline_calendar`). The rules are in
-//! domain::worktime (red in clock hours, the others in working days).
-use super::super::calendar::holidays_in;
+//! Deadlines in working time: every path that sets `deadline_at` counts with the calendar of
+//! the centre that handles the case at that moment (`calendar::deadline_calendar`: its hours,
+//! else the config's, and its days off), the one the triage form's preview also reads
+//! (`Store::deadline_calendar`). The rules are in domain::worktime (red in clock hours, the
+//! others in working days) and domain::centre_hours (which centre's time counts).
+use super::super::calendar::deadline_calendar;
 use super::{Result, Store, queries};
 use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::slots::WorkTime;
-use crate::domain::worktime::{Calendar, HOLIDAY_WINDOW_DAYS, MEDIATION_TERM_DAYS};
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use crate::domain::worktime::MEDIATION_TERM_DAYS;
+use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
-/// The working time and the holidays a deadline counted from `from` can meet.
-pub(super) fn calendar(conn: &Connection, work: &WorkTime, from: NaiveDate) -> Result<Calendar> {
-    let holidays = holidays_in(conn, from, from + Duration::days(HOLIDAY_WINDOW_DAYS))?
-        .into_iter()
-        .map(|(d, _)| d)
-        .collect();
-    Ok(Calendar {
-        work: work.clone(),
-        holidays,
-    })
-}
-
-/// The response deadline of a colour from `from` (none for green).
+/// The response deadline of a colour from `from` (none for green), in `centre`'s time.
 pub(in crate::store) fn response(
     conn: &Connection,
     work: &WorkTime,
+    centre: i64,
     hours: &ResponseHours,
     colour: Colour,
     from: NaiveDateTime,
 ) -> Result<Option<NaiveDateTime>> {
-    Ok(calendar(conn, work, from.date())?.response(hours, colour, from))
+    Ok(deadline_calendar(conn, work, centre, from.date())?.response(hours, colour, from))
 }
 
-/// End of a term of `days` counted from `from` (moved off days off).
+/// End of a term of `days` counted from `from` (moved off `centre`'s days off).
 pub(super) fn term(
     conn: &Connection,
     work: &WorkTime,
+    centre: i64,
     from: NaiveDateTime,
     days: i64,
 ) -> Result<NaiveDateTime> {
-    Ok(calendar(conn, work, from.date())?.term_end(from, days))
+    Ok(deadline_calendar(conn, work, centre, from.date())?.term_end(from, days))
 }
 
 impl Store {
-    /// Working hours and days for deadlines (from the config; the default until set).
-    pub fn set_work_time(&mut self, work: WorkTime) {
-        self.work = work;
-    }
-
-    pub fn work_time(&self) -> &WorkTime {
-        &self.work
-    }
-
-    /// What deadlines counted from `from` are counted in: this store's working time and the
-    /// calendar's holidays. The triage form reads it once and previews every deadline with it.
-    pub fn deadline_calendar(&self, from: NaiveDate) -> Result<Calendar> {
-        calendar(self.lite()?, &self.work, from)
-    }
-
     /// Open cases past their deadline at `now` (a range of the cases_active_deadline index;
     /// paused cases have no deadline). Cached by the caller like the colour counts.
     pub fn overdue_count(&self, now: NaiveDateTime) -> Result<i64> {
@@ -72,9 +48,15 @@ impl Store {
         queries::red_idle(self.lite()?, today)
     }
 
-    /// End of the mediation term of a case received at `received`.
-    pub fn mediation_term(&self, received: NaiveDateTime) -> Result<NaiveDateTime> {
-        term(self.lite()?, &self.work, received, MEDIATION_TERM_DAYS)
+    /// End of the mediation term of a case `centre` took at `received`, in its working time.
+    pub fn mediation_term(&self, centre: i64, received: NaiveDateTime) -> Result<NaiveDateTime> {
+        term(
+            self.lite()?,
+            &self.work,
+            centre,
+            received,
+            MEDIATION_TERM_DAYS,
+        )
     }
 }
 
@@ -83,7 +65,7 @@ mod tests {
     use super::*;
     use crate::domain::role::Role;
     use crate::store::{Actor, NewStaff};
-    use chrono::NaiveTime;
+    use chrono::{NaiveDate, NaiveTime};
 
     fn at(m: u32, d: u32, h: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(2026, m, d)
@@ -118,21 +100,22 @@ mod tests {
     fn deadlines_follow_the_calendar_holidays_and_the_configured_hours() {
         let (mut s, lead) = store_with_lead();
         let h = ResponseHours::default();
-        // Friday 11-20 16:00, orange (24 h): Monday 16:00 ...
+        // The one centre of a new record (id 1). Friday 11-20 16:00, orange (24 h): Monday
+        // 16:00 ...
         let fri = at(11, 20, 16);
         let work = s.work_time().clone();
-        let d = response(s.lite_conn(), &work, &h, Colour::Orange, fri).unwrap();
+        let d = response(s.lite_conn(), &work, 1, &h, Colour::Orange, fri).unwrap();
         assert_eq!(d, Some(at(11, 23, 16)));
         // ... Tuesday once Monday is a public holiday in the calendar.
         s.add_holiday(lead, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), "调休")
             .unwrap();
-        let d = response(s.lite_conn(), &work, &h, Colour::Orange, fri).unwrap();
+        let d = response(s.lite_conn(), &work, 1, &h, Colour::Orange, fri).unwrap();
         assert_eq!(d, Some(at(11, 24, 16)));
         // Red is seen the same day: clock hours, holiday or not.
-        let d = response(s.lite_conn(), &work, &h, Colour::Red, fri).unwrap();
+        let d = response(s.lite_conn(), &work, 1, &h, Colour::Red, fri).unwrap();
         assert_eq!(d, Some(at(11, 20, 20)));
         assert_eq!(
-            response(s.lite_conn(), &work, &h, Colour::Green, fri).unwrap(),
+            response(s.lite_conn(), &work, 1, &h, Colour::Green, fri).unwrap(),
             None
         );
         // A centre also open on Saturdays (config) counts Saturday.
@@ -142,10 +125,10 @@ mod tests {
             end: NaiveTime::from_hms_opt(17, 30, 0).unwrap(),
         });
         let work = s.work_time().clone();
-        let d = response(s.lite_conn(), &work, &h, Colour::Orange, fri).unwrap();
+        let d = response(s.lite_conn(), &work, 1, &h, Colour::Orange, fri).unwrap();
         assert_eq!(d, Some(at(11, 21, 16)));
         // The term from 10-22 ends on Saturday 11-21 there, a working day.
-        assert_eq!(s.mediation_term(at(10, 22, 9)).unwrap(), at(11, 21, 9));
+        assert_eq!(s.mediation_term(1, at(10, 22, 9)).unwrap(), at(11, 21, 9));
     }
 
     #[test]

@@ -124,7 +124,7 @@ impl Store {
             .and_then(|a| super::time::from_sql(&a.new));
         d.term_end = match extended {
             Some(t) => t,
-            None => self.mediation_term(d.row.received_at)?,
+            None => self.mediation_term(d.row.centre_id, d.row.received_at)?,
         };
         Ok(d)
     }

@@ -88,6 +88,7 @@ pub(super) fn start_mediation(
     let term = to_sql(super::deadlines::term(
         tx,
         work,
+        s.centre,
         s.received,
         super::detail::MEDIATION_TERM_DAYS,
     )?);
@@ -239,13 +240,8 @@ impl Store {
 mod tests {
     use crate::domain::case_rule::CaseRule;
     use crate::domain::session::SessionStatus;
-    use crate::domain::slots::WorkTime;
     use crate::store::calendar_tests::{case, fix, t};
     use crate::store::{NewSession, StoreError};
-
-    fn work() -> WorkTime {
-        WorkTime::default()
-    }
 
     /// (status, village attempts, deadline) of a case.
     fn state(f: &crate::store::calendar_tests::Fix, id: i64) -> (String, i64, String) {
@@ -271,12 +267,12 @@ mod tests {
             start: t(24, 9, 0),
             end: t(24, 10, 0),
         };
-        let id = f.s.book_session(f.desk, &s, &work(), t(23, 8, 0)).unwrap();
+        let id = f.s.book_session(f.desk, &s, t(23, 8, 0)).unwrap();
         f.s.record_session(m1, id, SessionStatus::Held, "", t(24, 11, 0))
             .unwrap();
         let (status, n, deadline) = state(&f, c);
         assert_eq!((status.as_str(), n), ("in_mediation", 1));
-        let term = f.s.mediation_term(t(23, 9, 0)).unwrap();
+        let term = f.s.mediation_term(1, t(23, 9, 0)).unwrap();
         assert_eq!(
             deadline,
             super::to_sql(term),
@@ -311,7 +307,7 @@ mod tests {
                 start: t(24, h, 0),
                 end: t(24, h + 1, 0),
             };
-            sessions.push(f.s.book_session(f.desk, &s, &work(), t(24, 8, 0)).unwrap());
+            sessions.push(f.s.book_session(f.desk, &s, t(24, 8, 0)).unwrap());
         }
         // The morning's session is the attempt already entered by hand …
         f.s.record_session(m1, sessions[0], SessionStatus::Held, "", t(24, 16, 0))

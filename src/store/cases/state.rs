@@ -26,6 +26,8 @@ pub(super) struct State {
     /// that brought the case there (its mediation term counts from then).
     pub(super) received: NaiveDateTime,
     pub(super) deadline: Option<NaiveDateTime>,
+    /// The handling centre: its working time counts the case's deadlines.
+    pub(super) centre: i64,
 }
 
 pub(super) fn transition(from: Status, to: Status) -> Result<()> {

@@ -45,9 +45,9 @@ impl Store {
             let old = state(tx, id)?.deadline;
             // In mediation the deadline is the term (moved by pauses and earlier extensions);
             // never extend from before the standard term.
-            let standard = term(tx, &work, s.received, MEDIATION_TERM_DAYS)?;
+            let standard = term(tx, &work, s.centre, s.received, MEDIATION_TERM_DAYS)?;
             let base = old.map_or(standard, |d| d.max(standard));
-            let new = term(tx, &work, base, days)?;
+            let new = term(tx, &work, s.centre, base, days)?;
             let new_sql = to_sql(new);
             queries::extend_deadline(tx, id, &new_sql, &at)?;
             log(

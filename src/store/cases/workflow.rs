@@ -139,7 +139,7 @@ impl Store {
                 s.colour.code(),
                 &new,
             )?;
-            let sooner = super::deadlines::response(tx, &work, hours, to, now)?
+            let sooner = super::deadlines::response(tx, &work, s.centre, hours, to, now)?
                 .filter(|_| to.above(s.colour) && s.status.is_active())
                 .filter(|d| s.deadline.is_none_or(|old| *d < old));
             if let Some(d) = sooner.map(to_sql) {

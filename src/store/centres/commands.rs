@@ -3,6 +3,8 @@ use super::super::time::to_sql;
 use super::super::{Actor, Result, Store, StoreError, audit};
 use super::{CentreEdit, NewCentre, desk_centre, queries};
 use crate::domain::centre::{self, CentreRule, CentreTree};
+use crate::domain::centre_hours::{self, hours_text};
+use crate::domain::slots::WorkTime;
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
@@ -80,6 +82,43 @@ impl Store {
                 }
             }
             Ok(())
+        })
+    }
+
+    /// The county lead sets a centre's own working hours and days, or with None gives it the
+    /// record's default again (the config's `[hours]`); checked by the one rule, audited
+    /// `centre.hours` old → new. Deadlines already set stay; new ones count in these.
+    pub fn set_centre_hours(
+        &mut self,
+        by: Actor,
+        code: &str,
+        hours: Option<&WorkTime>,
+        now: NaiveDateTime,
+    ) -> Result<()> {
+        if let Some(w) = hours {
+            centre_hours::check(w.start, w.end, &w.days)?;
+        }
+        self.write(|tx| {
+            check_manager(tx, by)?;
+            let tree = CentreTree::new(queries::all(tx)?);
+            let c = tree.by_code(code.trim()).ok_or(CentreRule::NoSuchCentre)?;
+            if c.hours.as_ref() == hours {
+                return Ok(());
+            }
+            queries::set_hours(tx, c.id, hours)?;
+            let text = |w: Option<&WorkTime>| w.map_or_else(|| "default".into(), hours_text);
+            audit::append(
+                tx,
+                audit::Entry {
+                    at: &to_sql(now),
+                    staff_id: Some(by.staff_id),
+                    case_id: None,
+                    action: "centre.hours",
+                    field: "hours",
+                    old: &format!("{} {}", c.code, text(c.hours.as_ref())),
+                    new: &text(hours),
+                },
+            )
         })
     }
 

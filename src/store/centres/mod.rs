@@ -185,6 +185,19 @@ pub(in crate::store) fn number_leads(conn: &Connection) -> Result<Vec<String>> {
         .collect())
 }
 
+/// The centre handling a case now.
+pub(in crate::store) fn handling_centre(conn: &Connection, case_id: i64) -> Result<i64> {
+    queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)
+}
+
+/// The own working hours of a centre (none: the record's default).
+pub(in crate::store) fn hours_of(
+    conn: &Connection,
+    centre: i64,
+) -> Result<Option<crate::domain::slots::WorkTime>> {
+    queries::hours_of(conn, centre)
+}
+
 /// The tree as it stands inside a transaction.
 pub(in crate::store) fn tree<'c>(conn: impl Into<Db<'c>>) -> Result<CentreTree> {
     Ok(CentreTree::new(queries::all(conn)?))

@@ -1,15 +1,34 @@
 //! Every SQL statement of centres and of what a connection may see.
 use super::super::Result;
+use super::super::convert::{Clock, Weekdays, clock_text, weekdays_text};
 use super::super::db::{Db, Row as DbRow};
 use super::visible;
 use crate::domain::centre::Centre;
 use crate::domain::ladder::Level;
+use crate::domain::slots::WorkTime;
 use rusqlite::{Connection, OptionalExtension, params};
 
-const COLUMNS: &str = "id, code, name, level, parent_id, number_prefix, address, phone, active";
+const COLUMNS: &str = "id, code, name, level, parent_id, number_prefix, address, phone, active, \
+                       work_start, work_end, work_days";
+
+/// A centre's own hours (columns `at`..`at + 2`): none while they are NULL (the default).
+fn hours(r: &DbRow, at: usize) -> Result<Option<WorkTime>> {
+    let start: Option<Clock> = r.get(at, "centres")?;
+    let end: Option<Clock> = r.get(at + 1, "centres")?;
+    let days: Option<Weekdays> = r.get(at + 2, "centres")?;
+    Ok(match (start, end, days) {
+        (Some(s), Some(e), Some(d)) => Some(WorkTime {
+            start: s.0,
+            end: e.0,
+            days: d.0,
+        }),
+        _ => None,
+    })
+}
 
 fn centre(r: &DbRow) -> Result<Centre> {
     Ok(Centre {
+        hours: hours(r, 9)?,
         id: r.get(0, "centres")?,
         code: r.get(1, "centres")?,
         name: r.get(2, "centres")?,
@@ -83,6 +102,32 @@ pub(super) fn update_details(
         params![id, name, address, phone],
     )?;
     Ok(())
+}
+
+/// A centre's own working hours, or none (the record's default).
+pub(super) fn set_hours(c: &Connection, id: i64, w: Option<&WorkTime>) -> Result<()> {
+    c.execute(
+        "UPDATE centres SET work_start = ?2, work_end = ?3, work_days = ?4 WHERE id = ?1",
+        params![
+            id,
+            w.map(|w| clock_text(w.start)),
+            w.map(|w| clock_text(w.end)),
+            w.map(|w| weekdays_text(&w.days))
+        ],
+    )?;
+    Ok(())
+}
+
+/// The own working hours of centre `id` (none: the default, or no such centre).
+pub(super) fn hours_of<'c>(db: impl Into<Db<'c>>, id: i64) -> Result<Option<WorkTime>> {
+    Ok(db
+        .into()
+        .query_opt(
+            "SELECT work_start, work_end, work_days FROM centres WHERE id = ?1",
+            &[&id],
+            |r| hours(r, 0),
+        )?
+        .flatten())
 }
 
 pub(super) fn set_active(c: &Connection, id: i64, active: bool) -> Result<()> {

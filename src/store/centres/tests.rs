@@ -301,3 +301,90 @@ fn a_slip_names_the_centre_that_received_the_visitor() {
         .unwrap();
     assert_eq!(one.slip(&alone.case_no).unwrap().received_centre, None);
 }
+
+#[test]
+fn a_database_from_before_centre_hours_keeps_its_holidays_for_every_centre() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut c = rusqlite::Connection::open(&path).unwrap();
+        let before = super::super::migrations::before_centre_hours();
+        super::super::migrations::migrate_to(&mut c, before).unwrap();
+        c.execute_batch(
+            "INSERT INTO staff (code, name, role, pin_hash, created_at)
+                 VALUES ('L1', '王', 'lead', 'x', '2026-11-01 08:00:00');
+             INSERT INTO centres (code, name, level, parent_id, number_prefix, created_at)
+                 VALUES ('T1', '东林镇', 'township', 1, 'T1', '2026-11-01 08:00:00');
+             INSERT INTO holidays (day, name, created_by) VALUES ('2026-11-25', '调休', 1);
+             INSERT INTO holidays (day, name, created_by) VALUES ('2027-01-01', '元旦', 1);",
+        )
+        .unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    let d = |m, day| chrono::NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    let rules = s
+        .day_rules(d(11, 1), d(12, 31) + chrono::Duration::days(1))
+        .unwrap();
+    assert_eq!(rules.len(), 2, "{rules:?}");
+    assert!(rules.iter().all(|r| r.centre_id.is_none() && !r.open));
+    assert_eq!(rules[1].name, "元旦");
+    // Both centres keep them, and both count in the default hours.
+    for centre in [1, 2] {
+        let cal = s.centre_calendar(centre, d(11, 1), d(12, 31)).unwrap();
+        assert_eq!(cal.holidays, [d(11, 25)]);
+        assert_eq!(cal.work, crate::domain::slots::WorkTime::default());
+    }
+    assert!(
+        s.centre_tree()
+            .unwrap()
+            .all()
+            .iter()
+            .all(|c| c.hours.is_none())
+    );
+}
+
+#[test]
+fn a_centres_own_hours_are_a_county_leads_and_checked() {
+    use crate::domain::slots::WorkTime;
+    let mut c = county();
+    let six = WorkTime {
+        days: vec![1, 2, 3, 4, 5, 6],
+        ..WorkTime::default()
+    };
+    let (lead, t1_lead) = (c.county_lead, c.t1_lead);
+    let s = &mut c.store;
+    assert!(matches!(
+        s.set_centre_hours(t1_lead, "V1", Some(&six), at(9, 0)),
+        Err(StoreError::Forbidden)
+    ));
+    let backwards = WorkTime {
+        start: six.end,
+        end: six.start,
+        ..six.clone()
+    };
+    assert!(matches!(
+        s.set_centre_hours(lead, "V1", Some(&backwards), at(9, 0)),
+        Err(StoreError::Hours(_))
+    ));
+    assert!(matches!(
+        s.set_centre_hours(lead, "NOPE", Some(&six), at(9, 0)),
+        Err(StoreError::Centre(CentreRule::NoSuchCentre))
+    ));
+    s.set_centre_hours(lead, "V1", Some(&six), at(9, 0))
+        .unwrap();
+    let tree = s.centre_tree().unwrap();
+    assert_eq!(tree.by_code("V1").unwrap().hours.as_ref(), Some(&six));
+    assert_eq!(tree.by_code("V2").unwrap().hours, None);
+    let audited: String = s
+        .lite_conn()
+        .query_row(
+            "SELECT old || ' -> ' || new FROM audit WHERE action = 'centre.hours'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(audited, "V1 default -> 08:30-17:30 1-6");
+    // Back to the default.
+    s.set_centre_hours(lead, "V1", None, at(9, 1)).unwrap();
+    assert_eq!(s.centre_tree().unwrap().by_code("V1").unwrap().hours, None);
+}

@@ -158,8 +158,10 @@ fn reopen(
             "followup.breached",
         )?;
     }
+    // The handling centre's working time counts the new deadline.
+    let centre = super::super::centres::handling_centre(tx, case.id)?;
     let deadline =
-        super::super::cases::response_deadline(tx, work, hours, colour, now)?.map(to_sql);
+        super::super::cases::response_deadline(tx, work, centre, hours, colour, now)?.map(to_sql);
     queries::reassess(tx, case.id, colour, deadline.as_deref(), &at)?;
     if colour != case.colour {
         audit::append(

@@ -12,7 +12,8 @@ pub(super) fn change_mark(conn: &Connection) -> Result<ChangeMark> {
     Ok(conn
         .prepare_cached(
             "SELECT (SELECT ifnull(max(id), 0) FROM audit),
-                    (SELECT ifnull(group_concat(day || ' ' || name, '|'), '') FROM holidays),
+                    (SELECT ifnull(group_concat(day || ' ' || ifnull(centre_id, '*') || ' ' || open
+                                   || ' ' || name, '|'), '') FROM holidays),
                     (SELECT ifnull(max(id), 0) FROM staff_leave)",
         )?
         .query_row([], |r| {

@@ -15,7 +15,10 @@ use crate::store::{Result, StoreError};
 pub(crate) const BASELINE: i64 = 15;
 
 /// `MIGRATIONS[i]` brings a record to version `BASELINE + i`.
-const MIGRATIONS: &[&str] = &[include_str!("pg/v15_baseline.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("pg/v15_baseline.sql"),
+    include_str!("pg/v16_centre_hours.sql"),
+];
 
 const META: &str = "CREATE TABLE onedoor_schema (
     application_id BIGINT NOT NULL,

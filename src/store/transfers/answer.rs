@@ -3,15 +3,17 @@
 //! pending, or overrules a return down or across (审定: it moves as if signed). Each checks
 //! the state inside its IMMEDIATE transaction, so of two desks answering at once one wins and
 //! the other is told `NotPending`.
+use super::super::calendar::deadline_calendar;
 use super::super::centres::{desk_centre, tree};
 use super::super::time::to_sql;
 use super::{Actor, CaseState, Result, Store, StoreError, TransferLine, audit, queries};
 use crate::domain::case_rule::CaseRule;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
+use crate::domain::slots::WorkTime;
 use crate::domain::status::Status;
 use crate::domain::transfer::{self, ReturnCode, TransferRule, TransferState};
-use crate::domain::worktime::{Calendar, MEDIATION_TERM_DAYS};
+use crate::domain::worktime::MEDIATION_TERM_DAYS;
 use chrono::NaiveDateTime;
 use rusqlite::Transaction;
 
@@ -87,11 +89,12 @@ impl<'a> Log<'a> {
 }
 
 /// The case arrives at the hand-over's receiver: its centre and level, no owner (the receiver
-/// assigns its own mediator), no wait; its clock starts now in working time — the mediation
-/// term for a case in mediation, else its colour's response deadline. Each change audited.
+/// assigns its own mediator), no wait; its clock starts now in the receiver's working time —
+/// the mediation term for a case in mediation, else its colour's response deadline. Each
+/// change audited.
 fn arrive(
     tx: &Transaction,
-    cal: &Calendar,
+    work: &WorkTime,
     hours: &ResponseHours,
     by: Actor,
     t: &TransferLine,
@@ -105,6 +108,7 @@ fn arrive(
     };
     let level = tree.get(t.to_centre).ok_or(StoreError::NotFound)?.level;
     let status = transfer::status_at_receiver(c.status);
+    let cal = deadline_calendar(tx, work, t.to_centre, now.date())?;
     let deadline = if status == Status::InMediation {
         Some(cal.term_end(now, MEDIATION_TERM_DAYS))
     } else {
@@ -162,7 +166,7 @@ impl Store {
         hours: &ResponseHours,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let cal = self.deadline_calendar(now.date())?;
+        let work = self.work_time().clone();
         self.write(|tx| {
             let t = addressed(tx, by, case)?;
             let c = open_case(tx, case)?;
@@ -170,7 +174,7 @@ impl Store {
             let log = Log::new(tx, &at, by, case);
             log.settle(&t, TransferState::Signed, None)?;
             log.line("transfer.sign", "state", "pending", "signed")?;
-            arrive(tx, &cal, hours, by, &t, &c, now)
+            arrive(tx, &work, hours, by, &t, &c, now)
         })
     }
 
@@ -233,7 +237,7 @@ impl Store {
         hours: &ResponseHours,
         now: NaiveDateTime,
     ) -> Result<()> {
-        let cal = self.deadline_calendar(now.date())?;
+        let work = self.work_time().clone();
         self.write(|tx| {
             let t = queries::latest(tx, case)?.ok_or(TransferRule::NotReturned)?;
             let own = desk_centre(tx, by.staff_id)?.id;
@@ -248,7 +252,7 @@ impl Store {
                 return Err(TransferRule::NotReturned.into());
             }
             log.line("transfer.overrule", "state", "returned", note.trim())?;
-            arrive(tx, &cal, hours, by, &t, &c, now)
+            arrive(tx, &work, hours, by, &t, &c, now)
         })
     }
 }

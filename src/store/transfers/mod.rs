@@ -282,8 +282,9 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Handed> {
         let days = transfer::reply_days(reply_days)?;
-        let cal = self.deadline_calendar(now.date())?;
-        let due = transfer::reply_by(now, days, &cal.work, &cal.holidays);
+        // The receiver answers in its own working time.
+        let cal = self.deadline_calendar(to, now.date())?;
+        let due = transfer::reply_by(now, days, &cal);
         self.write(|tx| send(tx, by, case, kind, Some(to), reason, Some(due), now))
     }
 }

@@ -7,7 +7,7 @@ use crate::app::panes::Ctx;
 use crate::app::panes::popup::Reply;
 use crate::app::text_field::{Edit, TextField};
 use crate::domain::booking::BookingRule;
-use crate::domain::slots::{self, WorkTime};
+use crate::domain::slots;
 use crate::i18n::trf;
 use crate::store::{CaseBrief, NewSession, Room, StoreError};
 use chrono::{Duration, NaiveDateTime};
@@ -224,22 +224,21 @@ pub fn show_book_error(ctx: &mut Ctx, e: &StoreError) {
 }
 
 /// Earliest free start for the form's mediators, room (or any room when none is chosen) and
-/// parties, from now on. Returns the slot and the room it found.
+/// parties, from now on, in the working time of the case's centre. Returns the slot and the
+/// room it found.
 pub fn next_free(
     ctx: &Ctx,
     p: &Parsed,
     rooms: &[Room],
-    work: &WorkTime,
+    centre: i64,
     own: Option<(NaiveDateTime, NaiveDateTime)>,
 ) -> Result<Option<(slots::Slot, Option<i64>)>, StoreError> {
     let from = ctx.now;
     let to = from + Duration::days(slots::HORIZON_DAYS + 1);
-    let holidays: Vec<_> = ctx
-        .store
-        .holidays(from.date(), to.date())?
-        .into_iter()
-        .map(|h| h.0)
-        .collect();
+    // Booked at the case's handling centre (else the centre shown): its days and hours, as
+    // the store checks them.
+    let centre = p.case.as_ref().map_or(centre, |c| c.centre_id);
+    let cal = ctx.store.centre_calendar(centre, from.date(), to.date())?;
     let candidates: Vec<Option<i64>> = match p.room {
         Some(r) => vec![Some(r)],
         None if rooms.is_empty() => vec![None],
@@ -254,7 +253,7 @@ pub fn next_free(
         if let Some((a, b)) = own {
             busy.retain(|s| (s.start, s.end) != (a, b));
         }
-        let found = slots::next_free(work, &holidays, &busy, from, p.len, deadline);
+        let found = slots::next_free(&cal, &busy, from, p.len, deadline);
         if let Some(s) = found
             && best.is_none_or(|(b, _)| s.start < b.start)
         {

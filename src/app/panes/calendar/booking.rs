@@ -56,7 +56,7 @@ impl CalendarState {
             return;
         };
         let own = moving.as_ref().map(|s| (s.start, s.end));
-        match form::next_free(ctx, &p, &self.rooms, &self.work, own) {
+        match form::next_free(ctx, &p, &self.rooms, self.shown_centre(ctx), own) {
             Err(e) => ctx.store_error(&e),
             Ok(None) => ctx.error(ctx.tr("err.calendar.no_slot").to_string()),
             Ok(Some((slot, room))) => {
@@ -102,12 +102,11 @@ impl CalendarState {
                     start + p.len,
                     p.room,
                     f.reason.value(),
-                    &self.work,
                     ctx.now,
                 )
                 .map(|()| s.id),
             _ => match BookForm::to_new_session(&p) {
-                Some(n) => ctx.store.book_session(actor, &n, &self.work, ctx.now),
+                Some(n) => ctx.store.book_session(actor, &n, ctx.now),
                 None => return false,
             },
         };

@@ -3,6 +3,7 @@
 //! The person's own centre first; a lead whose view holds several centres switches with `s`.
 use super::CalendarState;
 use crate::app::panes::Ctx;
+use crate::domain::centre::county_wide;
 
 impl CalendarState {
     /// After the visible centres and their rooms were read: the centre shown (kept while still
@@ -24,6 +25,26 @@ impl CalendarState {
                 .collect(),
             None => self.all_rooms.clone(),
         };
+    }
+
+    /// The centre whose hours and days the view shows and bookings count in: the one shown,
+    /// else (one centre) the person's own, else the first visible.
+    pub(super) fn shown_centre(&self, ctx: &Ctx) -> i64 {
+        self.centre
+            .or(ctx.place.own_id())
+            .or(self.centres.first().copied())
+            .unwrap_or(1)
+    }
+
+    /// Whose days off a lead's holiday entry marks: every centre's when their view is the whole
+    /// record (a county lead; the lead of the one centre), else the shown centre's own.
+    pub(super) fn days_off_centre(&self, ctx: &Ctx) -> Option<(i64, String)> {
+        let own = ctx.place.own.as_ref()?;
+        if !ctx.place.several() || county_wide(ctx.user.role(), own.level) {
+            return None;
+        }
+        let c = self.shown_centre(ctx);
+        Some((c, ctx.place.name(c)))
     }
 
     /// Whether `s` switches centre: a lead whose view holds several centres.

@@ -81,3 +81,51 @@ fn a_lead_above_switches_centre_and_a_village_desk_sees_its_own() {
     s(&mut a);
     assert_eq!(a.panes.calendar.centre, Some(4));
 }
+
+fn key(a: &mut App, code: KeyCode) {
+    update(a, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+#[test]
+fn each_centre_shows_its_own_hours_and_a_township_lead_closes_a_village_day() {
+    use crate::domain::slots::WorkTime;
+    use chrono::NaiveTime;
+    let mut c = county();
+    let mornings = WorkTime {
+        start: NaiveTime::from_hms_opt(8, 0, 0).unwrap(),
+        end: NaiveTime::from_hms_opt(12, 0, 0).unwrap(),
+        days: vec![1, 2, 3, 4, 5, 6],
+    };
+    let (lead, t1_lead) = (c.county_lead, c.t1_lead);
+    c.store
+        .set_centre_hours(lead, "V1", Some(&mornings), at(8, 0))
+        .unwrap();
+    let mut a = App::new(c.store, Config::default(), Lang::Zh, at(10, 0));
+    login(&mut a, t1_lead, "TL1");
+    // T1 works the record's hours; V1 (after T1 and V1's order: T1, V1, V2) its own.
+    assert_eq!(a.panes.calendar.centre, Some(2));
+    assert_eq!(a.panes.calendar.calendar.work, WorkTime::default());
+    s(&mut a);
+    assert_eq!(a.panes.calendar.centre, Some(4));
+    assert_eq!(a.panes.calendar.calendar.work, mornings);
+    // The township lead's day off is V1's own: named on the form, V1's alone once saved.
+    key(&mut a, KeyCode::Char('o'));
+    let form = match a.panes.calendar.popups.top() {
+        Some(super::popup::Popup::Off(o)) => o.clone(),
+        other => panic!("no holiday form: {}", other.is_some()),
+    };
+    assert_eq!(form.centre.as_ref().map(|c| c.0), Some(4));
+    for _ in 0..3 {
+        key(&mut a, KeyCode::Down);
+    }
+    for ch in "赶集".chars() {
+        key(&mut a, KeyCode::Char(ch));
+    }
+    key(&mut a, KeyCode::Enter);
+    let today = at(10, 0).date();
+    assert_eq!(a.panes.calendar.holiday(today), Some("赶集"));
+    assert!(!a.panes.calendar.calendar.is_open_day(today));
+    let store = &a.store;
+    assert_eq!(store.holidays(4, today, today).unwrap().len(), 1);
+    assert!(store.holidays(5, today, today).unwrap().is_empty());
+}

@@ -69,8 +69,8 @@ impl CalendarState {
             }
             KeyCode::Char('m' | 'x' | 'r') => self.on_selected(key.code, ctx),
             KeyCode::Char('o') if ctx.user.role() == Role::Lead => {
-                self.popups
-                    .open(Popup::Off(Box::new(OffForm::new(self.date))));
+                let form = OffForm::new(self.date, self.days_off_centre(ctx));
+                self.popups.open(Popup::Off(Box::new(form)));
             }
             KeyCode::Char('o') => ctx.store_error(&crate::store::StoreError::Forbidden),
             KeyCode::Char('s') if self.switches_centre() => self.next_centre(ctx),

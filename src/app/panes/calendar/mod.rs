@@ -20,7 +20,8 @@ use super::popup::{PopupStack, Routed};
 use super::{Ctx, Handled, Pane};
 use crate::app::keys::{KeyHelp, help};
 use crate::domain::role::Role;
-use crate::domain::slots::{Span, WorkTime};
+use crate::domain::slots::Span;
+use crate::domain::worktime::Calendar;
 use crate::store::{Leave, Room, SessionView, StaffMember};
 pub use book::{BookForm, Field};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -88,7 +89,8 @@ pub struct CalendarState {
     pub selected: Option<usize>,
     pub agenda: bool,
     pub popups: PopupStack<Popup>,
-    pub work: WorkTime,
+    /// The shown centre's hours and days over the view (its own, else the config's).
+    pub calendar: Calendar,
     pub today: NaiveDate,
     pending: Option<(i64, Option<i64>)>,
     started: bool,
@@ -112,7 +114,7 @@ impl Default for CalendarState {
             selected: None,
             agenda: false,
             popups: PopupStack::default(),
-            work: WorkTime::default(),
+            calendar: Calendar::default(),
             today: NaiveDate::default(),
             pending: None,
             started: false,
@@ -218,14 +220,17 @@ impl CalendarState {
         let to = Span::day(last).end;
         let read = (|| {
             let sessions = ctx.store.sessions_between(from, to)?;
-            let holidays = ctx.store.holidays(first, last)?;
+            let centre = self.shown_centre(ctx);
+            let holidays = ctx.store.holidays(centre, first, last)?;
+            let calendar = ctx.store.centre_calendar(centre, first, last)?;
             let leave = ctx.store.leave_between(first, last)?;
-            Ok::<_, crate::store::StoreError>((sessions, holidays, leave))
+            Ok::<_, crate::store::StoreError>((sessions, holidays, calendar, leave))
         })();
         match read {
-            Ok((s, h, l)) => {
+            Ok((s, h, c, l)) => {
                 self.sessions = s;
                 self.holidays = h;
+                self.calendar = c;
                 self.leave = l;
             }
             Err(e) => ctx.store_error(&e),
@@ -284,7 +289,6 @@ impl CalendarState {
 
 impl Pane for CalendarState {
     fn enter(&mut self, ctx: &mut Ctx) {
-        self.work = ctx.config.hours.work_time();
         self.today = ctx.now.date();
         if !self.started {
             self.started = true;

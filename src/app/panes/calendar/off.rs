@@ -1,5 +1,6 @@
-//! A lead's holiday / leave entry: a public holiday for the whole centre over a range of days,
-//! or a mediator's leave.
+//! A lead's holiday / leave entry: days off over a range of days — for every centre when the
+//! lead's view is the whole record (a county lead, or the one centre), else the own closure of
+//! the centre the calendar shows — or a mediator's leave.
 use super::popup::Action;
 use crate::app::focus::move_by_key;
 use crate::app::panes::Ctx;
@@ -19,12 +20,14 @@ pub struct OffForm {
     pub note: TextField,
     /// 0 kind, 1 from, 2 to, 3 staff, 4 note.
     pub focus: usize,
+    /// Whose days off: every centre (None), or one centre (its id and name, shown).
+    pub centre: Option<(i64, String)>,
 }
 
 impl OffForm {
     pub const FIELDS: usize = 5;
 
-    pub fn new(d: NaiveDate) -> OffForm {
+    pub fn new(d: NaiveDate, centre: Option<(i64, String)>) -> OffForm {
         let mut from = TextField::new(12);
         from.set_value(&d.format("%Y-%m-%d").to_string());
         OffForm {
@@ -34,6 +37,7 @@ impl OffForm {
             staff: TextField::new(10),
             note: TextField::new(40),
             focus: 1,
+            centre,
         }
     }
 
@@ -97,7 +101,13 @@ impl OffForm {
             let mut d = from;
             let mut r = Ok(());
             while d <= to && r.is_ok() {
-                r = ctx.store.add_holiday(by, d, self.note.value());
+                let mark = crate::store::DayMark {
+                    centre: self.centre.as_ref().map(|c| c.0),
+                    day: d,
+                    open: false,
+                    name: self.note.value().to_string(),
+                };
+                r = ctx.store.mark_day(by, &mark);
                 d = d.succ_opt().unwrap_or(to + chrono::Duration::days(1));
             }
             r

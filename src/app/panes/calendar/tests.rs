@@ -332,7 +332,6 @@ fn after_booking_the_new_session_is_selected_not_another_at_that_time() {
             start: t(24, 9, 0),
             end: t(24, 10, 0),
         },
-        &crate::domain::slots::WorkTime::default(),
         t(24, 8, 0),
     )
     .unwrap();

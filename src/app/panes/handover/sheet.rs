@@ -79,9 +79,10 @@ fn compute_sheet(
     (lead, by): (String, Actor),
     now: NaiveDateTime,
 ) -> crate::store::Result<Sheet> {
-    let mut r = report::sheet_request(store, config, date, shift, None, now)?;
+    let centre = store.staff_centre(by.staff_id)?.id;
+    let mut r = report::sheet_request(store, config, centre, date, shift, None, now)?;
     if r.lead.is_empty() {
         r.lead = lead;
     }
-    store.centre_sheet(store.staff_centre(by.staff_id)?.id, &r)
+    store.centre_sheet(centre, &r)
 }

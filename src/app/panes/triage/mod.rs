@@ -153,14 +153,18 @@ impl TriageState {
         self.intake(self.clock).all_flags()
     }
 
-    /// Reads the working time and holidays deadlines count in (one indexed range).
+    /// Reads the working time and days off the desk's centre counts deadlines in (one indexed
+    /// range): what the store's save counts with.
     fn load_calendar(&mut self, ctx: &mut Ctx) {
-        match ctx.store.deadline_calendar(ctx.now.date()) {
+        match ctx
+            .store
+            .desk_calendar(ctx.user.actor.staff_id, ctx.now.date())
+        {
             Ok(c) => self.calendar = c,
             Err(e) => {
                 self.calendar = Calendar {
                     work: ctx.store.work_time().clone(),
-                    holidays: Vec::new(),
+                    ..Calendar::default()
                 };
                 ctx.store_error(&e);
             }

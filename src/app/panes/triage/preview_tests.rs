@@ -117,3 +117,27 @@ fn the_preview_lists_every_reason_the_case_is_saved_with() {
     let d = a.store.case_detail(id).unwrap();
     assert_eq!(d.flags, vec![RiskFlag::Violence, RiskFlag::VulnerableParty]);
 }
+
+#[test]
+fn the_preview_counts_in_the_desks_centre_hours_as_the_save_does() {
+    let mut s = store();
+    let lead = s.staff_by_code("L001").unwrap().unwrap();
+    let lead = crate::store::Actor {
+        staff_id: lead.id,
+        role: lead.role,
+    };
+    let desk = s.staff_by_code("D001").unwrap().unwrap();
+    let centre = s.staff_centre(desk.id).unwrap().code;
+    // The desk's centre also opens on Saturdays (its own hours, not the config's).
+    let six = crate::domain::slots::WorkTime {
+        days: vec![1, 2, 3, 4, 5, 6],
+        ..Default::default()
+    };
+    s.set_centre_hours(lead, &centre, Some(&six), at(1, 9, 0))
+        .unwrap();
+    let mut a = desk_at(s, at(4, 16, 0));
+    let (preview, saved) = preview_then_save(&mut a, true);
+    // Friday 16:00 + 3 working days: Saturday, Monday, Tuesday.
+    assert_eq!(saved, Some(at(8, 16, 0)));
+    assert_eq!(preview, saved);
+}

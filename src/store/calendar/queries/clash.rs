@@ -121,12 +121,19 @@ pub(in crate::store::calendar) fn clashes_party(
     hits(conn, &sql, case_id, w, except)
 }
 
-/// How many sessions are booked to start within `day`.
-pub(in crate::store::calendar) fn booked_in(conn: &Connection, day: Span) -> Result<i64> {
+/// How many sessions are booked to start within `day`: anywhere (None), or of a centre (its
+/// cases' or in its rooms).
+pub(in crate::store::calendar) fn booked_in(
+    conn: &Connection,
+    centre: Option<i64>,
+    day: Span,
+) -> Result<i64> {
     Ok(conn.query_row(
-        "SELECT COUNT(*) FROM sessions WHERE starts_at >= ?1 AND starts_at < ?2
-         AND status = 'booked'",
-        params![to_sql(day.start), to_sql(day.end)],
+        "SELECT COUNT(*) FROM sessions s WHERE s.starts_at >= ?1 AND s.starts_at < ?2
+         AND s.status = 'booked'
+         AND (?3 IS NULL OR (SELECT centre_id FROM cases WHERE id = s.case_id) = ?3
+              OR (SELECT centre_id FROM rooms WHERE id = s.room_id) = ?3)",
+        params![to_sql(day.start), to_sql(day.end), centre],
         |r| r.get(0),
     )?)
 }

@@ -1,11 +1,14 @@
-//! Every SQL statement of the calendar, by topic: reading sessions, cases, rooms, holidays and
-//! leave (read.rs), the clash searches (clash.rs), and the writes (write.rs).
+//! Every SQL statement of the calendar, by topic: reading sessions, cases, rooms and leave
+//! (read.rs), the days off and extra working days (days.rs), the clash searches (clash.rs),
+//! and the writes (write.rs).
 mod clash;
+mod days;
 mod read;
 mod write;
 
 pub(super) use clash::*;
-pub(in crate::store) use read::holidays_in;
+pub(in crate::store) use days::day_rules;
+pub(super) use days::{delete_day, upsert_day};
 pub(super) use read::{brief_by_id, brief_by_no, leave_in, rooms, session_by_id, sessions_in};
 pub(super) use write::*;
 

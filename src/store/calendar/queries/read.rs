@@ -86,12 +86,13 @@ fn brief_row(r: &Row) -> rusqlite::Result<CaseBrief> {
             .get::<_, Option<String>>(6)?
             .and_then(|s| super::super::super::time::from_sql(&s)),
         party: r.get(7)?,
+        centre_id: r.get(8)?,
     })
 }
 
 const BRIEF: &str =
     "SELECT c.id, c.case_no, c.colour, c.owner_id, c.level, c.active, c.deadline_at,
-    COALESCE(p.name, '') FROM cases c LEFT JOIN parties p ON p.id = c.first_party_id";
+    COALESCE(p.name, ''), c.centre_id FROM cases c LEFT JOIN parties p ON p.id = c.first_party_id";
 
 /// A case by its number (`2026-1124-007`).
 pub(in crate::store::calendar) fn brief_by_no(
@@ -125,28 +126,6 @@ pub(in crate::store::calendar) fn rooms(conn: &Connection) -> Result<Vec<Room>> 
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Public holidays in [from, to], with their names.
-pub(in crate::store) fn holidays_in(
-    conn: &Connection,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<(NaiveDate, String)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT day, name FROM holidays WHERE day >= ?1 AND day <= ?2 ORDER BY day",
-    )?;
-    let rows = stmt.query_map(params![date_to_sql(from), date_to_sql(to)], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (d, name) = row?;
-        if let Ok(d) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
-            out.push((d, name));
-        }
-    }
-    Ok(out)
 }
 
 /// Leave of one member of staff (or anybody: None) overlapping [from, to].

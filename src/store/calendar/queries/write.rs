@@ -162,21 +162,6 @@ pub(in crate::store::calendar) fn set_outcome(
     Ok(())
 }
 
-/// Marks a holiday (renaming it if the day is one already).
-pub(in crate::store::calendar) fn insert_holiday(
-    conn: &Connection,
-    day: NaiveDate,
-    name: &str,
-    by: i64,
-) -> Result<()> {
-    conn.execute(
-        "INSERT INTO holidays (day, name, created_by) VALUES (?1, ?2, ?3)
-         ON CONFLICT (day) DO UPDATE SET name = excluded.name",
-        params![date_to_sql(day), name, by],
-    )?;
-    Ok(())
-}
-
 #[allow(clippy::too_many_arguments)]
 pub(in crate::store::calendar) fn insert_leave(
     conn: &Connection,

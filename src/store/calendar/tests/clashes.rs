@@ -83,7 +83,7 @@ fn two_desks_booking_at_once_cannot_both_win() {
                     end: t(24, 10, 0),
                 };
                 barrier.wait();
-                s.book_session(desk, &n, &work(), t(23, 8, 0))
+                s.book_session(desk, &n, t(23, 8, 0))
             })
         })
         .collect();

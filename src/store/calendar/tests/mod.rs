@@ -9,7 +9,6 @@ mod time_off;
 use crate::domain::booking::BookingRule;
 use crate::domain::risk::ResponseHours;
 use crate::domain::role::Role;
-use crate::domain::slots::WorkTime;
 use crate::store::*;
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -18,10 +17,6 @@ pub(crate) fn t(d: u32, h: u32, m: u32) -> NaiveDateTime {
         .unwrap()
         .and_hms_opt(h, m, 0)
         .unwrap()
-}
-
-fn work() -> WorkTime {
-    WorkTime::default()
 }
 
 pub(crate) struct Fix {
@@ -125,7 +120,7 @@ fn book(
         start: a,
         end: b,
     };
-    f.s.book_session(by, &s, &work(), t(23, 8, 0))
+    f.s.book_session(by, &s, t(23, 8, 0))
 }
 
 fn clash(r: Result<i64>) -> Conflict {

@@ -17,7 +17,6 @@ fn move_and_record_are_audited_and_a_held_session_is_an_attempt() {
         t(24, 15, 0),
         Some(r2),
         " ",
-        &work(),
         t(23, 9, 0),
     );
     assert!(matches!(e, Err(StoreError::Booking(BookingRule::Reason))));
@@ -28,7 +27,6 @@ fn move_and_record_are_audited_and_a_held_session_is_an_attempt() {
         t(24, 15, 0),
         Some(r2),
         "调解员开会",
-        &work(),
         t(23, 9, 0),
     )
     .unwrap();

@@ -24,21 +24,11 @@ fn holidays_and_leave_refuse_bookings_and_feed_the_slot_search() {
     let busy =
         f.s.busy_spans(&[m1], Some(r1), Some(c1), t(24, 8, 0), t(30, 0, 0))
             .unwrap();
-    let holidays: Vec<_> =
-        f.s.holidays(d25, d26)
-            .unwrap()
-            .into_iter()
-            .map(|h| h.0)
-            .collect();
-    let slot = crate::domain::slots::next_free(
-        &work(),
-        &holidays,
-        &busy,
-        t(24, 8, 0),
-        chrono::Duration::hours(1),
-        None,
-    )
-    .unwrap();
+    let cal = f.s.desk_calendar(desk.staff_id, d25).unwrap();
+    assert_eq!(cal.holidays, vec![d25]);
+    let slot =
+        crate::domain::slots::next_free(&cal, &busy, t(24, 8, 0), chrono::Duration::hours(1), None)
+            .unwrap();
     assert_eq!(slot.start, t(27, 8, 30));
     // Leave over a booked session is refused.
     let e = f.s.add_leave(

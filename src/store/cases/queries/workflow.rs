@@ -14,7 +14,7 @@ use rusqlite::{Connection, params};
 pub(crate) fn state(conn: &Connection, id: i64) -> Result<State> {
     Ok(conn.query_row(
         "SELECT status, owner_id, colour, level, attempts_village, attempts_township,
-            attempts_county, coalesce(handled_since, received_at), deadline_at
+            attempts_county, coalesce(handled_since, received_at), deadline_at, centre_id
          FROM cases WHERE id = ?1",
         [id],
         |r| {
@@ -28,6 +28,7 @@ pub(crate) fn state(conn: &Connection, id: i64) -> Result<State> {
                 },
                 received: time::read(r, 7, "cases")?,
                 deadline: time::read_opt(r, 8, "cases")?,
+                centre: r.get(9)?,
             })
         },
     )?)

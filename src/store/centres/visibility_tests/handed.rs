@@ -6,7 +6,6 @@ use super::lists::room_at;
 use super::world;
 use crate::domain::case_filter::{CaseFilter, Chip};
 use crate::domain::risk::ResponseHours;
-use crate::domain::slots::WorkTime;
 use crate::store::centres::fixture::at;
 use crate::store::{NewSession, StoreError};
 
@@ -25,9 +24,7 @@ fn the_sender_reads_a_case_it_handed_up_but_no_longer_works_it_nor_lists_it() {
         end: at(16, 0),
     };
     let s = w.as_(v1_desk);
-    let session = s
-        .book_session(v1_desk, &booking, &WorkTime::default(), at(13, 0))
-        .unwrap();
+    let session = s.book_session(v1_desk, &booking, at(13, 0)).unwrap();
     s.hand_up(v1_lead, v1, "涉及多个村，需镇里协调", at(13, 30))
         .unwrap();
     let s = w.as_(t1_desk);

@@ -3,7 +3,6 @@
 use super::{World, world};
 use crate::domain::case_filter::{CaseFilter, Chip, Sort};
 use crate::domain::shift::Shift;
-use crate::domain::slots::WorkTime;
 use crate::store::centres::fixture::at;
 use crate::store::handover::SheetRequest;
 use crate::store::{Actor, FollowupFilter, FollowupScope, NewSession};
@@ -101,9 +100,7 @@ fn the_calendar_shows_the_visible_centres_sessions_rooms_and_staff() {
     };
     let v2_desk = w.c.v2_desk;
     let s = w.as_(v2_desk);
-    let session = s
-        .book_session(v2_desk, &booking, &WorkTime::default(), at(14, 0))
-        .unwrap();
+    let session = s.book_session(v2_desk, &booking, at(14, 0)).unwrap();
     assert_eq!(s.sessions_between(t(25, 0), t(26, 0)).unwrap().len(), 1);
     let s = w.as_(w.c.v1_desk);
     assert!(s.sessions_between(t(25, 0), t(26, 0)).unwrap().is_empty());

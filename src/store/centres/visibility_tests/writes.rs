@@ -6,7 +6,6 @@ use crate::domain::centre::CentreRule;
 use crate::domain::channel::Channel;
 use crate::domain::risk::ResponseHours;
 use crate::domain::session::SessionStatus;
-use crate::domain::slots::WorkTime;
 use crate::store::centres::fixture::at;
 use crate::store::{NewSession, StoreError};
 use chrono::NaiveDate;
@@ -136,17 +135,16 @@ fn a_case_is_owned_by_its_centre_and_served_by_its_centre_or_those_above() {
         start: at(15, 0),
         end: at(16, 0),
     };
-    let work = WorkTime::default();
     elsewhere(
-        s.book_session(desk, &slot(vec![vm2], v1_room), &work, at(14, 1)),
+        s.book_session(desk, &slot(vec![vm2], v1_room), at(14, 1)),
         CentreRule::StaffElsewhere,
     );
     elsewhere(
-        s.book_session(desk, &slot(vec![cm], v2_room), &work, at(14, 1)),
+        s.book_session(desk, &slot(vec![cm], v2_room), at(14, 1)),
         CentreRule::RoomElsewhere,
     );
     let session = s
-        .book_session(desk, &slot(vec![cm], v1_room), &work, at(14, 1))
+        .book_session(desk, &slot(vec![cm], v1_room), at(14, 1))
         .unwrap();
     // V2's desk cannot book, move or cancel V1's sessions.
     let v2_desk = w.c.v2_desk;

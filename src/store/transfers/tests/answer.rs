@@ -24,7 +24,10 @@ fn signing_moves_the_case_and_starts_the_township_clock() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    let term = c.store.mediation_term(day(3, 10)).unwrap();
+    let term = c
+        .store
+        .mediation_term(handler(&c.store, id), day(3, 10))
+        .unwrap();
     assert_eq!(deadline, crate::store::time::to_sql(term));
     assert_eq!(since, "2026-11-27 10:00:00");
     let acts = actions(&c.store, id);
@@ -273,6 +276,18 @@ fn an_assigned_case_waits_for_the_receivers_mediator_and_its_term_counts_from_th
             r.get(0)
         })
         .unwrap();
-    let term = c.store.mediation_term(day(3, 10)).unwrap();
+    let term = c
+        .store
+        .mediation_term(handler(&c.store, id), day(3, 10))
+        .unwrap();
     assert_eq!(deadline, crate::store::time::to_sql(term));
+}
+
+/// The centre handling case `id` now.
+fn handler(s: &crate::store::Store, id: i64) -> i64 {
+    s.lite_conn()
+        .query_row("SELECT centre_id FROM cases WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap()
 }

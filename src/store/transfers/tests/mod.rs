@@ -1,6 +1,7 @@
 //! Hand-overs in the test county (`centres::fixture`): MAIN (1, county), T1 (2) and T2 (3),
 //! V1 (4) and V2 (5) under T1, V3 (6) under T2.
 mod answer;
+mod hours;
 mod race;
 mod read;
 mod send;

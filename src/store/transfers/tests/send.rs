@@ -155,10 +155,9 @@ fn a_booked_session_stays_with_its_centre_and_is_listed_on_the_hand_over() {
         start: day(6, 9),
         end: day(6, 10),
     };
-    let work = c.store.work_time().clone();
     let sid = c
         .store
-        .book_session(c.v1_desk, &session, &work, day(3, 8))
+        .book_session(c.v1_desk, &session, day(3, 8))
         .unwrap();
     let lead = another(&mut c, "VL1", Role::Lead, V1);
     let h = c

@@ -19,8 +19,8 @@ const TIME_W: usize = 6;
 /// The time rows: working hours stretched to cover any session of the shown days, in the
 /// smallest step that fits the height.
 fn rows(state: &CalendarState, days: &[NaiveDate], height: usize) -> (NaiveTime, i64, usize) {
-    let mut lo = state.work.start;
-    let mut hi = state.work.end;
+    let mut lo = state.calendar.work.start;
+    let mut hi = state.calendar.work.end;
     for s in state.visible() {
         for d in days {
             let day = Span::day(*d);
@@ -111,7 +111,7 @@ fn columns(state: &CalendarState, view: &View, width: usize) -> (Vec<Column>, us
                 };
                 let mut head = format!("{date} {}", weekday(d, view));
                 let mut style = normal;
-                if state.holiday(d).is_some() || !state.work.is_working_day(d) {
+                if !state.calendar.is_open_day(d) {
                     // Narrow: the dotted cells and the dim header say it; no word to cut.
                     if width >= 100 {
                         head = format!("{head} {}", view.tr("ui.calendar.off_day"));
@@ -221,7 +221,7 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, state: &CalendarState, view: &
             let hit = visible
                 .iter()
                 .find(|s| (c.filter)(s) && s.span().overlaps(&slot));
-            let off = state.holiday(c.day).is_some() || !state.work.is_working_day(c.day);
+            let off = !state.calendar.is_open_day(c.day);
             let (text, style) = match hit {
                 None if off => (pad("·", cw), view.theme.dim()),
                 None => (pad("", cw), Style::new()),

@@ -18,10 +18,11 @@ pub(super) fn draw(frame: &mut Frame, area: Rect, o: &OffForm, view: &View) {
         "ui.calendar.f.note",
     ];
     let lw = labels.iter().map(|k| view.tr(k).width()).max().unwrap_or(8);
-    let kind = if o.leave {
-        view.tr("ui.calendar.kind_leave")
-    } else {
-        view.tr("ui.calendar.kind_holiday")
+    let kind = match (&o.centre, o.leave) {
+        (_, true) => view.tr("ui.calendar.kind_leave").to_string(),
+        (None, false) => view.tr("ui.calendar.kind_holiday").to_string(),
+        // A centre's own closure: named, so nobody takes it for the county's.
+        (Some((_, name)), false) => format!("{}（{name}）", view.tr("ui.calendar.kind_holiday")),
     };
     let style = if o.focus == 0 {
         view.theme.focus()

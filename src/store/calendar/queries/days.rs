@@ -1,0 +1,74 @@
+//! The calendar's days: holidays and closures, extra working days, county-wide or one centre's.
+use super::super::super::Result;
+use super::super::super::time::date_to_sql;
+use crate::domain::centre_hours::DayRule;
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+/// The day rows in [from, to] that speak for `centre` (county-wide and its own), or for every
+/// centre (None), in day order.
+pub(in crate::store) fn day_rules(
+    conn: &Connection,
+    centre: Option<i64>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<DayRule>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT day, centre_id, open, name FROM holidays
+         WHERE day >= ?1 AND day <= ?2 AND (?3 IS NULL OR centre_id IS NULL OR centre_id = ?3)
+         ORDER BY day, centre_id",
+    )?;
+    let rows = stmt.query_map(params![date_to_sql(from), date_to_sql(to), centre], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, bool>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (d, centre_id, open, name) = row?;
+        if let Ok(day) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
+            out.push(DayRule {
+                day,
+                centre_id,
+                open,
+                name,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Marks a day for a centre or every centre (renaming it, or turning it open or closed, if
+/// that day has a row already).
+pub(in crate::store::calendar) fn upsert_day(
+    conn: &Connection,
+    centre: Option<i64>,
+    day: NaiveDate,
+    open: bool,
+    name: &str,
+    by: i64,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO holidays (centre_id, day, open, name, created_by) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (ifnull(centre_id, 0), day)
+         DO UPDATE SET name = excluded.name, open = excluded.open",
+        params![centre, date_to_sql(day), open, name, by],
+    )?;
+    Ok(())
+}
+
+/// Removes a centre's (or the county-wide) row of a day; false if there was none.
+pub(in crate::store::calendar) fn delete_day(
+    conn: &Connection,
+    centre: Option<i64>,
+    day: NaiveDate,
+) -> Result<bool> {
+    let n = conn.execute(
+        "DELETE FROM holidays WHERE ifnull(centre_id, 0) = ifnull(?1, 0) AND day = ?2",
+        params![centre, date_to_sql(day)],
+    )?;
+    Ok(n > 0)
+}
