@@ -3,6 +3,7 @@
 //! rule `domain::centre_hours::calendar_of`. Every deadline, free slot and booking of a centre
 //! counts with `centre_calendar`; a lead marks days for the centres they see.
 use super::super::centres::{self, check_county_wide};
+use super::super::db::Db;
 use super::super::{Actor, Result, Store, StoreError};
 use super::queries;
 use crate::domain::booking::BookingRule;
@@ -14,13 +15,14 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::Connection;
 
 /// The calendar of `centre` over [from, to].
-pub(in crate::store) fn centre_calendar(
-    conn: &Connection,
+pub(in crate::store) fn centre_calendar<'c>(
+    conn: impl Into<Db<'c>>,
     default: &WorkTime,
     centre: i64,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Calendar> {
+    let conn = conn.into();
     let own = centres::hours_of(conn, centre)?;
     let rules = queries::day_rules(conn, Some(centre), from, to)?;
     Ok(centre_hours::calendar_of(
@@ -32,8 +34,8 @@ pub(in crate::store) fn centre_calendar(
 }
 
 /// The calendar a deadline of `centre` counted from `from` can meet (`HOLIDAY_WINDOW_DAYS`).
-pub(in crate::store) fn deadline_calendar(
-    conn: &Connection,
+pub(in crate::store) fn deadline_calendar<'c>(
+    conn: impl Into<Db<'c>>,
     default: &WorkTime,
     centre: i64,
     from: NaiveDate,

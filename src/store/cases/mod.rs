@@ -51,4 +51,6 @@ pub(super) use ladder::count_held_session;
 use super::{Actor, Result, Store, StoreError, audit, time};
 
 #[cfg(test)]
+mod engines_tests;
+#[cfg(test)]
 mod tests;

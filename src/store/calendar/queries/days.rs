@@ -1,5 +1,6 @@
 //! The calendar's days: holidays and closures, extra working days, county-wide or one centre's.
 use super::super::super::Result;
+use super::super::super::db::Db;
 use super::super::super::time::date_to_sql;
 use crate::domain::centre_hours::DayRule;
 use chrono::NaiveDate;
@@ -7,28 +8,29 @@ use rusqlite::{Connection, params};
 
 /// The day rows in [from, to] that speak for `centre` (county-wide and its own), or for every
 /// centre (None), in day order.
-pub(in crate::store) fn day_rules(
-    conn: &Connection,
+pub(in crate::store) fn day_rules<'c>(
+    db: impl Into<Db<'c>>,
     centre: Option<i64>,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<DayRule>> {
-    let mut stmt = conn.prepare_cached(
+    let rows = db.into().query_map(
         "SELECT day, centre_id, open, name FROM holidays
-         WHERE day >= ?1 AND day <= ?2 AND (?3 IS NULL OR centre_id IS NULL OR centre_id = ?3)
+         WHERE day >= ?1 AND day <= ?2
+           AND (CAST(?3 AS BIGINT) IS NULL OR centre_id IS NULL OR centre_id = ?3)
          ORDER BY day, centre_id",
+        &[&date_to_sql(from), &date_to_sql(to), &centre],
+        |r| {
+            Ok((
+                r.get::<String>(0, "holidays")?,
+                r.get::<Option<i64>>(1, "holidays")?,
+                r.get::<i64>(2, "holidays")? != 0,
+                r.get::<String>(3, "holidays")?,
+            ))
+        },
     )?;
-    let rows = stmt.query_map(params![date_to_sql(from), date_to_sql(to), centre], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<i64>>(1)?,
-            r.get::<_, bool>(2)?,
-            r.get::<_, String>(3)?,
-        ))
-    })?;
     let mut out = Vec::new();
-    for row in rows {
-        let (d, centre_id, open, name) = row?;
+    for (d, centre_id, open, name) in rows {
         if let Ok(day) = NaiveDate::parse_from_str(&d, "%Y-%m-%d") {
             out.push(DayRule {
                 day,
