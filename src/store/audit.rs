@@ -1,6 +1,6 @@
 //! Appends to the audit log. Called inside the write transaction of the change it records.
 use super::Result;
-use rusqlite::{Transaction, params};
+use super::db::Db;
 
 pub struct Entry<'a> {
     pub at: &'a str,
@@ -12,21 +12,28 @@ pub struct Entry<'a> {
     pub new: &'a str,
 }
 
-pub fn append(tx: &Transaction, e: Entry) -> Result<()> {
-    // Cached: a transaction may append thousands of entries (an import).
-    tx.prepare_cached(
+/// On either engine: a SQLite transaction (`&Transaction`) or any `Db` in a write.
+pub fn append<'c>(db: impl Into<Db<'c>>, e: Entry) -> Result<()> {
+    // Prepared once per connection: a transaction may append thousands of entries (an import).
+    db.into().execute(
         "INSERT INTO audit (at, staff_id, case_id, action, field, old, new)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        e.at, e.staff_id, e.case_id, e.action, e.field, e.old, e.new
-    ])?;
+        &[
+            &e.at,
+            &e.staff_id,
+            &e.case_id,
+            &e.action,
+            &e.field,
+            &e.old,
+            &e.new,
+        ],
+    )?;
     Ok(())
 }
 
 /// A case event with no field change (created, visit attached…).
-pub fn event(
-    tx: &Transaction,
+pub fn event<'c>(
+    tx: impl Into<Db<'c>>,
     at: &str,
     staff_id: Option<i64>,
     case_id: Option<i64>,

@@ -106,12 +106,18 @@ pub(crate) struct Flags(pub Vec<RiskFlag>);
 impl FromSql for Flags {
     fn column_result(v: ValueRef<'_>) -> FromSqlResult<Self> {
         let s = v.as_str()?;
-        s.split(',')
-            .filter(|f| !f.is_empty())
-            .map(|f| RiskFlag::from_code(f).ok_or_else(|| unknown("RiskFlag", s.to_string())))
-            .collect::<Result<_, _>>()
+        parse_flags(s)
             .map(Flags)
+            .ok_or_else(|| unknown("RiskFlag", s.to_string()))
     }
+}
+
+/// The flags of a stored list; `None` when one is unknown.
+pub(crate) fn parse_flags(s: &str) -> Option<Vec<RiskFlag>> {
+    s.split(',')
+        .filter(|f| !f.is_empty())
+        .map(RiskFlag::from_code)
+        .collect()
 }
 
 impl ToSql for Colour {

@@ -58,6 +58,19 @@ pub enum StoreError {
     /// The app's background worker stopped before answering.
     #[error("the background worker stopped")]
     Worker,
+    /// Code not yet written for this engine (PostgreSQL, while the engine is being built).
+    #[error("not available on this database engine yet")]
+    NotOnThisEngine,
+    /// The connection to the database server was lost (or the server is shutting down).
+    #[error("the connection to the database server was lost")]
+    Disconnected,
+    /// Another desk's transaction raced this one (PostgreSQL's serialization failure): the
+    /// write transaction runs again (db/pg.rs); never shown unless it keeps happening.
+    #[error("the database was changed by another desk at the same moment")]
+    Conflict,
+    /// Any other refusal of the database server, with its SQLSTATE.
+    #[error("database server error {state}: {message}")]
+    Server { state: String, message: String },
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -99,6 +112,10 @@ impl StoreError {
             StoreError::Centre(rule) => rule.i18n_key(),
             StoreError::Transfer(rule) => rule.i18n_key(),
             StoreError::Worker => "err.db.worker",
+            StoreError::NotOnThisEngine => "err.db.engine",
+            StoreError::Disconnected => "err.db.disconnected",
+            StoreError::Conflict => "err.db.locked",
+            StoreError::Server { .. } => "err.db.other",
         }
     }
 }
@@ -168,6 +185,13 @@ impl StoreError {
             }
             Io(e) => Io(std::io::Error::new(e.kind(), e.to_string())),
             Worker => Worker,
+            NotOnThisEngine => NotOnThisEngine,
+            Disconnected => Disconnected,
+            Conflict => Conflict,
+            Server { state, message } => Server {
+                state: state.clone(),
+                message: message.clone(),
+            },
         }
     }
 
@@ -193,6 +217,8 @@ impl StoreError {
                 tracing::error!(reason, code, "database error")
             }
             StoreError::Io(e) => tracing::error!(reason, kind = ?e.kind(), "file error"),
+            // The SQLSTATE only: the server's message may quote a value.
+            StoreError::Server { state, .. } => tracing::error!(reason, state, "server error"),
             StoreError::Corrupt(_) => tracing::error!(reason, "database damaged"),
             // Which column, never the value (it may be anything written into that column).
             StoreError::UnknownCode(u) => {

@@ -32,6 +32,8 @@ pub enum NotOnedoor {
     EmptySqlite,
     /// Another program's SQLite database.
     OtherSqlite,
+    /// A PostgreSQL database (its schema) holding another program's tables.
+    OtherPostgres,
 }
 
 impl NotOnedoor {
@@ -44,6 +46,7 @@ impl NotOnedoor {
             NotOnedoor::Truncated { .. } => "err.db.not_onedoor.truncated",
             NotOnedoor::EmptySqlite => "err.db.not_onedoor.empty_sqlite",
             NotOnedoor::OtherSqlite => "err.db.not_onedoor.other_sqlite",
+            NotOnedoor::OtherPostgres => "err.db.not_onedoor.other_postgres",
         }
     }
 }
@@ -60,6 +63,7 @@ impl std::fmt::Display for NotOnedoor {
             }
             NotOnedoor::EmptySqlite => write!(f, "an empty SQLite database"),
             NotOnedoor::OtherSqlite => write!(f, "another program's SQLite database"),
+            NotOnedoor::OtherPostgres => write!(f, "a PostgreSQL database of another program"),
         }
     }
 }

@@ -59,7 +59,7 @@ impl Store {
         let temp = files::private_temp_beside(dest, "partial")?;
         let copied = || -> Result<()> {
             let mut to = rusqlite::Connection::open_with_flags(&temp, super::writable())?;
-            let b = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
+            let b = rusqlite::backup::Backup::new(self.lite()?, &mut to)?;
             // All pages in one step: the copy reads one WAL snapshot, which desks writing
             // meanwhile neither block nor change. Copied a few pages at a time, every write from
             // another connection restarted it, and at a busy centre it never finished.
@@ -165,7 +165,7 @@ mod tests {
         let old = case(&mut s, lead, "张三", None);
         let shared = case(&mut s, lead, "李四", None);
         let p_shared: i64 = s
-            .conn
+            .lite_conn()
             .query_row(
                 "SELECT first_party_id FROM cases WHERE id = ?1",
                 [shared],
@@ -173,7 +173,7 @@ mod tests {
             )
             .unwrap();
         let open = case(&mut s, lead, "李四", Some(p_shared)); // 李四 also has an open case
-        s.conn.execute("UPDATE cases SET status = 'closed', active = 0, closed_at = '2026-11-03 10:00:00' WHERE id IN (?1, ?2)", [old, shared]).unwrap();
+        s.lite_conn().execute("UPDATE cases SET status = 'closed', active = 0, closed_at = '2026-11-03 10:00:00' WHERE id IN (?1, ?2)", [old, shared]).unwrap();
 
         let desk = Actor {
             staff_id: lead.staff_id,
@@ -193,7 +193,7 @@ mod tests {
                 parties: 1
             }
         );
-        let name: String = s.conn.query_row("SELECT name FROM parties WHERE id = (SELECT first_party_id FROM cases WHERE id = ?1)", [old], |r| r.get(0)).unwrap();
+        let name: String = s.lite_conn().query_row("SELECT name FROM parties WHERE id = (SELECT first_party_id FROM cases WHERE id = ?1)", [old], |r| r.get(0)).unwrap();
         assert_eq!(name, "张三", "a dry run changes nothing");
 
         assert_eq!(
@@ -202,7 +202,7 @@ mod tests {
             dry
         );
         let (name, phone, summary, case_no): (String, Option<String>, String, String) = s
-            .conn
+            .lite_conn()
             .query_row(
                 "SELECT p.name, p.phone, c.summary, c.case_no FROM cases c JOIN parties p ON p.id = c.first_party_id WHERE c.id = ?1",
                 [old],
@@ -215,21 +215,21 @@ mod tests {
         );
         assert!(case_no.starts_with("2026-1102-"), "case numbers stay");
         let kept: String = s
-            .conn
+            .lite_conn()
             .query_row("SELECT name FROM parties WHERE id = ?1", [p_shared], |r| {
                 r.get(0)
             })
             .unwrap();
         assert_eq!(kept, "李四", "a party with an open case keeps its data");
         let open_summary: String = s
-            .conn
+            .lite_conn()
             .query_row("SELECT summary FROM cases WHERE id = ?1", [open], |r| {
                 r.get(0)
             })
             .unwrap();
         assert!(open_summary.contains("漏水"));
         let audited: i64 = s
-            .conn
+            .lite_conn()
             .query_row(
                 "SELECT COUNT(*) FROM audit WHERE action = 'purge'",
                 [],

@@ -6,6 +6,9 @@
 use super::error::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) mod pg;
+
 /// Each entry upgrades from version `index` to `index + 1`. Append only; never edit a released one.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/schema_v1.sql"),
@@ -162,7 +165,7 @@ mod tests {
         assert!(!crate::store::Store::needs_upgrade(&path));
         // The name index's loader reads the covering index in name order.
         let plan: String = s
-            .conn
+            .lite_conn()
             .query_row(
                 "EXPLAIN QUERY PLAN SELECT name, name_keys, max(id), count(*) FROM parties
                  GROUP BY name ORDER BY name",
@@ -172,7 +175,7 @@ mod tests {
             .unwrap();
         assert!(plan.contains("COVERING INDEX parties_name"), "{plan}");
         let (no, name, audit): (String, String, i64) = s
-            .conn
+            .lite_conn()
             .query_row(
                 "SELECT c.case_no, p.name, (SELECT COUNT(*) FROM audit) FROM cases c JOIN parties p ON p.id = c.first_party_id",
                 [],

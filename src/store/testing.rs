@@ -49,7 +49,7 @@ impl Store {
     /// One number from `sql` with `?1` bound to `now` (as stored): for tests outside the
     /// store that check what was written (the demo generator's).
     pub(crate) fn count_at(&self, sql: &str, now: NaiveDateTime) -> i64 {
-        self.conn
+        self.lite_conn()
             .query_row(sql, [super::time::to_sql(now)], |r| r.get(0))
             .unwrap()
     }
@@ -112,4 +112,21 @@ pub(crate) mod demo_checks {
             OR NOT EXISTS (SELECT 1 FROM staff WHERE centre_id = k.id AND role = 'desk')
             OR NOT EXISTS (SELECT 1 FROM staff WHERE centre_id = k.id AND role = 'mediator')
             OR NOT EXISTS (SELECT 1 FROM rooms WHERE centre_id = k.id))";
+}
+
+/// Runs `check` on a new in-memory SQLite store and, when `ONEDOOR_TEST_PG` names a server
+/// (always in CI), on a new PostgreSQL record of its own: the subjects written for both
+/// engines are tested on both.
+pub(crate) fn both_engines(check: impl Fn(&mut Store)) {
+    check(&mut Store::open_in_memory().unwrap());
+    if let Some(pg) = super::db::testing::TestPg::empty() {
+        check(&mut Store::connect(&pg.url()).unwrap());
+    }
+}
+
+impl Store {
+    /// One number from `sql` on either engine (tests that check what was written).
+    pub(crate) fn number(&self, sql: &str, p: &[&dyn super::db::Param]) -> i64 {
+        self.db().one(sql, p).unwrap()
+    }
 }

@@ -99,7 +99,7 @@ fn created_case_is_blue_registered_audited_with_deadline() {
         .and_hms_opt(9, 0, 0);
     assert_eq!(c.deadline_at, thursday);
     let (status, keys, phone): (String, String, String) = s
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT c.status, p.name_keys, p.phone FROM cases c JOIN parties p ON p.id = c.first_party_id",
             [],
@@ -110,7 +110,7 @@ fn created_case_is_blue_registered_audited_with_deadline() {
     assert!(keys.contains("zhangwei") && keys.contains("zw"), "{keys}");
     assert_eq!(phone, "13812345678");
     let actions: Vec<String> = s
-        .conn
+        .lite_conn()
         .prepare("SELECT action FROM audit WHERE case_id = ?1")
         .unwrap()
         .query_map([c.id], |r| r.get(0))
@@ -141,7 +141,7 @@ fn malformed_numbers_are_refused_absent_ones_allowed() {
     c.parties[0].1.id_number = Some("11010519491231002x".into());
     s.create_case(desk, &c, &h).unwrap();
     let id: String = s
-        .conn
+        .lite_conn()
         .query_row("SELECT id_number FROM parties", [], |r| r.get(0))
         .unwrap();
     assert_eq!(id, "11010519491231002X");
@@ -173,7 +173,7 @@ fn colour_rules_are_enforced_by_the_store() {
     c.colour_reason = "实为两户，登记人数有误".into();
     let made = s.create_case(desk, &c, &h).unwrap();
     let (old, new): (String, String) = s
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT old, new FROM audit WHERE case_id = ?1 AND action = 'case.colour'",
             [made.id],
@@ -240,7 +240,7 @@ fn login_locks_after_three_wrong_pins_and_audits_attempts() {
         Err(LoginError::Wrong { .. })
     ));
     let fails: i64 = s
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT COUNT(*) FROM audit WHERE action = 'auth.fail'",
             [],
@@ -298,12 +298,12 @@ fn file_database_is_wal_private_and_refuses_newer_and_corrupt_files() {
     let path = dir.path().join("od.db");
     let s = Store::create(&path).unwrap();
     let mode: String = s
-        .conn
+        .lite_conn()
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
     let sync: i64 = s
-        .conn
+        .lite_conn()
         .query_row("PRAGMA synchronous", [], |r| r.get(0))
         .unwrap();
     assert_eq!(sync, 2, "synchronous must be FULL");
@@ -314,7 +314,7 @@ fn file_database_is_wal_private_and_refuses_newer_and_corrupt_files() {
         assert_eq!(mode, 0o600);
     }
     assert!(matches!(Store::create(&path), Err(StoreError::Exists(_))));
-    s.conn
+    s.lite_conn()
         .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
         .unwrap();
     drop(s);

@@ -102,6 +102,6 @@ impl Store {
 
     /// Updates planner statistics after a big load so queries pick the right indexes.
     pub fn analyze(&mut self) -> Result<()> {
-        queries::analyze(&self.conn)
+        queries::analyze(self.lite()?)
     }
 }

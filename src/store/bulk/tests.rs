@@ -3,7 +3,7 @@ use crate::store::{Actor, NewCase, NewParty, Store};
 use chrono::NaiveDate;
 
 fn count(s: &Store, sql: &str) -> i64 {
-    s.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    s.lite_conn().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
 /// Derived tables filled in bulk hold what the row-by-row triggers would have written, and
@@ -36,7 +36,10 @@ fn bulk_fill_matches_the_triggers_and_restores_them() {
         assert!(like > 0, "{word} occurs in demo summaries");
     }
     let keys: i64 = {
-        let mut stmt = s.conn.prepare("SELECT name_keys FROM parties").unwrap();
+        let mut stmt = s
+            .lite_conn()
+            .prepare("SELECT name_keys FROM parties")
+            .unwrap();
         let rows = stmt.query_map([], |r| r.get::<_, String>(0)).unwrap();
         rows.map(|k| {
             let k = k.unwrap();

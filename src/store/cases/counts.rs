@@ -25,7 +25,7 @@ impl CountJob {
 impl Store {
     /// Counts the cases matching `f` now (blocking; use `spawn_count` from the UI).
     pub fn count_cases(&self, f: &CaseFilter, now: NaiveDateTime) -> Result<i64> {
-        queries::count(&self.conn, &queries::count_of(f, now, self.scope))
+        queries::count(self.lite()?, &queries::count_of(f, now, self.scope))
     }
 
     /// Counts in the background on a second, read-only connection (in memory: right away).
@@ -34,7 +34,7 @@ impl Store {
         let q = queries::count_of(f, now, self.scope);
         match self.path.clone() {
             None => {
-                let _ = tx.send(queries::count(&self.conn, &q));
+                let _ = tx.send(self.lite().and_then(|c| queries::count(c, &q)));
             }
             Some(path) => {
                 // The same centres as this connection (nothing, if they cannot be read).
@@ -65,7 +65,7 @@ impl Store {
     /// Open (active) red and orange cases.
     pub fn urgent_counts(&self) -> Result<UrgentCounts> {
         let mut out = UrgentCounts::default();
-        for row in queries::open_red_orange(&self.conn)? {
+        for row in queries::open_red_orange(self.lite()?)? {
             match row {
                 (0, n) => out.red = n,
                 (1, n) => out.orange = n,

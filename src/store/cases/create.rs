@@ -197,6 +197,6 @@ impl Store {
 
     /// Number of cases in the database (for `onedoor check` and the demo report).
     pub fn case_count(&self) -> Result<i64> {
-        queries::case_count(&self.conn)
+        queries::case_count(self.lite()?)
     }
 }

@@ -56,25 +56,25 @@ impl Store {
     /// What deadlines counted from `from` are counted in: this store's working time and the
     /// calendar's holidays. The triage form reads it once and previews every deadline with it.
     pub fn deadline_calendar(&self, from: NaiveDate) -> Result<Calendar> {
-        calendar(&self.conn, &self.work, from)
+        calendar(self.lite()?, &self.work, from)
     }
 
     /// Open cases past their deadline at `now` (a range of the cases_active_deadline index;
     /// paused cases have no deadline). Cached by the caller like the colour counts.
     pub fn overdue_count(&self, now: NaiveDateTime) -> Result<i64> {
-        queries::overdue(&self.conn, now)
+        queries::overdue(self.lite()?, now)
     }
 
     /// Open red cases with no action yet today: the list's `*` rule (`CaseRow::red_idle`), for
     /// the status bar. One index probe into the audit log per open red case.
     pub fn red_idle_count(&self, now: NaiveDateTime) -> Result<i64> {
         let today = now.date().and_hms_opt(0, 0, 0).unwrap_or(now);
-        queries::red_idle(&self.conn, today)
+        queries::red_idle(self.lite()?, today)
     }
 
     /// End of the mediation term of a case received at `received`.
     pub fn mediation_term(&self, received: NaiveDateTime) -> Result<NaiveDateTime> {
-        term(&self.conn, &self.work, received, MEDIATION_TERM_DAYS)
+        term(self.lite()?, &self.work, received, MEDIATION_TERM_DAYS)
     }
 }
 
@@ -121,18 +121,18 @@ mod tests {
         // Friday 11-20 16:00, orange (24 h): Monday 16:00 ...
         let fri = at(11, 20, 16);
         let work = s.work_time().clone();
-        let d = response(&s.conn, &work, &h, Colour::Orange, fri).unwrap();
+        let d = response(s.lite_conn(), &work, &h, Colour::Orange, fri).unwrap();
         assert_eq!(d, Some(at(11, 23, 16)));
         // ... Tuesday once Monday is a public holiday in the calendar.
         s.add_holiday(lead, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), "调休")
             .unwrap();
-        let d = response(&s.conn, &work, &h, Colour::Orange, fri).unwrap();
+        let d = response(s.lite_conn(), &work, &h, Colour::Orange, fri).unwrap();
         assert_eq!(d, Some(at(11, 24, 16)));
         // Red is seen the same day: clock hours, holiday or not.
-        let d = response(&s.conn, &work, &h, Colour::Red, fri).unwrap();
+        let d = response(s.lite_conn(), &work, &h, Colour::Red, fri).unwrap();
         assert_eq!(d, Some(at(11, 20, 20)));
         assert_eq!(
-            response(&s.conn, &work, &h, Colour::Green, fri).unwrap(),
+            response(s.lite_conn(), &work, &h, Colour::Green, fri).unwrap(),
             None
         );
         // A centre also open on Saturdays (config) counts Saturday.
@@ -142,7 +142,7 @@ mod tests {
             end: NaiveTime::from_hms_opt(17, 30, 0).unwrap(),
         });
         let work = s.work_time().clone();
-        let d = response(&s.conn, &work, &h, Colour::Orange, fri).unwrap();
+        let d = response(s.lite_conn(), &work, &h, Colour::Orange, fri).unwrap();
         assert_eq!(d, Some(at(11, 21, 16)));
         // The term from 10-22 ends on Saturday 11-21 there, a working day.
         assert_eq!(s.mediation_term(at(10, 22, 9)).unwrap(), at(11, 21, 9));

@@ -107,14 +107,14 @@ const TIMELINE_MAX: i64 = 1000;
 impl Store {
     pub fn case_detail(&self, id: i64) -> Result<CaseDetail> {
         let row = self.case_rows(&[id])?.pop().ok_or(StoreError::NotFound)?;
-        let mut d = queries::facts(&self.conn, row)?;
-        d.parties = queries::parties(&self.conn, id)?;
-        d.sessions = queries::sessions(&self.conn, id)?;
-        d.followups = queries::followups(&self.conn, id)?;
+        let mut d = queries::facts(self.lite()?, row)?;
+        d.parties = queries::parties(self.lite()?, id)?;
+        d.sessions = queries::sessions(self.lite()?, id)?;
+        d.followups = queries::followups(self.lite()?, id)?;
         // Cases merged into this one bring their whole history along.
-        d.timeline = queries::timeline(&self.conn, id, TIMELINE_MAX)?;
+        d.timeline = queries::timeline(self.lite()?, id, TIMELINE_MAX)?;
         self.name_owners(&mut d.timeline)?;
-        d.outcome = queries::latest_outcome(&self.conn, id)?;
+        d.outcome = queries::latest_outcome(self.lite()?, id)?;
         // The latest extension (case_term.rs) if any, else the standard term from intake.
         let extended = d
             .timeline

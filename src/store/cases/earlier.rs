@@ -54,12 +54,12 @@ pub struct SlipData {
 impl Store {
     /// Parties with exactly this (normalised) phone number.
     pub fn parties_by_phone(&self, phone: &str, limit: u32) -> Result<Vec<i64>> {
-        queries::by_phone(&self.conn, phone, limit)
+        queries::by_phone(self.lite()?, phone, limit)
     }
 
     /// Parties with exactly this (normalised) ID number.
     pub fn parties_by_id_number(&self, id: &str, limit: u32) -> Result<Vec<i64>> {
-        queries::by_id_number(&self.conn, id, limit)
+        queries::by_id_number(self.lite()?, id, limit)
     }
 
     /// Parties whose name starts with `prefix` (Chinese), or whose first pinyin reading does
@@ -72,16 +72,16 @@ impl Store {
         let ascii = crate::domain::names::is_ascii_query(p);
         let p = p.to_lowercase();
         if ascii {
-            queries::by_key_prefix(&self.conn, &p, limit)
+            queries::by_key_prefix(self.lite()?, &p, limit)
         } else {
-            queries::by_name_prefix(&self.conn, &p, limit)
+            queries::by_name_prefix(self.lite()?, &p, limit)
         }
     }
 
     /// The newest `limit` parties with exactly this name (the name index finds names; their
     /// parties stay here, one index seek per name).
     pub fn parties_named(&self, name: &str, limit: u32) -> Result<Vec<i64>> {
-        queries::by_name(&self.conn, name, limit)
+        queries::by_name(self.lite()?, name, limit)
     }
 
     /// The cases of these parties, newest first, at most `limit` (one row per case).
@@ -89,7 +89,7 @@ impl Store {
         if party_ids.is_empty() {
             return Ok(Vec::new());
         }
-        queries::cases_of(&self.conn, party_ids, limit)
+        queries::cases_of(self.lite()?, party_ids, limit)
     }
 
     /// Records a repeat visit on an open case instead of registering a duplicate: a visit row,
@@ -132,7 +132,7 @@ impl Store {
 
     /// Active cases per owner: one grouped query over the owner index (cache the result).
     pub fn open_load(&self) -> Result<HashMap<i64, u32>> {
-        queries::open_load(&self.conn)
+        queries::open_load(self.lite()?)
     }
 
     /// Active mediators of the desk's centre (a case is registered there and worked there)
@@ -147,7 +147,7 @@ impl Store {
             if m.role != Role::Mediator || !m.active || !home.contains(&m.centre_id) {
                 continue;
             }
-            let busy = queries::busy(&self.conn, m.id, &from, &until)?;
+            let busy = queries::busy(self.lite()?, m.id, &from, &until)?;
             out.push(Candidate {
                 staff_id: m.id,
                 next_free: routing::next_free_slot(now, &busy, hours),
@@ -164,11 +164,11 @@ impl Store {
 
     /// (party id, name, pinyin keys) of a case's parties, to add a new case to the name index.
     pub fn case_party_names(&self, case_id: i64) -> Result<Vec<(i64, String, String)>> {
-        queries::names_of_case(&self.conn, case_id)
+        queries::names_of_case(self.lite()?, case_id)
     }
 
     /// The facts printed on a visitor's intake slip.
     pub fn slip(&self, case_no: &str) -> Result<SlipData> {
-        queries::slip(&self.conn, case_no.trim())?.ok_or(StoreError::NotFound)
+        queries::slip(self.lite()?, case_no.trim())?.ok_or(StoreError::NotFound)
     }
 }

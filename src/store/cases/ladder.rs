@@ -230,7 +230,7 @@ impl Store {
         })?;
         match handed {
             Some(to) => Ok(to),
-            None => queries::level(&self.conn, id),
+            None => queries::level(self.lite()?, id),
         }
     }
 }
@@ -249,7 +249,7 @@ mod tests {
 
     /// (status, village attempts, deadline) of a case.
     fn state(f: &crate::store::calendar_tests::Fix, id: i64) -> (String, i64, String) {
-        f.s.conn
+        f.s.lite_conn()
             .query_row(
                 "SELECT status, attempts_village, deadline_at FROM cases WHERE id = ?1",
                 [id],

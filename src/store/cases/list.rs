@@ -70,7 +70,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Vec<CaseRow>> {
         let steps = queries::page_sql(f, sort, cursor, backwards, now, self.scope);
-        let mut ids = queries::page_ids(&self.conn, steps, limit)?;
+        let mut ids = queries::page_ids(self.lite()?, steps, limit)?;
         if backwards {
             ids.reverse();
         }
@@ -87,7 +87,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        queries::rows_by_ids(&self.conn, ids)
+        queries::rows_by_ids(self.lite()?, ids)
     }
 }
 

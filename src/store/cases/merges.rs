@@ -233,7 +233,7 @@ impl Store {
     /// Where the case went and what came into it (NotFound: a case this connection does not
     /// see).
     pub fn merge_view(&self, case: i64) -> Result<MergeView> {
-        check_visible(&self.conn, case)?;
+        check_visible(self.lite()?, case)?;
         Ok(MergeView {
             merged_into: self.merged_into(case)?,
             merges: self.case_merges(case)?,
@@ -242,19 +242,19 @@ impl Store {
 
     /// The case with this number (typed in full), if any this connection sees.
     pub fn case_id_by_no(&self, case_no: &str) -> Result<Option<i64>> {
-        queries::case_id_by_no(&self.conn, case_no.trim())
+        queries::case_id_by_no(self.lite()?, case_no.trim())
     }
 
     /// The number of the case this one was merged into, if it was.
     pub fn merged_into(&self, case: i64) -> Result<Option<String>> {
-        check_visible(&self.conn, case)?;
-        queries::merged_into_no(&self.conn, case)
+        check_visible(self.lite()?, case)?;
+        queries::merged_into_no(self.lite()?, case)
     }
 
     /// Merges in force that touch this case: cases merged into it (or it into another), and party merges on its
     /// parties — newest first, for the detail and a lead's undo.
     pub fn case_merges(&self, case: i64) -> Result<Vec<MergeLine>> {
-        check_visible(&self.conn, case)?;
-        queries::merges_of_case(&self.conn, case)
+        check_visible(self.lite()?, case)?;
+        queries::merges_of_case(self.lite()?, case)
     }
 }

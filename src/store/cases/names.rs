@@ -39,7 +39,7 @@ impl Store {
     /// Calls `f(party_id, name, name_keys)` for every party of the visible centres' cases, in
     /// id order, without collecting.
     pub fn for_each_party_name(&self, f: impl FnMut(i64, &str, &str)) -> Result<()> {
-        queries::each_name(&self.conn, self.sees_all()?, f)
+        queries::each_name(self.lite()?, self.sees_all()?, f)
     }
 
     /// Parties added after `after` (by any desk or an import), oldest first, at most `limit`
@@ -47,7 +47,7 @@ impl Store {
     /// the parties of visible cases among them, and the last id read (catch up from there:
     /// another centre's parties are passed over, not read again and again).
     pub fn parties_after(&self, after: i64, limit: u32) -> Result<PartiesAfter> {
-        let rows = queries::added_after(&self.conn, after, limit)?;
+        let rows = queries::added_after(self.lite()?, after, limit)?;
         let read_to = rows.last().map_or(after, |(id, _)| *id);
         let parties = rows
             .into_iter()
@@ -60,6 +60,6 @@ impl Store {
     /// keys of its newest party, that party's id and how many parties bear the name: one pass
     /// over the `parties_name` index when every centre is visible.
     pub fn for_each_distinct_name(&self, f: impl FnMut(&str, &str, i64, usize)) -> Result<()> {
-        queries::each_distinct_name(&self.conn, self.sees_all()?, f)
+        queries::each_distinct_name(self.lite()?, self.sees_all()?, f)
     }
 }

@@ -25,6 +25,6 @@ impl Store {
         if by.role != Role::Lead {
             return Err(StoreError::Forbidden);
         }
-        queries::unanswered(&self.conn, limit)
+        queries::unanswered(self.lite()?, limit)
     }
 }

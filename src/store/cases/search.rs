@@ -247,7 +247,7 @@ impl Store {
         // Digits alone are numbers (case, phone, ID); amounts in summaries are not worth the
         // cost of AND-ing digit bigrams, which every summary has.
         if let Some(fts) = gram_query(q).filter(|_| !numeric) {
-            for id in queries::summary_matches(&self.conn, &fts, limit)? {
+            for id in queries::summary_matches(self.lite()?, &fts, limit)? {
                 c.add(id, score::SUMMARY, MatchKind::Summary);
             }
         }
@@ -282,7 +282,7 @@ impl Store {
             return Ok(());
         }
         let pids: Vec<i64> = scores.keys().copied().collect();
-        for (case_id, pid) in queries::links_of_parties(&self.conn, &pids)? {
+        for (case_id, pid) in queries::links_of_parties(self.lite()?, &pids)? {
             c.add(
                 case_id,
                 scores.get(&pid).copied().unwrap_or(score::NAME_FUZZY),
@@ -303,10 +303,10 @@ impl Store {
             if letters.is_empty() {
                 return Ok(());
             }
-            queries::names_by_key_prefix(&self.conn, &letters, NAME_PARTIES)?
+            queries::names_by_key_prefix(self.lite()?, &letters, NAME_PARTIES)?
         } else {
             match gram_query(compact) {
-                Some(f) => queries::names_by_grams(&self.conn, &f, NAME_PARTIES)?,
+                Some(f) => queries::names_by_grams(self.lite()?, &f, NAME_PARTIES)?,
                 None => return Ok(()),
             }
         };

@@ -87,12 +87,12 @@ impl Store {
 
     /// The case's dedicated team, if it has one (NotFound: a case this connection does not see).
     pub fn case_team(&self, case: i64) -> Result<Option<CaseTeam>> {
-        check_visible(&self.conn, case)?;
-        let Some((plan, updated_at)) = queries::team(&self.conn, case)? else {
+        check_visible(self.lite()?, case)?;
+        let Some((plan, updated_at)) = queries::team(self.lite()?, case)? else {
             return Ok(None);
         };
         Ok(Some(CaseTeam {
-            members: queries::members(&self.conn, case)?,
+            members: queries::members(self.lite()?, case)?,
             plan,
             updated_at,
         }))

@@ -18,6 +18,7 @@ pub(in crate::store) use access::{
     refusal, sees, session_host,
 };
 
+use super::db::Db;
 use super::{Actor, Result, Store, StoreError};
 use crate::domain::centre::{self, Centre, CentreRule, CentreTree};
 use crate::domain::ladder::Level;
@@ -208,27 +209,23 @@ pub(in crate::store) fn number_leads(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// The tree as it stands inside a transaction.
-pub(in crate::store) fn tree(conn: &Connection) -> Result<CentreTree> {
+pub(in crate::store) fn tree<'c>(conn: impl Into<Db<'c>>) -> Result<CentreTree> {
     Ok(CentreTree::new(queries::all(conn)?))
 }
 
 /// The centre a member of staff registers cases into.
-pub(in crate::store) fn desk_centre(conn: &Connection, staff_id: i64) -> Result<Centre> {
+pub(in crate::store) fn desk_centre<'c>(conn: impl Into<Db<'c>>, staff_id: i64) -> Result<Centre> {
     queries::of_staff(conn, staff_id)?.ok_or(StoreError::NotFound)
 }
 
 /// The centre a new member of staff joins: `wanted`, if it is within what the adder sees, else
 /// the adder's own.
-pub(in crate::store) fn place_staff(
-    conn: &Connection,
-    by: Actor,
-    wanted: Option<i64>,
-) -> Result<i64> {
-    let own = desk_centre(conn, by.staff_id)?;
+pub(in crate::store) fn place_staff(db: Db, by: Actor, wanted: Option<i64>) -> Result<i64> {
+    let own = desk_centre(db, by.staff_id)?;
     match wanted {
         None => Ok(own.id),
         Some(w) => {
-            let tree = CentreTree::new(queries::all(conn)?);
+            let tree = CentreTree::new(queries::all(db)?);
             if tree.get(w).is_none() {
                 return Err(CentreRule::NoSuchCentre.into());
             }
@@ -245,21 +242,21 @@ pub(in crate::store) fn place_staff(
 
 impl Store {
     pub fn centre_tree(&self) -> Result<CentreTree> {
-        Ok(CentreTree::new(queries::all(&self.conn)?))
+        Ok(CentreTree::new(queries::all(self.lite()?)?))
     }
 
     /// The centre a member of staff works at.
     pub fn staff_centre(&self, staff_id: i64) -> Result<Centre> {
-        desk_centre(&self.conn, staff_id)
+        desk_centre(self.lite()?, staff_id)
     }
 
     /// From now on this connection reads what `by` may see (their centre, and for a lead every
     /// centre below it); returns those centres' ids.
     pub fn view_as(&mut self, by: Actor) -> Result<Vec<i64>> {
         let tree = self.centre_tree()?;
-        let own = desk_centre(&self.conn, by.staff_id)?;
+        let own = desk_centre(self.lite()?, by.staff_id)?;
         let ids = tree.visible_to(by.role, own.id);
-        queries::set_visible(&self.conn, &ids)?;
+        queries::set_visible(self.lite()?, &ids)?;
         self.viewer = Some(by);
         self.scope = scope_of(&tree, &ids);
         Ok(ids)
@@ -281,7 +278,7 @@ impl Store {
             Some(by) => self.view_as(by).map(drop),
             None => {
                 self.viewer = None;
-                self.scope = init_visible(&self.conn)?;
+                self.scope = init_visible(self.lite()?)?;
                 Ok(())
             }
         }
@@ -292,7 +289,7 @@ impl Store {
         match self.viewer {
             Some(by) => self.view_as(by).map(drop),
             None => {
-                self.scope = init_visible(&self.conn)?;
+                self.scope = init_visible(self.lite()?)?;
                 Ok(())
             }
         }
@@ -302,29 +299,29 @@ impl Store {
     /// visible ones — whose mediators triage proposes, whose rooms and staff the calendar lists.
     pub(in crate::store) fn home_centres(&self) -> Result<Vec<i64>> {
         match self.viewer {
-            Some(by) => Ok(vec![desk_centre(&self.conn, by.staff_id)?.id]),
+            Some(by) => Ok(vec![desk_centre(self.lite()?, by.staff_id)?.id]),
             None => self.visible_centres(),
         }
     }
 
     /// Whether this connection sees every centre (then a read of everything needs no filter).
     pub(in crate::store) fn sees_all(&self) -> Result<bool> {
-        queries::sees_all(&self.conn)
+        queries::sees_all(self.lite()?)
     }
 
     /// Per centre id: its active staff, and its open cases where the connection sees them.
     pub fn centre_counts(&self) -> Result<std::collections::HashMap<i64, CentreCounts>> {
-        let mut out: std::collections::HashMap<i64, CentreCounts> = queries::all(&self.conn)?
+        let mut out: std::collections::HashMap<i64, CentreCounts> = queries::all(self.lite()?)?
             .into_iter()
             .map(|c| (c.id, CentreCounts::default()))
             .collect();
-        for (id, n) in queries::staff_per_centre(&self.conn)? {
+        for (id, n) in queries::staff_per_centre(self.lite()?)? {
             out.entry(id).or_default().staff = n;
         }
-        for id in queries::visible(&self.conn)? {
+        for id in queries::visible(self.lite()?)? {
             out.entry(id).or_default().open_cases = Some(0);
         }
-        for (id, n) in queries::open_cases_per_visible_centre(&self.conn)? {
+        for (id, n) in queries::open_cases_per_visible_centre(self.lite()?)? {
             out.entry(id).or_default().open_cases = Some(n);
         }
         Ok(out)
@@ -332,7 +329,7 @@ impl Store {
 
     /// The centres this connection reads.
     pub fn visible_centres(&self) -> Result<Vec<i64>> {
-        queries::visible(&self.conn)
+        queries::visible(self.lite()?)
     }
 
     /// Runs `f` reading `centre` alone (one this connection sees; `Forbidden` otherwise), then
@@ -342,13 +339,13 @@ impl Store {
         centre: i64,
         f: impl FnOnce(&Store) -> Result<T>,
     ) -> Result<T> {
-        let before = queries::visible(&self.conn)?;
+        let before = queries::visible(self.lite()?)?;
         if !before.contains(&centre) {
             return Err(StoreError::Forbidden);
         }
-        queries::set_visible(&self.conn, &[centre])?;
+        queries::set_visible(self.lite()?, &[centre])?;
         let out = f(self);
-        queries::set_visible(&self.conn, &before)?;
+        queries::set_visible(self.lite()?, &before)?;
         out
     }
 }

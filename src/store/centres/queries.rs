@@ -1,40 +1,45 @@
 //! Every SQL statement of centres and of what a connection may see.
 use super::super::Result;
-use super::super::convert::code;
+use super::super::db::{Db, Row as DbRow};
 use super::visible;
 use crate::domain::centre::Centre;
 use crate::domain::ladder::Level;
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 const COLUMNS: &str = "id, code, name, level, parent_id, number_prefix, address, phone, active";
 
-fn centre(r: &Row) -> rusqlite::Result<Centre> {
+fn centre(r: &DbRow) -> Result<Centre> {
     Ok(Centre {
-        id: r.get(0)?,
-        code: r.get(1)?,
-        name: r.get(2)?,
-        level: code(r, 3, "centres")?,
-        parent_id: r.get(4)?,
-        number_prefix: r.get(5)?,
-        address: r.get(6)?,
-        phone: r.get(7)?,
-        active: r.get(8)?,
+        id: r.get(0, "centres")?,
+        code: r.get(1, "centres")?,
+        name: r.get(2, "centres")?,
+        level: r.get(3, "centres")?,
+        parent_id: r.get(4, "centres")?,
+        number_prefix: r.get(5, "centres")?,
+        address: r.get(6, "centres")?,
+        phone: r.get(7, "centres")?,
+        active: r.get::<i64>(8, "centres")? == 1,
     })
 }
 
-pub(super) fn all(c: &Connection) -> Result<Vec<Centre>> {
-    let mut stmt = c.prepare_cached(&format!("SELECT {COLUMNS} FROM centres ORDER BY id"))?;
-    let rows = stmt.query_map([], centre)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// Every centre, on either engine.
+pub(super) fn all<'c>(db: impl Into<Db<'c>>) -> Result<Vec<Centre>> {
+    db.into().query_map(
+        &format!("SELECT {COLUMNS} FROM centres ORDER BY id"),
+        &[],
+        centre,
+    )
 }
 
-/// The centre of a member of staff.
-pub(super) fn of_staff(c: &Connection, staff_id: i64) -> Result<Option<Centre>> {
-    Ok(c.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM centres WHERE id = (SELECT centre_id FROM staff WHERE id = ?1)"
-    ))?
-    .query_row([staff_id], centre)
-    .optional()?)
+/// The centre of a member of staff, on either engine.
+pub(super) fn of_staff<'c>(db: impl Into<Db<'c>>, staff_id: i64) -> Result<Option<Centre>> {
+    db.into().query_opt(
+        &format!(
+            "SELECT {COLUMNS} FROM centres WHERE id = (SELECT centre_id FROM staff WHERE id = ?1)"
+        ),
+        &[&staff_id],
+        centre,
+    )
 }
 
 pub(super) struct CentreInsert<'a> {

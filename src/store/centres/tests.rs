@@ -119,7 +119,7 @@ fn another_villages_case_is_not_found_and_seeing_is_not_handling() {
     ));
     // To the next village it does not exist, for writes either.
     assert!(matches!(
-        check_handles(&s.conn, c.v1_desk, theirs.id),
+        check_handles(s.lite_conn(), c.v1_desk, theirs.id),
         Err(StoreError::NotFound)
     ));
     s.view_as(c.t1_lead).unwrap();
@@ -129,10 +129,10 @@ fn another_villages_case_is_not_found_and_seeing_is_not_handling() {
     );
     // Seeing is not handling: the township lead supervises, the village works it.
     assert!(matches!(
-        check_handles(&s.conn, c.t1_lead, theirs.id),
+        check_handles(s.lite_conn(), c.t1_lead, theirs.id),
         Err(StoreError::Forbidden)
     ));
-    assert!(check_handles(&s.conn, c.v2_desk, theirs.id).is_ok());
+    assert!(check_handles(s.lite_conn(), c.v2_desk, theirs.id).is_ok());
 }
 
 #[test]
@@ -169,7 +169,9 @@ fn only_the_county_lead_manages_centres_and_the_tree_rules_hold() {
     s.set_centre_active(c.county_lead, "V4", false, at(10, 1))
         .unwrap();
     assert!(!s.centre_tree().unwrap().get(id).unwrap().active);
-    let deleted = s.conn.execute("DELETE FROM centres WHERE id = ?1", [id]);
+    let deleted = s
+        .lite_conn()
+        .execute("DELETE FROM centres WHERE id = ?1", [id]);
     assert!(deleted.is_err());
     s.edit_centre(
         c.county_lead,
@@ -186,7 +188,7 @@ fn only_the_county_lead_manages_centres_and_the_tree_rules_hold() {
         "0572-1234567"
     );
     let audited: i64 = s
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT count(*) FROM audit WHERE action LIKE 'centre.%'",
             [],

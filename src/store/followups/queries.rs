@@ -304,7 +304,7 @@ pub(super) fn counts(
 impl super::super::Store {
     /// Moves a case to any status, bypassing the rules (tests set the scene with it).
     pub(crate) fn force_status_for_tests(&mut self, case_id: i64, status: Status) {
-        self.conn
+        self.lite_conn()
             .execute(
                 "UPDATE cases SET status = ?1, active = ?2,
                     closed_at = CASE WHEN ?1 = 'closed' THEN coalesce(closed_at, updated_at) ELSE closed_at END WHERE id = ?3",
@@ -317,7 +317,7 @@ impl super::super::Store {
         &self,
         case_id: i64,
     ) -> (Status, bool, Option<i64>, Colour) {
-        self.conn
+        self.lite_conn()
             .query_row(
                 "SELECT status, active, owner_id, colour FROM cases WHERE id = ?1",
                 [case_id],

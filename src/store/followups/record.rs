@@ -102,8 +102,8 @@ impl Store {
         if !by.role.may(Permission::Close) {
             return Err(StoreError::Forbidden);
         }
-        super::super::centres::check_handles(&self.conn, by, case_id)?;
-        if queries::any_due(&self.conn, case_id)? {
+        super::super::centres::check_handles(self.lite()?, by, case_id)?;
+        if queries::any_due(self.lite()?, case_id)? {
             return Err(FollowupRule::Pending.into());
         }
         // The Cases pane's close: status machine, closed_at, audit.

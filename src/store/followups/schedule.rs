@@ -57,13 +57,13 @@ impl Store {
 
     /// The latest agreement terms of a case, if an agreement was recorded.
     pub fn agreement_terms(&self, case_id: i64) -> Result<Option<String>> {
-        super::super::centres::check_visible(&self.conn, case_id)?;
-        queries::agreement_terms(&self.conn, case_id)
+        super::super::centres::check_visible(self.lite()?, case_id)?;
+        queries::agreement_terms(self.lite()?, case_id)
     }
 
     /// A visible case by its number, for adding a follow-up by hand.
     pub fn followup_case_by_no(&self, case_no: &str) -> Result<Option<FollowupCase>> {
-        queries::case_by_no(&self.conn, case_no.trim())
+        queries::case_by_no(self.lite()?, case_no.trim())
     }
 
     /// Adds one follow-up by hand. After an agreement: a lead or the case's mediator, with a

@@ -10,14 +10,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 impl Store {
     /// The lead's notes for a day and shift ("" when none were written).
     pub fn handover_note(&self, day: NaiveDate, shift: Shift) -> Result<String> {
-        Ok(queries::note(&self.conn, day, shift)?
+        Ok(queries::note(self.lite()?, day, shift)?
             .map(|(body, _)| body)
             .unwrap_or_default())
     }
 
     /// The name of whoever last saved the notes of a day and shift (the shift lead on duty).
     pub fn handover_note_author(&self, day: NaiveDate, shift: Shift) -> Result<Option<String>> {
-        Ok(queries::note(&self.conn, day, shift)?.and_then(|(_, author)| author))
+        Ok(queries::note(self.lite()?, day, shift)?.and_then(|(_, author)| author))
     }
 
     /// Saves the notes (shift leads only), with an audit entry of the new text's length.

@@ -180,10 +180,10 @@ impl Store {
             sessions_today: self.sheet_sessions(&s, &e, SHEET_LIST_LIMIT)?,
             sessions_next: self.sheet_sessions_next(req.next_day)?,
             followups: self.sheet_followups(req.date)?,
-            followups_overdue: queries::followups_overdue(&self.conn, req.date)?,
+            followups_overdue: queries::followups_overdue(self.lite()?, req.date)?,
             escalations: Listing {
-                rows: queries::escalations(&self.conn, &s, &e, SHEET_LIST_LIMIT)?,
-                total: queries::escalations_total(&self.conn, &s, &e)?,
+                rows: queries::escalations(self.lite()?, &s, &e, SHEET_LIST_LIMIT)?,
+                total: queries::escalations_total(self.lite()?, &s, &e)?,
             },
             notes: self.handover_note(req.date, req.shift)?,
         })
@@ -193,7 +193,7 @@ impl Store {
     fn sheet_intakes(&self, s: &str, e: &str) -> Result<Intakes> {
         let mut out = Intakes::default();
         let mut found: Vec<(String, [i64; 5])> = Vec::new();
-        for (cat, colour, n) in queries::intakes(&self.conn, s, e)? {
+        for (cat, colour, n) in queries::intakes(self.lite()?, s, e)? {
             let i = colour.rank() as usize;
             match found.iter_mut().find(|(c, _)| *c == cat) {
                 Some((_, counts)) => counts[i] += n,
@@ -220,8 +220,8 @@ impl Store {
     /// Every open (active) red and orange case, most urgent first, with its next booked session.
     fn sheet_urgent(&self, now: NaiveDateTime) -> Result<Listing<UrgentCase>> {
         Ok(Listing {
-            rows: queries::urgent(&self.conn, now, SHEET_LIST_LIMIT)?,
-            total: queries::urgent_total(&self.conn)?,
+            rows: queries::urgent(self.lite()?, now, SHEET_LIST_LIMIT)?,
+            total: queries::urgent_total(self.lite()?)?,
         })
     }
 
@@ -233,10 +233,10 @@ impl Store {
         end: NaiveDateTime,
     ) -> Result<Listing<DeadlineCase>> {
         let limit = to_sql(end + Duration::hours(NEAR_DEADLINE_HOURS));
-        let total = queries::deadlines_total(&self.conn, &limit)?;
+        let total = queries::deadlines_total(self.lite()?, &limit)?;
         // Overdue: already past at the moment the sheet is made (or at the end of a past day).
         let cut = req.now.min(end);
-        let rows = queries::deadlines(&self.conn, &limit, SHEET_LIST_LIMIT)?
+        let rows = queries::deadlines(self.lite()?, &limit, SHEET_LIST_LIMIT)?
             .into_iter()
             .map(|(case_no, colour, status, owner, deadline)| {
                 let deadline = deadline.unwrap_or(cut);
@@ -256,8 +256,8 @@ impl Store {
     /// Sessions starting in `[s, e)` (any status, with their recorded result), by time.
     fn sheet_sessions(&self, s: &str, e: &str, limit: usize) -> Result<Listing<SessionLine>> {
         Ok(Listing {
-            total: queries::sessions_total(&self.conn, s, e)?,
-            rows: queries::sessions(&self.conn, s, e, limit)?,
+            total: queries::sessions_total(self.lite()?, s, e)?,
+            rows: queries::sessions(self.lite()?, s, e, limit)?,
         })
     }
 
@@ -278,7 +278,7 @@ impl Store {
 
     /// Follow-up visits still due on or before `day`, oldest first.
     fn sheet_followups(&self, day: NaiveDate) -> Result<Listing<FollowupLine>> {
-        let rows = queries::followups(&self.conn, day, SHEET_LIST_LIMIT)?
+        let rows = queries::followups(self.lite()?, day, SHEET_LIST_LIMIT)?
             .into_iter()
             .map(|(due_on, case_no, owner)| FollowupLine {
                 due_on,
@@ -289,7 +289,7 @@ impl Store {
             .collect();
         Ok(Listing {
             rows,
-            total: queries::followups_total(&self.conn, day)?,
+            total: queries::followups_total(self.lite()?, day)?,
         })
     }
 }

@@ -218,15 +218,15 @@ impl Store {
         };
         // Cohort ids, then the held sessions and recorded outcomes of that id range in two
         // index range scans: ~300 k random look-ups per year would cost more than the rest.
-        let (lo, hi) = queries::cohort_ids(&self.conn, &s, &e)?;
+        let (lo, hi) = queries::cohort_ids(self.lite()?, &s, &e)?;
         let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(-1));
-        let first_held = queries::first_held(&self.conn, lo, hi)?;
+        let first_held = queries::first_held(self.lite()?, lo, hi)?;
         // Latest recorded outcome per case (highest audit id wins), in vectors over the cohort's
         // id range: a year holds some 200 k outcomes, and a hash map of them took 20 MB.
         let span = usize::try_from(hi - lo + 1).unwrap_or(0);
         let mut latest_audit: Vec<i64> = vec![0; span];
         let mut outcome_of: Vec<Outcome> = vec![Outcome::None; span];
-        queries::outcome_changes(&self.conn, lo, hi, |case, id, new| {
+        queries::outcome_changes(self.lite()?, lo, hi, |case, id, new| {
             let k = usize::try_from(case - lo).unwrap_or(usize::MAX);
             if latest_audit.get(k).is_some_and(|&seen| id > seen) {
                 latest_audit[k] = id;
@@ -234,12 +234,12 @@ impl Store {
             }
         })?;
         drop(latest_audit);
-        let names = queries::staff_names(&self.conn)?;
+        let names = queries::staff_names(self.lite()?)?;
         let days = (to - from).num_days() as usize + 1;
         let mut per_day = vec![0i64; days];
         let mut maps: [HashMap<String, Group>; 4] = Default::default();
         let mut waits: Vec<f64> = Vec::new();
-        queries::cohort(&self.conn, &s, &e, |c| {
+        queries::cohort(self.lite()?, &s, &e, |c| {
             let outcome = match c.status {
                 Status::FollowUp | Status::Closed => usize::try_from(c.id - lo)
                     .ok()
@@ -315,8 +315,8 @@ impl Store {
 
     fn followup_stats(&self, out: &mut Stats, s: &str, e: &str) -> Result<()> {
         let (ds, de) = (&s[..10], &e[..10]);
-        out.followups.due = queries::followups_due(&self.conn, ds, de)?;
-        queries::followups_done(&self.conn, s, e, |d| {
+        out.followups.due = queries::followups_due(self.lite()?, ds, de)?;
+        queries::followups_done(self.lite()?, s, e, |d| {
             let f = &mut out.followups;
             f.done += 1;
             f.on_time += i64::from(d.on_time);

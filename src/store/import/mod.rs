@@ -76,7 +76,7 @@ impl Store {
         if !by.role.may(Permission::Import) {
             return Err(StoreError::Forbidden);
         }
-        let earlier = queries::latest_of(&self.conn, source.sha256)?;
+        let earlier = queries::latest_of(self.lite()?, source.sha256)?;
         if let Some(e) = earlier.clone().filter(|_| !source.again) {
             return Ok(ImportOutcome::AlreadyImported(e));
         }

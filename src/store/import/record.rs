@@ -53,12 +53,12 @@ pub(super) fn record(
 impl Store {
     /// One import's record, if there is such an import by someone of a visible centre.
     pub fn import_record(&self, id: i64) -> Result<Option<ImportRecord>> {
-        queries::by_id(&self.conn, id)
+        queries::by_id(self.lite()?, id)
     }
 
     /// The import's "line → case number" list of visible cases, in line order (empty for no
     /// such import).
     pub fn import_lines(&self, id: i64) -> Result<Vec<(u64, String)>> {
-        queries::lines(&self.conn, id)
+        queries::lines(self.lite()?, id)
     }
 }

@@ -19,13 +19,13 @@ impl Store {
     /// desk, or another thread of this one — commits, and never for this connection's own
     /// commits or reads. Answered from memory: no page is read.
     pub fn data_version(&self) -> Result<i64> {
-        queries::data_version(&self.conn)
+        queries::data_version(self.lite()?)
     }
 
     /// The mark of what the panes show (see `ChangeMark`): read when `data_version` moved, to
     /// tell a change worth a refresh from a draft being saved.
     pub fn change_mark(&self) -> Result<ChangeMark> {
-        queries::change_mark(&self.conn)
+        queries::change_mark(self.lite()?)
     }
 }
 

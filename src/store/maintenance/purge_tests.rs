@@ -16,7 +16,7 @@ fn t(d: u32) -> NaiveDateTime {
 /// are left out (their pages are rewritten wholesale); the search checks cover them.
 fn dump(s: &Store) -> BTreeMap<String, Vec<Vec<Value>>> {
     let tables: Vec<String> = s
-        .conn
+        .lite_conn()
         .prepare(
             "SELECT name FROM sqlite_master WHERE type = 'table'
              AND name NOT LIKE 'case_grams%' AND name NOT LIKE 'party_grams%' ORDER BY name",
@@ -30,7 +30,7 @@ fn dump(s: &Store) -> BTreeMap<String, Vec<Vec<Value>>> {
         .into_iter()
         .map(|table| {
             let st = s
-                .conn
+                .lite_conn()
                 .prepare(&format!("SELECT * FROM \"{table}\""))
                 .unwrap();
             let n = st.column_count();
@@ -40,7 +40,7 @@ fn dump(s: &Store) -> BTreeMap<String, Vec<Vec<Value>>> {
                 .join(", ");
             drop(st);
             let mut st = s
-                .conn
+                .lite_conn()
                 .prepare(&format!("SELECT * FROM \"{table}\" ORDER BY {order}"))
                 .unwrap();
             let rows = st
@@ -300,7 +300,10 @@ fn id(row: &[Value]) -> i64 {
 }
 
 fn col(s: &Store, table: &str, name: &str) -> usize {
-    let st = s.conn.prepare(&format!("SELECT * FROM {table}")).unwrap();
+    let st = s
+        .lite_conn()
+        .prepare(&format!("SELECT * FROM {table}"))
+        .unwrap();
     st.column_index(name).unwrap()
 }
 
@@ -310,7 +313,7 @@ fn col(s: &Store, table: &str, name: &str) -> usize {
 fn closing_times_are_filled_in_and_required() {
     let Fixture { _dir, store: s, .. } = fixture();
     let closed: Vec<(i64, Option<String>)> = s
-        .conn
+        .lite_conn()
         .prepare("SELECT id, closed_at FROM cases WHERE status = 'closed' ORDER BY id")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -330,12 +333,12 @@ fn closing_times_are_filled_in_and_required() {
     );
     // The schema refuses a closed case without its time, whichever way it comes.
     assert!(
-        s.conn
+        s.lite_conn()
             .execute("UPDATE cases SET closed_at = NULL WHERE id = 1", [])
             .is_err()
     );
     assert!(
-        s.conn
+        s.lite_conn()
             .execute(
                 "UPDATE cases SET status = 'closed', active = 0 WHERE id = 5",
                 []
@@ -343,7 +346,7 @@ fn closing_times_are_filled_in_and_required() {
             .is_err()
     );
     assert!(
-        s.conn
+        s.lite_conn()
             .execute(
                 "INSERT INTO cases (case_no, received_at, channel, category, colour, colour_computed,
                     status, active, summary, updated_at)

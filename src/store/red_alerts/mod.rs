@@ -52,7 +52,7 @@ impl Store {
             return Ok(Vec::new());
         }
         let since = to_sql(red_alert::window_start(now));
-        let rows = queries::alerts(&self.conn, &since, me.staff_id, RED_ALERTS_MAX)?;
+        let rows = queries::alerts(self.lite()?, &since, me.staff_id, RED_ALERTS_MAX)?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let since = from_sql(&r.since)

@@ -97,7 +97,7 @@ fn acknowledging_is_audited_and_ends_the_alert_for_that_lead_only() {
     assert!(alerted(&c, c.lead, now).is_empty());
     assert_eq!(alerted(&c, c.lead2, now), vec![id]);
     let (who, action, new, when): (i64, String, String, String) =
-        c.s.conn
+        c.s.lite_conn()
             .query_row(
                 "SELECT staff_id, action, new, at FROM audit WHERE case_id = ?1 ORDER BY id DESC",
                 [id],
@@ -232,7 +232,7 @@ fn red_cases_from_before_the_upgrade_count_from_their_last_colour_change() {
 fn the_alert_query_reads_recent_red_cases_through_their_index() {
     let c = centre();
     let plan: Vec<String> =
-        c.s.conn
+        c.s.lite_conn()
             .prepare(&format!("EXPLAIN QUERY PLAN {}", super::queries::ALERTS))
             .unwrap()
             .query_map(rusqlite::params!["2026-11-23 00:00:00", 1, 50], |r| {
@@ -251,7 +251,7 @@ fn an_unknown_stored_flag_is_named_not_dropped() {
     let mut c = centre();
     let (desk, now) = (c.desk, at(24, 9, 40));
     let id = register(&mut c, desk, at(24, 9, 12), vec![RiskFlag::Violence]);
-    c.s.conn
+    c.s.lite_conn()
         .execute(
             "UPDATE cases SET colour_flags = 'violence,bogus' WHERE id = ?1",
             [id],

@@ -33,30 +33,30 @@ impl Store {
         let (from, to) = (from.min(to), from.max(to));
         let s = date_to_sql(from);
         let e = date_to_sql(to + Duration::days(1));
-        let tree = tree(&self.conn)?;
+        let tree = tree(self.lite()?)?;
         let mut own: HashMap<i64, Tally> = self
             .visible_centres()?
             .into_iter()
             .map(|id| (id, Tally::default()))
             .collect();
-        let (lo, hi) = queries::cohort_ids(&self.conn, &s, &e)?;
+        let (lo, hi) = queries::cohort_ids(self.lite()?, &s, &e)?;
         let (lo, hi) = (lo.unwrap_or(0), hi.unwrap_or(-1));
-        let held = queries::held(&self.conn, lo, hi)?;
+        let held = queries::held(self.lite()?, lo, hi)?;
         let mut latest: HashMap<i64, Latest> = HashMap::new();
-        queries::outcomes(&self.conn, lo, hi, |case, id, at, outcome| {
+        queries::outcomes(self.lite()?, lo, hi, |case, id, at, outcome| {
             let Some(at) = from_sql(at) else { return };
             if latest.get(&case).is_none_or(|(seen, _, _)| id > *seen) {
                 latest.insert(case, (id, at, outcome));
             }
         })?;
         let mut moves: HashMap<i64, Vec<Move>> = HashMap::new();
-        queries::moves(&self.conn, lo, hi, |case, to, at| {
+        queries::moves(self.lite()?, lo, hi, |case, to, at| {
             if let Some(at) = from_sql(at) {
                 moves.entry(case).or_default().push(Move { to, at });
             }
         })?;
         let cut = to_sql(now);
-        queries::cohort(&self.conn, &s, &e, |c| {
+        queries::cohort(self.lite()?, &s, &e, |c| {
             let last = latest.get(&c.id);
             // The outcome is the status when it is one, else (follow-up, closed) the latest
             // recorded; an open case has none.
@@ -103,7 +103,7 @@ impl Store {
                 }
             }
         })?;
-        for (centre, kind, n) in queries::sent(&self.conn, &s, &e)? {
+        for (centre, kind, n) in queries::sent(self.lite()?, &s, &e)? {
             if let Some(t) = own.get_mut(&centre) {
                 match kind {
                     TransferKind::Up => t.handed_up += n,
@@ -112,7 +112,7 @@ impl Store {
                 }
             }
         }
-        for (centre, n) in queries::returned(&self.conn, &s, &e)? {
+        for (centre, n) in queries::returned(self.lite()?, &s, &e)? {
             if let Some(t) = own.get_mut(&centre) {
                 t.returned += n;
             }

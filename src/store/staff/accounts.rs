@@ -31,7 +31,7 @@ impl Store {
         if !crate::domain::pin::is_valid_pin(&s.pin) {
             return Err(StaffRule::PinFormat.into());
         }
-        self.write(|tx| {
+        self.write_db(|tx| {
             match by {
                 Some(a) if !a.role.may(Permission::ManageStaff) => {
                     return Err(StoreError::Forbidden);
@@ -63,11 +63,11 @@ impl Store {
     }
 
     pub fn list_staff(&self) -> Result<Vec<StaffMember>> {
-        queries::list(&self.conn)
+        queries::list(self.db())
     }
 
     pub fn staff_by_code(&self, code: &str) -> Result<Option<StaffMember>> {
-        queries::by_code(&self.conn, code)
+        queries::by_code(self.db(), code)
     }
 
     /// Disables or re-enables an account (a lead's action, audited). A lead cannot disable
@@ -82,7 +82,7 @@ impl Store {
         if !by.role.may(Permission::ManageStaff) {
             return Err(StoreError::Forbidden);
         }
-        self.write(|tx| {
+        self.write_db(|tx| {
             let id = queries::id_by_code(tx, code.trim())?.ok_or(StoreError::NotFound)?;
             if id == by.staff_id && !active {
                 return Err(StaffRule::SelfDisable.into());

@@ -1,5 +1,6 @@
 //! Login with lockout: every attempt counted and audited, the PIN checked outside any
 //! transaction. The lockout's numbers are `domain::staff`.
+use super::super::db::Db;
 use super::super::time::to_sql;
 use super::super::{Result, Store, audit};
 use super::{LoginError, StaffMember, pin_matches, queries};
@@ -23,12 +24,12 @@ impl Store {
     ) -> Result<Result<StaffMember, LoginError>> {
         let code = code.trim();
         let at = to_sql(now);
-        let (m, hash, n) = match self.write(|tx| take_turn(tx, code, now, &at))? {
+        let (m, hash, n) = match self.write_db(|tx| take_turn(tx, code, now, &at))? {
             Turn::Refused(e) => return Ok(Err(e)),
             Turn::Check { member, hash, n } => (member, hash, n),
         };
         let ok = pin_matches(pin, &hash);
-        self.write(|tx| {
+        self.write_db(|tx| {
             if ok {
                 queries::set_failures(tx, m.id, 0, None)?;
                 audit::event(tx, &at, Some(m.id), None, "auth.ok", code)?;
@@ -61,7 +62,7 @@ enum Turn {
 /// locks the account at once, so attempts arriving while it is being checked are refused
 /// unchecked; a right PIN lifts the lock again. An attempt cut off half way (a killed process)
 /// stays counted as failed.
-fn take_turn(tx: &rusqlite::Transaction, code: &str, now: NaiveDateTime, at: &str) -> Result<Turn> {
+fn take_turn(tx: Db, code: &str, now: NaiveDateTime, at: &str) -> Result<Turn> {
     let Some(row) = queries::login_row(tx, code)? else {
         audit::event(tx, at, None, None, "auth.unknown", code)?;
         return Ok(Turn::Refused(LoginError::Wrong {

@@ -1,6 +1,8 @@
 //! Staff accounts (add, list, disable and enable: accounts.rs), PINs (Argon2id) and login with
 //! lockout (login.rs). The rules are `domain::staff` and `domain::pin`; the SQL is queries.rs.
 mod accounts;
+#[cfg(test)]
+mod engines_tests;
 mod login;
 mod queries;
 #[cfg(test)]

@@ -14,7 +14,7 @@ fn at(h: u32, m: u32) -> NaiveDateTime {
 }
 
 fn audit_count(s: &Store, action: &str) -> i64 {
-    s.conn
+    s.lite_conn()
         .query_row(
             "SELECT COUNT(*) FROM audit WHERE action = ?1",
             [action],
@@ -24,7 +24,7 @@ fn audit_count(s: &Store, action: &str) -> i64 {
 }
 
 fn failed_logins(s: &Store, code: &str) -> i64 {
-    s.conn
+    s.lite_conn()
         .query_row(
             "SELECT failed_logins FROM staff WHERE code = ?1",
             [code],
@@ -90,7 +90,7 @@ fn person(code: &str, name: &str) -> NewStaff {
 }
 
 fn staff_count(s: &Store) -> i64 {
-    s.conn
+    s.lite_conn()
         .query_row("SELECT COUNT(*) FROM staff", [], |r| r.get(0))
         .unwrap()
 }
@@ -193,7 +193,7 @@ fn a_lead_cannot_disable_themself_and_may_enable_a_disabled_account() {
 fn an_unknown_stored_role_is_an_error_naming_table_and_column() {
     let mut s = Store::open_in_memory().unwrap();
     add_staff(&mut s, None, "L1", Role::Lead, at(8, 0));
-    s.conn
+    s.lite_conn()
         .execute_batch(
             "PRAGMA ignore_check_constraints = ON;
              UPDATE staff SET role = 'boss' WHERE code = 'L1';",

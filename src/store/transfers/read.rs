@@ -42,7 +42,7 @@ impl Store {
         centre: i64,
         now: NaiveDateTime,
     ) -> Result<Vec<(TransferItem, bool)>> {
-        Ok(queries::pending_for(&self.conn, centre, PENDING_MAX)?
+        Ok(queries::pending_for(self.lite()?, centre, PENDING_MAX)?
             .into_iter()
             .map(|p| {
                 let late = p.line.is_overdue(now);
@@ -62,14 +62,18 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<Vec<(TransferItem, bool)>> {
         let mut pending =
-            queries::sent_from(&self.conn, centre, TransferState::Pending, up, SENT_MAX)?;
+            queries::sent_from(self.lite()?, centre, TransferState::Pending, up, SENT_MAX)?;
         let mut answered = Vec::new();
         for state in TransferState::ALL
             .iter()
             .filter(|s| **s != TransferState::Pending)
         {
             answered.extend(queries::sent_from(
-                &self.conn, centre, *state, up, SENT_MAX,
+                self.lite()?,
+                centre,
+                *state,
+                up,
+                SENT_MAX,
             )?);
         }
         answered.sort_by_key(|t| std::cmp::Reverse((t.line.sent_at, t.line.id)));
@@ -87,16 +91,16 @@ impl Store {
     /// How many hand-overs await `centre`'s sign-off (0 for a centre this connection does not
     /// see): the status bar's count.
     pub fn awaiting_count(&self, centre: i64) -> Result<i64> {
-        queries::awaiting(&self.conn, centre)
+        queries::awaiting(self.lite()?, centre)
     }
 
     /// The case's passage through the centres (NotFound for a case this connection may not
     /// read).
     pub fn transfers_of(&self, case: i64) -> Result<CasePassage> {
-        if !queries::readable(&self.conn, case)? {
+        if !queries::readable(self.lite()?, case)? {
             return Err(StoreError::NotFound);
         }
-        let transfers = queries::of_case(&self.conn, case)?;
+        let transfers = queries::of_case(self.lite()?, case)?;
         let moves: Vec<Move> = transfers
             .iter()
             .filter_map(|t| {
@@ -111,8 +115,8 @@ impl Store {
                 })
             })
             .collect();
-        let (first, received) = queries::received(&self.conn, case)?;
-        let tree = tree(&self.conn)?;
+        let (first, received) = queries::received(self.lite()?, case)?;
+        let tree = tree(self.lite()?)?;
         let mut stages = Vec::new();
         for s in transfer::stages(first, received, &moves) {
             let c = tree.get(s.centre).ok_or(StoreError::NotFound)?;
@@ -123,7 +127,7 @@ impl Store {
                 level: c.level,
                 from: s.from,
                 until: s.until,
-                attempts: queries::attempts_between(&self.conn, case, s.from, s.until)?,
+                attempts: queries::attempts_between(self.lite()?, case, s.from, s.until)?,
             });
         }
         Ok(CasePassage { stages, transfers })
@@ -132,6 +136,6 @@ impl Store {
     /// Pending hand-overs past their reply deadline at `now`, per centre this connection sees:
     /// to answer (incoming) and to chase (outgoing). Centres with none are left out.
     pub fn overdue_transfers(&self, now: NaiveDateTime) -> Result<Vec<OverdueAt>> {
-        queries::overdue(&self.conn, now)
+        queries::overdue(self.lite()?, now)
     }
 }

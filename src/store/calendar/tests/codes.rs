@@ -10,7 +10,7 @@ fn unknown_session_and_case_codes_are_errors_naming_table_and_column() {
     let (c1, _) = case(&mut f, Some(m1.staff_id), None);
     let id = book(&mut f, desk, c1, m1.staff_id, r1, t(24, 9, 0), t(24, 10, 0)).unwrap();
     let raw = |f: &Fix, sql: &str| {
-        f.s.conn
+        f.s.lite_conn()
             .execute_batch(&format!("PRAGMA ignore_check_constraints = ON; {sql}"))
             .unwrap()
     };

@@ -99,7 +99,7 @@ pub(crate) fn case(f: &mut Fix, owner: Option<i64>, party: Option<i64>) -> (i64,
             .id;
     let pid = f.s.case_brief(id).unwrap();
     let pid: i64 =
-        f.s.conn
+        f.s.lite_conn()
             .query_row(
                 "SELECT first_party_id FROM cases WHERE id = ?1",
                 [pid.id],

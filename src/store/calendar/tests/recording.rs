@@ -48,7 +48,7 @@ fn move_and_record_are_audited_and_a_held_session_is_an_attempt() {
         .unwrap();
     let (v, actions): (i64, String) = f
         .s
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT attempts_village, (SELECT group_concat(action, ' ') FROM audit WHERE case_id = ?1 AND action LIKE 'session.%' OR action = 'case.attempt')
              FROM cases WHERE id = ?1",
@@ -128,7 +128,7 @@ fn the_ladder_refuses_a_fourth_village_attempt() {
         StoreError::Booking(BookingRule::Ladder(LadderError::AttemptsUsed))
     ));
     let v: i64 =
-        f.s.conn
+        f.s.lite_conn()
             .query_row(
                 "SELECT attempts_village FROM cases WHERE id = ?1",
                 [c1],

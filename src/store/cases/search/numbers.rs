@@ -14,7 +14,7 @@ impl Store {
     ) -> Result<()> {
         // Each visible centre's numbers: "2026-1124-007" of the original centre, and
         // "V1-2026-1124-007" of centre V1 for the same typed digits.
-        let leads = crate::store::centres::number_leads(&self.conn)?;
+        let leads = crate::store::centres::number_leads(self.lite()?)?;
         if q.len() >= 4 {
             for lead in &leads {
                 self.case_no_prefix(&format!("{lead}{q}"), limit, c)?;
@@ -57,7 +57,7 @@ impl Store {
                 // exact one.
                 if digits.len() < 10 {
                     for prefix in years(&digits) {
-                        for id in queries::case_ids_longer(&self.conn, &prefix, limit)? {
+                        for id in queries::case_ids_longer(self.lite()?, &prefix, limit)? {
                             c.add(id, score::CASE_NO_TAIL_BEGUN, MatchKind::CaseNo);
                         }
                     }
@@ -68,7 +68,7 @@ impl Store {
             // last ten years, newest first; and a four-digit (or longer) number of a recent day.
             4..=6 => {
                 for prefix in years(&digits) {
-                    for id in queries::case_ids_from(&self.conn, &prefix, limit)? {
+                    for id in queries::case_ids_from(self.lite()?, &prefix, limit)? {
                         c.add(id, score::CASE_NO_PREFIX, MatchKind::CaseNo);
                     }
                 }
@@ -78,7 +78,7 @@ impl Store {
             _ => Vec::new(),
         };
         for no in wanted {
-            if let Some(id) = queries::case_id_by_no(&self.conn, &no)? {
+            if let Some(id) = queries::case_id_by_no(self.lite()?, &no)? {
                 c.add(id, score::CASE_NO_TAIL, MatchKind::CaseNo);
             }
         }
@@ -92,7 +92,7 @@ impl Store {
         limit: usize,
         c: &mut Candidates,
     ) -> Result<()> {
-        for (id, no) in queries::case_nos_from(&self.conn, prefix, limit)? {
+        for (id, no) in queries::case_nos_from(self.lite()?, prefix, limit)? {
             let s = if no == prefix {
                 score::CASE_NO_EXACT
             } else {
@@ -109,10 +109,10 @@ impl Store {
         limit: usize,
         c: &mut Candidates,
     ) -> Result<()> {
-        for id in queries::cases_by_phone_tail(&self.conn, tail, limit)? {
+        for id in queries::cases_by_phone_tail(self.lite()?, tail, limit)? {
             c.add(id, score::NUMBER_TAIL, MatchKind::Phone);
         }
-        for id in queries::cases_by_id_tail(&self.conn, tail, limit)? {
+        for id in queries::cases_by_id_tail(self.lite()?, tail, limit)? {
             c.add(id, score::NUMBER_TAIL, MatchKind::IdNumber);
         }
         Ok(())
@@ -124,7 +124,7 @@ impl Store {
         limit: usize,
         c: &mut Candidates,
     ) -> Result<()> {
-        for (id, phone) in queries::cases_by_full_number(&self.conn, n, limit)? {
+        for (id, phone) in queries::cases_by_full_number(self.lite()?, n, limit)? {
             let kind = if phone {
                 MatchKind::Phone
             } else {

@@ -39,7 +39,7 @@ fn unknown(e: StoreError) -> UnknownCode {
 #[test]
 fn an_unknown_status_fails_the_list_and_the_detail_naming_cases_status() {
     let (s, id) = one_case();
-    s.conn
+    s.lite_conn()
         .execute("UPDATE cases SET status = 'bogus' WHERE id = ?1", [id])
         .unwrap();
     let u = unknown(s.case_rows(&[id]).unwrap_err());
@@ -58,10 +58,10 @@ fn unknown_colour_level_and_party_role_are_named_too() {
         ("UPDATE case_parties SET role = 'witness'", "role"),
     ] {
         let (s, id) = one_case();
-        s.conn
+        s.lite_conn()
             .execute_batch("PRAGMA ignore_check_constraints = ON")
             .unwrap();
-        s.conn.execute(sql, []).unwrap();
+        s.lite_conn().execute(sql, []).unwrap();
         let u = unknown(s.case_detail(id).unwrap_err());
         assert_eq!(u.column, column, "{sql}");
     }
@@ -70,7 +70,7 @@ fn unknown_colour_level_and_party_role_are_named_too() {
 #[test]
 fn a_malformed_stored_time_is_an_error_not_a_default() {
     let (s, id) = one_case();
-    s.conn
+    s.lite_conn()
         .execute(
             "UPDATE cases SET received_at = '24/11/2026 9:00' WHERE id = ?1",
             [id],
@@ -81,7 +81,7 @@ fn a_malformed_stored_time_is_an_error_not_a_default() {
         (u.kind, u.table, u.column.as_str()),
         ("time", "cases", "received_at")
     );
-    s.conn
+    s.lite_conn()
         .execute(
             "UPDATE cases SET received_at = '2026-11-24 09:00:00', deadline_at = 'soon' WHERE id = ?1",
             [id],

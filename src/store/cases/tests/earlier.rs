@@ -105,7 +105,7 @@ fn attaching_a_visit_counts_it_and_is_audited() {
         .unwrap();
     assert_eq!(n, 2);
     let (visits, audit): (u32, String) = s
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT (SELECT COUNT(*) FROM visits WHERE case_id = ?1),
                     (SELECT old || '>' || new FROM audit WHERE case_id = ?1 AND action = 'case.visit')",
@@ -120,7 +120,7 @@ fn attaching_a_visit_counts_it_and_is_audited() {
             .i18n_key(),
         StoreError::NotFound.i18n_key()
     );
-    s.conn
+    s.lite_conn()
         .execute(
             "UPDATE cases SET status = 'closed', active = 0, closed_at = updated_at",
             [],
@@ -140,7 +140,7 @@ fn routing_candidates_carry_load_languages_and_free_slot() {
     let mut c = case("张伟", None, None, at(24, 9));
     c.owner_id = Some(m1.staff_id);
     s.create_case(desk, &c, &ResponseHours::default()).unwrap();
-    s.conn
+    s.lite_conn()
         .execute(
             "INSERT INTO sessions (case_id, mediator_id, starts_at, ends_at) VALUES
              (1, ?1, '2026-11-24 09:30:00', '2026-11-24 10:30:00')",
@@ -184,7 +184,7 @@ fn lookup_queries_use_indexes() {
     let (s, _, _) = setup();
     let plan = |sql: &str| -> String {
         let mut stmt = s
-            .conn
+            .lite_conn()
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .unwrap();
         let rows = stmt
@@ -256,7 +256,7 @@ fn a_case_saved_without_a_team_goes_where_the_routing_rule_sends_it() {
     ] {
         let r = s.create_case(desk, &c, &ResponseHours::default()).unwrap();
         let saved: String = s
-            .conn
+            .lite_conn()
             .query_row("SELECT team FROM cases WHERE id = ?1", [r.id], |row| {
                 row.get(0)
             })

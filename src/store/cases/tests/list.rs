@@ -187,7 +187,7 @@ fn queue_pages_use_the_owner_urgency_index() {
         let mut p = params;
         p.push(Value::Integer(50));
         let plan: Vec<String> = s
-            .conn
+            .lite_conn()
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .unwrap()
             .query_map(rusqlite::params_from_iter(p), |r| r.get::<_, String>(3))
@@ -253,7 +253,7 @@ fn a_centre_chip_lists_one_centre_from_its_own_index() {
         p.push(Value::Integer(50));
         let plan: Vec<String> = c
             .store
-            .conn
+            .lite_conn()
             .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
             .unwrap()
             .query_map(rusqlite::params_from_iter(p), |r| r.get::<_, String>(3))

@@ -26,7 +26,7 @@ fn case(s: &mut Store, by: Actor, d: u32, summary: &str, party: NewParty) -> i64
 /// Every row merging may touch, as text, to compare before and after.
 fn dump(s: &Store) -> String {
     let q = |sql: &str| -> String {
-        let mut st = s.conn.prepare(sql).unwrap();
+        let mut st = s.lite_conn().prepare(sql).unwrap();
         let n = st.column_count();
         st.query_map([], |r| {
             let mut line = Vec::new();
@@ -74,28 +74,28 @@ fn setup() -> (Store, Actor, Actor, i64, i64) {
         NewParty::named("李娜", None),
     );
     let zhang: i64 = s
-        .conn
+        .lite_conn()
         .query_row("SELECT first_party_id FROM cases WHERE id = ?1", [a], |r| {
             r.get(0)
         })
         .unwrap();
-    s.conn
+    s.lite_conn()
         .execute(
             "INSERT INTO case_parties (case_id, party_id, role) VALUES (?1, ?2, 'applicant')",
             [b, zhang],
         )
         .unwrap();
     for c in [a, b] {
-        s.conn
+        s.lite_conn()
             .execute("INSERT INTO visits (case_id, at, channel) VALUES (?1, '2026-11-22 09:00:00', 'walk_in')", [c])
             .unwrap();
-        s.conn
+        s.lite_conn()
             .execute(
                 "INSERT INTO sessions (case_id, mediator_id, starts_at, ends_at) VALUES (?1, ?2, '2026-11-23 09:00:00', '2026-11-23 10:00:00')",
                 [c, m.staff_id],
             )
             .unwrap();
-        s.conn
+        s.lite_conn()
             .execute(
                 "INSERT INTO followups (case_id, due_on) VALUES (?1, '2026-12-01')",
                 [c],
@@ -106,7 +106,7 @@ fn setup() -> (Store, Actor, Actor, i64, i64) {
 }
 
 fn audit_rows(s: &Store) -> i64 {
-    s.conn
+    s.lite_conn()
         .query_row("SELECT COUNT(*) FROM audit", [], |r| r.get(0))
         .unwrap()
 }
@@ -133,7 +133,7 @@ fn case_merge_moves_everything_to_the_survivor_and_undo_restores_it_exactly() {
     assert_eq!(d.timeline.len(), a_events + b_events + 3);
     assert!(d.timeline.iter().any(|l| l.action == "case.merge"));
     let visits: i64 = s
-        .conn
+        .lite_conn()
         .query_row("SELECT COUNT(*) FROM visits WHERE case_id = ?1", [a], |r| {
             r.get(0)
         })
@@ -203,12 +203,12 @@ fn party_merge_moves_links_fills_missing_numbers_and_undo_restores_exactly() {
     p.id_number = Some("110101199003074514".into());
     let c = case(&mut s, desk, 22, "另一起纠纷", p);
     let (zhang, twin): (i64, i64) = (
-        s.conn
+        s.lite_conn()
             .query_row("SELECT first_party_id FROM cases WHERE id = ?1", [a], |r| {
                 r.get(0)
             })
             .unwrap(),
-        s.conn
+        s.lite_conn()
             .query_row("SELECT first_party_id FROM cases WHERE id = ?1", [c], |r| {
                 r.get(0)
             })
@@ -217,14 +217,14 @@ fn party_merge_moves_links_fills_missing_numbers_and_undo_restores_exactly() {
     let before = dump(&s);
     let m = s.merge_parties(lead, zhang, twin, at(24, 10)).unwrap();
     let first: i64 = s
-        .conn
+        .lite_conn()
         .query_row("SELECT first_party_id FROM cases WHERE id = ?1", [c], |r| {
             r.get(0)
         })
         .unwrap();
     assert_eq!(first, zhang);
     let (phone, id): (Option<String>, Option<String>) = s
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT phone, id_number FROM parties WHERE id = ?1",
             [zhang],
@@ -242,7 +242,7 @@ fn party_merge_moves_links_fills_missing_numbers_and_undo_restores_exactly() {
         "a missing number is taken over"
     );
     let links: i64 = s
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT COUNT(*) FROM case_parties WHERE party_id = ?1",
             [twin],
@@ -275,7 +275,7 @@ fn undo_refuses_and_changes_nothing_when_it_cannot_restore_exactly() {
     let (mut s, lead, _, a, b) = setup();
     let m = s.merge_cases(lead, a, b, at(24, 10)).unwrap();
     // A moved session is deleted after the merge.
-    s.conn
+    s.lite_conn()
         .execute(
             "DELETE FROM sessions WHERE case_id = ?1 AND id = (SELECT max(id) FROM sessions)",
             [a],
@@ -299,7 +299,7 @@ fn a_merged_case_cannot_be_reopened_and_undo_refuses_if_its_status_changed() {
         Err(StoreError::Case(CaseRule::IsMerged))
     ));
     // Should its status change anyway, undo would overwrite it: it refuses.
-    s.conn
+    s.lite_conn()
         .execute(
             "UPDATE cases SET status = 'assigned', active = 1 WHERE id = ?1",
             [b],
@@ -317,7 +317,7 @@ fn a_merged_case_cannot_be_reopened_and_undo_refuses_if_its_status_changed() {
 fn a_case_closed_by_a_merge_carries_its_closing_time_until_undone() {
     let (mut s, lead, _, a, b) = setup();
     let closed_at = |s: &Store, id: i64| -> Option<String> {
-        s.conn
+        s.lite_conn()
             .query_row("SELECT closed_at FROM cases WHERE id = ?1", [id], |r| {
                 r.get(0)
             })
@@ -329,7 +329,7 @@ fn a_case_closed_by_a_merge_carries_its_closing_time_until_undone() {
     s.undo_merge(lead, m, at(24, 11)).unwrap();
     assert_eq!(closed_at(&s, b), None, "open again, as before the merge");
     // A case already closed keeps its own closing time through a merge and its undo.
-    s.conn
+    s.lite_conn()
         .execute(
             "UPDATE cases SET status = 'closed', active = 0, closed_at = '2026-11-22 16:00:00' WHERE id = ?1",
             [b],

@@ -21,7 +21,7 @@ fn t(d: u32, h: u32) -> NaiveDateTime {
 fn followups(w: &mut World) {
     for id in [w.v1.id, w.v2.id, w.v3.id, w.t1.id] {
         w.c.store
-            .conn
+            .lite_conn()
             .execute(
                 "INSERT INTO followups (case_id, due_on, kind, attempt, created_at)
                  VALUES (?1, '2026-11-20', 'agreement', 1, '2026-11-19 09:00:00')",
@@ -35,7 +35,7 @@ fn followups(w: &mut World) {
 pub(super) fn room_at(w: &mut World, name: &str, centre: i64) -> i64 {
     let id = w.c.store.add_room(name).unwrap();
     w.c.store
-        .conn
+        .lite_conn()
         .execute(
             "UPDATE rooms SET centre_id = ?2 WHERE id = ?1",
             [id, centre],

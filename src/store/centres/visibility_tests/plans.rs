@@ -14,7 +14,7 @@ fn plan(s: &Store, sql: &str, mut params: Vec<Value>) -> String {
         params.push(Value::Integer(50));
     }
     let mut stmt = s
-        .conn
+        .lite_conn()
         .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
         .unwrap();
     let rows = stmt

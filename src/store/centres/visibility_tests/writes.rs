@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 fn audited(s: &crate::store::Store, case: i64, action: &str) -> Vec<String> {
     let mut stmt = s
-        .conn
+        .lite_conn()
         .prepare("SELECT new FROM audit WHERE case_id = ?1 AND action = ?2 ORDER BY id")
         .unwrap();
     stmt.query_map(rusqlite::params![case, action], |r| r.get(0))

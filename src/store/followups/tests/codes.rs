@@ -16,7 +16,7 @@ fn unknown_followup_and_case_codes_are_errors_naming_table_and_column() {
     };
     let first = all(&t, t.m1, &every, day(24))[0].id;
     let raw = |t: &T, sql: &str| {
-        t.s.conn
+        t.s.lite_conn()
             .execute_batch(&format!("PRAGMA ignore_check_constraints = ON; {sql}"))
             .unwrap()
     };

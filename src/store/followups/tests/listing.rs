@@ -6,7 +6,7 @@ fn list_scopes_filters_counts_and_keyset_pages() {
     let mut t = setup();
     let a = case(&mut t, Some("M1"), Status::FollowUp, "neighbour");
     let b = case(&mut t, Some("M2"), Status::FollowUp, "family.divorce");
-    t.s.conn
+    t.s.lite_conn()
         .execute("UPDATE cases SET colour = 0 WHERE id = ?1", [b])
         .unwrap();
     let mut ids = Vec::new();
@@ -73,7 +73,7 @@ fn list_scopes_filters_counts_and_keyset_pages() {
         0
     );
     // The copies of colour and category follow later changes to the case.
-    t.s.conn
+    t.s.lite_conn()
         .execute(
             "UPDATE cases SET colour = 0, category = 'consumer' WHERE id = ?1",
             [a],
@@ -130,7 +130,7 @@ fn list_and_counts_use_the_partial_indexes() {
     let t = setup();
     let plan = |sql: &str| -> String {
         let mut stmt =
-            t.s.conn
+            t.s.lite_conn()
                 .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
                 .unwrap();
         let rows = stmt.query_map([], |r| r.get::<_, String>(3)).unwrap();

@@ -61,7 +61,7 @@ fn case(t: &mut T, owner: Option<&str>, status: Status, category: &str) -> i64 {
         t.s.create_case(t.lead, &c, &ResponseHours::default())
             .unwrap()
             .id;
-    t.s.conn
+    t.s.lite_conn()
         .execute(
             "UPDATE cases SET status = ?1, active = ?2,
                     closed_at = CASE WHEN ?1 = 'closed' THEN coalesce(closed_at, updated_at) ELSE closed_at END WHERE id = ?3",
@@ -72,7 +72,7 @@ fn case(t: &mut T, owner: Option<&str>, status: Status, category: &str) -> i64 {
 }
 
 fn audit_count(t: &T, action: &str) -> i64 {
-    t.s.conn
+    t.s.lite_conn()
         .query_row(
             "SELECT COUNT(*) FROM audit WHERE action = ?1",
             [action],
@@ -82,7 +82,7 @@ fn audit_count(t: &T, action: &str) -> i64 {
 }
 
 fn case_state(t: &T, id: i64) -> (String, bool, Option<i64>, i64) {
-    t.s.conn
+    t.s.lite_conn()
         .query_row(
             "SELECT status, active, owner_id, colour FROM cases WHERE id = ?1",
             [id],

@@ -112,7 +112,7 @@ fn breach_reopens_to_the_same_mediator_at_least_yellow() {
     assert_eq!(audit_count(&t, "case.colour"), 1);
     // In the mediator's active queue (the cases_owner_urgency index's rows).
     let queued: i64 =
-        t.s.conn
+        t.s.lite_conn()
             .query_row(
                 "SELECT COUNT(*) FROM cases WHERE owner_id = ?1 AND active = 1 AND id = ?2",
                 params![t.m1.staff_id, id],
@@ -122,7 +122,7 @@ fn breach_reopens_to_the_same_mediator_at_least_yellow() {
     assert_eq!(queued, 1);
 
     // A second agreement broken again: at least orange.
-    t.s.conn
+    t.s.lite_conn()
         .execute(
             "UPDATE cases SET status = 'in_mediation' WHERE id = ?1",
             [id],

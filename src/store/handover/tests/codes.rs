@@ -7,7 +7,7 @@ use crate::store::testing::assert_unknown_code as unknown;
 fn unknown_case_codes_are_errors_naming_table_and_column() {
     let fx = fixture();
     let c1 = fx.ids[0];
-    let conn = &fx.store.conn;
+    let conn = &fx.store.lite_conn();
     conn.execute_batch("PRAGMA ignore_check_constraints = ON")
         .unwrap();
     let set = |sql: &str| {

@@ -84,7 +84,7 @@ fn case(
 
 fn set(s: &Store, id: i64, status: &str, owner: Option<i64>) {
     let active = matches!(status, "registered" | "assigned" | "in_mediation");
-    s.conn
+    s.lite_conn()
         .execute(
             "UPDATE cases SET status = ?1, active = ?2, owner_id = ?3,
                 closed_at = CASE WHEN ?1 = 'closed' THEN coalesce(closed_at, updated_at) ELSE closed_at END WHERE id = ?4",

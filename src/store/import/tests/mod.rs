@@ -64,12 +64,12 @@ pub(super) fn footprint(s: &Store) -> Vec<i64> {
     ]
     .iter()
     .map(|t| {
-        s.conn
+        s.lite_conn()
             .query_row(&format!("SELECT COUNT(*) FROM {t}"), [], |r| r.get(0))
             .unwrap()
     })
     .chain([s
-        .conn
+        .lite_conn()
         .query_row("SELECT ifnull(sum(last), 0) FROM case_counters", [], |r| {
             r.get(0)
         })
@@ -118,7 +118,7 @@ fn a_bad_row_500_or_a_failure_mid_write_leaves_the_database_unchanged() {
     // A failure the checks cannot foresee, at the 500th insert: the whole transaction goes.
     let mut rs = rows(600);
     rs[499].case.summary = "boom".into();
-    s.conn
+    s.lite_conn()
         .execute_batch(
             "CREATE TEMP TRIGGER boom BEFORE INSERT ON cases WHEN new.summary = 'boom'
              BEGIN SELECT RAISE(ABORT, 'boom'); END;",
@@ -202,7 +202,7 @@ fn imported_cases_are_stored_and_audited_like_desk_cases() {
 
     // The same row shape: everything but number, id, party and colour is equal.
     let row = |id: i64| -> Vec<String> {
-        s.conn
+        s.lite_conn()
             .query_row(
                 "SELECT received_at, channel, category, status, active, summary, team, received_by,
                         visits, colour_computed, p.name, p.name_keys, p.phone, p.language
@@ -234,7 +234,7 @@ fn imported_cases_are_stored_and_audited_like_desk_cases() {
         );
     }
     let audit: Vec<(Option<i64>, String, String, i64)> = s
-        .conn
+        .lite_conn()
         .prepare("SELECT case_id, action, new, staff_id FROM audit WHERE id > (SELECT max(id) FROM audit WHERE action = 'case.create') ORDER BY id")
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))

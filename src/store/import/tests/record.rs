@@ -72,7 +72,7 @@ fn the_same_file_twice_is_refused_naming_the_first_import_unless_again() {
     assert_ne!(second.id, first.id);
     assert_eq!(s.case_count().unwrap(), 6);
     let again: String = s
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT new FROM audit WHERE action = 'import.again'",
             [],

@@ -17,7 +17,7 @@ fn signing_moves_the_case_and_starts_the_township_clock() {
     // The 30-day mediation term counts from the sign-off, in working time.
     let (deadline, since): (String, String) = c
         .store
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT deadline_at, handled_since FROM cases WHERE id = ?1",
             [id],
@@ -228,7 +228,7 @@ fn a_closed_case_is_not_handed_over() {
     let mut c = county();
     let id = case_by(&mut c.store, c.county_lead, "张伟");
     c.store
-        .conn
+        .lite_conn()
         .execute(
             "UPDATE cases SET status = 'withdrawn', active = 0 WHERE id = ?1",
             [id],
@@ -268,7 +268,7 @@ fn an_assigned_case_waits_for_the_receivers_mediator_and_its_term_counts_from_th
         .unwrap();
     let deadline: String = c
         .store
-        .conn
+        .lite_conn()
         .query_row("SELECT deadline_at FROM cases WHERE id = ?1", [id], |r| {
             r.get(0)
         })

@@ -56,7 +56,7 @@ pub(super) fn another(c: &mut County, code: &str, role: Role, centre: i64) -> Ac
 
 /// (centre, pending_to, level, status, owner) of a case.
 pub(super) fn where_is(s: &Store, id: i64) -> (i64, Option<i64>, String, String, Option<i64>) {
-    s.conn
+    s.lite_conn()
         .query_row(
             "SELECT centre_id, pending_to, level, status, owner_id FROM cases WHERE id = ?1",
             [id],
@@ -68,7 +68,7 @@ pub(super) fn where_is(s: &Store, id: i64) -> (i64, Option<i64>, String, String,
 /// The audit actions written on a case, in order.
 pub(super) fn actions(s: &Store, id: i64) -> Vec<String> {
     let mut stmt = s
-        .conn
+        .lite_conn()
         .prepare("SELECT action || ':' || field FROM audit WHERE case_id = ?1 ORDER BY id")
         .unwrap();
     stmt.query_map([id], |r| r.get(0))

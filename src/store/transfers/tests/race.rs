@@ -72,7 +72,7 @@ fn of_two_desks_answering_at_once_exactly_one_wins() {
         }
         let s = Store::open(&path).unwrap();
         let answered: i64 = s
-            .conn
+            .lite_conn()
             .query_row(
                 "SELECT count(*) FROM audit WHERE case_id = ?1
                      AND action IN ('transfer.sign', 'transfer.return')",

@@ -64,7 +64,7 @@ fn the_county_is_the_top_of_the_ladder() {
     );
     let n: i64 = c
         .store
-        .conn
+        .lite_conn()
         .query_row("SELECT count(*) FROM transfers", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 0);
@@ -132,7 +132,7 @@ fn a_case_has_one_pending_hand_over_at_a_time() {
         TransferRule::AlreadyPending,
     );
     // The index holds even against a write that skips the store's check.
-    let raw = c.store.conn.execute(
+    let raw = c.store.lite_conn().execute(
         "INSERT INTO transfers (case_id, kind, from_centre, to_centre, sent_at, sent_by)
          VALUES (?1, 'up', 4, 2, '2026-11-27 09:00:00', 1)",
         [id],
@@ -177,7 +177,7 @@ fn a_booked_session_stays_with_its_centre_and_is_listed_on_the_hand_over() {
     c.store.sign(c.t1_desk, id, &hours(), day(3, 10)).unwrap();
     let (mediator, status): (i64, String) = c
         .store
-        .conn
+        .lite_conn()
         .query_row(
             "SELECT mediator_id, status FROM sessions WHERE id = ?1",
             [sid],
