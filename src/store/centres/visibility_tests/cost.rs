@@ -15,13 +15,14 @@ fn pages(s: &Store, sql: &str) -> i64 {
     let status = |op: i32| {
         let (mut cur, mut hi) = (0, 0);
         // SAFETY: the handle is this live connection's; db_status only reads its counters.
-        let rc = unsafe { ffi::sqlite3_db_status(s.conn.handle(), op, &mut cur, &mut hi, 1) };
+        let rc =
+            unsafe { ffi::sqlite3_db_status(s.lite_conn().handle(), op, &mut cur, &mut hi, 1) };
         assert_eq!(rc, ffi::SQLITE_OK);
         i64::from(cur)
     };
     let reset = || status(ffi::SQLITE_DBSTATUS_CACHE_HIT) + status(ffi::SQLITE_DBSTATUS_CACHE_MISS);
     reset();
-    let n: i64 = s.conn.query_row(sql, [], |r| r.get(0)).unwrap();
+    let n: i64 = s.lite_conn().query_row(sql, [], |r| r.get(0)).unwrap();
     assert!(n >= 200, "{n} rows: {sql}");
     reset()
 }

@@ -112,7 +112,7 @@ fn without_statistics_a_village_or_a_lead_over_several_centres_never_sorts() {
 /// (many closed cases, few open) for the planner's statistics, in milliseconds.
 fn copies(s: &Store, case_id: i64, n: i64, tag: &str, active: bool, colour: Colour, centre: i64) {
     let cols: Vec<String> = s
-        .conn
+        .lite_conn()
         .prepare("SELECT name FROM pragma_table_info('cases') WHERE name NOT IN ('id', 'case_no', 'active', 'colour', 'centre_id', 'status', 'closed_at')")
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -121,7 +121,7 @@ fn copies(s: &Store, case_id: i64, n: i64, tag: &str, active: bool, colour: Colo
         .collect();
     let cols = cols.join(", ");
     let status = if active { "registered" } else { "closed" };
-    s.conn
+    s.lite_conn()
         .execute(
             &format!(
                 "INSERT INTO cases (case_no, active, colour, centre_id, status, closed_at, {cols})
