@@ -47,14 +47,28 @@ macro_rules! visible_case {
 }
 pub(in crate::store) use visible_case;
 
-/// SQL true when the connection may READ the case aliased `$c`: its visible centres handle it
-/// (`visible!()`), received it first, are asked to sign for it (a pending hand-over: they read
-/// its whole history before deciding), or once sent it on (read-only: writes check
-/// `check_handles`, the handling centre only). `concat!("… WHERE ", readable!("c"))`.
+/// SQL true when the connection sees every centre (a county lead, a single-centre database):
+/// two counts of a few rows, each run once per statement. Put first in an OR, it spares a
+/// county-wide reader the visibility probes — and the read of each case's row they need —
+/// on every row a search or a list looks at.
+macro_rules! sees_all {
+    () => {
+        "(SELECT count(*) FROM temp.visible_centres) = (SELECT count(*) FROM centres)"
+    };
+}
+pub(in crate::store) use sees_all;
+
+/// SQL true when the connection may READ the case aliased `$c`: it sees every centre
+/// (`sees_all!`), or its visible centres handle it (`visible!()`), received it first, are
+/// asked to sign for it (a pending hand-over: they read its whole history before deciding),
+/// or once sent it on (read-only: writes check `check_handles`, the handling centre only).
+/// `concat!("… WHERE ", readable!("c"))`.
 macro_rules! readable {
     ($c:literal) => {
         concat!(
             "(",
+            $crate::store::centres::sees_all!(),
+            " OR ",
             $c,
             ".centre_id IN (SELECT id FROM temp.visible_centres) OR ",
             $c,
@@ -70,16 +84,20 @@ macro_rules! readable {
 pub(in crate::store) use readable;
 
 /// SQL that is true when the connection may read (`readable!`) the case with id `$case` (an
-/// SQL expression), by one primary-key probe: for search paths driven by another table's
-/// index (parties, the summary index), which must stay in the driver's order.
+/// SQL expression: a case's id from another table, which holds only ids of cases — cases are
+/// never deleted), by one primary-key probe, none when it sees every centre: for search paths
+/// driven by another table's index (parties, the summary index), which must stay in the
+/// driver's order.
 macro_rules! readable_case {
     ($case:literal) => {
         concat!(
-            "EXISTS (SELECT 1 FROM cases rc WHERE rc.id = ",
+            "(",
+            $crate::store::centres::sees_all!(),
+            " OR EXISTS (SELECT 1 FROM cases rc WHERE rc.id = ",
             $case,
             " AND ",
             $crate::store::centres::readable!("rc"),
-            ")"
+            "))"
         )
     };
 }
@@ -87,16 +105,21 @@ pub(in crate::store) use readable_case;
 
 /// SQL that is true when the party with id `$party` (an SQL expression) is a party of a case
 /// the connection may read: parties are shared by the county (一次录入), what a desk finds of
-/// them is what its readable cases hold. One `case_parties_party` probe, then one per case.
+/// them is what its readable cases hold. One `case_parties_party` probe, then one per case
+/// (none when the connection sees every centre: any case of theirs will do).
 macro_rules! party_seen {
     ($party:literal) => {
         concat!(
-            "EXISTS (SELECT 1 FROM case_parties sx JOIN cases sy ON sy.id = sx.case_id
+            "(",
+            $crate::store::centres::sees_all!(),
+            " AND EXISTS (SELECT 1 FROM case_parties sa WHERE sa.party_id = ",
+            $party,
+            ") OR EXISTS (SELECT 1 FROM case_parties sx JOIN cases sy ON sy.id = sx.case_id
                      WHERE sx.party_id = ",
             $party,
             " AND ",
             $crate::store::centres::readable!("sy"),
-            ")"
+            "))"
         )
     };
 }
