@@ -6,6 +6,8 @@
 mod access;
 mod commands;
 #[cfg(test)]
+mod engines_tests;
+#[cfg(test)]
 pub(crate) mod fixture;
 mod queries;
 #[cfg(test)]
@@ -28,7 +30,7 @@ use rusqlite::Connection;
 /// `concat!("… WHERE c.centre_id ", visible!())`.
 macro_rules! visible {
     () => {
-        "IN (SELECT id FROM temp.visible_centres)"
+        "IN (SELECT id FROM visible_centres)"
     };
 }
 pub(in crate::store) use visible;
@@ -41,7 +43,7 @@ macro_rules! visible_case {
         concat!(
             "(SELECT centre_id FROM cases WHERE id = ",
             $case,
-            ") IN (SELECT id FROM temp.visible_centres)"
+            ") IN (SELECT id FROM visible_centres)"
         )
     };
 }
@@ -53,7 +55,7 @@ pub(in crate::store) use visible_case;
 /// on every row a search or a list looks at.
 macro_rules! sees_all {
     () => {
-        "(SELECT count(*) FROM temp.visible_centres) = (SELECT count(*) FROM centres)"
+        "(SELECT count(*) FROM visible_centres) = (SELECT count(*) FROM centres)"
     };
 }
 pub(in crate::store) use sees_all;
@@ -70,14 +72,14 @@ macro_rules! readable {
             $crate::store::centres::sees_all!(),
             " OR ",
             $c,
-            ".centre_id IN (SELECT id FROM temp.visible_centres) OR ",
+            ".centre_id IN (SELECT id FROM visible_centres) OR ",
             $c,
-            ".received_centre_id IN (SELECT id FROM temp.visible_centres) OR ",
+            ".received_centre_id IN (SELECT id FROM visible_centres) OR ",
             $c,
-            ".pending_to IN (SELECT id FROM temp.visible_centres) OR EXISTS (SELECT 1 FROM \
+            ".pending_to IN (SELECT id FROM visible_centres) OR EXISTS (SELECT 1 FROM \
              transfers xt WHERE xt.case_id = ",
             $c,
-            ".id AND xt.from_centre IN (SELECT id FROM temp.visible_centres)))"
+            ".id AND xt.from_centre IN (SELECT id FROM visible_centres)))"
         )
     };
 }
@@ -161,7 +163,7 @@ impl From<CentreRule> for StoreError {
 }
 
 /// At open: the connection's visible list; everything when there is one centre.
-pub(in crate::store) fn init_visible(conn: &Connection) -> Result<Scope> {
+pub(in crate::store) fn init_visible(conn: Db) -> Result<Scope> {
     queries::create_visible(conn)?;
     let all = queries::all(conn)?;
     let ids: Vec<i64> = if centre::open_to_all(all.len()) {
@@ -178,7 +180,7 @@ pub(in crate::store) fn init_visible(conn: &Connection) -> Result<Scope> {
 /// (`cases_centre_urgency`, `cases_centre_received`) instead of testing every row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(in crate::store) enum Scope {
-    /// `IN (SELECT id FROM temp.visible_centres)`: everything of a single-centre database, a
+    /// `IN (SELECT id FROM visible_centres)`: everything of a single-centre database, a
     /// lead's subtree, or nothing.
     #[default]
     Visible,
@@ -255,21 +257,21 @@ pub(in crate::store) fn place_staff(db: Db, by: Actor, wanted: Option<i64>) -> R
 
 impl Store {
     pub fn centre_tree(&self) -> Result<CentreTree> {
-        Ok(CentreTree::new(queries::all(self.lite()?)?))
+        Ok(CentreTree::new(queries::all(self.db())?))
     }
 
     /// The centre a member of staff works at.
     pub fn staff_centre(&self, staff_id: i64) -> Result<Centre> {
-        desk_centre(self.lite()?, staff_id)
+        desk_centre(self.db(), staff_id)
     }
 
     /// From now on this connection reads what `by` may see (their centre, and for a lead every
     /// centre below it); returns those centres' ids.
     pub fn view_as(&mut self, by: Actor) -> Result<Vec<i64>> {
         let tree = self.centre_tree()?;
-        let own = desk_centre(self.lite()?, by.staff_id)?;
+        let own = desk_centre(self.db(), by.staff_id)?;
         let ids = tree.visible_to(by.role, own.id);
-        queries::set_visible(self.lite()?, &ids)?;
+        queries::set_visible(self.db(), &ids)?;
         self.viewer = Some(by);
         self.scope = scope_of(&tree, &ids);
         Ok(ids)
@@ -291,7 +293,7 @@ impl Store {
             Some(by) => self.view_as(by).map(drop),
             None => {
                 self.viewer = None;
-                self.scope = init_visible(self.lite()?)?;
+                self.scope = init_visible(self.db())?;
                 Ok(())
             }
         }
@@ -302,7 +304,7 @@ impl Store {
         match self.viewer {
             Some(by) => self.view_as(by).map(drop),
             None => {
-                self.scope = init_visible(self.lite()?)?;
+                self.scope = init_visible(self.db())?;
                 Ok(())
             }
         }
@@ -312,26 +314,26 @@ impl Store {
     /// visible ones — whose mediators triage proposes, whose rooms and staff the calendar lists.
     pub(in crate::store) fn home_centres(&self) -> Result<Vec<i64>> {
         match self.viewer {
-            Some(by) => Ok(vec![desk_centre(self.lite()?, by.staff_id)?.id]),
+            Some(by) => Ok(vec![desk_centre(self.db(), by.staff_id)?.id]),
             None => self.visible_centres(),
         }
     }
 
     /// Whether this connection sees every centre (then a read of everything needs no filter).
     pub(in crate::store) fn sees_all(&self) -> Result<bool> {
-        queries::sees_all(self.lite()?)
+        queries::sees_all(self.db())
     }
 
     /// Per centre id: its active staff, and its open cases where the connection sees them.
     pub fn centre_counts(&self) -> Result<std::collections::HashMap<i64, CentreCounts>> {
-        let mut out: std::collections::HashMap<i64, CentreCounts> = queries::all(self.lite()?)?
+        let mut out: std::collections::HashMap<i64, CentreCounts> = queries::all(self.db())?
             .into_iter()
             .map(|c| (c.id, CentreCounts::default()))
             .collect();
         for (id, n) in queries::staff_per_centre(self.lite()?)? {
             out.entry(id).or_default().staff = n;
         }
-        for id in queries::visible(self.lite()?)? {
+        for id in queries::visible(self.db())? {
             out.entry(id).or_default().open_cases = Some(0);
         }
         for (id, n) in queries::open_cases_per_visible_centre(self.lite()?)? {
@@ -342,7 +344,7 @@ impl Store {
 
     /// The centres this connection reads.
     pub fn visible_centres(&self) -> Result<Vec<i64>> {
-        queries::visible(self.lite()?)
+        queries::visible(self.db())
     }
 
     /// Runs `f` reading `centre` alone (one this connection sees; `Forbidden` otherwise), then
@@ -352,13 +354,13 @@ impl Store {
         centre: i64,
         f: impl FnOnce(&Store) -> Result<T>,
     ) -> Result<T> {
-        let before = queries::visible(self.lite()?)?;
+        let before = queries::visible(self.db())?;
         if !before.contains(&centre) {
             return Err(StoreError::Forbidden);
         }
-        queries::set_visible(self.lite()?, &[centre])?;
+        queries::set_visible(self.db(), &[centre])?;
         let out = f(self);
-        queries::set_visible(self.lite()?, &before)?;
+        queries::set_visible(self.db(), &before)?;
         out
     }
 }
