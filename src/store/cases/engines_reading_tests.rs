@@ -116,7 +116,12 @@ fn reading_and_moving_a_case_on_both_engines() {
         .unwrap();
         let o = queries::latest_outcome(s.db(), id).unwrap().unwrap();
         assert_eq!(
-            (o.kind.as_str(), o.terms.as_str(), o.judicial, o.reply_due),
+            (
+                o.kind.as_str(),
+                o.terms.as_str(),
+                o.judicial,
+                o.reply_due.clone()
+            ),
             ("agreement", "赔偿 2000 元", true, None),
             "{e:?}"
         );
@@ -156,5 +161,47 @@ fn reading_and_moving_a_case_on_both_engines() {
             .map(|a| a.action)
             .collect();
         assert_eq!(last, ["case.deadline", "case.status"], "{e:?}");
+        // The whole detail as the case pane opens it (its list row read through the visible
+        // centres), the owner named in the timeline.
+        let d = s.case_detail(id).unwrap();
+        assert_eq!(
+            (
+                d.row.case_no.as_str(),
+                d.row.status,
+                d.row.active,
+                d.row.owner_id
+            ),
+            (
+                created.case_no.as_str(),
+                Status::Agreement,
+                false,
+                Some(m1.staff_id)
+            ),
+            "{e:?}"
+        );
+        assert_eq!(d.row.owner.as_deref(), Some("员工M1"), "{e:?}");
+        assert_eq!(
+            (d.summary.as_str(), d.people, d.attempts, d.colour_computed),
+            ("楼上漏水", 1, [1, 0, 0], Colour::Blue),
+            "{e:?}"
+        );
+        assert_eq!(d.ladder().level, Level::Township);
+        assert_eq!((d.parties, d.outcome), (parties, Some(o)), "{e:?}");
+        assert_eq!(d.term_end, s.mediation_term(1, at(16, 9)).unwrap());
+        assert_eq!(d.timeline.len(), 6, "{e:?}");
+        assert!(s.case_rows(&[id, id + 100]).unwrap().len() == 1);
+        // The visitor's slip, by number.
+        let slip = s.slip(&format!(" {} ", created.case_no)).unwrap();
+        assert_eq!(
+            (slip.received_at, slip.colour, slip.deadline_at),
+            (Some(at(16, 9)), Colour::Blue, st.deadline),
+            "{e:?}"
+        );
+        assert_eq!(
+            (slip.owner_name, slip.applicant, slip.received_centre),
+            (Some("员工M1".into()), Some("张伟".into()), None),
+            "{e:?}"
+        );
+        assert!(matches!(s.slip("2026-1116-999"), Err(StoreError::NotFound)));
     });
 }
