@@ -4,6 +4,8 @@
 //! `domain::booking`; every SQL statement is in `queries/`, each bounded by an index on time.
 mod clash;
 mod days;
+#[cfg(test)]
+pub(crate) mod engines_tests;
 mod queries;
 mod read;
 #[cfg(test)]

@@ -32,7 +32,7 @@ fn required(reason: &str) -> Result<String> {
 /// A session write refused by PostgreSQL's exclusion constraints: another desk's session
 /// committed between this transaction's check and its write. Told as a conflict, so the
 /// transaction runs again and the check names that session (the precise clash).
-fn overlap_as_conflict<T>(r: Result<T>) -> Result<T> {
+pub(super) fn overlap_as_conflict<T>(r: Result<T>) -> Result<T> {
     r.map_err(|e| {
         if queries::is_overlap(&e) {
             StoreError::Conflict

@@ -3,6 +3,8 @@
 //! breach, close when fulfilled (record.rs) — and the work list (list.rs). Every change is
 //! role-checked and audited in the same transaction; the rules are `domain::followup` and
 //! `domain::followup_rule`, every SQL statement is in queries.rs.
+#[cfg(test)]
+mod engines_tests;
 mod list;
 mod queries;
 mod record;

@@ -162,8 +162,9 @@ pub(super) fn mark_done(db: Db, id: i64, d: &Done, at: &str, by: i64) -> Result<
 /// Whether a case still has a follow-up due.
 pub(super) fn any_due(db: Db, case_id: i64) -> Result<bool> {
     let found: i64 = db.one(
-        "SELECT CASE WHEN EXISTS (SELECT 1 FROM followups WHERE case_id = ?1 AND status = 'due')
-         THEN 1 ELSE 0 END",
+        "SELECT CAST(CASE WHEN EXISTS
+             (SELECT 1 FROM followups WHERE case_id = ?1 AND status = 'due') THEN 1 ELSE 0 END
+         AS BIGINT)",
         &[&case_id],
     )?;
     Ok(found == 1)

@@ -130,7 +130,7 @@ pub(in crate::store::calendar) fn booked_in(db: Db, centre: Option<i64>, day: Sp
     db.one(
         "SELECT CAST(COUNT(*) AS BIGINT) FROM sessions s WHERE s.starts_at >= ?1
          AND s.starts_at < ?2 AND s.status = 'booked'
-         AND (?3 IS NULL OR (SELECT centre_id FROM cases WHERE id = s.case_id) = ?3
+         AND (CAST(?3 AS BIGINT) IS NULL OR (SELECT centre_id FROM cases WHERE id = s.case_id) = ?3
               OR (SELECT centre_id FROM rooms WHERE id = s.room_id) = ?3)",
         &[&to_sql(day.start), &to_sql(day.end), &centre],
     )

@@ -15,7 +15,7 @@ pub(in crate::store) fn day_rules<'c>(
 ) -> Result<Vec<DayRule>> {
     let rows = db.into().query_map(
         "SELECT day, centre_id, open, name FROM holidays
-         WHERE day >= ?1 AND day <= ?2 AND (?3 IS NULL OR centre_id IS NULL OR centre_id = ?3)
+         WHERE day >= ?1 AND day <= ?2 AND (CAST(?3 AS BIGINT) IS NULL OR centre_id IS NULL OR centre_id = ?3)
          ORDER BY day, centre_id",
         &[&date_to_sql(from), &date_to_sql(to), &centre],
         |r| {
@@ -78,7 +78,7 @@ pub(in crate::store::calendar) fn delete_day(
     day: NaiveDate,
 ) -> Result<bool> {
     let n = db.execute(
-        "DELETE FROM holidays WHERE ifnull(centre_id, 0) = ifnull(?1, 0) AND day = ?2",
+        "DELETE FROM holidays WHERE ifnull(centre_id, 0) = ifnull(CAST(?1 AS BIGINT), 0) AND day = ?2",
         &[&centre, &date_to_sql(day)],
     )?;
     Ok(n > 0)

@@ -143,7 +143,7 @@ pub(in crate::store::calendar) fn leave_in(
     let day = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or_default();
     db.query_map(
         "SELECT id, staff_id, from_day, to_day, note FROM staff_leave
-         WHERE (?1 IS NULL OR staff_id = ?1) AND to_day >= ?2 AND from_day <= ?3
+         WHERE (CAST(?1 AS BIGINT) IS NULL OR staff_id = ?1) AND to_day >= ?2 AND from_day <= ?3
          ORDER BY from_day, id",
         &[&staff, &date_to_sql(from), &date_to_sql(to)],
         |r| {
