@@ -2,7 +2,8 @@
 //! county (10 centres: the county, 3 townships, 6 villages) as a village clerk (one centre),
 //! a township lead (3 centres) and the county lead (all 10), next to the single-centre demo of
 //! the same size. `cargo bench --bench centres` (databases under /tmp/onedoor-bench, made once;
-//! a path after `--` replaces the county one).
+//! a path after `--` replaces the county one). `ONEDOOR_BENCH_WHO=DL01D` (or DLL, L001, SINGLE)
+//! runs one viewer; `ONEDOOR_BENCH_KEYS=1` prints each keystroke's median / max beside the table.
 mod common;
 use chrono::NaiveDateTime;
 use onedoor::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort};
@@ -70,13 +71,20 @@ fn main() {
         "| who | centres seen | open by urgency | red open | unassigned | search keystroke median / p99 / max | name index |"
     );
     println!("|---|---|---|---|---|---|---|");
-    run(&single, None, "single centre, lead");
+    // ONEDOOR_BENCH_WHO=DLL runs one viewer (SINGLE: the single-centre demo's lead).
+    let only = std::env::var("ONEDOOR_BENCH_WHO").ok();
+    let wanted = |code: &str| only.as_deref().is_none_or(|o| o == code);
+    if wanted("SINGLE") {
+        run(&single, None, "single centre, lead");
+    }
     for (code, who) in [
         ("DL01D", "county: village clerk"),
         ("DLL", "county: township lead"),
         ("L001", "county: county lead"),
     ] {
-        run(&county, Some(code), who);
+        if wanted(code) {
+            run(&county, Some(code), who);
+        }
     }
 }
 
@@ -122,23 +130,38 @@ fn run(path: &Path, code: Option<&str>, who: &str) {
         "5678",
         "1124-0",
     ];
-    let mut v = Vec::new();
-    for _ in 0..5 {
-        for q in queries {
-            let chars: Vec<char> = q.chars().collect();
-            for n in 1..=chars.len() {
-                let prefix: String = chars[..n].iter().collect();
-                let t = Instant::now();
-                let h = store
-                    .search_cases_with(&prefix, PAGE, now(), Some(&ix))
-                    .unwrap();
-                v.push(t.elapsed().as_secs_f64() * 1000.0);
-                std::hint::black_box(h);
-            }
+    // Per keystroke (query prefix): its samples, for the breakdown printed after the table.
+    let mut per: Vec<(String, Vec<f64>)> = Vec::new();
+    for q in queries {
+        let chars: Vec<char> = q.chars().collect();
+        for n in 1..=chars.len() {
+            per.push((chars[..n].iter().collect(), Vec::new()));
         }
     }
+    for _ in 0..5 {
+        for (prefix, samples) in per.iter_mut() {
+            let t = Instant::now();
+            let h = store
+                .search_cases_with(prefix, PAGE, now(), Some(&ix))
+                .unwrap();
+            samples.push(t.elapsed().as_secs_f64() * 1000.0);
+            std::hint::black_box(h);
+        }
+    }
+    let v: Vec<f64> = per.iter().flat_map(|(_, s)| s.iter().copied()).collect();
     let (m, p, x) = stats(v);
     println!(
         "| {who} | {seen} | {open:.2} ms | {red:.2} ms | {unassigned:.2} ms | {m:.2} / {p:.2} / {x:.2} ms | {index_ms:.0} ms |"
     );
+    if std::env::var_os("ONEDOOR_BENCH_KEYS").is_some() {
+        // Median / max of each keystroke, to find the slow ones.
+        let keys: Vec<String> = per
+            .into_iter()
+            .map(|(k, s)| {
+                let (m, _, x) = stats(s);
+                format!("{k} {m:.2}/{x:.2}")
+            })
+            .collect();
+        eprintln!("  {who}: {}", keys.join(", "));
+    }
 }

@@ -288,7 +288,7 @@ impl Store {
         // checkpoints for a while cannot leave a huge file behind.
         conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)?;
         let from = migrations::migrate(&mut conn)?;
-        let scope = centres::init_visible(&conn)?;
+        let scope = centres::init_visible(db::Db::Lite(&conn))?;
         diagnostics::opened(&conn, from, main);
         Ok(Store {
             conn: db::Conn::Lite(conn),

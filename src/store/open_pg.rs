@@ -5,7 +5,6 @@
 //!
 //! The engine is being built subject by subject (ARCHITECTURE.md): what is not yet written for
 //! PostgreSQL answers `NotOnThisEngine` rather than run SQLite's SQL there.
-use super::centres::Scope;
 use super::db::{Conn, Engine};
 use super::{CheckGate, Result, Store, migrations};
 use std::time::Duration;
@@ -22,6 +21,8 @@ impl Store {
     pub fn connect(params: &str) -> Result<Store> {
         let mut conn = Conn::pg(params)?;
         migrations::pg::migrate(&mut conn, &shown(params))?;
+        // Every connection reads through its visible centres (centres/mod.rs), as on SQLite.
+        let scope = super::centres::init_visible(conn.db())?;
         Ok(Store {
             conn,
             path: None,
@@ -29,7 +30,7 @@ impl Store {
             gate: CheckGate::passed(),
             write_wait: Duration::ZERO,
             viewer: None,
-            scope: Scope::Visible,
+            scope,
         })
     }
 

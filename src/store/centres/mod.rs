@@ -6,6 +6,8 @@
 mod access;
 mod commands;
 #[cfg(test)]
+mod engines_tests;
+#[cfg(test)]
 pub(crate) mod fixture;
 mod queries;
 #[cfg(test)]
@@ -28,7 +30,7 @@ use rusqlite::Connection;
 /// `concat!("… WHERE c.centre_id ", visible!())`.
 macro_rules! visible {
     () => {
-        "IN (SELECT id FROM temp.visible_centres)"
+        "IN (SELECT id FROM visible_centres)"
     };
 }
 pub(in crate::store) use visible;
@@ -41,45 +43,63 @@ macro_rules! visible_case {
         concat!(
             "(SELECT centre_id FROM cases WHERE id = ",
             $case,
-            ") IN (SELECT id FROM temp.visible_centres)"
+            ") IN (SELECT id FROM visible_centres)"
         )
     };
 }
 pub(in crate::store) use visible_case;
 
-/// SQL true when the connection may READ the case aliased `$c`: its visible centres handle it
-/// (`visible!()`), received it first, are asked to sign for it (a pending hand-over: they read
-/// its whole history before deciding), or once sent it on (read-only: writes check
-/// `check_handles`, the handling centre only). `concat!("… WHERE ", readable!("c"))`.
+/// SQL true when the connection sees every centre (a county lead, a single-centre database):
+/// two counts of a few rows, each run once per statement. Put first in an OR, it spares a
+/// county-wide reader the visibility probes — and the read of each case's row they need —
+/// on every row a search or a list looks at.
+macro_rules! sees_all {
+    () => {
+        "(SELECT count(*) FROM visible_centres) = (SELECT count(*) FROM centres)"
+    };
+}
+pub(in crate::store) use sees_all;
+
+/// SQL true when the connection may READ the case aliased `$c`: it sees every centre
+/// (`sees_all!`), or its visible centres handle it (`visible!()`), received it first, are
+/// asked to sign for it (a pending hand-over: they read its whole history before deciding),
+/// or once sent it on (read-only: writes check `check_handles`, the handling centre only).
+/// `concat!("… WHERE ", readable!("c"))`.
 macro_rules! readable {
     ($c:literal) => {
         concat!(
             "(",
+            $crate::store::centres::sees_all!(),
+            " OR ",
             $c,
-            ".centre_id IN (SELECT id FROM temp.visible_centres) OR ",
+            ".centre_id IN (SELECT id FROM visible_centres) OR ",
             $c,
-            ".received_centre_id IN (SELECT id FROM temp.visible_centres) OR ",
+            ".received_centre_id IN (SELECT id FROM visible_centres) OR ",
             $c,
-            ".pending_to IN (SELECT id FROM temp.visible_centres) OR EXISTS (SELECT 1 FROM \
+            ".pending_to IN (SELECT id FROM visible_centres) OR EXISTS (SELECT 1 FROM \
              transfers xt WHERE xt.case_id = ",
             $c,
-            ".id AND xt.from_centre IN (SELECT id FROM temp.visible_centres)))"
+            ".id AND xt.from_centre IN (SELECT id FROM visible_centres)))"
         )
     };
 }
 pub(in crate::store) use readable;
 
 /// SQL that is true when the connection may read (`readable!`) the case with id `$case` (an
-/// SQL expression), by one primary-key probe: for search paths driven by another table's
-/// index (parties, the summary index), which must stay in the driver's order.
+/// SQL expression: a case's id from another table, which holds only ids of cases — cases are
+/// never deleted), by one primary-key probe, none when it sees every centre: for search paths
+/// driven by another table's index (parties, the summary index), which must stay in the
+/// driver's order.
 macro_rules! readable_case {
     ($case:literal) => {
         concat!(
-            "EXISTS (SELECT 1 FROM cases rc WHERE rc.id = ",
+            "(",
+            $crate::store::centres::sees_all!(),
+            " OR EXISTS (SELECT 1 FROM cases rc WHERE rc.id = ",
             $case,
             " AND ",
             $crate::store::centres::readable!("rc"),
-            ")"
+            "))"
         )
     };
 }
@@ -87,16 +107,21 @@ pub(in crate::store) use readable_case;
 
 /// SQL that is true when the party with id `$party` (an SQL expression) is a party of a case
 /// the connection may read: parties are shared by the county (一次录入), what a desk finds of
-/// them is what its readable cases hold. One `case_parties_party` probe, then one per case.
+/// them is what its readable cases hold. One `case_parties_party` probe, then one per case
+/// (none when the connection sees every centre: any case of theirs will do).
 macro_rules! party_seen {
     ($party:literal) => {
         concat!(
-            "EXISTS (SELECT 1 FROM case_parties sx JOIN cases sy ON sy.id = sx.case_id
+            "(",
+            $crate::store::centres::sees_all!(),
+            " AND EXISTS (SELECT 1 FROM case_parties sa WHERE sa.party_id = ",
+            $party,
+            ") OR EXISTS (SELECT 1 FROM case_parties sx JOIN cases sy ON sy.id = sx.case_id
                      WHERE sx.party_id = ",
             $party,
             " AND ",
             $crate::store::centres::readable!("sy"),
-            ")"
+            "))"
         )
     };
 }
@@ -138,7 +163,7 @@ impl From<CentreRule> for StoreError {
 }
 
 /// At open: the connection's visible list; everything when there is one centre.
-pub(in crate::store) fn init_visible(conn: &Connection) -> Result<Scope> {
+pub(in crate::store) fn init_visible(conn: Db) -> Result<Scope> {
     queries::create_visible(conn)?;
     let all = queries::all(conn)?;
     let ids: Vec<i64> = if centre::open_to_all(all.len()) {
@@ -155,7 +180,7 @@ pub(in crate::store) fn init_visible(conn: &Connection) -> Result<Scope> {
 /// (`cases_centre_urgency`, `cases_centre_received`) instead of testing every row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(in crate::store) enum Scope {
-    /// `IN (SELECT id FROM temp.visible_centres)`: everything of a single-centre database, a
+    /// `IN (SELECT id FROM visible_centres)`: everything of a single-centre database, a
     /// lead's subtree, or nothing.
     #[default]
     Visible,
@@ -232,21 +257,21 @@ pub(in crate::store) fn place_staff(db: Db, by: Actor, wanted: Option<i64>) -> R
 
 impl Store {
     pub fn centre_tree(&self) -> Result<CentreTree> {
-        Ok(CentreTree::new(queries::all(self.lite()?)?))
+        Ok(CentreTree::new(queries::all(self.db())?))
     }
 
     /// The centre a member of staff works at.
     pub fn staff_centre(&self, staff_id: i64) -> Result<Centre> {
-        desk_centre(self.lite()?, staff_id)
+        desk_centre(self.db(), staff_id)
     }
 
     /// From now on this connection reads what `by` may see (their centre, and for a lead every
     /// centre below it); returns those centres' ids.
     pub fn view_as(&mut self, by: Actor) -> Result<Vec<i64>> {
         let tree = self.centre_tree()?;
-        let own = desk_centre(self.lite()?, by.staff_id)?;
+        let own = desk_centre(self.db(), by.staff_id)?;
         let ids = tree.visible_to(by.role, own.id);
-        queries::set_visible(self.lite()?, &ids)?;
+        queries::set_visible(self.db(), &ids)?;
         self.viewer = Some(by);
         self.scope = scope_of(&tree, &ids);
         Ok(ids)
@@ -268,7 +293,7 @@ impl Store {
             Some(by) => self.view_as(by).map(drop),
             None => {
                 self.viewer = None;
-                self.scope = init_visible(self.lite()?)?;
+                self.scope = init_visible(self.db())?;
                 Ok(())
             }
         }
@@ -279,7 +304,7 @@ impl Store {
         match self.viewer {
             Some(by) => self.view_as(by).map(drop),
             None => {
-                self.scope = init_visible(self.lite()?)?;
+                self.scope = init_visible(self.db())?;
                 Ok(())
             }
         }
@@ -289,26 +314,26 @@ impl Store {
     /// visible ones — whose mediators triage proposes, whose rooms and staff the calendar lists.
     pub(in crate::store) fn home_centres(&self) -> Result<Vec<i64>> {
         match self.viewer {
-            Some(by) => Ok(vec![desk_centre(self.lite()?, by.staff_id)?.id]),
+            Some(by) => Ok(vec![desk_centre(self.db(), by.staff_id)?.id]),
             None => self.visible_centres(),
         }
     }
 
     /// Whether this connection sees every centre (then a read of everything needs no filter).
     pub(in crate::store) fn sees_all(&self) -> Result<bool> {
-        queries::sees_all(self.lite()?)
+        queries::sees_all(self.db())
     }
 
     /// Per centre id: its active staff, and its open cases where the connection sees them.
     pub fn centre_counts(&self) -> Result<std::collections::HashMap<i64, CentreCounts>> {
-        let mut out: std::collections::HashMap<i64, CentreCounts> = queries::all(self.lite()?)?
+        let mut out: std::collections::HashMap<i64, CentreCounts> = queries::all(self.db())?
             .into_iter()
             .map(|c| (c.id, CentreCounts::default()))
             .collect();
         for (id, n) in queries::staff_per_centre(self.lite()?)? {
             out.entry(id).or_default().staff = n;
         }
-        for id in queries::visible(self.lite()?)? {
+        for id in queries::visible(self.db())? {
             out.entry(id).or_default().open_cases = Some(0);
         }
         for (id, n) in queries::open_cases_per_visible_centre(self.lite()?)? {
@@ -319,7 +344,7 @@ impl Store {
 
     /// The centres this connection reads.
     pub fn visible_centres(&self) -> Result<Vec<i64>> {
-        queries::visible(self.lite()?)
+        queries::visible(self.db())
     }
 
     /// Runs `f` reading `centre` alone (one this connection sees; `Forbidden` otherwise), then
@@ -329,13 +354,13 @@ impl Store {
         centre: i64,
         f: impl FnOnce(&Store) -> Result<T>,
     ) -> Result<T> {
-        let before = queries::visible(self.lite()?)?;
+        let before = queries::visible(self.db())?;
         if !before.contains(&centre) {
             return Err(StoreError::Forbidden);
         }
-        queries::set_visible(self.lite()?, &[centre])?;
+        queries::set_visible(self.db(), &[centre])?;
         let out = f(self);
-        queries::set_visible(self.lite()?, &before)?;
+        queries::set_visible(self.db(), &before)?;
         out
     }
 }

@@ -1,7 +1,7 @@
 //! Every SQL statement of centres and of what a connection may see.
 use super::super::Result;
 use super::super::convert::{Clock, Weekdays, clock_text, weekdays_text};
-use super::super::db::{Db, Row as DbRow};
+use super::super::db::{Db, Engine, Row as DbRow};
 use super::visible;
 use crate::domain::centre::Centre;
 use crate::domain::ladder::Level;
@@ -195,11 +195,11 @@ pub(super) fn visible_prefixes(c: &Connection) -> Result<Vec<String>> {
 }
 
 /// Whether every centre of the tree is visible (a single-centre database, the county lead).
-pub(super) fn sees_all(c: &Connection) -> Result<bool> {
-    Ok(c.prepare_cached(
-        "SELECT (SELECT count(*) FROM centres) = (SELECT count(*) FROM temp.visible_centres)",
-    )?
-    .query_row([], |r| r.get(0))?)
+pub(super) fn sees_all<'c>(db: impl Into<Db<'c>>) -> Result<bool> {
+    db.into().one(
+        "SELECT (SELECT count(*) FROM centres) = (SELECT count(*) FROM visible_centres)",
+        &[],
+    )
 }
 
 /// Every centre that may read a case besides its handling one (`readable!`): the centre that
@@ -233,23 +233,32 @@ pub(super) fn room_centre(c: &Connection, room_id: i64) -> Result<Option<i64>> {
 }
 
 /// The connection's own list of centres it may read (a TEMP table: per connection, never
-/// in the file).
-pub(super) fn create_visible(c: &Connection) -> Result<()> {
-    c.execute_batch("CREATE TEMP TABLE IF NOT EXISTS visible_centres (id INTEGER PRIMARY KEY);")?;
-    Ok(())
+/// in the file; on PostgreSQL per session). Named unqualified in SQL: both engines look in the
+/// connection's temporary tables first.
+pub(super) fn create_visible<'c>(db: impl Into<Db<'c>>) -> Result<()> {
+    let db = db.into();
+    db.batch(match db.engine() {
+        Engine::Sqlite => {
+            "CREATE TEMP TABLE IF NOT EXISTS visible_centres (id INTEGER PRIMARY KEY)"
+        }
+        Engine::Postgres => {
+            "CREATE TEMP TABLE IF NOT EXISTS visible_centres (id BIGINT PRIMARY KEY)"
+        }
+    })
 }
 
-pub(super) fn set_visible(c: &Connection, ids: &[i64]) -> Result<()> {
-    c.execute("DELETE FROM temp.visible_centres", [])?;
-    let mut ins = c.prepare_cached("INSERT INTO temp.visible_centres (id) VALUES (?1)")?;
+pub(super) fn set_visible<'c>(db: impl Into<Db<'c>>, ids: &[i64]) -> Result<()> {
+    let db = db.into();
+    db.execute("DELETE FROM visible_centres", &[])?;
     for id in ids {
-        ins.execute([id])?;
+        db.execute("INSERT INTO visible_centres (id) VALUES (?1)", &[id])?;
     }
     Ok(())
 }
 
-pub(super) fn visible(c: &Connection) -> Result<Vec<i64>> {
-    let mut stmt = c.prepare_cached("SELECT id FROM temp.visible_centres ORDER BY id")?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+pub(super) fn visible<'c>(db: impl Into<Db<'c>>) -> Result<Vec<i64>> {
+    db.into()
+        .query_map("SELECT id FROM visible_centres ORDER BY id", &[], |r| {
+            r.get(0, "visible_centres")
+        })
 }

@@ -302,7 +302,7 @@ pub(super) fn overdue(c: &Connection, now: NaiveDateTime) -> Result<Vec<OverdueA
                  AND t.reply_by < ?1),
              (SELECT count(*) FROM transfers t WHERE t.from_centre = v.id AND t.state = 'pending'
                  AND t.reply_by < ?1)
-         FROM temp.visible_centres v ORDER BY v.id";
+         FROM visible_centres v ORDER BY v.id";
     let mut stmt = c.prepare_cached(sql)?;
     let rows = stmt.query_map([to_sql(now)], |r| {
         Ok(OverdueAt {

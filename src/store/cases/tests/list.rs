@@ -145,7 +145,7 @@ fn filters_become_parameters_never_text() {
     let (sql, params) = where_sql(&f, None, now(), Scope::Visible);
     assert_eq!(
         sql,
-        "c.centre_id IN (SELECT id FROM temp.visible_centres) AND c.active = 1 AND c.category = ? AND c.owner_id IS NULL AND c.received_at >= ? AND c.received_at < ?"
+        "c.centre_id IN (SELECT id FROM visible_centres) AND c.active = 1 AND c.category = ? AND c.owner_id IS NULL AND c.received_at >= ? AND c.received_at < ?"
     );
     assert_eq!(params[0], Value::Text("x' OR 1=1 --".into()));
     assert_eq!(params[2], Value::Text("2026-11-25 00:00:00".into()));
@@ -154,7 +154,7 @@ fn filters_become_parameters_never_text() {
 }
 
 /// A sorted page tests the centre row by row: the order's index drives.
-const SCOPE: &str = "+c.centre_id IN (SELECT id FROM temp.visible_centres)";
+const SCOPE: &str = "+c.centre_id IN (SELECT id FROM visible_centres)";
 
 #[test]
 fn chips_that_do_not_lead_an_index_in_the_sort_order_are_not_seeked() {
@@ -175,7 +175,7 @@ fn chips_that_do_not_lead_an_index_in_the_sort_order_are_not_seeked() {
     let (sql, _) = where_sql(&f, None, now(), Scope::Visible);
     assert_eq!(
         sql,
-        "c.centre_id IN (SELECT id FROM temp.visible_centres) AND c.status = ? AND c.channel = ?"
+        "c.centre_id IN (SELECT id FROM visible_centres) AND c.status = ? AND c.channel = ?"
     );
 }
 

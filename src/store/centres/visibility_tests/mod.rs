@@ -2,6 +2,7 @@
 //! at each of V1, V2, V3 and T1, read and worked as a village clerk, a township lead and the
 //! county lead. By subject: reading one case (by id, number, search, triage), counts and
 //! lists, writes, and the query plans of a scoped list.
+mod cost;
 mod counts;
 mod handed;
 mod lists;
