@@ -37,6 +37,18 @@ pub(super) fn check_slot(tx: Db, by: Actor, s: &Slot, default: &WorkTime, host: 
     let cal = super::days::centre_calendar(tx, default, host, first, last)?;
     booking::check_day_off(&s.span, &cal)?;
     booking::check_hours(by.role, &s.span, &cal)?;
+    check_clashes(tx, s, first, last)
+}
+
+/// Refuses a slot a mediator's leave or another session of a mediator, the room or a party
+/// takes (the part of `check_slot` that reads other bookings; `first`..`last` are the days the
+/// slot touches).
+pub(super) fn check_clashes(
+    tx: Db,
+    s: &Slot,
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+) -> Result<()> {
     let w = booking::window(s.span.start, s.span.end);
     for m in s.mediators {
         let (code, name, _, _) = queries::staff_brief(tx, *m)?

@@ -279,3 +279,55 @@ fn the_server_refuses_a_second_session_at_the_same_hour_as_a_conflict() {
     .unwrap_err();
     assert!(!queries::is_overlap(&e), "{e:?}");
 }
+
+/// The calendar's reads through the connection's view (`visible!`, `readable!`), and leave
+/// refused while the mediator has sessions then.
+#[test]
+fn the_calendar_reads_and_leave_on_both_engines() {
+    both_engines(|s| {
+        let x = seed(s);
+        let id = book(s, &x, x.m1, at(3, 9, 0), at(3, 10, 0));
+        s.write_db(|db| queries::add_co_mediator(db, id, x.m2))
+            .unwrap();
+        let day_view = s.sessions_between(at(3, 0, 0), at(4, 0, 0)).unwrap();
+        assert_eq!(day_view.len(), 1, "{:?}", s.engine());
+        let v = &day_view[0];
+        assert_eq!(
+            (
+                v.id,
+                v.case_no.as_str(),
+                v.mediators.as_slice(),
+                v.room.as_str()
+            ),
+            (id, "2026-1201-001", [x.m1, x.m2].as_slice(), "第一调解室")
+        );
+        assert_eq!(s.session(id).unwrap(), *v);
+        assert!(
+            s.sessions_between(at(4, 0, 0), at(5, 0, 0))
+                .unwrap()
+                .is_empty()
+        );
+        let brief = s.case_brief_by_no(" 2026-1201-001 ").unwrap().unwrap();
+        assert_eq!((brief.id, brief.active, brief.centre_id), (x.case, true, 1));
+        assert_eq!(s.case_brief(x.case).unwrap(), brief);
+        assert_eq!(s.rooms().unwrap()[0].id, x.room);
+        let busy = s
+            .busy_spans(
+                &[x.m2],
+                Some(x.room),
+                Some(x.case),
+                at(3, 0, 0),
+                at(4, 0, 0),
+            )
+            .unwrap();
+        assert_eq!(busy.len(), 2, "the co-mediator's and the room's: {busy:?}");
+        // Leave over a booked day is refused; the next days are not.
+        assert!(matches!(
+            s.add_leave(x.lead, x.m2, day(3), day(4), "年假", at(1, 9, 0)),
+            Err(StoreError::Booking(BookingRule::LeaveHasSessions))
+        ));
+        s.add_leave(x.lead, x.m2, day(4), day(5), "年假", at(1, 9, 0))
+            .unwrap();
+        assert_eq!(s.leave_between(day(1), day(31)).unwrap().len(), 1);
+    });
+}

@@ -7,6 +7,8 @@ mod days;
 #[cfg(test)]
 pub(crate) mod engines_tests;
 mod queries;
+#[cfg(test)]
+mod race_tests;
 mod read;
 #[cfg(test)]
 pub(crate) mod tests;

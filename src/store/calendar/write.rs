@@ -42,6 +42,23 @@ pub(super) fn overlap_as_conflict<T>(r: Result<T>) -> Result<T> {
     })
 }
 
+/// Writes a checked slot as a session, the mediator in charge first, then co-mediators.
+pub(super) fn insert_slot(tx: Db, slot: &Slot, level: crate::domain::ladder::Level) -> Result<i64> {
+    let id = overlap_as_conflict(queries::insert_session(
+        tx,
+        slot.case_id,
+        slot.mediators[0],
+        slot.room,
+        slot.span.start,
+        slot.span.end,
+        level,
+    ))?;
+    for m in &slot.mediators[1..] {
+        queries::add_co_mediator(tx, id, *m)?;
+    }
+    Ok(id)
+}
+
 /// Booking, moving and cancelling sessions take the role permission to book.
 fn may_book(by: Actor) -> Result<()> {
     if !by.role.may(Permission::BookSession) {
@@ -86,18 +103,7 @@ impl Store {
             // Booked at the handling centre: its days off and hours.
             let host = handling_centre(tx.lite()?, s.case_id)?;
             check_slot(tx, by, &slot, &work, host)?;
-            let id = overlap_as_conflict(queries::insert_session(
-                tx,
-                s.case_id,
-                mediators[0],
-                s.room_id,
-                s.start,
-                s.end,
-                ladder.level,
-            ))?;
-            for m in &mediators[1..] {
-                queries::add_co_mediator(tx, id, *m)?;
-            }
+            let id = insert_slot(tx, &slot, ladder.level)?;
             let what = format!("#{id} {}–{}", to_sql(s.start), to_sql(s.end));
             audit::event(
                 tx,

@@ -9,6 +9,7 @@ use crate::domain::status::Status;
 use crate::store::calendar::engines_tests::{at, seed};
 use crate::store::testing::both_engines;
 use crate::store::time::to_sql;
+use crate::store::{FollowupFilter, FollowupScope};
 use chrono::NaiveDate;
 
 fn day(d: u32) -> NaiveDate {
@@ -108,5 +109,61 @@ fn followups_are_scheduled_moved_and_recorded_on_both_engines() {
             ),
             3
         );
+    });
+}
+
+/// The work list's page and counts through the connection's view, with every filter.
+#[test]
+fn the_work_list_pages_and_counts_on_both_engines() {
+    both_engines(|s| {
+        let x = seed(s);
+        let now = to_sql(at(3, 9, 0));
+        for (d, owner) in [(2, x.m1), (3, x.m1), (3, x.m2), (9, x.m1)] {
+            let f = NewFollowup {
+                case_id: x.case,
+                owner: Some(owner),
+                due: day(d),
+                kind: Kind::Manual,
+                attempt: 1,
+                reason: "",
+            };
+            s.write_db(|db| add(db, x.lead, &f, &now)).unwrap();
+        }
+        let c = s.followup_counts(day(3)).unwrap();
+        assert_eq!((c.due_today, c.overdue), (2, 1), "{:?}", s.engine());
+        let c = s.followup_counts_for(day(3), Some(x.m2)).unwrap();
+        assert_eq!((c.due_today, c.overdue), (1, 0));
+        let page = |s: &crate::store::Store, f: &FollowupFilter, after| {
+            s.followup_page(x.lead, f, day(3), after, 2).unwrap()
+        };
+        let all = FollowupFilter {
+            scope: FollowupScope::All,
+            ..Default::default()
+        };
+        let first = page(s, &all, None);
+        assert_eq!(first.len(), 2);
+        assert_eq!(
+            (first[0].due_on, first[0].case_no.as_str()),
+            (day(2), "2026-1201-001")
+        );
+        let rest = page(s, &all, Some(first[1].key()));
+        let dues: Vec<_> = first.iter().chain(&rest).map(|r| r.due_on).collect();
+        assert_eq!(dues, [day(2), day(3), day(3), day(9)]);
+        let narrow = FollowupFilter {
+            owner: Some(x.m2),
+            colour: Some(Colour::Yellow),
+            categories: Some(vec!["labour.wages".into()]),
+            ..all.clone()
+        };
+        let mine = page(s, &narrow, None);
+        assert_eq!(
+            mine.iter().map(|r| r.owner_id).collect::<Vec<_>>(),
+            [Some(x.m2)]
+        );
+        let other = FollowupFilter {
+            categories: Some(vec!["family".into()]),
+            ..all
+        };
+        assert!(page(s, &other, None).is_empty());
     });
 }
