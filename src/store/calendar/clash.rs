@@ -2,12 +2,12 @@
 //! working time, the
 //! mediators (who they are, their leave, their sessions), the room, and the parties' other
 //! sessions. The first collision refuses the change, naming what collides.
+use super::super::db::Db;
 use super::super::{Actor, Result, StoreError};
 use super::queries::{self, Hit};
 use crate::domain::booking::{self, BookingRule, ClashWith, Conflict};
 use crate::domain::role::may_mediate;
 use crate::domain::slots::{Span, WorkTime};
-use rusqlite::Transaction;
 
 /// A slot for a session of `case_id` with these mediators and room.
 pub(super) struct Slot<'a> {
@@ -31,18 +31,24 @@ fn clash(with: ClashWith, h: &Hit) -> StoreError {
 
 /// Refuses a slot the rules or another session forbid; the days off and working hours are
 /// those of `host`, the centre the session is booked at (its calendar over `default`).
-pub(super) fn check_slot(
-    tx: &Transaction,
-    by: Actor,
-    s: &Slot,
-    default: &WorkTime,
-    host: i64,
-) -> Result<()> {
+pub(super) fn check_slot(tx: Db, by: Actor, s: &Slot, default: &WorkTime, host: i64) -> Result<()> {
     booking::check_length(&s.span)?;
     let (first, last) = booking::days_touched(&s.span);
     let cal = super::days::centre_calendar(tx, default, host, first, last)?;
     booking::check_day_off(&s.span, &cal)?;
     booking::check_hours(by.role, &s.span, &cal)?;
+    check_clashes(tx, s, first, last)
+}
+
+/// Refuses a slot a mediator's leave or another session of a mediator, the room or a party
+/// takes (the part of `check_slot` that reads other bookings; `first`..`last` are the days the
+/// slot touches).
+pub(super) fn check_clashes(
+    tx: Db,
+    s: &Slot,
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+) -> Result<()> {
     let w = booking::window(s.span.start, s.span.end);
     for m in s.mediators {
         let (code, name, _, _) = queries::staff_brief(tx, *m)?

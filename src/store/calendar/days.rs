@@ -12,19 +12,18 @@ use crate::domain::role::Role;
 use crate::domain::slots::{Span, WorkTime};
 use crate::domain::worktime::{Calendar, HOLIDAY_WINDOW_DAYS};
 use chrono::{Duration, NaiveDate};
-use rusqlite::Connection;
 
 /// The calendar of `centre` over [from, to].
 pub(in crate::store) fn centre_calendar<'c>(
-    conn: impl Into<Db<'c>>,
+    db: impl Into<Db<'c>>,
     default: &WorkTime,
     centre: i64,
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Calendar> {
-    let conn = conn.into();
-    let own = centres::hours_of(conn, centre)?;
-    let rules = queries::day_rules(conn, Some(centre), from, to)?;
+    let db = db.into();
+    let own = centres::hours_of(db, centre)?;
+    let rules = queries::day_rules(db, Some(centre), from, to)?;
     Ok(centre_hours::calendar_of(
         default,
         own.as_ref(),
@@ -67,20 +66,20 @@ impl Store {
 
     /// The calendar of `centre` over [from, to]: its hours and its days.
     pub fn centre_calendar(&self, centre: i64, from: NaiveDate, to: NaiveDate) -> Result<Calendar> {
-        centre_calendar(self.lite()?, &self.work, centre, from, to)
+        centre_calendar(self.db(), &self.work, centre, from, to)
     }
 
     /// What a deadline of `centre` counted from `from` is counted in: the same function the
     /// store's saves call, so the triage form's preview shows what is saved.
     pub fn deadline_calendar(&self, centre: i64, from: NaiveDate) -> Result<Calendar> {
-        deadline_calendar(self.lite()?, &self.work, centre, from)
+        deadline_calendar(self.db(), &self.work, centre, from)
     }
 
     /// What a deadline of a case registered by `staff_id` counts in: their centre's calendar,
     /// by the same two functions the store's save calls (the triage form's preview).
     pub fn desk_calendar(&self, staff_id: i64, from: NaiveDate) -> Result<Calendar> {
-        let desk = centres::desk_centre(self.lite()?, staff_id)?;
-        deadline_calendar(self.lite()?, &self.work, desk.id, from)
+        let desk = centres::desk_centre(self.db(), staff_id)?;
+        deadline_calendar(self.db(), &self.work, desk.id, from)
     }
 
     /// The days `centre` is closed by the calendar in [from, to] (county-wide holidays it keeps
@@ -91,7 +90,7 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<(NaiveDate, String)>> {
-        let rules = queries::day_rules(self.lite()?, Some(centre), from, to)?;
+        let rules = queries::day_rules(self.db(), Some(centre), from, to)?;
         let mut out: Vec<(NaiveDate, String)> = Vec::new();
         for r in &rules {
             let closed = centre_hours::day_for(&rules, centre, r.day) == Some(false);
@@ -104,7 +103,7 @@ impl Store {
 
     /// Every day row in [from, to]: county-wide and every centre's (for `centre days`).
     pub fn day_rules(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DayRule>> {
-        queries::day_rules(self.lite()?, None, from, to)
+        queries::day_rules(self.db(), None, from, to)
     }
 
     /// Marks a public holiday for every centre (a county-wide lead's task).
@@ -125,7 +124,7 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         let name = super::time_off::cleaned(&m.name);
-        self.write(|tx| {
+        self.write_db(|tx| {
             check_marks(tx, by, m.centre)?;
             if !m.open && queries::booked_in(tx, m.centre, Span::day(m.day))? > 0 {
                 return Err(BookingRule::DayHasSessions.into());
@@ -140,7 +139,7 @@ impl Store {
         if by.role != Role::Lead {
             return Err(StoreError::Forbidden);
         }
-        self.write(|tx| {
+        self.write_db(|tx| {
             check_marks(tx, by, centre)?;
             queries::delete_day(tx, centre, day)
         })
@@ -148,12 +147,13 @@ impl Store {
 }
 
 /// County-wide days are a county-wide lead's; a centre's own, a lead's who sees that centre.
-fn check_marks(conn: &Connection, by: Actor, centre: Option<i64>) -> Result<()> {
+fn check_marks(db: Db, by: Actor, centre: Option<i64>) -> Result<()> {
     match centre {
-        None => check_county_wide(conn, by),
+        // The county-wide check is SQLite-only still (centres/mod.rs).
+        None => check_county_wide(db.lite()?, by),
         Some(c) => {
-            let own = centres::desk_centre(conn, by.staff_id)?;
-            let tree = centres::tree(conn)?;
+            let own = centres::desk_centre(db, by.staff_id)?;
+            let tree = centres::tree(db)?;
             if tree.get(c).is_none() {
                 return Err(crate::domain::centre::CentreRule::NoSuchCentre.into());
             }

@@ -4,7 +4,11 @@
 //! `domain::booking`; every SQL statement is in `queries/`, each bounded by an index on time.
 mod clash;
 mod days;
+#[cfg(test)]
+pub(crate) mod engines_tests;
 mod queries;
+#[cfg(test)]
+mod race_tests;
 mod read;
 #[cfg(test)]
 pub(crate) mod tests;

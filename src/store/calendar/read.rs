@@ -16,20 +16,20 @@ impl Store {
         from: NaiveDateTime,
         to: NaiveDateTime,
     ) -> Result<Vec<SessionView>> {
-        queries::sessions_in(self.lite()?, window(from, to))
+        queries::sessions_in(self.db(), window(from, to))
     }
 
     pub fn session(&self, id: i64) -> Result<SessionView> {
-        queries::session_by_id(self.lite()?, id)
+        queries::session_by_id(self.db(), id)
     }
 
     /// A visible case by its number (`2026-1124-007`), for the booking form.
     pub fn case_brief_by_no(&self, case_no: &str) -> Result<Option<CaseBrief>> {
-        queries::brief_by_no(self.lite()?, case_no.trim())
+        queries::brief_by_no(self.db(), case_no.trim())
     }
 
     pub fn case_brief(&self, id: i64) -> Result<CaseBrief> {
-        queries::brief_by_id(self.lite()?, id)
+        queries::brief_by_id(self.db(), id)
     }
 
     /// Staff who may appear in this connection's calendar: of the visible centres, and of the
@@ -47,12 +47,12 @@ impl Store {
 
     /// The rooms in use of the visible centres (a lead's: their centre's and those below).
     pub fn rooms(&self) -> Result<Vec<Room>> {
-        queries::rooms(self.lite()?)
+        queries::rooms(self.db())
     }
 
     /// Leave of anybody overlapping [from, to].
     pub fn leave_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Leave>> {
-        queries::leave_in(self.lite()?, None, from, to)
+        queries::leave_in(self.db(), None, from, to)
     }
 
     /// Busy time for the next-free-slot search over [from, to): sessions of the mediators, of
@@ -69,26 +69,26 @@ impl Store {
         let mut out: Vec<Span> = Vec::new();
         for m in mediators {
             out.extend(
-                queries::clashes_mediator(self.lite()?, *m, w, None)?
+                queries::clashes_mediator(self.db(), *m, w, None)?
                     .iter()
                     .map(Hit::span),
             );
             out.extend(
-                queries::leave_in(self.lite()?, Some(*m), from.date(), to.date())?
+                queries::leave_in(self.db(), Some(*m), from.date(), to.date())?
                     .iter()
                     .map(Leave::span),
             );
         }
         if let Some(r) = room {
             out.extend(
-                queries::clashes_room(self.lite()?, r, w, None)?
+                queries::clashes_room(self.db(), r, w, None)?
                     .iter()
                     .map(Hit::span),
             );
         }
         if let Some(c) = case_id {
             out.extend(
-                queries::clashes_party(self.lite()?, c, w, None)?
+                queries::clashes_party(self.db(), c, w, None)?
                     .iter()
                     .map(Hit::span),
             );

@@ -32,7 +32,7 @@ impl Store {
             return Err(BookingRule::LeaveDates.into());
         }
         let note = cleaned(note);
-        self.write(|tx| {
+        self.write_db(|tx| {
             let span = Span::new(Span::day(from).start, Span::day(to).end);
             let w = booking::window(span.start, span.end);
             let ends: Vec<NaiveDateTime> = queries::clashes_mediator(tx, staff_id, w, None)?

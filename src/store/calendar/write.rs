@@ -1,9 +1,14 @@
 //! Booking, moving, cancelling and recording sessions. Every rule is checked inside the
-//! IMMEDIATE write transaction, so two desks booking the same room at the same moment cannot
-//! both succeed: the second one waits for the first's lock, then sees its session and is refused.
+//! write transaction, so two desks booking the same room at the same moment cannot both
+//! succeed. On SQLite (IMMEDIATE) the second waits for the first's lock, then sees its session
+//! and is refused. On PostgreSQL (SERIALIZABLE) the second's check-then-insert fails as a
+//! serialization failure, or its insert meets the exclusion constraints (`sessions_mediator_free`,
+//! `sessions_room_free`, SQLSTATE 23P01); either way the transaction runs again and its check
+//! names the session now in the way: the same clash, never the server's error.
 use super::super::centres::{
     check_handles, check_room, check_room_at, check_serves, handling_centre, session_host,
 };
+use super::super::db::Db;
 use super::super::time::to_sql;
 use super::super::{Actor, Result, Store, StoreError, audit};
 use super::NewSession;
@@ -24,6 +29,36 @@ fn required(reason: &str) -> Result<String> {
     Ok(r.trim().to_string())
 }
 
+/// A session write refused by PostgreSQL's exclusion constraints: another desk's session
+/// committed between this transaction's check and its write. Told as a conflict, so the
+/// transaction runs again and the check names that session (the precise clash).
+pub(super) fn overlap_as_conflict<T>(r: Result<T>) -> Result<T> {
+    r.map_err(|e| {
+        if queries::is_overlap(&e) {
+            StoreError::Conflict
+        } else {
+            e
+        }
+    })
+}
+
+/// Writes a checked slot as a session, the mediator in charge first, then co-mediators.
+pub(super) fn insert_slot(tx: Db, slot: &Slot, level: crate::domain::ladder::Level) -> Result<i64> {
+    let id = overlap_as_conflict(queries::insert_session(
+        tx,
+        slot.case_id,
+        slot.mediators[0],
+        slot.room,
+        slot.span.start,
+        slot.span.end,
+        level,
+    ))?;
+    for m in &slot.mediators[1..] {
+        queries::add_co_mediator(tx, id, *m)?;
+    }
+    Ok(id)
+}
+
 /// Booking, moving and cancelling sessions take the role permission to book.
 fn may_book(by: Actor) -> Result<()> {
     if !by.role.may(Permission::BookSession) {
@@ -42,16 +77,17 @@ impl Store {
         if mediators.is_empty() {
             return Err(BookingRule::Mediator.into());
         }
-        self.write(|tx| {
+        self.write_db(|tx| {
             let (ladder, active) = queries::case_ladder(tx, s.case_id)?.ok_or(BookingRule::Case)?;
             // The handling centre books its case's sessions: its own room, its mediators or
-            // ones from a centre above (a county mediator in a township's room).
-            check_handles(tx, by, s.case_id)?;
+            // ones from a centre above (a county mediator in a township's room). These checks
+            // are SQLite-only still (centres/access.rs).
+            check_handles(tx.lite()?, by, s.case_id)?;
             for m in &mediators {
-                check_serves(tx, *m, s.case_id)?;
+                check_serves(tx.lite()?, *m, s.case_id)?;
             }
             if let Some(r) = s.room_id {
-                check_room(tx, r, s.case_id)?;
+                check_room(tx.lite()?, r, s.case_id)?;
             }
             if !active {
                 return Err(BookingRule::CaseClosed.into());
@@ -65,20 +101,9 @@ impl Store {
                 except: None,
             };
             // Booked at the handling centre: its days off and hours.
-            let host = handling_centre(tx, s.case_id)?;
+            let host = handling_centre(tx.lite()?, s.case_id)?;
             check_slot(tx, by, &slot, &work, host)?;
-            let id = queries::insert_session(
-                tx,
-                s.case_id,
-                mediators[0],
-                s.room_id,
-                s.start,
-                s.end,
-                ladder.level,
-            )?;
-            for m in &mediators[1..] {
-                queries::add_co_mediator(tx, id, *m)?;
-            }
+            let id = insert_slot(tx, &slot, ladder.level)?;
             let what = format!("#{id} {}–{}", to_sql(s.start), to_sql(s.end));
             audit::event(
                 tx,
@@ -107,11 +132,11 @@ impl Store {
         may_book(by)?;
         let reason = required(reason)?;
         let work = self.work_time().clone();
-        self.write(|tx| {
+        self.write_db(|tx| {
             let s = queries::session_case(tx, id)?;
-            let host = session_host(tx, by, s.case_id, s.room)?;
+            let host = session_host(tx.lite()?, by, s.case_id, s.room)?;
             if let Some(r) = room {
-                check_room_at(tx, r, host)?;
+                check_room_at(tx.lite()?, r, host)?;
             }
             booking::check_booked(s.status)?;
             let mediators = queries::mediators_of(tx, id)?;
@@ -123,7 +148,7 @@ impl Store {
                 except: Some(id),
             };
             check_slot(tx, by, &slot, &work, host)?;
-            queries::move_session(tx, id, start, end, room)?;
+            overlap_as_conflict(queries::move_session(tx, id, start, end, room))?;
             audit::append(
                 tx,
                 audit::Entry {
@@ -149,9 +174,9 @@ impl Store {
     ) -> Result<()> {
         may_book(by)?;
         let reason = required(reason)?;
-        self.write(|tx| {
+        self.write_db(|tx| {
             let s = queries::session_case(tx, id)?;
-            session_host(tx, by, s.case_id, s.room)?;
+            session_host(tx.lite()?, by, s.case_id, s.room)?;
             booking::check_booked(s.status)?;
             queries::cancel_session(tx, id)?;
             audit::append(
@@ -185,14 +210,17 @@ impl Store {
             .trim()
             .to_string();
         let work = self.work.clone();
-        self.write(|tx| {
+        // SQLite-only still: a held session's attempt is counted by cases/ladder.rs, which
+        // takes a rusqlite transaction.
+        self.write(|t| {
+            let tx = Db::from(t);
             let s = queries::session_case(tx, id)?;
             // The session's own mediators record it, whatever their centre (a county mediator
             // who sat in a village's session); anyone else works for the case's centre or the
             // centre that hosts the session.
             let mine = queries::mediators_of(tx, id)?.contains(&by.staff_id);
             if !mine {
-                session_host(tx, by, s.case_id, s.room)?;
+                session_host(t, by, s.case_id, s.room)?;
             }
             if !(mine || by.role.may_work(by.staff_id, s.owner)) {
                 return Err(StoreError::Forbidden);
@@ -214,9 +242,7 @@ impl Store {
                 },
             )?;
             if outcome == SessionStatus::Held {
-                crate::store::cases::count_held_session(
-                    tx, &work, by, s.case_id, id, s.level, now,
-                )?;
+                crate::store::cases::count_held_session(t, &work, by, s.case_id, id, s.level, now)?;
             }
             Ok(())
         })

@@ -146,7 +146,7 @@ impl Store {
             limit,
             fallback: today,
         };
-        let mut rows = queries::page(self.lite()?, &q)?;
+        let mut rows = queries::page(self.db(), &q)?;
         for row in &mut rows {
             if !row.phone.is_empty()
                 && !viewer.role.may_see_numbers(viewer.staff_id, row.case_owner)
@@ -168,6 +168,6 @@ impl Store {
         today: NaiveDate,
         owner: Option<i64>,
     ) -> Result<FollowupCounts> {
-        queries::counts(self.lite()?, today, owner)
+        queries::counts(self.db(), today, owner)
     }
 }

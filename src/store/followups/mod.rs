@@ -3,6 +3,8 @@
 //! breach, close when fulfilled (record.rs) — and the work list (list.rs). Every change is
 //! role-checked and audited in the same transaction; the rules are `domain::followup` and
 //! `domain::followup_rule`, every SQL statement is in queries.rs.
+#[cfg(test)]
+mod engines_tests;
 mod list;
 mod queries;
 mod record;
@@ -12,6 +14,7 @@ mod tests;
 
 pub use list::{FollowupCounts, FollowupFilter, FollowupKey, FollowupRow, FollowupScope};
 
+use super::db::Db;
 use super::time::date_to_sql;
 use super::{Actor, Result, StoreError, audit};
 use crate::domain::followup::{self, Consequence, Method, Performance};
@@ -19,7 +22,6 @@ use crate::domain::followup_rule::{self as rule, FollowupRule};
 use crate::domain::risk::Colour;
 use crate::domain::status::Status;
 use queries::NewFollowup;
-use rusqlite::Transaction;
 
 /// Longest reason, note or "who was reached" kept, in characters.
 pub const TEXT_MAX: usize = 500;
@@ -71,13 +73,7 @@ impl From<FollowupRule> for StoreError {
 }
 
 /// Moves the case to `to` if the status machine allows it, audited.
-fn set_status(
-    tx: &Transaction,
-    by: Actor,
-    case: &FollowupCase,
-    to: Status,
-    at: &str,
-) -> Result<()> {
+fn set_status(tx: Db, by: Actor, case: &FollowupCase, to: Status, at: &str) -> Result<()> {
     case.status.check(to).map_err(FollowupRule::Transition)?;
     let closed = if to == Status::Closed { Some(at) } else { None };
     queries::set_case_status(tx, case.id, to, at, closed)?;
@@ -96,7 +92,7 @@ fn set_status(
 }
 
 /// Adds a follow-up, audited.
-fn add(tx: &Transaction, by: Actor, f: &NewFollowup, at: &str) -> Result<i64> {
+fn add(tx: Db, by: Actor, f: &NewFollowup, at: &str) -> Result<i64> {
     let id = queries::insert(tx, f, at, by.staff_id)?;
     let what = format!("#{id} {} {}", f.kind.code(), date_to_sql(f.due));
     audit::event(
@@ -120,10 +116,11 @@ struct Current {
 }
 
 /// A follow-up `by` may change (role first), still due.
-fn load_followup(tx: &Transaction, by: Actor, id: i64) -> Result<Current> {
+fn load_followup(tx: Db, by: Actor, id: i64) -> Result<Current> {
     let (case_id, owner, due_on, status, attempt) = queries::followup(tx, id)?;
-    // Only the handling centre works its follow-ups.
-    super::centres::check_handles(tx, by, case_id)?;
+    // Only the handling centre works its follow-ups (a check SQLite-only still:
+    // centres/access.rs).
+    super::centres::check_handles(tx.lite()?, by, case_id)?;
     let case = queries::case_by_id(tx, case_id)?;
     if !followup::may_handle(by.role, by.staff_id, owner, case.owner_id) {
         return Err(StoreError::Forbidden);

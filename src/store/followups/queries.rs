@@ -2,26 +2,24 @@
 //! themselves, the changes a result brings to the case, and the work list's page and counts.
 use super::super::Result;
 use super::super::centres::{readable, visible, visible_case};
-use super::super::convert::code;
+use super::super::db::{Db, Engine, Param, Row};
 use super::super::time::date_to_sql;
 use super::{FollowupCase, FollowupCounts, FollowupRow};
 use crate::domain::followup::Kind;
 use crate::domain::risk::Colour;
 use crate::domain::status::Status;
 use chrono::NaiveDate;
-use rusqlite::types::Value;
-use rusqlite::{Connection, OptionalExtension, params};
 
-fn case_row(r: &rusqlite::Row) -> rusqlite::Result<FollowupCase> {
+fn case_row(r: &Row) -> Result<FollowupCase> {
     Ok(FollowupCase {
-        id: r.get(0)?,
-        case_no: r.get(1)?,
-        status: code(r, 2, "cases")?,
-        owner_id: r.get(3)?,
-        owner_name: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-        category: r.get(5)?,
-        colour: code(r, 6, "cases")?,
-        summary: r.get(7)?,
+        id: r.get(0, "cases")?,
+        case_no: r.get(1, "cases")?,
+        status: r.get(2, "cases")?,
+        owner_id: r.get(3, "cases")?,
+        owner_name: r.get::<Option<String>>(4, "staff")?.unwrap_or_default(),
+        category: r.get(5, "cases")?,
+        colour: r.get(6, "cases")?,
+        summary: r.get(7, "cases")?,
     })
 }
 
@@ -29,44 +27,45 @@ const CASE_SQL: &str =
     "SELECT c.id, c.case_no, c.status, c.owner_id, s.name, c.category, c.colour, c.summary
      FROM cases c LEFT JOIN staff s ON s.id = c.owner_id";
 
-pub(super) fn case_by_id(conn: &Connection, case_id: i64) -> Result<FollowupCase> {
-    Ok(conn.query_row(&format!("{CASE_SQL} WHERE c.id = ?1"), [case_id], case_row)?)
+pub(super) fn case_by_id(db: Db, case_id: i64) -> Result<FollowupCase> {
+    db.query_row(
+        &format!("{CASE_SQL} WHERE c.id = ?1"),
+        &[&case_id],
+        case_row,
+    )
 }
 
-pub(super) fn case_by_no(conn: &Connection, case_no: &str) -> Result<Option<FollowupCase>> {
-    Ok(conn
-        .query_row(
-            &format!("{CASE_SQL} WHERE c.case_no = ?1 AND {}", readable!("c")),
-            [case_no],
-            case_row,
-        )
-        .optional()?)
+pub(super) fn case_by_no(db: Db, case_no: &str) -> Result<Option<FollowupCase>> {
+    db.query_opt(
+        &format!("{CASE_SQL} WHERE c.case_no = ?1 AND {}", readable!("c")),
+        &[&case_no],
+        case_row,
+    )
 }
 
 /// Moves a case to `to`; `closed_at` is the time when `to` closes it, else none.
 pub(super) fn set_case_status(
-    conn: &Connection,
+    db: Db,
     case_id: i64,
     to: Status,
     at: &str,
     closed_at: Option<&str>,
 ) -> Result<()> {
-    conn.execute(
+    db.execute(
         "UPDATE cases SET status = ?1, active = ?2, updated_at = ?3, closed_at = ?4 WHERE id = ?5",
-        params![to, to.is_active(), at, closed_at, case_id],
+        &[&to, &i64::from(to.is_active()), &at, &closed_at, &case_id],
     )?;
     Ok(())
 }
 
 /// The latest agreement terms of a case, if an agreement was recorded.
-pub(super) fn agreement_terms(conn: &Connection, case_id: i64) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT terms FROM case_outcomes WHERE case_id = ?1 AND kind = 'agreement'
-             ORDER BY id DESC LIMIT 1",
-        )?
-        .query_row([case_id], |r| r.get(0))
-        .optional()?)
+pub(super) fn agreement_terms(db: Db, case_id: i64) -> Result<Option<String>> {
+    db.query_opt(
+        "SELECT terms FROM case_outcomes WHERE case_id = ?1 AND kind = 'agreement'
+         ORDER BY id DESC LIMIT 1",
+        &[&case_id],
+        |r| r.get(0, "case_outcomes"),
+    )
 }
 
 /// A new follow-up, due on `due`.
@@ -79,40 +78,56 @@ pub(super) struct NewFollowup<'a> {
     pub reason: &'a str,
 }
 
-pub(super) fn insert(conn: &Connection, f: &NewFollowup, at: &str, by: i64) -> Result<i64> {
-    conn.execute(
+pub(super) fn insert(db: Db, f: &NewFollowup, at: &str, by: i64) -> Result<i64> {
+    db.one(
         "INSERT INTO followups (case_id, owner_id, due_on, kind, attempt, reason, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![f.case_id, f.owner, date_to_sql(f.due), f.kind, f.attempt, f.reason, at, by],
-    )?;
-    Ok(conn.last_insert_rowid())
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+        &[
+            &f.case_id,
+            &f.owner,
+            &date_to_sql(f.due),
+            &f.kind,
+            &f.attempt,
+            &f.reason,
+            &at,
+            &by,
+        ],
+    )
 }
 
 /// A follow-up as a change to it checks it: case, owner, due date as stored ('YYYY-MM-DD',
 /// the audit quotes it), status (due / done / cancelled), attempt.
 pub(super) type Stored = (i64, Option<i64>, String, String, i64);
 
-pub(super) fn followup(conn: &Connection, id: i64) -> Result<Stored> {
-    Ok(conn.query_row(
+pub(super) fn followup(db: Db, id: i64) -> Result<Stored> {
+    db.query_row(
         "SELECT case_id, owner_id, due_on, status, attempt FROM followups WHERE id = ?1",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-    )?)
+        &[&id],
+        |r| {
+            Ok((
+                r.get(0, "followups")?,
+                r.get(1, "followups")?,
+                r.get(2, "followups")?,
+                r.get(3, "followups")?,
+                r.get(4, "followups")?,
+            ))
+        },
+    )
 }
 
-pub(super) fn move_to(conn: &Connection, id: i64, due: NaiveDate, reason: &str) -> Result<()> {
-    conn.execute(
+pub(super) fn move_to(db: Db, id: i64, due: NaiveDate, reason: &str) -> Result<()> {
+    db.execute(
         "UPDATE followups SET due_on = ?1, reason = ?2 WHERE id = ?3",
-        params![date_to_sql(due), reason, id],
+        &[&date_to_sql(due), &reason, &id],
     )?;
     Ok(())
 }
 
-pub(super) fn cancel(conn: &Connection, id: i64, reason: &str, at: &str, by: i64) -> Result<()> {
-    conn.execute(
+pub(super) fn cancel(db: Db, id: i64, reason: &str, at: &str, by: i64) -> Result<()> {
+    db.execute(
         "UPDATE followups SET status = 'cancelled', reason = ?1, done_at = ?2, done_by = ?3
          WHERE id = ?4",
-        params![reason, at, by, id],
+        &[&reason, &at, &by, &id],
     )?;
     Ok(())
 }
@@ -126,70 +141,75 @@ pub(super) struct Done<'a> {
     pub note: &'a str,
 }
 
-pub(super) fn mark_done(conn: &Connection, id: i64, d: &Done, at: &str, by: i64) -> Result<()> {
-    conn.execute(
+pub(super) fn mark_done(db: Db, id: i64, d: &Done, at: &str, by: i64) -> Result<()> {
+    db.execute(
         "UPDATE followups SET status = 'done', method = ?1, reached = ?2, performance = ?3,
             satisfaction = ?4, note = ?5, done_at = ?6, done_by = ?7 WHERE id = ?8",
-        params![
-            d.method,
-            d.reached,
-            d.performance,
-            d.satisfaction,
-            d.note,
-            at,
-            by,
-            id
+        &[
+            &d.method,
+            &d.reached,
+            &d.performance,
+            &d.satisfaction.map(i64::from),
+            &d.note,
+            &at,
+            &by,
+            &id,
         ],
     )?;
     Ok(())
 }
 
 /// Whether a case still has a follow-up due.
-pub(super) fn any_due(conn: &Connection, case_id: i64) -> Result<bool> {
-    Ok(conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM followups WHERE case_id = ?1 AND status = 'due')",
-        [case_id],
-        |row| row.get(0),
-    )?)
+pub(super) fn any_due(db: Db, case_id: i64) -> Result<bool> {
+    let found: i64 = db.one(
+        "SELECT CAST(CASE WHEN EXISTS
+             (SELECT 1 FROM followups WHERE case_id = ?1 AND status = 'due') THEN 1 ELSE 0 END
+         AS BIGINT)",
+        &[&case_id],
+    )?;
+    Ok(found == 1)
 }
 
 /// Follow-ups of a case that found its agreement breached.
-pub(super) fn breaches(conn: &Connection, case_id: i64) -> Result<u32> {
-    Ok(conn.query_row(
-        "SELECT COUNT(*) FROM followups WHERE case_id = ?1 AND performance = 'breached'",
-        [case_id],
-        |r| r.get(0),
-    )?)
+pub(super) fn breaches(db: Db, case_id: i64) -> Result<u32> {
+    let n: i64 = db.one(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM followups
+         WHERE case_id = ?1 AND performance = 'breached'",
+        &[&case_id],
+    )?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
 /// Cancels the follow-ups still due of a case reopened on a breach.
-pub(super) fn cancel_due_on_breach(
-    conn: &Connection,
-    case_id: i64,
-    at: &str,
-    by: i64,
-) -> Result<()> {
-    conn.execute(
+pub(super) fn cancel_due_on_breach(db: Db, case_id: i64, at: &str, by: i64) -> Result<()> {
+    db.execute(
         "UPDATE followups SET status = 'cancelled', reason = 'breach', done_at = ?1, done_by = ?2
          WHERE case_id = ?3 AND status = 'due'",
-        params![at, by, case_id],
+        &[&at, &by, &case_id],
     )?;
     Ok(())
 }
 
 /// A reopened case's colour (its computed colour no less urgent) and new response deadline.
 pub(super) fn reassess(
-    conn: &Connection,
+    db: Db,
     case_id: i64,
     colour: Colour,
     deadline: Option<&str>,
     at: &str,
 ) -> Result<()> {
-    conn.execute(
-        "UPDATE cases SET colour = ?1, colour_computed = MIN(colour_computed, ?1), deadline_at = ?2,
-            closed_at = NULL, updated_at = ?3 WHERE id = ?4",
-        params![colour, deadline, at, case_id],
-    )?;
+    // The lesser of two values: SQLite's two-argument MIN, PostgreSQL's LEAST.
+    let sql = match db.engine() {
+        Engine::Sqlite => {
+            "UPDATE cases SET colour = ?1, colour_computed = MIN(colour_computed, ?1),
+                deadline_at = ?2, closed_at = NULL, updated_at = ?3 WHERE id = ?4"
+        }
+        Engine::Postgres => {
+            "UPDATE cases SET colour = ?1, colour_computed = LEAST(colour_computed, ?1),
+                deadline_at = ?2, closed_at = NULL, updated_at = ?3 WHERE id = ?4"
+        }
+    };
+    db.execute(sql, &[&colour, &deadline, &at, &case_id])?;
     Ok(())
 }
 
@@ -209,7 +229,7 @@ pub(super) struct PageQuery<'a> {
 }
 
 /// One page of open follow-ups in due-date order, phones as stored.
-pub(super) fn page(conn: &Connection, q: &PageQuery) -> Result<Vec<FollowupRow>> {
+pub(super) fn page(db: Db, q: &PageQuery) -> Result<Vec<FollowupRow>> {
     let mut sql = String::from(
         "SELECT f.id, f.due_on, f.kind, f.attempt, f.owner_id, s.code, s.name, c.id, c.case_no,
             c.owner_id, c.colour, c.category, c.status, c.summary, p.name, p.phone
@@ -221,84 +241,89 @@ pub(super) fn page(conn: &Connection, q: &PageQuery) -> Result<Vec<FollowupRow>>
            AND (f.due_on > ?1 OR f.id > ?3) AND +c.centre_id ",
     );
     sql.push_str(visible!());
-    let mut args: Vec<Value> = vec![
-        Value::Text(date_to_sql(q.from)),
-        Value::Text(date_to_sql(q.to)),
-        Value::Integer(q.after),
+    let mut args: Vec<Box<dyn Param>> = vec![
+        Box::new(date_to_sql(q.from)),
+        Box::new(date_to_sql(q.to)),
+        Box::new(q.after),
     ];
     if let Some(o) = q.owner {
-        args.push(Value::Integer(o));
+        args.push(Box::new(o));
         sql.push_str(&format!(" AND f.owner_id = ?{}", args.len()));
     }
     if let Some(c) = q.colour {
-        args.push(Value::Integer(c.rank()));
+        args.push(Box::new(c.rank()));
         sql.push_str(&format!(" AND f.case_colour = ?{}", args.len()));
     }
     if let Some(cats) = q.categories {
         let mut marks = Vec::new();
         for c in cats {
-            args.push(Value::Text(c.clone()));
+            args.push(Box::new(c.clone()));
             marks.push(format!("?{}", args.len()));
         }
         sql.push_str(&format!(" AND f.case_category IN ({})", marks.join(",")));
     }
-    args.push(Value::Integer(i64::try_from(q.limit).unwrap_or(i64::MAX)));
+    args.push(Box::new(i64::try_from(q.limit).unwrap_or(i64::MAX)));
     sql.push_str(&format!(" ORDER BY f.due_on, f.id LIMIT ?{}", args.len()));
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
-        let due: String = r.get(1)?;
+    let params: Vec<&dyn Param> = args.iter().map(|a| &**a).collect();
+    db.query_map(&sql, &params, |r| {
+        let due: String = r.get(1, "followups")?;
         Ok(FollowupRow {
-            id: r.get(0)?,
+            id: r.get(0, "followups")?,
             due_on: NaiveDate::parse_from_str(&due, "%Y-%m-%d").unwrap_or(q.fallback),
-            kind: code(r, 2, "followups")?,
-            attempt: r.get(3)?,
-            owner_id: r.get(4)?,
-            owner_code: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-            owner_name: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
-            case_id: r.get(7)?,
-            case_no: r.get(8)?,
-            case_owner: r.get(9)?,
-            colour: code(r, 10, "cases")?,
-            category: r.get(11)?,
-            status: code(r, 12, "cases")?,
-            summary: r.get(13)?,
-            party: r.get::<_, Option<String>>(14)?.unwrap_or_default(),
-            phone: r.get::<_, Option<String>>(15)?.unwrap_or_default(),
+            kind: r.get(2, "followups")?,
+            attempt: r.get(3, "followups")?,
+            owner_id: r.get(4, "followups")?,
+            owner_code: r.get::<Option<String>>(5, "staff")?.unwrap_or_default(),
+            owner_name: r.get::<Option<String>>(6, "staff")?.unwrap_or_default(),
+            case_id: r.get(7, "cases")?,
+            case_no: r.get(8, "cases")?,
+            case_owner: r.get(9, "cases")?,
+            colour: r.get(10, "cases")?,
+            category: r.get(11, "cases")?,
+            status: r.get(12, "cases")?,
+            summary: r.get(13, "cases")?,
+            party: r.get::<Option<String>>(14, "parties")?.unwrap_or_default(),
+            phone: r.get::<Option<String>>(15, "parties")?.unwrap_or_default(),
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    })
 }
 
 /// Due on `today` and overdue, of the visible centres' cases (`owner` None) or of one owner.
-pub(super) fn counts(
-    conn: &Connection,
-    today: NaiveDate,
-    owner: Option<i64>,
-) -> Result<FollowupCounts> {
+pub(super) fn counts(db: Db, today: NaiveDate, owner: Option<i64>) -> Result<FollowupCounts> {
+    // Sums of 0/1 cast to BIGINT (PostgreSQL's SUM of a BIGINT is NUMERIC); the owner's
+    // parameter typed where nothing else names its type.
     let sql = match owner {
         None => {
             concat!(
-                "SELECT COALESCE(SUM(due_on = ?1), 0), COALESCE(SUM(due_on < ?1), 0) FROM followups
-             WHERE status = 'due' AND due_on <= ?1 AND ?2 IS NULL AND ",
+                "SELECT CAST(COALESCE(SUM(CASE WHEN due_on = ?1 THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN due_on < ?1 THEN 1 ELSE 0 END), 0) AS BIGINT)
+                 FROM followups
+             WHERE status = 'due' AND due_on <= ?1 AND CAST(?2 AS BIGINT) IS NULL AND ",
                 visible_case!("followups.case_id")
             )
         }
         Some(_) => {
             concat!(
-                "SELECT COALESCE(SUM(due_on = ?1), 0), COALESCE(SUM(due_on < ?1), 0) FROM followups
+                "SELECT CAST(COALESCE(SUM(CASE WHEN due_on = ?1 THEN 1 ELSE 0 END), 0) AS BIGINT),
+                    CAST(COALESCE(SUM(CASE WHEN due_on < ?1 THEN 1 ELSE 0 END), 0) AS BIGINT)
+                 FROM followups
              WHERE status = 'due' AND owner_id = ?2 AND due_on <= ?1 AND ",
                 visible_case!("followups.case_id")
             )
         }
     };
-    let mut stmt = conn.prepare_cached(sql)?;
-    Ok(stmt.query_row(params![date_to_sql(today), owner], |r| {
+    db.query_row(sql, &[&date_to_sql(today), &owner], |r| {
         Ok(FollowupCounts {
-            due_today: r.get(0)?,
-            overdue: r.get(1)?,
+            due_today: r.get(0, "followups")?,
+            overdue: r.get(1, "followups")?,
         })
-    })?)
+    })
 }
+
+#[cfg(test)]
+use super::super::convert::code;
+#[cfg(test)]
+use rusqlite::params;
 
 #[cfg(test)]
 impl super::super::Store {

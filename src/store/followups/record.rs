@@ -1,5 +1,6 @@
 //! Recording a follow-up's result and what it does to the case (retry, further check, reopen
 //! on breach), closing a case whose agreement is fulfilled, and auditing views of numbers.
+use super::super::db::Db;
 use super::super::time::to_sql;
 use super::super::{Actor, Result, Store, StoreError, audit};
 use super::queries::{self, Done, NewFollowup};
@@ -10,7 +11,6 @@ use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::role::Permission;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
-use rusqlite::Transaction;
 
 impl Store {
     /// Records the result of a follow-up and what it means for the case: a retry when nobody
@@ -28,7 +28,7 @@ impl Store {
         let reached = clean(&r.reached);
         let note = clean(&r.note);
         let work = self.work.clone();
-        self.write(|tx| {
+        self.write_db(|tx| {
             // Role first (in load_followup), then the form.
             let cur = load_followup(tx, by, id)?;
             rule::check_result(r.performance, &reached, r.satisfaction)?;
@@ -103,7 +103,7 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         super::super::centres::check_handles(self.lite()?, by, case_id)?;
-        if queries::any_due(self.lite()?, case_id)? {
+        if queries::any_due(self.db(), case_id)? {
             return Err(FollowupRule::Pending.into());
         }
         // The Cases pane's close: status machine, closed_at, audit.
@@ -118,7 +118,7 @@ impl Store {
         rows: usize,
         now: NaiveDateTime,
     ) -> Result<()> {
-        self.write(|tx| {
+        self.write_db(|tx| {
             audit::event(
                 tx,
                 &to_sql(now),
@@ -134,7 +134,7 @@ impl Store {
 /// Back to active work: Assigned to the same mediator (Registered when nobody owns it), other
 /// due follow-ups cancelled, colour at least yellow (orange after an earlier breach), new deadline.
 fn reopen(
-    tx: &Transaction,
+    tx: Db,
     by: Actor,
     case: &FollowupCase,
     work: &crate::domain::slots::WorkTime,
@@ -159,9 +159,11 @@ fn reopen(
         )?;
     }
     // The handling centre's working time counts the new deadline.
-    let centre = super::super::centres::handling_centre(tx, case.id)?;
+    // Both SQLite-only still (centres/mod.rs, cases/deadlines.rs).
+    let centre = super::super::centres::handling_centre(tx.lite()?, case.id)?;
     let deadline =
-        super::super::cases::response_deadline(tx, work, centre, hours, colour, now)?.map(to_sql);
+        super::super::cases::response_deadline(tx.lite()?, work, centre, hours, colour, now)?
+            .map(to_sql);
     queries::reassess(tx, case.id, colour, deadline.as_deref(), &at)?;
     if colour != case.colour {
         audit::append(

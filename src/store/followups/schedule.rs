@@ -1,4 +1,5 @@
 //! Scheduling follow-ups after an agreement, and adding, moving and cancelling one by hand.
+use super::super::db::Db;
 use super::super::time::{date_to_sql, to_sql};
 use super::super::{Actor, Result, Store, StoreError, audit};
 use super::queries::{self, NewFollowup};
@@ -20,6 +21,7 @@ impl Store {
         plan: &FollowupPlan,
         now: NaiveDateTime,
     ) -> Result<Vec<NaiveDate>> {
+        let tx = Db::from(tx);
         let case = queries::case_by_id(tx, case_id)?;
         let at = to_sql(now);
         let dates = plan.due_dates(&case.category, agreed_on);
@@ -58,12 +60,12 @@ impl Store {
     /// The latest agreement terms of a case, if an agreement was recorded.
     pub fn agreement_terms(&self, case_id: i64) -> Result<Option<String>> {
         super::super::centres::check_visible(self.lite()?, case_id)?;
-        queries::agreement_terms(self.lite()?, case_id)
+        queries::agreement_terms(self.db(), case_id)
     }
 
     /// A visible case by its number, for adding a follow-up by hand.
     pub fn followup_case_by_no(&self, case_no: &str) -> Result<Option<FollowupCase>> {
-        queries::case_by_no(self.lite()?, case_no.trim())
+        queries::case_by_no(self.db(), case_no.trim())
     }
 
     /// Adds one follow-up by hand. After an agreement: a lead or the case's mediator, with a
@@ -77,8 +79,9 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<i64> {
         let reason = clean(reason);
-        self.write(|tx| {
-            super::super::centres::check_handles(tx, by, case_id)?;
+        self.write_db(|tx| {
+            // SQLite-only still (centres/access.rs).
+            super::super::centres::check_handles(tx.lite()?, by, case_id)?;
             let case = queries::case_by_id(tx, case_id)?;
             let hand = rule::by_hand(case.status, by.role, by.staff_id, case.owner_id)?;
             if !hand.allowed {
@@ -107,7 +110,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<()> {
         let reason = clean(reason);
-        self.write(|tx| {
+        self.write_db(|tx| {
             let cur = load_followup(tx, by, id)?;
             rule::check_reason(&reason)?;
             rule::check_due(due, now.date())?;
@@ -137,7 +140,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<()> {
         let reason = clean(reason);
-        self.write(|tx| {
+        self.write_db(|tx| {
             let cur = load_followup(tx, by, id)?;
             rule::check_reason(&reason)?;
             let at = to_sql(now);

@@ -4,12 +4,12 @@
 //! village) still collides, without its number: `—`.
 use super::super::super::Result;
 use super::super::super::centres::readable;
+use super::super::super::db::Db;
 use super::super::super::time::to_sql;
 use super::{blocking, time};
 use crate::domain::booking::Window;
 use crate::domain::slots::Span;
 use chrono::NaiveDateTime;
-use rusqlite::{Connection, params};
 
 /// A session in the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,40 +29,43 @@ impl Hit {
 }
 
 /// Runs a clash query whose parameters are (who, window, except) and whose columns are
-/// (starts_at, ends_at, id, case_no[, party name]).
+/// (starts_at, ends_at, id, case_no[, party name when `party`]).
 fn hits(
-    conn: &Connection,
+    db: Db,
     sql: &str,
     who: i64,
     w: Window,
     except: Option<i64>,
+    party: bool,
 ) -> Result<Vec<Hit>> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let party = stmt.column_count() > 4;
-    let rows = stmt.query_map(
-        params![
-            who,
-            to_sql(w.starts_after),
-            to_sql(w.starts_before),
-            to_sql(w.ends_after),
-            except
+    db.query_map(
+        sql,
+        &[
+            &who,
+            &to_sql(w.starts_after),
+            &to_sql(w.starts_before),
+            &to_sql(w.ends_after),
+            &except,
         ],
         |r| {
             Ok(Hit {
                 start: time(r, 0)?,
                 end: time(r, 1)?,
-                session_id: r.get(2)?,
-                case_no: r.get(3)?,
-                party: if party { r.get(4)? } else { String::new() },
+                session_id: r.get(2, "sessions")?,
+                case_no: r.get(3, "cases")?,
+                party: if party {
+                    r.get(4, "parties")?
+                } else {
+                    String::new()
+                },
             })
         },
-    )?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    )
 }
 
 /// Blocking sessions of a mediator (in charge or co-mediator) in the window, except one.
 pub(in crate::store::calendar) fn clashes_mediator(
-    conn: &Connection,
+    db: Db,
     staff: i64,
     w: Window,
     except: Option<i64>,
@@ -70,21 +73,21 @@ pub(in crate::store::calendar) fn clashes_mediator(
     let sql = format!(
         "SELECT s.starts_at, s.ends_at, s.id, CASE WHEN {v} THEN c.case_no ELSE '—' END FROM sessions s JOIN cases c ON c.id = s.case_id
          WHERE s.mediator_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
-           AND s.status IN {b} AND s.id IS NOT ?5
+           AND s.status IN {b} AND s.id IS DISTINCT FROM ?5
          UNION ALL
          SELECT s.starts_at, s.ends_at, s.id, CASE WHEN {v} THEN c.case_no ELSE '—' END FROM session_mediators m
            JOIN sessions s ON s.id = m.session_id JOIN cases c ON c.id = s.case_id
          WHERE m.staff_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
-           AND s.status IN {b} AND s.id IS NOT ?5
+           AND s.status IN {b} AND s.id IS DISTINCT FROM ?5
          ORDER BY 1",
         b = blocking(),
         v = readable!("c")
     );
-    hits(conn, &sql, staff, w, except)
+    hits(db, &sql, staff, w, except, false)
 }
 
 pub(in crate::store::calendar) fn clashes_room(
-    conn: &Connection,
+    db: Db,
     room: i64,
     w: Window,
     except: Option<i64>,
@@ -92,17 +95,17 @@ pub(in crate::store::calendar) fn clashes_room(
     let sql = format!(
         "SELECT s.starts_at, s.ends_at, s.id, CASE WHEN {v} THEN c.case_no ELSE '—' END FROM sessions s JOIN cases c ON c.id = s.case_id
          WHERE s.room_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
-           AND s.status IN {b} AND s.id IS NOT ?5 ORDER BY 1",
+           AND s.status IN {b} AND s.id IS DISTINCT FROM ?5 ORDER BY 1",
         b = blocking(),
         v = readable!("c")
     );
-    hits(conn, &sql, room, w, except)
+    hits(db, &sql, room, w, except, false)
 }
 
 /// Sessions of any case sharing a party with `case_id` (including its own) in the window,
 /// with the shared party's name.
 pub(in crate::store::calendar) fn clashes_party(
-    conn: &Connection,
+    db: Db,
     case_id: i64,
     w: Window,
     except: Option<i64>,
@@ -114,26 +117,21 @@ pub(in crate::store::calendar) fn clashes_party(
            JOIN sessions s ON s.case_id = other.case_id
            JOIN cases c ON c.id = s.case_id JOIN parties p ON p.id = me.party_id
          WHERE me.case_id = ?1 AND s.starts_at > ?2 AND s.starts_at < ?3 AND s.ends_at > ?4
-           AND s.status IN {b} AND s.id IS NOT ?5 ORDER BY 1",
+           AND s.status IN {b} AND s.id IS DISTINCT FROM ?5 ORDER BY 1",
         b = blocking(),
         v = readable!("c")
     );
-    hits(conn, &sql, case_id, w, except)
+    hits(db, &sql, case_id, w, except, true)
 }
 
 /// How many sessions are booked to start within `day`: anywhere (None), or of a centre (its
 /// cases' or in its rooms).
-pub(in crate::store::calendar) fn booked_in(
-    conn: &Connection,
-    centre: Option<i64>,
-    day: Span,
-) -> Result<i64> {
-    Ok(conn.query_row(
-        "SELECT COUNT(*) FROM sessions s WHERE s.starts_at >= ?1 AND s.starts_at < ?2
-         AND s.status = 'booked'
-         AND (?3 IS NULL OR (SELECT centre_id FROM cases WHERE id = s.case_id) = ?3
+pub(in crate::store::calendar) fn booked_in(db: Db, centre: Option<i64>, day: Span) -> Result<i64> {
+    db.one(
+        "SELECT CAST(COUNT(*) AS BIGINT) FROM sessions s WHERE s.starts_at >= ?1
+         AND s.starts_at < ?2 AND s.status = 'booked'
+         AND (CAST(?3 AS BIGINT) IS NULL OR (SELECT centre_id FROM cases WHERE id = s.case_id) = ?3
               OR (SELECT centre_id FROM rooms WHERE id = s.room_id) = ?3)",
-        params![to_sql(day.start), to_sql(day.end), centre],
-        |r| r.get(0),
-    )?)
+        &[&to_sql(day.start), &to_sql(day.end), &centre],
+    )
 }

@@ -12,13 +12,14 @@ pub(super) use days::{delete_day, upsert_day};
 pub(super) use read::{brief_by_id, brief_by_no, leave_in, rooms, session_by_id, sessions_in};
 pub(super) use write::*;
 
+use super::super::Result;
+use super::super::db::Row;
 use super::super::time::from_sql;
 use chrono::NaiveDateTime;
-use rusqlite::Row;
 
 /// A stored time (local 'YYYY-MM-DD HH:MM:SS' text).
-fn time(r: &Row, i: usize) -> rusqlite::Result<NaiveDateTime> {
-    Ok(from_sql(&r.get::<_, String>(i)?).unwrap_or_default())
+fn time(r: &Row, i: usize) -> Result<NaiveDateTime> {
+    Ok(from_sql(&r.get::<String>(i, "sessions")?).unwrap_or_default())
 }
 
 /// The statuses that occupy a mediator, a room and the parties, as an SQL list.

@@ -28,7 +28,7 @@ fn list_scopes_filters_counts_and_keyset_pages() {
                     attempt: 1,
                     reason: "",
                 };
-                add(tx, t.lead, &f, "2026-11-01 08:00:00")
+                add(tx.into(), t.lead, &f, "2026-11-01 08:00:00")
             })
             .unwrap(),
         );
