@@ -22,8 +22,7 @@ pub(in crate::store) fn centre_calendar<'c>(
     to: NaiveDate,
 ) -> Result<Calendar> {
     let db = db.into();
-    // The centres' own hours are read by SQLite-only code still (centres/mod.rs).
-    let own = centres::hours_of(db.lite()?, centre)?;
+    let own = centres::hours_of(db, centre)?;
     let rules = queries::day_rules(db, Some(centre), from, to)?;
     Ok(centre_hours::calendar_of(
         default,

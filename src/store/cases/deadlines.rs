@@ -4,16 +4,16 @@
 //! (`Store::deadline_calendar`). The rules are in domain::worktime (red in clock hours, the
 //! others in working days) and domain::centre_hours (which centre's time counts).
 use super::super::calendar::deadline_calendar;
+use super::super::db::Db;
 use super::{Result, Store, queries};
 use crate::domain::risk::{Colour, ResponseHours};
 use crate::domain::slots::WorkTime;
 use crate::domain::worktime::MEDIATION_TERM_DAYS;
 use chrono::NaiveDateTime;
-use rusqlite::Connection;
 
 /// The response deadline of a colour from `from` (none for green), in `centre`'s time.
-pub(in crate::store) fn response(
-    conn: &Connection,
+pub(in crate::store) fn response<'c>(
+    conn: impl Into<Db<'c>>,
     work: &WorkTime,
     centre: i64,
     hours: &ResponseHours,
@@ -24,8 +24,8 @@ pub(in crate::store) fn response(
 }
 
 /// End of a term of `days` counted from `from` (moved off `centre`'s days off).
-pub(super) fn term(
-    conn: &Connection,
+pub(super) fn term<'c>(
+    conn: impl Into<Db<'c>>,
     work: &WorkTime,
     centre: i64,
     from: NaiveDateTime,
@@ -50,13 +50,7 @@ impl Store {
 
     /// End of the mediation term of a case `centre` took at `received`, in its working time.
     pub fn mediation_term(&self, centre: i64, received: NaiveDateTime) -> Result<NaiveDateTime> {
-        term(
-            self.lite()?,
-            &self.work,
-            centre,
-            received,
-            MEDIATION_TERM_DAYS,
-        )
+        term(self.db(), &self.work, centre, received, MEDIATION_TERM_DAYS)
     }
 }
 

@@ -107,14 +107,14 @@ const TIMELINE_MAX: i64 = 1000;
 impl Store {
     pub fn case_detail(&self, id: i64) -> Result<CaseDetail> {
         let row = self.case_rows(&[id])?.pop().ok_or(StoreError::NotFound)?;
-        let mut d = queries::facts(self.lite()?, row)?;
-        d.parties = queries::parties(self.lite()?, id)?;
-        d.sessions = queries::sessions(self.lite()?, id)?;
-        d.followups = queries::followups(self.lite()?, id)?;
+        let mut d = queries::facts(self.db(), row)?;
+        d.parties = queries::parties(self.db(), id)?;
+        d.sessions = queries::sessions(self.db(), id)?;
+        d.followups = queries::followups(self.db(), id)?;
         // Cases merged into this one bring their whole history along.
-        d.timeline = queries::timeline(self.lite()?, id, TIMELINE_MAX)?;
+        d.timeline = queries::timeline(self.db(), id, TIMELINE_MAX)?;
         self.name_owners(&mut d.timeline)?;
-        d.outcome = queries::latest_outcome(self.lite()?, id)?;
+        d.outcome = queries::latest_outcome(self.db(), id)?;
         // The latest extension (case_term.rs) if any, else the standard term from intake.
         let extended = d
             .timeline
@@ -162,9 +162,10 @@ impl Store {
         case_id: i64,
         now: NaiveDateTime,
     ) -> Result<Vec<Revealed>> {
-        self.write(|tx| {
+        self.write_db(|tx| {
             // Whoever reads the case (a lead above, the centre that sent it on) may, by role.
-            if !super::super::centres::sees(tx, by, case_id)? {
+            // (The centres' checks are SQLite's still: NotOnThisEngine on PostgreSQL.)
+            if !super::super::centres::sees(tx.lite()?, by, case_id)? {
                 return Err(StoreError::NotFound);
             }
             let owner = queries::owner(tx, case_id)?.ok_or(StoreError::NotFound)?;

@@ -169,6 +169,6 @@ impl Store {
 
     /// The facts printed on a visitor's intake slip.
     pub fn slip(&self, case_no: &str) -> Result<SlipData> {
-        queries::slip(self.lite()?, case_no.trim())?.ok_or(StoreError::NotFound)
+        queries::slip(self.db(), case_no.trim())?.ok_or(StoreError::NotFound)
     }
 }

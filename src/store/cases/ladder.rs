@@ -3,6 +3,7 @@
 //! desk, on the phone). Both start mediation the same way, and one attempt is never counted
 //! twice: the manual entry is refused when a session held today already counted at that level,
 //! and a session held after a manual entry of the same day counts nothing more.
+use super::super::db::Db;
 use super::state::{State, deadline_text, log, required, set_status, state};
 use super::time::{date_to_sql, to_sql};
 use super::waiting::resume;
@@ -12,7 +13,6 @@ use crate::domain::ladder::{Ladder, Level};
 use crate::domain::slots::WorkTime;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
-use rusqlite::Transaction;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AttemptRecorded {
@@ -23,8 +23,8 @@ pub struct AttemptRecorded {
 }
 
 /// A session of this case at `level`, other than `except`, held on `now`'s day.
-fn held_session_today(
-    tx: &Transaction,
+fn held_session_today<'c>(
+    tx: impl Into<Db<'c>>,
     case_id: i64,
     level: Level,
     now: NaiveDateTime,
@@ -35,8 +35,8 @@ fn held_session_today(
 
 /// An attempt entered on the case today at `level` (the manual entry's audit shape: the
 /// level's code as field; a session's count uses the attempts column's name).
-fn manual_attempt_today(
-    tx: &Transaction,
+fn manual_attempt_today<'c>(
+    tx: impl Into<Db<'c>>,
     case_id: i64,
     level: Level,
     now: NaiveDateTime,
@@ -45,8 +45,8 @@ fn manual_attempt_today(
 }
 
 /// Refuses a manual attempt that today's held session already counted.
-pub(super) fn check_manual(
-    tx: &Transaction,
+pub(super) fn check_manual<'c>(
+    tx: impl Into<Db<'c>>,
     case_id: i64,
     level: Level,
     now: NaiveDateTime,
@@ -59,27 +59,29 @@ pub(super) fn check_manual(
 
 /// Whether a session just held should count: not when today's manual entry at its level
 /// already stands for it (and no other session held today has claimed that entry).
-pub(super) fn session_counts(
-    tx: &Transaction,
+pub(super) fn session_counts<'c>(
+    tx: impl Into<Db<'c>>,
     case_id: i64,
     session_id: i64,
     level: Level,
     now: NaiveDateTime,
 ) -> Result<bool> {
+    let tx = tx.into();
     Ok(!manual_attempt_today(tx, case_id, level, now)?
         || held_session_today(tx, case_id, level, now, session_id)?)
 }
 
 /// The first attempt on an assigned case starts mediation: status in mediation, and the
 /// deadline becomes the end of the mediation term.
-pub(super) fn start_mediation(
-    tx: &Transaction,
+pub(super) fn start_mediation<'c>(
+    tx: impl Into<Db<'c>>,
     work: &WorkTime,
     by: Actor,
     id: i64,
     s: &State,
     now: NaiveDateTime,
 ) -> Result<()> {
+    let tx = tx.into();
     if s.status != Status::Assigned {
         return Ok(());
     }
@@ -99,8 +101,8 @@ pub(super) fn start_mediation(
 
 /// A session marked held in the calendar: one attempt at its level, unless today's manual
 /// entry already stands for it (`session_counts`); the first attempt starts mediation.
-pub(in crate::store) fn count_held_session(
-    tx: &Transaction,
+pub(in crate::store) fn count_held_session<'c>(
+    tx: impl Into<Db<'c>>,
     work: &WorkTime,
     by: Actor,
     case_id: i64,
@@ -108,6 +110,7 @@ pub(in crate::store) fn count_held_session(
     level: Level,
     now: NaiveDateTime,
 ) -> Result<()> {
+    let tx = tx.into();
     if !session_counts(tx, case_id, session_id, level, now)? {
         return Ok(());
     }
@@ -117,7 +120,7 @@ pub(in crate::store) fn count_held_session(
 }
 
 /// One more attempt at `level` on the case's ladder (domain::ladder decides if one is left).
-fn count_attempt(tx: &Transaction, by: Actor, case_id: i64, level: Level, at: &str) -> Result<()> {
+fn count_attempt(tx: Db, by: Actor, case_id: i64, level: Level, at: &str) -> Result<()> {
     let attempts = queries::attempts(tx, case_id)?;
     let mut ladder = Ladder { level, attempts };
     ladder
@@ -231,7 +234,7 @@ impl Store {
         })?;
         match handed {
             Some(to) => Ok(to),
-            None => queries::level(self.lite()?, id),
+            None => queries::level(self.db(), id),
         }
     }
 }

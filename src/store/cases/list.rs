@@ -87,7 +87,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        queries::rows_by_ids(self.lite()?, ids)
+        queries::rows_by_ids(self.db(), ids)
     }
 }
 

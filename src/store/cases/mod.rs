@@ -51,4 +51,8 @@ pub(super) use ladder::count_held_session;
 use super::{Actor, Result, Store, StoreError, audit, time};
 
 #[cfg(test)]
+mod engines_reading_tests;
+#[cfg(test)]
+mod engines_tests;
+#[cfg(test)]
 mod tests;

@@ -2,6 +2,7 @@
 //! the case's state, the status machine's transition check, required texts, the audit line and
 //! the status change. The workflow files (workflow, ladder, waiting, term, closing) import
 //! these; none imports another for them.
+use super::super::db::Db;
 pub(super) use super::queries::state;
 use super::{Actor, Result, StoreError, audit, queries};
 use crate::domain::case_rule::CaseRule;
@@ -9,7 +10,6 @@ use crate::domain::ladder::Ladder;
 use crate::domain::risk::Colour;
 use crate::domain::status::Status;
 use chrono::NaiveDateTime;
-use rusqlite::Transaction;
 
 /// The deadline as the audit log writes it ("" for none).
 pub(super) fn deadline_text(d: Option<NaiveDateTime>) -> String {
@@ -45,8 +45,8 @@ pub(super) fn required(text: &str, rule: CaseRule) -> Result<String> {
 /// One line of the case's audit log by `by` (`case`: a case id, or None for an event on no
 /// case, such as a merge of parties linked to none).
 #[allow(clippy::too_many_arguments)]
-pub(super) fn log(
-    tx: &Transaction,
+pub(super) fn log<'c>(
+    tx: impl Into<Db<'c>>,
     at: &str,
     by: Actor,
     case: impl Into<Option<i64>>,
@@ -69,14 +69,15 @@ pub(super) fn log(
     )
 }
 
-pub(super) fn set_status(
-    tx: &Transaction,
+pub(super) fn set_status<'c>(
+    tx: impl Into<Db<'c>>,
     at: &str,
     by: Actor,
     id: i64,
     from: Status,
     to: Status,
 ) -> Result<()> {
+    let tx = tx.into();
     queries::set_status(tx, id, to, at)?;
     log(
         tx,

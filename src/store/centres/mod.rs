@@ -216,8 +216,8 @@ pub(in crate::store) fn handling_centre(conn: &Connection, case_id: i64) -> Resu
 }
 
 /// The own working hours of a centre (none: the record's default).
-pub(in crate::store) fn hours_of(
-    conn: &Connection,
+pub(in crate::store) fn hours_of<'c>(
+    conn: impl Into<Db<'c>>,
     centre: i64,
 ) -> Result<Option<crate::domain::slots::WorkTime>> {
     queries::hours_of(conn, centre)

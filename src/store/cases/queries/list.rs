@@ -3,8 +3,9 @@
 //! and lets each step be one index range scan whatever the depth.
 use super::super::super::Result;
 use super::super::super::centres::{Scope, readable, visible};
-use super::super::super::convert::code;
-use super::super::super::time::{self, to_sql};
+use super::super::super::convert::Stamp;
+use super::super::super::db::{Db, Engine, Row};
+use super::super::super::time::to_sql;
 use super::super::list::CaseRow;
 use super::{all, json_ids};
 use crate::domain::case_filter::{CaseFilter, Chip, OwnerFilter, Sort, SortKey};
@@ -238,29 +239,29 @@ const SELECT_ROW: &str = "SELECT c.id, c.case_no, c.received_at, c.colour, c.cat
             c.received_at) END, c.centre_id, c.pending_to
     FROM cases c LEFT JOIN parties p ON p.id = c.first_party_id LEFT JOIN staff s ON s.id = c.owner_id";
 
-fn row(r: &rusqlite::Row) -> rusqlite::Result<CaseRow> {
+fn row(r: &Row) -> Result<CaseRow> {
     const T: &str = "cases";
-    let phone: Option<String> = r.get(6)?;
+    let phone: Option<String> = r.get(6, T)?;
     Ok(CaseRow {
-        id: r.get(0)?,
-        case_no: r.get(1)?,
-        received_at: time::read(r, 2, T)?,
-        colour: code(r, 3, T)?,
-        category: r.get(4)?,
+        id: r.get(0, T)?,
+        case_no: r.get(1, T)?,
+        received_at: r.get::<Stamp>(2, T)?.0,
+        colour: r.get(3, T)?,
+        category: r.get(4, T)?,
         // No first party (an imported case may have none): no name to show.
-        party: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+        party: r.get::<Option<String>>(5, T)?.unwrap_or_default(),
         party_phone: phone.as_deref().map(mask_phone),
-        status: code(r, 7, T)?,
-        owner_id: r.get(8)?,
-        owner: r.get(9)?,
-        level: code(r, 10, T)?,
-        deadline_at: time::read_opt(r, 11, T)?,
-        active: r.get(12)?,
-        waiting: code(r, 13, T)?,
-        waiting_since: time::read_opt(r, 14, T)?,
-        red_last_action: time::read_opt(r, 15, "audit")?,
-        centre_id: r.get(16)?,
-        pending_to: r.get(17)?,
+        status: r.get(7, T)?,
+        owner_id: r.get(8, T)?,
+        owner: r.get(9, T)?,
+        level: r.get(10, T)?,
+        deadline_at: r.get::<Option<Stamp>>(11, T)?.map(|t| t.0),
+        active: r.get::<i64>(12, T)? != 0,
+        waiting: r.get(13, T)?,
+        waiting_since: r.get::<Option<Stamp>>(14, T)?.map(|t| t.0),
+        red_last_action: r.get::<Option<Stamp>>(15, "audit")?.map(|t| t.0),
+        centre_id: r.get(16, T)?,
+        pending_to: r.get(17, T)?,
     })
 }
 
@@ -344,10 +345,15 @@ pub(crate) fn page_ids(c: &Connection, steps: Steps, limit: usize) -> Result<Vec
 
 /// Rows by id, in no particular order: those this connection may read (`readable!`: a case
 /// its centres handle, received, are asked to sign for or sent on).
-pub(crate) fn rows_by_ids(c: &Connection, ids: &[i64]) -> Result<Vec<CaseRow>> {
-    let sql = format!(
-        "{SELECT_ROW} WHERE c.id IN (SELECT value FROM json_each(?1)) AND {}",
-        readable!("c")
-    );
-    all(c, &sql, [json_ids(ids)], row)
+/// On both engines: the ids go as one JSON array (`json_each` on SQLite,
+/// `json_array_elements_text` on PostgreSQL), one statement however many.
+pub(crate) fn rows_by_ids(db: Db, ids: &[i64]) -> Result<Vec<CaseRow>> {
+    let each = match db.engine() {
+        Engine::Sqlite => "SELECT value FROM json_each(?1)",
+        Engine::Postgres => {
+            "SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(CAST(?1 AS TEXT) AS json))"
+        }
+    };
+    let sql = format!("{SELECT_ROW} WHERE c.id IN ({each}) AND {}", readable!("c"));
+    db.query_map(&sql, &[&json_ids(ids)], row)
 }

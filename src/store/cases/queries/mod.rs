@@ -45,11 +45,6 @@ fn run(conn: &Connection, sql: &str, p: impl Params) -> Result<usize> {
     Ok(conn.execute(sql, p)?)
 }
 
-/// Runs a cached write (one an import repeats thousands of times).
-fn run_cached(conn: &Connection, sql: &str, p: impl Params) -> Result<usize> {
-    Ok(conn.prepare_cached(sql)?.execute(p)?)
-}
-
 /// The first row of a statement (prepared afresh), if there is one.
 fn first<T>(
     conn: &Connection,

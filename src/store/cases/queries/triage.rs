@@ -3,10 +3,11 @@
 use super::super::super::Result;
 use super::super::super::calendar::blocking;
 use super::super::super::centres::{readable, visible};
-use super::super::super::convert::code;
+use super::super::super::convert::Stamp;
+use super::super::super::db::Db;
 use super::super::super::time;
 use super::super::earlier::SlipData;
-use super::{all, first, run};
+use super::{all, run};
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, params};
 use std::collections::HashMap;
@@ -61,7 +62,8 @@ pub(crate) fn busy(
 }
 
 /// The facts of a visitor's intake slip, by case number (a case this connection may read).
-pub(crate) fn slip(c: &Connection, case_no: &str) -> Result<Option<SlipData>> {
+/// One text for both engines.
+pub(crate) fn slip(db: Db, case_no: &str) -> Result<Option<SlipData>> {
     let sql = concat!(
         "SELECT c.case_no, c.received_at, c.category, c.colour, c.deadline_at, c.team,
                         s.name, p.name,
@@ -72,17 +74,18 @@ pub(crate) fn slip(c: &Connection, case_no: &str) -> Result<Option<SlipData>> {
                  WHERE c.case_no = ?1 AND ",
         readable!("c")
     );
-    first(c, sql, [case_no], |r| {
+    db.query_opt(sql, &[&case_no], |r| {
+        const T: &str = "cases";
         Ok(SlipData {
-            case_no: r.get(0)?,
-            received_at: Some(time::read(r, 1, "cases")?),
-            category: r.get(2)?,
-            colour: code(r, 3, "cases")?,
-            deadline_at: time::read_opt(r, 4, "cases")?,
-            team: r.get(5)?,
-            owner_name: r.get(6)?,
-            applicant: r.get(7)?,
-            received_centre: r.get(8)?,
+            case_no: r.get(0, T)?,
+            received_at: Some(r.get::<Stamp>(1, T)?.0),
+            category: r.get(2, T)?,
+            colour: r.get(3, T)?,
+            deadline_at: r.get::<Option<Stamp>>(4, T)?.map(|t| t.0),
+            team: r.get(5, T)?,
+            owner_name: r.get(6, T)?,
+            applicant: r.get(7, T)?,
+            received_centre: r.get(8, T)?,
         })
     })
 }
