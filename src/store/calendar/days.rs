@@ -150,7 +150,7 @@ impl Store {
 fn check_marks(db: Db, by: Actor, centre: Option<i64>) -> Result<()> {
     match centre {
         // The county-wide check is SQLite-only still (centres/mod.rs).
-        None => check_county_wide(db.lite()?, by),
+        None => check_county_wide(db, by),
         Some(c) => {
             let own = centres::desk_centre(db, by.staff_id)?;
             let tree = centres::tree(db)?;

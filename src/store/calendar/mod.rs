@@ -2,6 +2,8 @@
 //! (read.rs); booking, moving, cancelling and recording sessions (write.rs) after the clash
 //! checks (clash.rs); leave entered by a lead (time_off.rs); each centre's hours and days off (days.rs). The rules are
 //! `domain::booking`; every SQL statement is in `queries/`, each bounded by an index on time.
+#[cfg(test)]
+mod api_engines_tests;
 mod clash;
 mod days;
 #[cfg(test)]

@@ -82,12 +82,12 @@ impl Store {
             // The handling centre books its case's sessions: its own room, its mediators or
             // ones from a centre above (a county mediator in a township's room). These checks
             // are SQLite-only still (centres/access.rs).
-            check_handles(tx.lite()?, by, s.case_id)?;
+            check_handles(tx, by, s.case_id)?;
             for m in &mediators {
-                check_serves(tx.lite()?, *m, s.case_id)?;
+                check_serves(tx, *m, s.case_id)?;
             }
             if let Some(r) = s.room_id {
-                check_room(tx.lite()?, r, s.case_id)?;
+                check_room(tx, r, s.case_id)?;
             }
             if !active {
                 return Err(BookingRule::CaseClosed.into());
@@ -101,7 +101,7 @@ impl Store {
                 except: None,
             };
             // Booked at the handling centre: its days off and hours.
-            let host = handling_centre(tx.lite()?, s.case_id)?;
+            let host = handling_centre(tx, s.case_id)?;
             check_slot(tx, by, &slot, &work, host)?;
             let id = insert_slot(tx, &slot, ladder.level)?;
             let what = format!("#{id} {}–{}", to_sql(s.start), to_sql(s.end));
@@ -134,9 +134,9 @@ impl Store {
         let work = self.work_time().clone();
         self.write_db(|tx| {
             let s = queries::session_case(tx, id)?;
-            let host = session_host(tx.lite()?, by, s.case_id, s.room)?;
+            let host = session_host(tx, by, s.case_id, s.room)?;
             if let Some(r) = room {
-                check_room_at(tx.lite()?, r, host)?;
+                check_room_at(tx, r, host)?;
             }
             booking::check_booked(s.status)?;
             let mediators = queries::mediators_of(tx, id)?;
@@ -176,7 +176,7 @@ impl Store {
         let reason = required(reason)?;
         self.write_db(|tx| {
             let s = queries::session_case(tx, id)?;
-            session_host(tx.lite()?, by, s.case_id, s.room)?;
+            session_host(tx, by, s.case_id, s.room)?;
             booking::check_booked(s.status)?;
             queries::cancel_session(tx, id)?;
             audit::append(

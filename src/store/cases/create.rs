@@ -132,7 +132,7 @@ pub(in crate::store) fn insert<'c>(
     if let Some(owner) = c.owner_id {
         // Routed at the desk: to a mediator of the desk's centre, which handles the case.
         // (the centres' checks are not yet written for PostgreSQL: NotOnThisEngine there)
-        super::super::centres::check_works_here(tx.lite()?, owner, id)?;
+        super::super::centres::check_works_here(tx, owner, id)?;
     }
     for (pid, role) in party_ids {
         queries::link_party(tx, id, pid, role.code())?;

@@ -165,7 +165,7 @@ impl Store {
         self.write_db(|tx| {
             // Whoever reads the case (a lead above, the centre that sent it on) may, by role.
             // (The centres' checks are SQLite's still: NotOnThisEngine on PostgreSQL.)
-            if !super::super::centres::sees(tx.lite()?, by, case_id)? {
+            if !super::super::centres::sees(tx, by, case_id)? {
                 return Err(StoreError::NotFound);
             }
             let owner = queries::owner(tx, case_id)?.ok_or(StoreError::NotFound)?;

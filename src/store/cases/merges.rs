@@ -233,7 +233,7 @@ impl Store {
     /// Where the case went and what came into it (NotFound: a case this connection does not
     /// see).
     pub fn merge_view(&self, case: i64) -> Result<MergeView> {
-        check_visible(self.lite()?, case)?;
+        check_visible(self.db(), case)?;
         Ok(MergeView {
             merged_into: self.merged_into(case)?,
             merges: self.case_merges(case)?,
@@ -247,14 +247,14 @@ impl Store {
 
     /// The number of the case this one was merged into, if it was.
     pub fn merged_into(&self, case: i64) -> Result<Option<String>> {
-        check_visible(self.lite()?, case)?;
+        check_visible(self.db(), case)?;
         queries::merged_into_no(self.lite()?, case)
     }
 
     /// Merges in force that touch this case: cases merged into it (or it into another), and party merges on its
     /// parties — newest first, for the detail and a lead's undo.
     pub fn case_merges(&self, case: i64) -> Result<Vec<MergeLine>> {
-        check_visible(self.lite()?, case)?;
+        check_visible(self.db(), case)?;
         queries::merges_of_case(self.lite()?, case)
     }
 }

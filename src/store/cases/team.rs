@@ -87,7 +87,7 @@ impl Store {
 
     /// The case's dedicated team, if it has one (NotFound: a case this connection does not see).
     pub fn case_team(&self, case: i64) -> Result<Option<CaseTeam>> {
-        check_visible(self.lite()?, case)?;
+        check_visible(self.db(), case)?;
         let Some((plan, updated_at)) = queries::team(self.lite()?, case)? else {
             return Ok(None);
         };

@@ -5,10 +5,15 @@
 use super::super::{Actor, Result, StoreError};
 use super::{CentreTree, desk_centre, queries};
 use crate::domain::centre::{CentreRule, Reach};
-use rusqlite::Connection;
+use crate::store::db::Db;
 
 /// What `by` may do with the case `case_id` (NotFound when there is no such case).
-pub(in crate::store) fn reach(conn: &Connection, by: Actor, case_id: i64) -> Result<Reach> {
+pub(in crate::store) fn reach<'c>(
+    conn: impl Into<Db<'c>>,
+    by: Actor,
+    case_id: i64,
+) -> Result<Reach> {
+    let conn: Db = conn.into();
     let case = queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)?;
     let own = desk_centre(conn, by.staff_id)?;
     let tree = CentreTree::new(queries::all(conn)?);
@@ -18,7 +23,12 @@ pub(in crate::store) fn reach(conn: &Connection, by: Actor, case_id: i64) -> Res
 /// Refuses a change to a case that another centre handles: only the handling centre works a
 /// case. Who reads it — a lead above, the centre that received it or sent it on, the centre
 /// asked to sign for it — is refused (Forbidden); to anyone else it does not exist (NotFound).
-pub(in crate::store) fn check_handles(conn: &Connection, by: Actor, case_id: i64) -> Result<()> {
+pub(in crate::store) fn check_handles<'c>(
+    conn: impl Into<Db<'c>>,
+    by: Actor,
+    case_id: i64,
+) -> Result<()> {
+    let conn: Db = conn.into();
     match reach(conn, by, case_id)? {
         Reach::Handles => Ok(()),
         _ => Err(refusal(conn, by, case_id)?),
@@ -27,7 +37,8 @@ pub(in crate::store) fn check_handles(conn: &Connection, by: Actor, case_id: i64
 
 /// Whether `by` may read the case: their view (`visible_to`) holds its handling centre, or a
 /// centre that received it, sent it on or is asked to sign for it (`readable!` for a person).
-pub(in crate::store) fn sees(conn: &Connection, by: Actor, case_id: i64) -> Result<bool> {
+pub(in crate::store) fn sees<'c>(conn: impl Into<Db<'c>>, by: Actor, case_id: i64) -> Result<bool> {
+    let conn: Db = conn.into();
     let case = queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)?;
     let own = desk_centre(conn, by.staff_id)?;
     let seen = CentreTree::new(queries::all(conn)?).visible_to(by.role, own.id);
@@ -38,7 +49,12 @@ pub(in crate::store) fn sees(conn: &Connection, by: Actor, case_id: i64) -> Resu
 }
 
 /// Why `by` may not change the case: Forbidden if they read it, else NotFound.
-pub(in crate::store) fn refusal(conn: &Connection, by: Actor, case_id: i64) -> Result<StoreError> {
+pub(in crate::store) fn refusal<'c>(
+    conn: impl Into<Db<'c>>,
+    by: Actor,
+    case_id: i64,
+) -> Result<StoreError> {
+    let conn: Db = conn.into();
     Ok(if sees(conn, by, case_id)? {
         StoreError::Forbidden
     } else {
@@ -47,7 +63,8 @@ pub(in crate::store) fn refusal(conn: &Connection, by: Actor, case_id: i64) -> R
 }
 
 /// A read of one case by id: NotFound unless this connection sees the case's centre.
-pub(in crate::store) fn check_visible(conn: &Connection, case_id: i64) -> Result<()> {
+pub(in crate::store) fn check_visible<'c>(conn: impl Into<Db<'c>>, case_id: i64) -> Result<()> {
+    let conn: Db = conn.into();
     if queries::case_visible(conn, case_id)? {
         Ok(())
     } else {
@@ -57,7 +74,12 @@ pub(in crate::store) fn check_visible(conn: &Connection, case_id: i64) -> Result
 
 /// A member of staff booked for a session of the case, or put on its team: from the handling
 /// centre or a centre above it (a county mediator in a township's session).
-pub(in crate::store) fn check_serves(conn: &Connection, staff_id: i64, case_id: i64) -> Result<()> {
+pub(in crate::store) fn check_serves<'c>(
+    conn: impl Into<Db<'c>>,
+    staff_id: i64,
+    case_id: i64,
+) -> Result<()> {
+    let conn: Db = conn.into();
     let case = queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)?;
     let Some(staff) = queries::staff_centre(conn, staff_id)? else {
         // Nobody by that id: the caller's own check names that (no such mediator).
@@ -71,11 +93,12 @@ pub(in crate::store) fn check_serves(conn: &Connection, staff_id: i64, case_id: 
 }
 
 /// The owner of a case: a member of staff of the handling centre (who works it).
-pub(in crate::store) fn check_works_here(
-    conn: &Connection,
+pub(in crate::store) fn check_works_here<'c>(
+    conn: impl Into<Db<'c>>,
     staff_id: i64,
     case_id: i64,
 ) -> Result<()> {
+    let conn: Db = conn.into();
     let case = queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)?;
     match queries::staff_centre(conn, staff_id)? {
         Some(staff) if staff == case => Ok(()),
@@ -85,13 +108,23 @@ pub(in crate::store) fn check_works_here(
 }
 
 /// A room for a session of the case: the handling centre's own.
-pub(in crate::store) fn check_room(conn: &Connection, room_id: i64, case_id: i64) -> Result<()> {
+pub(in crate::store) fn check_room<'c>(
+    conn: impl Into<Db<'c>>,
+    room_id: i64,
+    case_id: i64,
+) -> Result<()> {
+    let conn: Db = conn.into();
     let case = queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)?;
     check_room_at(conn, room_id, case)
 }
 
 /// A room of centre `centre`.
-pub(in crate::store) fn check_room_at(conn: &Connection, room_id: i64, centre: i64) -> Result<()> {
+pub(in crate::store) fn check_room_at<'c>(
+    conn: impl Into<Db<'c>>,
+    room_id: i64,
+    centre: i64,
+) -> Result<()> {
+    let conn: Db = conn.into();
     match queries::room_centre(conn, room_id)? {
         Some(room) if room == centre => Ok(()),
         Some(_) => Err(CentreRule::RoomElsewhere.into()),
@@ -103,12 +136,13 @@ pub(in crate::store) fn check_room_at(conn: &Connection, room_id: i64, centre: i
 /// when `by` works there; else `by`'s own centre if the session is in one of its rooms — a
 /// session booked before the case was handed on stays with the centre that booked it. Refused
 /// as `check_handles` refuses otherwise.
-pub(in crate::store) fn session_host(
-    conn: &Connection,
+pub(in crate::store) fn session_host<'c>(
+    conn: impl Into<Db<'c>>,
     by: Actor,
     case_id: i64,
     room: Option<i64>,
 ) -> Result<i64> {
+    let conn: Db = conn.into();
     let refused = match check_handles(conn, by, case_id) {
         Ok(()) => return queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound),
         Err(e) => e,

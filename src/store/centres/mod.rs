@@ -211,7 +211,7 @@ pub(in crate::store) fn number_leads(conn: &Connection) -> Result<Vec<String>> {
 }
 
 /// The centre handling a case now.
-pub(in crate::store) fn handling_centre(conn: &Connection, case_id: i64) -> Result<i64> {
+pub(in crate::store) fn handling_centre<'c>(conn: impl Into<Db<'c>>, case_id: i64) -> Result<i64> {
     queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)
 }
 
@@ -366,7 +366,7 @@ impl Store {
 }
 
 /// A county-wide action (the purge): a lead of the county centre's.
-pub(in crate::store) fn check_county_wide(conn: &Connection, by: Actor) -> Result<()> {
+pub(in crate::store) fn check_county_wide<'c>(conn: impl Into<Db<'c>>, by: Actor) -> Result<()> {
     let own = desk_centre(conn, by.staff_id)?;
     if centre::county_wide(by.role, own.level) {
         Ok(())

@@ -6,7 +6,7 @@ use super::visible;
 use crate::domain::centre::Centre;
 use crate::domain::ladder::Level;
 use crate::domain::slots::WorkTime;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
 const COLUMNS: &str = "id, code, name, level, parent_id, number_prefix, address, phone, active, \
                        work_start, work_end, work_days";
@@ -165,22 +165,24 @@ pub(super) fn open_cases_per_visible_centre(c: &Connection) -> Result<Vec<(i64, 
 }
 
 /// The handling centre of a case.
-pub(super) fn case_centre(c: &Connection, case_id: i64) -> Result<Option<i64>> {
-    Ok(
-        c.prepare_cached("SELECT centre_id FROM cases WHERE id = ?1")?
-            .query_row([case_id], |r| r.get(0))
-            .optional()?,
+pub(super) fn case_centre<'c>(db: impl Into<Db<'c>>, case_id: i64) -> Result<Option<i64>> {
+    db.into().query_opt(
+        "SELECT centre_id FROM cases WHERE id = ?1",
+        &[&case_id],
+        |r| r.get(0, "cases"),
     )
 }
 
 /// Whether the connection may read a case (`readable!`).
-pub(super) fn case_visible(c: &Connection, case_id: i64) -> Result<bool> {
-    Ok(c.prepare_cached(concat!(
-        "SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = ?1 AND ",
-        super::readable!("c"),
-        ")"
-    ))?
-    .query_row([case_id], |r| r.get(0))?)
+pub(super) fn case_visible<'c>(db: impl Into<Db<'c>>, case_id: i64) -> Result<bool> {
+    db.into().one(
+        concat!(
+            "SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = ?1 AND ",
+            super::readable!("c"),
+            ")"
+        ),
+        &[&case_id],
+    )
 }
 
 /// The case-number prefixes of the visible centres ("" for the original centre).
@@ -204,31 +206,31 @@ pub(super) fn sees_all<'c>(db: impl Into<Db<'c>>) -> Result<bool> {
 
 /// Every centre that may read a case besides its handling one (`readable!`): the centre that
 /// received it, the one asked to sign for it, and those that sent it on.
-pub(super) fn centres_of_case(c: &Connection, case_id: i64) -> Result<Vec<i64>> {
-    let mut stmt = c.prepare_cached(
+pub(super) fn centres_of_case<'c>(db: impl Into<Db<'c>>, case_id: i64) -> Result<Vec<i64>> {
+    db.into().query_map(
         "SELECT received_centre_id FROM cases WHERE id = ?1
          UNION SELECT pending_to FROM cases WHERE id = ?1 AND pending_to IS NOT NULL
          UNION SELECT from_centre FROM transfers WHERE case_id = ?1",
-    )?;
-    let rows = stmt.query_map([case_id], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        &[&case_id],
+        |r| r.get(0, "cases"),
+    )
 }
 
 /// The centre of a member of staff, by id.
-pub(super) fn staff_centre(c: &Connection, staff_id: i64) -> Result<Option<i64>> {
-    Ok(
-        c.prepare_cached("SELECT centre_id FROM staff WHERE id = ?1")?
-            .query_row([staff_id], |r| r.get(0))
-            .optional()?,
+pub(super) fn staff_centre<'c>(db: impl Into<Db<'c>>, staff_id: i64) -> Result<Option<i64>> {
+    db.into().query_opt(
+        "SELECT centre_id FROM staff WHERE id = ?1",
+        &[&staff_id],
+        |r| r.get(0, "staff"),
     )
 }
 
 /// The centre of a room.
-pub(super) fn room_centre(c: &Connection, room_id: i64) -> Result<Option<i64>> {
-    Ok(
-        c.prepare_cached("SELECT centre_id FROM rooms WHERE id = ?1")?
-            .query_row([room_id], |r| r.get(0))
-            .optional()?,
+pub(super) fn room_centre<'c>(db: impl Into<Db<'c>>, room_id: i64) -> Result<Option<i64>> {
+    db.into().query_opt(
+        "SELECT centre_id FROM rooms WHERE id = ?1",
+        &[&room_id],
+        |r| r.get(0, "rooms"),
     )
 }
 

@@ -120,7 +120,7 @@ fn load_followup(tx: Db, by: Actor, id: i64) -> Result<Current> {
     let (case_id, owner, due_on, status, attempt) = queries::followup(tx, id)?;
     // Only the handling centre works its follow-ups (a check SQLite-only still:
     // centres/access.rs).
-    super::centres::check_handles(tx.lite()?, by, case_id)?;
+    super::centres::check_handles(tx, by, case_id)?;
     let case = queries::case_by_id(tx, case_id)?;
     if !followup::may_handle(by.role, by.staff_id, owner, case.owner_id) {
         return Err(StoreError::Forbidden);

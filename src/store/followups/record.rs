@@ -102,7 +102,7 @@ impl Store {
         if !by.role.may(Permission::Close) {
             return Err(StoreError::Forbidden);
         }
-        super::super::centres::check_handles(self.lite()?, by, case_id)?;
+        super::super::centres::check_handles(self.db(), by, case_id)?;
         if queries::any_due(self.db(), case_id)? {
             return Err(FollowupRule::Pending.into());
         }
@@ -160,10 +160,9 @@ fn reopen(
     }
     // The handling centre's working time counts the new deadline.
     // Both SQLite-only still (centres/mod.rs, cases/deadlines.rs).
-    let centre = super::super::centres::handling_centre(tx.lite()?, case.id)?;
+    let centre = super::super::centres::handling_centre(tx, case.id)?;
     let deadline =
-        super::super::cases::response_deadline(tx.lite()?, work, centre, hours, colour, now)?
-            .map(to_sql);
+        super::super::cases::response_deadline(tx, work, centre, hours, colour, now)?.map(to_sql);
     queries::reassess(tx, case.id, colour, deadline.as_deref(), &at)?;
     if colour != case.colour {
         audit::append(

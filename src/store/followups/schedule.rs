@@ -59,7 +59,7 @@ impl Store {
 
     /// The latest agreement terms of a case, if an agreement was recorded.
     pub fn agreement_terms(&self, case_id: i64) -> Result<Option<String>> {
-        super::super::centres::check_visible(self.lite()?, case_id)?;
+        super::super::centres::check_visible(self.db(), case_id)?;
         queries::agreement_terms(self.db(), case_id)
     }
 
@@ -81,7 +81,7 @@ impl Store {
         let reason = clean(reason);
         self.write_db(|tx| {
             // SQLite-only still (centres/access.rs).
-            super::super::centres::check_handles(tx.lite()?, by, case_id)?;
+            super::super::centres::check_handles(tx, by, case_id)?;
             let case = queries::case_by_id(tx, case_id)?;
             let hand = rule::by_hand(case.status, by.role, by.staff_id, case.owner_id)?;
             if !hand.allowed {
