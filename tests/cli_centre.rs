@@ -118,21 +118,7 @@ fn a_county_lead_builds_the_tree_and_the_list_reads_it() {
 fn edit_disable_and_enable_are_the_county_leads_and_audited() {
     let dir = tempfile::tempdir().unwrap();
     let db = county(&dir);
-    let add_lead = [
-        "staff",
-        "add",
-        "--code",
-        "DLL",
-        "--name",
-        "陈国栋",
-        "--role",
-        "lead",
-        "--centre",
-        "DL",
-        "--as",
-        "L001",
-    ];
-    ok(&run(&db, &add_lead, LEAD_PIN));
+    add_township_lead(&db);
     // A township lead is a lead, but not the county's.
     let by_township = ["centre", "edit", "DL01", "--phone", "0572-1", "--as", "DLL"];
     refused(
@@ -291,21 +277,7 @@ fn a_centres_own_hours_and_days_are_set_checked_and_listed() {
     ok(&run(&db, &later, LEAD_PIN));
     assert_eq!(audit_count(&db, "centre.hours"), 2);
     // DL02 closes a day of its own, soon; a township lead marks it (DL is above DL02).
-    let add_lead = [
-        "staff",
-        "add",
-        "--code",
-        "DLL",
-        "--name",
-        "陈国栋",
-        "--role",
-        "lead",
-        "--centre",
-        "DL",
-        "--as",
-        "L001",
-    ];
-    ok(&run(&db, &add_lead, LEAD_PIN));
+    add_township_lead(&db);
     let day = (chrono::Local::now().date_naive() + chrono::Duration::days(10))
         .format("%Y-%m-%d")
         .to_string();
@@ -357,4 +329,23 @@ fn a_centres_own_hours_and_days_are_set_checked_and_listed() {
     assert!(ok(&run(&db, &clear, LEAD_PIN)).contains("the mark for DL02 is removed"));
     let after = ok(&run(&db, &["centre", "list", "--as", "L001"], LEAD_PIN));
     assert!(!after.contains("Own hours"), "{after}");
+}
+
+/// The county lead adds DLL, a lead of township DL.
+fn add_township_lead(db: &str) {
+    let add_lead = [
+        "staff",
+        "add",
+        "--code",
+        "DLL",
+        "--name",
+        "陈国栋",
+        "--role",
+        "lead",
+        "--centre",
+        "DL",
+        "--as",
+        "L001",
+    ];
+    ok(&run(db, &add_lead, LEAD_PIN));
 }

@@ -129,20 +129,7 @@ fn parallel_wrong_pins_are_counted_one_by_one_on_postgres() {
     let url = pg.url();
     let mut s = Store::connect(&url).unwrap();
     add_staff(&mut s, None, "L1", Role::Lead, at(8, 0));
-    let barrier = std::sync::Barrier::new(N);
-    let answers: Vec<_> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..N)
-            .map(|_| {
-                let mut own = Store::connect(&url).unwrap();
-                let barrier = &barrier;
-                scope.spawn(move || {
-                    barrier.wait();
-                    own.login("L1", "9999", at(9, 0)).unwrap()
-                })
-            })
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap()).collect()
-    });
+    let answers = super::tests::wrong_pins_at_once(N, || Store::connect(&url).unwrap());
     let wrong = answers
         .iter()
         .filter(|a| matches!(a, Err(LoginError::Wrong { .. })))

@@ -33,18 +33,17 @@ fn failed_logins(s: &Store, code: &str) -> i64 {
         .unwrap()
 }
 
-#[test]
-fn parallel_wrong_pins_are_counted_one_by_one_and_lock_the_account() {
-    const N: usize = 24;
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("lock.db");
-    let mut s = Store::create(&path).unwrap();
-    add_staff(&mut s, None, "L1", Role::Lead, at(8, 0));
-    let barrier = std::sync::Barrier::new(N);
-    let answers: Vec<_> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..N)
+/// `n` desks, each on its own connection from `open`, try a wrong PIN for L1 at the same
+/// moment (at 09:00); their answers.
+pub(super) fn wrong_pins_at_once(
+    n: usize,
+    open: impl Fn() -> Store,
+) -> Vec<Result<StaffMember, LoginError>> {
+    let barrier = std::sync::Barrier::new(n);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
             .map(|_| {
-                let mut own = Store::open(&path).unwrap();
+                let mut own = open();
                 let barrier = &barrier;
                 scope.spawn(move || {
                     barrier.wait();
@@ -53,7 +52,17 @@ fn parallel_wrong_pins_are_counted_one_by_one_and_lock_the_account() {
             })
             .collect();
         handles.into_iter().map(|h| h.join().unwrap()).collect()
-    });
+    })
+}
+
+#[test]
+fn parallel_wrong_pins_are_counted_one_by_one_and_lock_the_account() {
+    const N: usize = 24;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lock.db");
+    let mut s = Store::create(&path).unwrap();
+    add_staff(&mut s, None, "L1", Role::Lead, at(8, 0));
+    let answers = wrong_pins_at_once(N, || Store::open(&path).unwrap());
     let wrong = answers
         .iter()
         .filter(|a| matches!(a, Err(LoginError::Wrong { .. })))
