@@ -100,9 +100,18 @@ pub(in crate::store) fn check_works_here<'c>(
 ) -> Result<()> {
     let conn: Db = conn.into();
     let case = queries::case_centre(conn, case_id)?.ok_or(StoreError::NotFound)?;
-    match queries::staff_centre(conn, staff_id)? {
-        Some(staff) if staff == case => Ok(()),
-        Some(_) => Err(CentreRule::StaffElsewhere.into()),
+    at_centre(
+        queries::staff_centre(conn, staff_id)?,
+        case,
+        CentreRule::StaffElsewhere,
+    )
+}
+
+/// Whether something found at centre `found` (none: no such thing) is at `centre`.
+fn at_centre(found: Option<i64>, centre: i64, elsewhere: CentreRule) -> Result<()> {
+    match found {
+        Some(c) if c == centre => Ok(()),
+        Some(_) => Err(elsewhere.into()),
         None => Err(StoreError::NotFound),
     }
 }
@@ -125,11 +134,11 @@ pub(in crate::store) fn check_room_at<'c>(
     centre: i64,
 ) -> Result<()> {
     let conn: Db = conn.into();
-    match queries::room_centre(conn, room_id)? {
-        Some(room) if room == centre => Ok(()),
-        Some(_) => Err(CentreRule::RoomElsewhere.into()),
-        None => Err(StoreError::NotFound),
-    }
+    at_centre(
+        queries::room_centre(conn, room_id)?,
+        centre,
+        CentreRule::RoomElsewhere,
+    )
 }
 
 /// The centre a change to a booked session (in `room`) acts for: the case's handling centre
