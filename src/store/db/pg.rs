@@ -66,9 +66,14 @@ impl PgConn {
             .map_err(error)
     }
 
+    /// The first row only: the rest of the result is never read into memory (not
+    /// `Client::query_opt`, which refuses a result of more than one row).
     pub(super) fn query_opt(&self, sql: &str, p: &[&dyn Param]) -> Result<Option<Row>> {
-        // Not `Client::query_opt`: it refuses a result of more than one row.
-        Ok(self.query(sql, p)?.into_iter().next())
+        use postgres::fallible_iterator::FallibleIterator;
+        let s = self.statement(sql)?;
+        let mut client = self.client.borrow_mut();
+        let mut rows = client.query_raw(&s, pg_params(p)).map_err(error)?;
+        rows.next().map_err(error)
     }
 
     pub(super) fn batch(&self, sql: &str) -> Result<()> {

@@ -208,3 +208,24 @@ fn sqlite_only_code_is_refused_on_postgres() {
         Err(StoreError::NotOnThisEngine)
     ));
 }
+
+/// The first row of a longer result, and the connection reads on as before.
+#[test]
+fn the_first_of_many_rows_leaves_the_connection_usable_on_both_engines() {
+    both(|c| {
+        let db = c.db();
+        for n in ["甲", "乙", "丙"] {
+            insert(db, n, Status::Registered, Colour::Blue, false);
+        }
+        let first = db
+            .query_opt("SELECT name FROM t ORDER BY id", &[], |r| {
+                r.get::<String>(0, "t")
+            })
+            .unwrap();
+        assert_eq!(first.as_deref(), Some("甲"));
+        let n: i64 = db
+            .one("SELECT CAST(COUNT(*) AS BIGINT) FROM t", &[])
+            .unwrap();
+        assert_eq!(n, 3, "{:?}", db.engine());
+    });
+}
